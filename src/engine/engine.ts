@@ -1,0 +1,146 @@
+/**
+ * Discrete-event kernel (SimPy-sized). Knows nothing of memories. Time is integer picoseconds
+ * (`Ps`), guarded against unsafe integers; events fire in total order (time, priority, seq).
+ */
+import type { Ps } from '../units/quantity.js';
+import { EventQueue, QueueEntry } from './event-queue.js';
+import { Priority } from './priority.js';
+import { SimError } from './errors.js';
+
+export type Action = () => void;
+
+/** What a caller holds after scheduling: enough to inspect or cancel, nothing more. */
+export interface EventHandle {
+  readonly when: Ps;
+  readonly label: string;
+  readonly isPending: boolean;
+  cancel(): void;
+}
+export interface ScheduleOptions {
+  readonly priority?: number;
+  readonly label?: string;
+}
+export interface Scheduler {
+  readonly now: Ps;
+  after(delay: Ps, action: Action, options?: ScheduleOptions): EventHandle;
+  at(when: Ps, action: Action, options?: ScheduleOptions): EventHandle;
+}
+export type RunEnd =
+  | { readonly kind: 'drained' }
+  | { readonly kind: 'timeLimit'; readonly at: Ps }
+  | { readonly kind: 'eventLimit'; readonly events: number }
+  | { readonly kind: 'stopped'; readonly reason: string };
+
+export interface RunLimit {
+  /** Fire events with time <= until, then stop with now = until. */
+  readonly until?: Ps;
+  /** Fire at most this many events in this call. */
+  readonly maxEvents?: number;
+}
+
+class Handle implements EventHandle {
+  constructor(private readonly q: EventQueue, private readonly e: QueueEntry) {}
+  get when(): Ps {
+    return this.e.time as Ps;
+  }
+  get label(): string {
+    return this.e.label;
+  }
+  get isPending(): boolean {
+    return !this.e.cancelled && !this.e.fired;
+  }
+  cancel(): void {
+    this.q.cancel(this.e);
+  }
+}
+
+export class Engine implements Scheduler {
+  private readonly queue = new EventQueue();
+  private seq = 0;
+  private nowPs = 0;
+  private stopReason: string | undefined;
+  private processed = 0;
+
+  get now(): Ps {
+    return this.nowPs as Ps;
+  }
+  /** Events fired since construction. */
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+  /** Live (uncancelled) pending events. */
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  at(when: Ps, action: Action, options?: ScheduleOptions): EventHandle {
+    return new Handle(this.queue, this.enqueue(when, action, options?.priority ?? Priority.Default, options?.label ?? ''));
+  }
+  after(delay: Ps, action: Action, options?: ScheduleOptions): EventHandle {
+    return this.at((this.nowPs + delay) as Ps, action, options);
+  }
+  /**
+   * Hot-path scheduling without a handle object: for components that never cancel.
+   * Same ordering guarantees as `at`.
+   */
+  schedule(when: number, action: Action, priority: number = Priority.Default): void {
+    this.enqueue(when, action, priority, '');
+  }
+
+  private enqueue(when: number, action: Action, priority: number, label: string): QueueEntry {
+    if (!Number.isSafeInteger(when)) {
+      throw new SimError(`event time ${when} ps is not a safe integer${label ? ` (${label})` : ''}`, this.nowPs);
+    }
+    if (when < this.nowPs) {
+      throw new SimError(`cannot schedule in the past: ${when} ps < now ${this.nowPs} ps${label ? ` (${label})` : ''}`, this.nowPs);
+    }
+    const e = new QueueEntry(when, priority, this.seq++, action, label);
+    this.queue.push(e);
+    return e;
+  }
+
+  /** Requests the run loop to stop after the current event. */
+  stop(reason: string): void {
+    this.stopReason = reason;
+  }
+
+  /** Fires one event. Returns false when nothing is pending. */
+  step(): boolean {
+    const e = this.queue.pop();
+    if (e === undefined) return false;
+    this.nowPs = e.time;
+    e.fired = true;
+    this.processed++;
+    e.action();
+    return true;
+  }
+
+  /** Runs until drained, a time limit, an event-count limit, or stop(). */
+  run(limit: RunLimit = {}): RunEnd {
+    const until = limit.until;
+    const maxEvents = limit.maxEvents ?? Infinity;
+    if (until !== undefined && !Number.isSafeInteger(until)) throw new SimError(`run limit ${until} ps is not a safe integer`);
+    this.stopReason = undefined;
+    let fired = 0;
+    const q = this.queue;
+    for (;;) {
+      if (this.stopReason !== undefined) return { kind: 'stopped', reason: this.stopReason };
+      if (fired >= maxEvents) return { kind: 'eventLimit', events: fired };
+      const top = q.peek();
+      if (top === undefined) {
+        if (until !== undefined && until > this.nowPs) this.nowPs = until;
+        return until !== undefined ? { kind: 'timeLimit', at: this.now } : { kind: 'drained' };
+      }
+      if (until !== undefined && top.time > until) {
+        this.nowPs = until;
+        return { kind: 'timeLimit', at: until };
+      }
+      q.pop();
+      this.nowPs = top.time;
+      top.fired = true;
+      this.processed++;
+      fired++;
+      top.action();
+    }
+  }
+}
