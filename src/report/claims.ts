@@ -1,0 +1,83 @@
+/**
+ * Paper-claim comparison: a claim's paper value, the simulated value, their ratio, the relative
+ * tolerance and pass/fail. Informational claims (the paper's number cannot be reproduced from its
+ * own parameters) are reported with their gap but never fail the run.
+ */
+import type { Table } from './table.js';
+
+export interface ClaimSpec {
+  /** Stable id, e.g. 'latency-vs-fp16'. */
+  readonly id: string;
+  /** What is compared, in words. */
+  readonly title: string;
+  /** The paper's value; null when there is none (new models). */
+  readonly paper: number | null;
+  /** Unit of both values ('x' for ratios, 'mm^2' for areas). */
+  readonly unit: string;
+  /** Relative tolerance, e.g. 0.03 for 3 %. */
+  readonly tolerance: number;
+  /** Required claims decide the exit code; informational ones only report their gap. */
+  readonly required: boolean;
+  /** Where the paper states it (section/table). */
+  readonly source: string;
+}
+
+export interface ClaimResult {
+  readonly id: string;
+  readonly title: string;
+  readonly paper: number | null;
+  readonly simulated: number;
+  readonly unit: string;
+  readonly tolerance: number;
+  /** simulated / paper, or null without a paper value. */
+  readonly ratio: number | null;
+  /** |ratio − 1| ≤ tolerance; null when there is nothing to compare against. */
+  readonly pass: boolean | null;
+  readonly required: boolean;
+  /** Free text, e.g. the gap and the parameter value that would close it. */
+  readonly note?: string;
+}
+
+/** Compares one simulated value with its claim. */
+export function compareClaim(spec: ClaimSpec, simulated: number, note?: string): ClaimResult {
+  const ratio = spec.paper === null || spec.paper === 0 ? null : simulated / spec.paper;
+  const pass = ratio === null || !Number.isFinite(simulated) ? (ratio === null ? null : false)
+    : Math.abs(ratio - 1) <= spec.tolerance + 1e-12;
+  return {
+    id: spec.id, title: spec.title, paper: spec.paper, simulated, unit: spec.unit,
+    tolerance: spec.tolerance, ratio, pass, required: spec.required,
+    ...(note !== undefined ? { note } : {}),
+  };
+}
+
+/** True when every required claim with a paper value passes. */
+export function requiredClaimsPass(results: readonly ClaimResult[]): boolean {
+  return results.every((r) => !r.required || r.pass !== false);
+}
+
+/** The claims as a report table (claim, paper, simulated, ratio, tolerance, pass/fail). */
+export function claimsTable(results: readonly ClaimResult[], title: string, id = 'claims'): Table {
+  const notes = results.filter((r) => r.note).map((r) => `${r.id}: ${r.note ?? ''}`);
+  return {
+    id, title,
+    columns: [
+      { key: 'id', header: 'claim' }, { key: 'unit', header: 'unit' },
+      { key: 'paper', header: 'paper' }, { key: 'simulated', header: 'simulated' },
+      { key: 'ratio', header: 'sim/paper' }, { key: 'tolerance', header: 'tolerance' },
+      { key: 'result', header: 'result' },
+    ],
+    rows: results.map((r) => ({
+      id: r.id, unit: r.unit, paper: r.paper, simulated: r.simulated, ratio: r.ratio,
+      tolerance: `±${(r.tolerance * 100).toFixed(0)}%`,
+      result: r.pass === null ? '-' : r.pass ? 'PASS' : r.required ? 'FAIL' : 'gap (info)',
+    })),
+    notes,
+  };
+}
+
+/** The exact `--json` shape the issue fixes: { id, paper, simulated, unit, tolerance, pass }. */
+export function claimsJson(results: readonly ClaimResult[]): {
+  id: string; paper: number | null; simulated: number; unit: string; tolerance: number; pass: boolean | null;
+}[] {
+  return results.map((r) => ({ id: r.id, paper: r.paper, simulated: r.simulated, unit: r.unit, tolerance: r.tolerance, pass: r.pass }));
+}

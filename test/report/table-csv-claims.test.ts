@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatNumber, formatTable, type Table } from '../../src/report/table.js';
+import { tableToCsv } from '../../src/report/csv.js';
+import { claimsJson, claimsTable, compareClaim, requiredClaimsPass, type ClaimSpec } from '../../src/report/claims.js';
+
+const spec = (id: string, paper: number | null, required = true): ClaimSpec =>
+  ({ id, title: id, paper, unit: 'x', tolerance: 0.03, required, source: 'test' });
+
+describe('claims', () => {
+  it('passes within tolerance and fails outside it', () => {
+    expect(compareClaim(spec('a', 10), 10.29).pass).toBe(true);
+    expect(compareClaim(spec('a', 10), 9.71).pass).toBe(true);
+    expect(compareClaim(spec('a', 10), 10.31).pass).toBe(false);
+    expect(compareClaim(spec('a', 10), Number.NaN).pass).toBe(false);
+    expect(compareClaim(spec('a', 10), 10.5).ratio).toBeCloseTo(1.05, 12);
+  });
+  it('has no verdict without a paper value', () => {
+    const r = compareClaim(spec('new', null), 3);
+    expect(r.pass).toBeNull();
+    expect(r.ratio).toBeNull();
+    expect(requiredClaimsPass([r])).toBe(true);
+  });
+  it('informational claims never fail the run', () => {
+    const info = compareClaim(spec('i', 1.35, false), 1.29);
+    expect(info.pass).toBe(false);
+    expect(requiredClaimsPass([info, compareClaim(spec('a', 2), 2)])).toBe(true);
+    expect(requiredClaimsPass([info, compareClaim(spec('a', 2), 3)])).toBe(false);
+  });
+  it('json has exactly the fixed keys', () => {
+    const j = claimsJson([compareClaim(spec('a', 2), 2, 'note')]);
+    expect(Object.keys(j[0] ?? {}).sort()).toEqual(['id', 'paper', 'pass', 'simulated', 'tolerance', 'unit']);
+  });
+  it('table prints paper as - for new results and marks info gaps', () => {
+    const t = claimsTable([compareClaim(spec('n', null), 1.5), compareClaim(spec('i', 1.35, false), 1.29, 'gap')], 'T');
+    const text = formatTable(t);
+    expect(text).toMatch(/n\s+x\s+-\s+1\.5/);
+    expect(text).toContain('gap (info)');
+    expect(text).toContain('i: gap');
+  });
+});
+
+describe('table and csv', () => {
+  const t: Table = {
+    id: 't', title: 'Title',
+    columns: [{ key: 'name', header: 'name' }, { key: 'v', header: 'value', unit: 'ms' }],
+    rows: [{ name: 'a,"b"', v: 1.23456789 }, { name: 'c', v: null }],
+  };
+  it('quotes CSV fields and keeps full precision', () => {
+    expect(tableToCsv(t)).toBe('name,value [ms]\r\n"a,""b""",1.23456789\r\nc,\r\n');
+  });
+  it('aligns console columns', () => {
+    const lines = formatTable(t).split('\n');
+    expect(lines[0]).toBe('Title');
+    expect(lines[1]).toBe('name   value [ms]');
+    expect(lines[3]).toBe('a,"b"' + ' '.repeat(7) + '1.235');
+    expect(lines[4]).toBe('c' + ' '.repeat(15) + '-');
+  });
+  it('formats numbers deterministically and round-trips to the stated precision', () => {
+    expect(formatNumber(12.4800001)).toBe('12.48');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(1.5e-5)).toBe('1.500e-5');
+    fc.assert(fc.property(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (v) => {
+      const back = Number(formatNumber(v, 6));
+      return Math.abs(back - v) <= Math.abs(v) * 1e-5;
+    }));
+  });
+});
