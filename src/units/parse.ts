@@ -1,0 +1,81 @@
+/**
+ * Parses quantity strings ('3.5 ns', '1.56 pJ/bit', '36.57 GiB/s', '16 Gb', '30 %') into canonical
+ * numbers of an expected dimension. Hand-written (no mathjs), run once at the config boundary.
+ * A bare number for a dimensioned quantity, or a unit of another dimension, is an error.
+ */
+import { dimensionExample, type Dimension } from './quantity.js';
+import { dimensionOfUnit, unitFor, unitHints } from './unit-table.js';
+
+export type ParseResult =
+  | { readonly ok: true; readonly value: number }
+  | {
+      readonly ok: false;
+      /** "expected a time such as '3.5 ns', found 50". */
+      readonly message: string;
+      /** "a time such as '3.5 ns'". */
+      readonly expected: string;
+      /** "50", "'5 pJ' (an energy)". */
+      readonly found: string;
+    };
+
+const NUMBER = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*)$/;
+
+/** Article + dimension name for "found '5 pJ' (an energy)". */
+const dimensionNoun: Readonly<Record<Dimension, string>> = {
+  time: 'a time', duration: 'a duration', energy: 'an energy', energyPerBit: 'an energy per bit',
+  power: 'a power', size: 'a size', bandwidth: 'a bandwidth', frequency: 'a frequency',
+  transferRate: 'a transfer rate', area: 'an area', density: 'a density', voltage: 'a voltage',
+  current: 'a current', temperature: 'a temperature', ratio: 'a plain number',
+};
+
+function fail(dim: Dimension, found: string): ParseResult {
+  const expected = dimensionExample[dim];
+  return { ok: false, message: `expected ${expected}, found ${found}`, expected, found };
+}
+
+/** Renders an input the way an error message shows it: numbers bare, strings quoted. */
+export function showFound(v: unknown): string {
+  if (v === undefined) return 'nothing (the key is missing)';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return 'a map';
+}
+
+/**
+ * Parses `text` as a quantity of dimension `dim` and returns its value in the canonical unit of
+ * quantity.ts (time: integer ps, rounded to the nearest ps; size: bytes; bandwidth: B/s; ...).
+ */
+export function parseQuantity(text: string, dim: Dimension): ParseResult {
+  const s = text.trim();
+  const m = NUMBER.exec(s);
+  if (m === null) return fail(dim, `'${text}' (not a number followed by a unit)`);
+  const num = Number(m[1]);
+  const unit = (m[2] ?? '').trim();
+  if (!Number.isFinite(num)) return fail(dim, `'${text}' (number out of range)`);
+  const def = unitFor(dim, unit);
+  if (def === undefined) {
+    if (unit === '') return fail(dim, s);
+    const other = dimensionOfUnit(unit);
+    if (other !== undefined && other !== dim) return fail(dim, `'${text}' (${dimensionNoun[other]})`);
+    const hint = unitHints[unit];
+    return fail(dim, `'${text}' (unknown unit '${unit}'${hint ? `; ${hint}` : ''})`);
+  }
+  const [mant, exp = '0'] = (m[1] ?? '').split(/[eE]/);
+  let value = Number(`${mant}e${Number(exp) + def.exp10}`) * def.mul + (def.offset ?? 0);
+  if (dim === 'time') {
+    if (value < 0) return fail(dim, `'${text}' (a negative time)`);
+    value = Math.round(value);
+    if (!Number.isSafeInteger(value)) return fail(dim, `'${text}' (too long for integer picoseconds; use a duration)`);
+  }
+  if (!Number.isFinite(value)) return fail(dim, `'${text}' (out of range)`);
+  return { ok: true, value };
+}
+
+/** Like parseQuantity but throws an Error with the message; for constants written in code. */
+export function quantity(text: string, dim: Dimension): number {
+  const r = parseQuantity(text, dim);
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+}
