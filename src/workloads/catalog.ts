@@ -1,0 +1,65 @@
+/**
+ * Model catalogue: the YAML shapes in configs/models, found by model name (case-insensitive) or by
+ * file path. Unknown names fail with the list of available names and a did-you-mean.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { didYouMean, loadYamlFile, WorkloadConfigError } from './config-load.js';
+import { modelShapeSchema, type ModelShape } from './model-shape.js';
+
+/** Directory of the bundled model YAMLs (configs/models at the repository root). */
+export const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../configs/models');
+
+/** Load and validate one model shape YAML. */
+export function loadModelFile(file: string): ModelShape {
+  const shape = loadYamlFile(file, modelShapeSchema);
+  const problems: string[] = [];
+  if (shape.family !== 'mamba' && (!shape.attention || !shape.mlp)) problems.push(`family ${shape.family} needs attention and mlp`);
+  if ((shape.family === 'mamba' || shape.family === 'hymba') && !shape.mamba) problems.push(`family ${shape.family} needs mamba`);
+  for (const l of [...(shape.attention?.globalLayers ?? []), ...(shape.attention?.kvReuseGroups ?? []).flat()]) {
+    if (l >= shape.numLayers) problems.push(`layer index ${l} >= numLayers ${shape.numLayers}`);
+  }
+  if (problems.length > 0) {
+    throw new WorkloadConfigError(problems.map((message) => ({ file, line: 1, col: 1, path: '', message })));
+  }
+  return { ...shape, file };
+}
+
+let cache: Map<string, string> | undefined;
+function index(): Map<string, string> {
+  if (cache) return cache;
+  cache = new Map();
+  for (const f of readdirSync(MODELS_DIR).filter((x) => x.endsWith('.yaml')).sort()) {
+    const shape = loadModelFile(join(MODELS_DIR, f));
+    cache.set(shape.name, join(MODELS_DIR, f));
+  }
+  return cache;
+}
+
+/** Names of the catalogue models, sorted. */
+export function listModels(): string[] {
+  return [...index().keys()].sort();
+}
+
+/** A model by catalogue name (case-insensitive, HF id also accepted) or by YAML path. */
+export function loadModel(nameOrPath: string): ModelShape {
+  if (nameOrPath.endsWith('.yaml') || nameOrPath.endsWith('.yml') || nameOrPath.includes('/') && existsSync(nameOrPath)) {
+    return loadModelFile(nameOrPath);
+  }
+  const idx = index();
+  const key = nameOrPath.toLowerCase();
+  for (const [name, file] of idx) {
+    if (name.toLowerCase() === key) return loadModelFile(file);
+  }
+  for (const file of idx.values()) {
+    const s = loadModelFile(file);
+    if (s.hfId.toLowerCase() === key) return s;
+  }
+  const names = listModels();
+  const dym = didYouMean(nameOrPath, names);
+  throw new WorkloadConfigError([{
+    file: '<model>', line: 1, col: 1, path: 'model',
+    message: `unknown model '${nameOrPath}'${dym ? ` (did you mean '${dym}'?)` : ''}; available: ${names.join(', ')}`,
+  }]);
+}

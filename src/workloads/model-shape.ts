@@ -1,0 +1,99 @@
+/**
+ * Model shapes: the architecture numbers of a small language model, as declared in
+ * configs/models/*.yaml (values from each model's config.json, see ../shared/reference/models.md).
+ * Exact fidelity: the inventory built from a shape reproduces the published tensor list.
+ */
+import { z } from 'zod';
+
+/** Architecture family; decides which tensors exist per layer (inventory.ts). */
+export type ModelFamily = 'llama' | 'phi' | 'hymba' | 'mamba';
+
+const attentionSchema = z.strictObject({
+  numHeads: z.number().int().positive(),
+  numKvHeads: z.number().int().positive(),
+  /** Q/K head dimension. */
+  headDim: z.number().int().positive(),
+  /** V head dimension when it differs from headDim (Hymba: 128). */
+  vHeadDim: z.number().int().positive().optional(),
+  qkvBias: z.boolean().default(false),
+  oBias: z.boolean().default(false),
+  /** Whether the block has an output projection (Hymba folds it into mamba.out_proj). */
+  oProj: z.boolean().default(true),
+  /** Sliding-window length in tokens for non-global layers (absent = all layers global). */
+  slidingWindow: z.number().int().positive().optional(),
+  /** Layers with full attention when slidingWindow is set. */
+  globalLayers: z.array(z.number().int().nonnegative()).optional(),
+  /** Cross-layer KV sharing: first index of each group produces K/V, the rest reuse it. */
+  kvReuseGroups: z.array(z.array(z.number().int().nonnegative()).min(2)).optional(),
+  /** Hymba: SWA layers also attend to the meta tokens (assumption, overridable). */
+  metaTokensAlwaysVisible: z.boolean().default(true),
+});
+
+const mlpSchema = z.strictObject({
+  kind: z.enum(['swiglu', 'gelu']),
+  intermediateSize: z.number().int().positive(),
+  bias: z.boolean().default(false),
+});
+
+const mambaSchema = z.strictObject({
+  dState: z.number().int().positive(),
+  dConv: z.number().int().positive(),
+  expand: z.number().int().positive(),
+  dtRank: z.number().int().positive(),
+  convBias: z.boolean(),
+  projBias: z.boolean(),
+  /** Hymba: RMSNorms on dt, B and C plus two pre-average norms. */
+  innerLayernorms: z.boolean().default(false),
+});
+
+/** zod schema of a configs/models/*.yaml file. */
+export const modelShapeSchema = z.strictObject({
+  name: z.string().min(1),
+  hfId: z.string().min(1),
+  family: z.enum(['llama', 'phi', 'hymba', 'mamba']),
+  source: z.string().min(1),
+  publishedParams: z.string().optional(),
+  hiddenSize: z.number().int().positive(),
+  numLayers: z.number().int().positive(),
+  vocabSize: z.number().int().positive(),
+  tieWordEmbeddings: z.boolean(),
+  lmHeadBias: z.boolean().default(false),
+  maxPositionEmbeddings: z.number().int().positive().optional(),
+  dtype: z.enum(['bf16', 'fp16', 'fp32']).default('bf16'),
+  norm: z.strictObject({ kind: z.enum(['rmsnorm', 'layernorm']), eps: z.number().positive() }),
+  attention: attentionSchema.optional(),
+  mlp: mlpSchema.optional(),
+  mamba: mambaSchema.optional(),
+  /** Learnable meta tokens prepended to every prompt (Hymba: 128). */
+  metaTokens: z.number().int().nonnegative().default(0),
+});
+
+/** A validated model shape. `file` is where it was loaded from (or '<inline>'). */
+export type ModelShape = z.infer<typeof modelShapeSchema> & { readonly file: string };
+
+/** Hymba-style layer role for KV: producer (own K/V), consumer (reuses `producer`'s), or none. */
+export interface KvRole {
+  readonly produces: boolean;
+  /** Layer whose KV cache this layer reads; -1 when the layer has no attention. */
+  readonly producer: number;
+  /** Window in tokens, or Infinity for full attention. */
+  readonly window: number;
+}
+
+/** KV role of `layer` under the shape's sharing and sliding-window rules. */
+export function kvRole(shape: ModelShape, layer: number): KvRole {
+  const a = shape.attention;
+  if (!a) return { produces: false, producer: -1, window: 0 };
+  const global = a.slidingWindow === undefined || (a.globalLayers ?? []).includes(layer);
+  const window = global ? Infinity : (a.slidingWindow ?? Infinity);
+  for (const g of a.kvReuseGroups ?? []) {
+    const first = g[0]!;
+    if (g.includes(layer) && layer !== first) return { produces: false, producer: first, window };
+  }
+  return { produces: true, producer: layer, window };
+}
+
+/** Mamba inner width (expand × hidden). */
+export function mambaInner(shape: ModelShape): number {
+  return (shape.mamba?.expand ?? 0) * shape.hiddenSize;
+}
