@@ -1,0 +1,43 @@
+/**
+ * The evaluator contract of the sweep engine: a module that resolves a base config plus overrides
+ * into one point's config, and evaluates a resolved point into flat numeric metrics.
+ * 'run-config' names the built-in evaluator (src/sweep/run-config-evaluator.ts).
+ */
+import { pathToFileURL } from 'node:url';
+
+/** Options every evaluation receives. */
+export interface EvaluateOptions {
+  readonly seed: number;
+  readonly layerReuse: boolean;
+}
+
+/** What an evaluator module exports as `evaluator`. */
+export interface SweepEvaluator {
+  /** Resolves `base` (a config file) with `overrides` (dotted key → value) into a plain JSON-able config; throws on bad input. */
+  resolve(base: string, overrides: readonly (readonly [string, unknown])[]): unknown | Promise<unknown>;
+  /** Evaluates one resolved config into flat metrics (unit in the key suffix). Must be deterministic. */
+  evaluate(resolved: unknown, opts: EvaluateOptions): Record<string, number> | Promise<Record<string, number>>;
+}
+
+const BUILTIN: Record<string, string> = {
+  'run-config': new URL('./run-config-evaluator.ts', import.meta.url).href,
+};
+
+const cache = new Map<string, Promise<SweepEvaluator>>();
+
+/** Loads (once per thread) the evaluator named by `module`: 'run-config' or an absolute module path. */
+export function loadEvaluator(module: string): Promise<SweepEvaluator> {
+  let p = cache.get(module);
+  if (p === undefined) {
+    const url = BUILTIN[module] ?? pathToFileURL(module).href;
+    p = import(url).then((m: Record<string, unknown>) => {
+      const ev = m['evaluator'] as SweepEvaluator | undefined;
+      if (ev === undefined || typeof ev.resolve !== 'function' || typeof ev.evaluate !== 'function') {
+        throw new Error(`${module}: expected an exported 'evaluator' with resolve() and evaluate()`);
+      }
+      return ev;
+    });
+    cache.set(module, p);
+  }
+  return p;
+}

@@ -1,0 +1,168 @@
+/**
+ * A small, safe expression language for sweep constraints (no eval): numbers, 'strings', true/false,
+ * dotted names rooted at `metrics.` or `config.`, + - * /, comparisons, && || !, min/max/abs.
+ * Example: `metrics.memoryReadPowerW <= 15 && config.soc.reram.arrays >= 64`.
+ */
+
+/** Value an expression computes: a number, a string or a boolean. */
+export type ExprValue = number | string | boolean;
+
+/** Where names are looked up when the expression is evaluated. */
+export interface ExprScope {
+  readonly config: unknown;
+  readonly metrics?: Readonly<Record<string, number>> | undefined;
+}
+
+/** A parsed constraint expression. */
+export interface CompiledExpr {
+  readonly source: string;
+  /** True when the expression reads any `metrics.` name (so it can only be checked after a run). */
+  readonly usesMetrics: boolean;
+  /** Every dotted name read, e.g. `config.soc.reram.arrays`. */
+  readonly names: readonly string[];
+  evaluate(scope: ExprScope): ExprValue;
+}
+
+/** A syntax or evaluation error; `at` is the 0-based character offset in the source. */
+export class ExprError extends Error {
+  constructor(message: string, readonly at: number) {
+    super(message);
+    this.name = 'ExprError';
+  }
+}
+
+type Tok = { kind: 'num'; v: number; at: number } | { kind: 'str'; v: string; at: number }
+  | { kind: 'name'; v: string; at: number } | { kind: 'op'; v: string; at: number };
+type Node = (s: ExprScope) => ExprValue;
+
+const OPS = ['<=', '>=', '==', '!=', '&&', '||', '<', '>', '+', '-', '*', '/', '!', '(', ')', ','];
+const FUNCS: Record<string, (args: number[]) => number> = {
+  min: (a) => Math.min(...a), max: (a) => Math.max(...a), abs: (a) => Math.abs(a[0] ?? NaN),
+};
+
+function tokenize(src: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (/\s/.test(c)) { i++; continue; }
+    const num = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i));
+    if (num !== null) { out.push({ kind: 'num', v: Number(num[0]), at: i }); i += num[0].length; continue; }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*/.exec(src.slice(i));
+    if (name !== null) { out.push({ kind: 'name', v: name[0], at: i }); i += name[0].length; continue; }
+    if (c === "'" || c === '"') {
+      const end = src.indexOf(c, i + 1);
+      if (end < 0) throw new ExprError('unterminated string', i);
+      out.push({ kind: 'str', v: src.slice(i + 1, end), at: i });
+      i = end + 1;
+      continue;
+    }
+    const op = OPS.find((o) => src.startsWith(o, i));
+    if (op === undefined) throw new ExprError(`unexpected character '${c}'`, i);
+    out.push({ kind: 'op', v: op, at: i });
+    i += op.length;
+  }
+  return out;
+}
+
+/** Parses `source`; throws ExprError on a syntax error or a name not rooted at metrics./config. */
+export function compileExpr(source: string): CompiledExpr {
+  const toks = tokenize(source);
+  let p = 0;
+  const names: string[] = [];
+  const peek = (): Tok | undefined => toks[p];
+  const isOp = (v: string): boolean => { const t = peek(); return t?.kind === 'op' && t.v === v; };
+  const expect = (v: string): void => {
+    if (!isOp(v)) throw new ExprError(`expected '${v}'`, peek()?.at ?? source.length);
+    p++;
+  };
+  const binary = (next: () => Node, ops: readonly string[], apply: (op: string, a: Node, b: Node) => Node) => (): Node => {
+    let left = next();
+    for (;;) {
+      const t = peek();
+      if (t?.kind !== 'op' || !ops.includes(t.v)) return left;
+      p++;
+      left = apply(t.v, left, next());
+    }
+  };
+  const primary = (): Node => {
+    const t = peek();
+    if (t === undefined) throw new ExprError('unexpected end of expression', source.length);
+    p++;
+    if (t.kind === 'num' || t.kind === 'str') { const v = t.v; return () => v; }
+    if (t.kind === 'op' && t.v === '(') { const e = orExpr(); expect(')'); return e; }
+    if (t.kind === 'op' && t.v === '-') { const e = primary(); return (s) => -num(e(s), t.at); }
+    if (t.kind === 'op' && t.v === '!') { const e = primary(); return (s) => !bool(e(s), t.at); }
+    if (t.kind === 'name') {
+      if (t.v === 'true' || t.v === 'false') { const v = t.v === 'true'; return () => v; }
+      const fn = FUNCS[t.v];
+      if (fn !== undefined && isOp('(')) {
+        p++;
+        const args: Node[] = [orExpr()];
+        while (isOp(',')) { p++; args.push(orExpr()); }
+        expect(')');
+        return (s) => fn(args.map((a) => num(a(s), t.at)));
+      }
+      return lookup(t.v, t.at, names);
+    }
+    throw new ExprError(`unexpected '${t.v}'`, t.at);
+  };
+  const mul = binary(primary, ['*', '/'], (op, a, b) => op === '*'
+    ? (s) => num(a(s), 0) * num(b(s), 0) : (s) => num(a(s), 0) / num(b(s), 0));
+  const add = binary(mul, ['+', '-'], (op, a, b) => op === '+'
+    ? (s) => num(a(s), 0) + num(b(s), 0) : (s) => num(a(s), 0) - num(b(s), 0));
+  const cmp = binary(add, ['<', '<=', '>', '>=', '==', '!='], (op, a, b) => (s) => compare(op, a(s), b(s)));
+  const andExpr = binary(cmp, ['&&'], (_op, a, b) => (s) => bool(a(s), 0) && bool(b(s), 0));
+  const orExpr = binary(andExpr, ['||'], (_op, a, b) => (s) => bool(a(s), 0) || bool(b(s), 0));
+  const root = orExpr();
+  const rest = peek();
+  if (rest !== undefined) throw new ExprError(`unexpected '${String(rest.v)}'`, rest.at);
+  return {
+    source,
+    usesMetrics: names.some((n) => n.startsWith('metrics.')),
+    names,
+    evaluate: root,
+  };
+}
+
+function lookup(name: string, at: number, names: string[]): Node {
+  const [root, ...rest] = name.split('.');
+  if ((root !== 'metrics' && root !== 'config') || rest.length === 0) {
+    throw new ExprError(`name '${name}' must start with 'metrics.' or 'config.'`, at);
+  }
+  names.push(name);
+  if (root === 'metrics') {
+    const key = rest.join('.');
+    return (s) => {
+      const v = s.metrics?.[key];
+      if (v === undefined) throw new ExprError(`no metric '${key}'`, at);
+      return v;
+    };
+  }
+  return (s) => {
+    let v: unknown = s.config;
+    for (const k of rest) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+    throw new ExprError(`config key '${rest.join('.')}' is ${v === undefined ? 'missing' : 'not a number, string or boolean'}`, at);
+  };
+}
+
+function num(v: ExprValue, at: number): number {
+  if (typeof v !== 'number') throw new ExprError(`expected a number, found ${JSON.stringify(v)}`, at);
+  return v;
+}
+function bool(v: ExprValue, at: number): boolean {
+  if (typeof v !== 'boolean') throw new ExprError(`expected true/false, found ${JSON.stringify(v)}`, at);
+  return v;
+}
+function compare(op: string, a: ExprValue, b: ExprValue): boolean {
+  if (op === '==') return a === b;
+  if (op === '!=') return a !== b;
+  if (typeof a !== typeof b || typeof a === 'boolean') throw new ExprError(`cannot order ${JSON.stringify(a)} and ${JSON.stringify(b)}`, 0);
+  switch (op) {
+    case '<': return a < b;
+    case '<=': return a <= b;
+    case '>': return a > b;
+    default: return a >= b;
+  }
+}

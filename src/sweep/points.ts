@@ -1,0 +1,135 @@
+/**
+ * Turns a validated sweep into resolved points: draws assignments, resolves each (base config +
+ * `set` + axis values) through the evaluator, gives it a content-addressed id and applies the
+ * config-only constraints. Any bad axis key or value is reported with file:line before a point runs.
+ */
+import { pointId } from './canonical.js';
+import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
+import { ExprError } from './expression.js';
+import { samplePoints, type Assignment } from './samplers.js';
+import { didYouMean, SweepSpecError, type SpecProblem } from './spec-errors.js';
+import type { AxisKey, SweepSpec } from './spec-types.js';
+import { TOOL_VERSION } from './version.js';
+
+/** A point ready to run. */
+export interface ResolvedPoint {
+  readonly id: string;
+  /** Position in the sweep's draw order (stable for a given sweep file). */
+  readonly index: number;
+  readonly axes: Assignment;
+  readonly config: unknown;
+}
+
+/** The points of a sweep, split into those to run and those a config constraint skipped. */
+export interface ExpandedSweep {
+  readonly points: readonly ResolvedPoint[];
+  readonly skipped: readonly { readonly index: number; readonly constraint: string }[];
+  /** Draws that resolved to an already drawn point (same id). */
+  readonly duplicates: number;
+}
+
+/** Expands and resolves every point of `spec`; throws SweepSpecError on any bad key or value. */
+export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
+  const ev = await loadEvaluator(spec.evaluator.module);
+  const problems: SpecProblem[] = [];
+  const baseConfig = await resolveOrNull(ev, spec, [], problems, ['base']);
+  if (baseConfig === null) throw new SweepSpecError(problems);
+  // Check each axis key alone first, so an error names the axis rather than a whole point.
+  for (const g of spec.axes) {
+    for (const k of g.keys) checkKey(k, baseConfig, spec, problems);
+  }
+  for (const [k] of spec.set) {
+    if (getPath(baseConfig, k) === undefined) {
+      problems.push(spec.sourceMap.problem(['set', k], keyHint(k, baseConfig), `'${k}'`, true));
+    }
+  }
+  if (problems.length > 0) throw new SweepSpecError(problems);
+  const draws = samplePoints(spec.axes, spec.sampler, spec.name);
+  const seen = new Set<string>();
+  const points: ResolvedPoint[] = [];
+  const skipped: { index: number; constraint: string }[] = [];
+  let duplicates = 0;
+  for (let index = 0; index < draws.length; index++) {
+    const axes = draws[index]!;
+    const config = await resolveOrNull(ev, spec, axes, problems, axisPathOf(spec, axes));
+    if (config === null) continue;
+    const id = pointId(config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module);
+    if (seen.has(id)) { duplicates++; continue; }
+    seen.add(id);
+    const failed = configConstraintFailure(spec, config, problems);
+    if (failed !== null) { skipped.push({ index, constraint: failed }); continue; }
+    points.push({ id, index, axes, config });
+  }
+  if (problems.length > 0) throw new SweepSpecError(problems.slice(0, 20));
+  return { points, skipped, duplicates };
+}
+
+async function resolveOrNull(ev: SweepEvaluator, spec: SweepSpec, axes: Assignment, problems: SpecProblem[], path: (string | number)[]): Promise<unknown> {
+  try {
+    return await ev.resolve(spec.base, [...spec.set, ...axes]);
+  } catch (e) {
+    const msg = oneLine(e);
+    const what = axes.length === 0 ? 'a base run config that loads' : `axis values that resolve to a valid config (${axes.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`;
+    problems.push(spec.sourceMap.problem(path, what, msg));
+    return null;
+  }
+}
+
+function checkKey(k: AxisKey, baseConfig: unknown, spec: SweepSpec, problems: SpecProblem[]): void {
+  if (getPath(baseConfig, k.key) === undefined) {
+    problems.push(spec.sourceMap.problem([...k.specPath], keyHint(k.key, baseConfig), `'${k.key}'`, true));
+  }
+}
+
+function keyHint(key: string, config: unknown): string {
+  const parts = key.split('.');
+  const parentPath = parts.slice(0, -1).join('.');
+  const parent = parentPath === '' ? config : getPath(config, parentPath);
+  if (parent === null || typeof parent !== 'object') return `a config key of the base run config (no '${parentPath}' there)`;
+  const keys = Object.keys(parent);
+  const dym = didYouMean(parts[parts.length - 1]!, keys);
+  const prefix = parentPath === '' ? '' : parentPath + '.';
+  return dym === undefined
+    ? `a config key of the base run config (${prefix}{${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', ...' : ''}})`
+    : `a config key of the base run config; did you mean '${prefix}${dym}'?`;
+}
+
+function axisPathOf(spec: SweepSpec, axes: Assignment): (string | number)[] {
+  const first = axes[0]?.[0];
+  for (const g of spec.axes) for (const k of g.keys) if (k.key === first) return [...k.specPath];
+  return ['axes'];
+}
+
+function configConstraintFailure(spec: SweepSpec, config: unknown, problems: SpecProblem[]): string | null {
+  for (const c of spec.constraints) {
+    if (c.expr.usesMetrics) continue;
+    try {
+      const v = c.expr.evaluate({ config });
+      if (v !== true && v !== false) {
+        problems.push(spec.sourceMap.problem([...c.specPath], 'an expression that is true or false', JSON.stringify(v)));
+        return null;
+      }
+      if (!v) return c.name;
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      problems.push(spec.sourceMap.problem([...c.specPath], 'a constraint over existing config keys', e.message));
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Value at dotted `path` of a plain object tree (numeric segments index arrays). */
+export function getPath(tree: unknown, path: string): unknown {
+  let v: unknown = tree;
+  for (const seg of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[seg];
+  }
+  return v;
+}
+
+function oneLine(e: unknown): string {
+  const m = e instanceof Error ? (typeof (e as { format?: unknown }).format === 'function' ? String((e as unknown as { format(): string }).format()) : e.message) : String(e);
+  return m.split('\n').filter((l) => l.trim() !== '').slice(0, 3).join('; ');
+}

@@ -1,0 +1,147 @@
+/**
+ * Runs a sweep: expands and resolves its points, skips stored ones on --resume, evaluates the rest
+ * on an executor (local threads or a BullMQ queue), checks metric constraints, and stores each
+ * point in the results database as it arrives (one transaction per point, keyed by point id).
+ */
+import { setMaxListeners } from 'node:events';
+import { UserError } from '../config/errors.js';
+import { ExprError } from './expression.js';
+import { expandSweep, type ExpandedSweep, type ResolvedPoint } from './points.js';
+import { ResultsDb, type PointRow, type StoredPoint } from './results-db.js';
+import { didYouMean } from './spec-errors.js';
+import type { SweepSpec } from './spec-types.js';
+import type { Executor, PointOutcome, PointTask } from './task.js';
+import { TOOL_VERSION } from './version.js';
+
+/** Progress of a running sweep. */
+export interface SweepProgress {
+  /** Points to evaluate in this run (excludes reused and skipped). */
+  readonly total: number;
+  readonly done: number;
+  readonly failed: number;
+  readonly infeasible: number;
+}
+
+/** Options of runSweep. */
+export interface RunSweepOptions {
+  readonly dbFile: string;
+  readonly resume: boolean;
+  readonly executor: Executor;
+  readonly onProgress?: (p: SweepProgress) => void;
+  /** Called once after expansion, before any point runs. */
+  readonly onPlan?: (plan: { expanded: ExpandedSweep; reused: number; toRun: number }) => void;
+}
+
+/** What a finished sweep did, and its stored points (ordered by point index). */
+export interface SweepSummary {
+  readonly drawn: number;
+  readonly reused: number;
+  readonly ran: number;
+  readonly skipped: number;
+  readonly duplicates: number;
+  readonly points: readonly StoredPoint[];
+}
+
+/** Runs `spec` to completion (or until an error), storing every finished point. */
+export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<SweepSummary> {
+  const expanded = await expandSweep(spec);
+  const db = await ResultsDb.open(opts.dbFile);
+  const abort = new AbortController();
+  setMaxListeners(0, abort.signal); // one listener per in-flight task
+  try {
+    const ids = expanded.points.map((p) => p.id);
+    const existing = await db.existingIds(ids);
+    if (!opts.resume) await db.deletePoints([...existing]);
+    const todo = opts.resume ? expanded.points.filter((p) => !existing.has(p.id)) : expanded.points;
+    opts.onPlan?.({ expanded, reused: opts.resume ? existing.size : 0, toRun: todo.length });
+    const byId = new Map<string, ResolvedPoint>(todo.map((p) => [p.id, p]));
+    const evaluatorName = spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module;
+    const tasks: PointTask[] = todo.map((p) => ({
+      id: p.id, config: p.config, seed: spec.seed, layerReuse: spec.layerReuse, evaluator: spec.evaluator.module,
+    }));
+    const progress = { total: todo.length, done: 0, failed: 0, infeasible: 0 };
+    opts.onProgress?.({ ...progress });
+    let fatal: unknown = null;
+    const onOutcome = async (o: PointOutcome): Promise<void> => {
+      const p = byId.get(o.id);
+      if (p === undefined || fatal !== null) return;
+      let row: PointRow;
+      try {
+        row = toRow(spec, p, o, evaluatorName);
+      } catch (e) {
+        fatal = e;
+        abort.abort();
+        return;
+      }
+      const inserted = await db.insertPoint(row);
+      if (!inserted) return;
+      progress.done++;
+      if (row.status === 'failed') progress.failed++;
+      if (row.status === 'infeasible') progress.infeasible++;
+      opts.onProgress?.({ ...progress });
+    };
+    try {
+      await opts.executor.run(tasks, onOutcome, abort.signal);
+    } catch (e) {
+      abort.abort();
+      throw e;
+    }
+    if (fatal !== null) throw fatal;
+    const points = await db.points(ids);
+    return {
+      drawn: expanded.points.length + expanded.skipped.length + expanded.duplicates,
+      reused: opts.resume ? existing.size : 0,
+      ran: progress.done,
+      skipped: expanded.skipped.length,
+      duplicates: expanded.duplicates,
+      points,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Builds the stored row of one outcome: metric constraints, then the kept metrics. */
+function toRow(spec: SweepSpec, p: ResolvedPoint, o: PointOutcome, evaluator: string): PointRow {
+  const base = {
+    id: p.id, sweep: spec.name, index: p.index, seed: spec.seed, toolVersion: TOOL_VERSION, evaluator,
+    axes: Object.fromEntries(p.axes), config: p.config,
+  };
+  if (!o.ok) return { ...base, status: 'failed', violated: null, error: o.error, metrics: {} };
+  const all = o.metrics;
+  const violated: string[] = [];
+  for (const c of spec.constraints) {
+    if (!c.expr.usesMetrics) continue;
+    try {
+      if (c.expr.evaluate({ config: p.config, metrics: all }) !== true) violated.push(c.name);
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      const { line, col } = spec.sourceMap.locate(c.specPath);
+      throw new UserError(`${spec.file}:${line}:${col}: ${c.name}: expected an expression over metrics the evaluator produces, found ${e.message}${hintFor(e.message, all)}`);
+    }
+  }
+  let metrics: Record<string, number> = { ...all };
+  if (spec.metrics !== null) {
+    metrics = {};
+    for (const [i, m] of spec.metrics.entries()) {
+      const v = all[m];
+      if (v === undefined) {
+        const { line, col } = spec.sourceMap.locate(['metrics', i]);
+        const dym = didYouMean(m, Object.keys(all));
+        throw new UserError(`${spec.file}:${line}:${col}: metrics[${i}]: expected a metric the evaluator produces, found '${m}'${dym === undefined ? '' : `; did you mean '${dym}'?`}`);
+      }
+      metrics[m] = v;
+    }
+  }
+  return {
+    ...base, status: violated.length > 0 ? 'infeasible' : 'ok', violated: violated.length > 0 ? violated.join(',') : null,
+    error: null, metrics,
+  };
+}
+
+function hintFor(message: string, metrics: Readonly<Record<string, number>>): string {
+  const m = /no metric '([^']+)'/.exec(message);
+  if (m === null) return '';
+  const dym = didYouMean(m[1]!, Object.keys(metrics));
+  return dym === undefined ? '' : `; did you mean 'metrics.${dym}'?`;
+}

@@ -1,0 +1,268 @@
+/**
+ * Reads and strictly validates a sweep file. Every problem is collected with file:line:col and
+ * reported together, before any point is resolved or run.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { compileExpr, ExprError } from './expression.js';
+import { didYouMean, show, SourceMap, SweepSpecError, type SpecProblem } from './spec-errors.js';
+import type { AxisGroup, AxisKey, Constraint, RangeDomain, Sampler, SweepSpec } from './spec-types.js';
+
+const TOP_KEYS = ['kind', 'name', 'description', 'base', 'set', 'seed', 'layerReuse', 'axes', 'sampler',
+  'constraints', 'metrics', 'evaluator', 'report'];
+const RANGE_KEYS = ['from', 'to', 'steps', 'scale', 'integer'];
+const SAMPLERS = ['grid', 'random', 'latin-hypercube'];
+/** Default Pareto objectives (all minimised): energy, latency and memory area per token. */
+export const DEFAULT_PARETO = ['energyPerTokenPj', 'latencyPerTokenPs', 'memoryAreaMm2'];
+const KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|\d+))*$/;
+
+type Path = (string | number)[];
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Loads `file` and returns the validated sweep; throws SweepSpecError listing every problem. */
+export function loadSweepSpec(file: string): SweepSpec {
+  const abs = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch {
+    throw new SweepSpecError([{ file, line: 1, col: 1, path: '', expected: 'a readable sweep file', found: 'no such file' }]);
+  }
+  return parseSweepSpec(text, file, abs);
+}
+
+/** Validates sweep YAML `text` (shown as `file` in errors; relative paths resolve from `abs`). */
+export function parseSweepSpec(text: string, file: string, abs: string = resolve(file)): SweepSpec {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const map = new SourceMap(file, doc, lines);
+  const problems: SpecProblem[] = [];
+  for (const e of doc.errors) {
+    const pos = lines.linePos(e.pos[0]);
+    problems.push({ file, line: pos.line, col: pos.col, path: '', expected: 'valid YAML', found: e.message.split('\n')[0] ?? 'a syntax error' });
+  }
+  if (problems.length > 0) throw new SweepSpecError(problems);
+  const root: unknown = doc.toJS();
+  const bad = (path: Path, expected: string, found: string, atKey = false): void => {
+    problems.push(map.problem(path, expected, found, atKey));
+  };
+  if (!isObj(root)) throw new SweepSpecError([map.problem([], 'a map with kind: sweep', show(root))]);
+  for (const k of Object.keys(root)) {
+    if (!TOP_KEYS.includes(k)) bad([k], hint('a sweep key', k, TOP_KEYS), `'${k}'`, true);
+  }
+  if (root['kind'] !== 'sweep') bad(['kind'], "'sweep'", show(root['kind']));
+  const dir = dirname(abs);
+  const name = str(root, 'name', bad) ?? 'sweep';
+  const baseRel = str(root, 'base', bad);
+  if (baseRel === undefined && root['base'] === undefined) bad(['base'], 'the path of a base run config', 'nothing (the key is missing)');
+  const seed = int(root, 'seed', 1, bad);
+  const layerReuse = root['layerReuse'] === undefined ? true : root['layerReuse'];
+  if (typeof layerReuse !== 'boolean') bad(['layerReuse'], 'true or false', show(layerReuse));
+  const set = parseSet(root['set'], bad);
+  const axes = parseAxes(root['axes'], bad);
+  const sampler = parseSampler(root['sampler'], seed, bad);
+  if (sampler.type === 'grid') {
+    axes.forEach((g, gi) => g.keys.forEach((k) => {
+      if (k.domain.kind === 'range' && k.domain.steps === undefined) {
+        bad([...k.specPath], `'steps' for a range on the grid sampler (or a random / latin-hypercube sampler)`, 'a range without steps');
+      }
+      void gi;
+    }));
+  }
+  const constraints = parseConstraints(root['constraints'], bad);
+  const metrics = root['metrics'] === undefined ? null : strList(root['metrics'], ['metrics'], bad);
+  const report = root['report'];
+  let pareto = DEFAULT_PARETO;
+  if (report !== undefined) {
+    if (!isObj(report)) bad(['report'], 'a map with pareto: [metric, ...]', show(report));
+    else {
+      for (const k of Object.keys(report)) if (k !== 'pareto') bad(['report', k], hint('a report key', k, ['pareto']), `'${k}'`, true);
+      if (report['pareto'] !== undefined) pareto = strList(report['pareto'], ['report', 'pareto'], bad) ?? DEFAULT_PARETO;
+    }
+  }
+  let evaluator = 'run-config';
+  const ev = root['evaluator'];
+  if (ev !== undefined) {
+    if (typeof ev !== 'string' || ev === '') bad(['evaluator'], "'run-config' or the path of an evaluator module", show(ev));
+    else evaluator = ev === 'run-config' ? ev : resolve(dir, ev);
+  }
+  if (problems.length > 0) throw new SweepSpecError(problems);
+  return {
+    file, name, description: typeof root['description'] === 'string' ? root['description'] : '',
+    base: isAbsolute(baseRel ?? '') ? baseRel ?? '' : resolve(dir, baseRel ?? ''),
+    set, seed, layerReuse: layerReuse === true, axes, sampler, constraints, metrics,
+    evaluator: { module: evaluator }, pareto, sourceMap: map,
+  };
+}
+
+type Bad = (path: Path, expected: string, found: string, atKey?: boolean) => void;
+
+function hint(what: string, k: string, known: readonly string[]): string {
+  const dym = didYouMean(k, known);
+  return dym === undefined ? `${what} (one of ${known.join(', ')})` : `${what}; did you mean '${dym}'?`;
+}
+
+function str(o: Obj, key: string, bad: Bad): string | undefined {
+  const v = o[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || v === '') { bad([key], 'a non-empty string', show(v)); return undefined; }
+  return v;
+}
+
+function int(o: Obj, key: string, dflt: number, bad: Bad, path: Path = [key]): number {
+  const v = o[key];
+  if (v === undefined) return dflt;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) { bad(path, 'a non-negative integer', show(v)); return dflt; }
+  return v;
+}
+
+function strList(v: unknown, path: Path, bad: Bad): string[] | null {
+  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string')) {
+    bad(path, 'a non-empty list of names', show(v));
+    return null;
+  }
+  return v as string[];
+}
+
+function parseSet(v: unknown, bad: Bad): [string, unknown][] {
+  if (v === undefined) return [];
+  if (!isObj(v)) { bad(['set'], 'a map of config key → value', show(v)); return []; }
+  const out: [string, unknown][] = [];
+  for (const [k, val] of Object.entries(v)) {
+    if (!KEY_RE.test(k)) bad(['set', k], 'a dotted config key such as soc.reram.arrays', `'${k}'`, true);
+    else out.push([k, val]);
+  }
+  return out;
+}
+
+function parseAxes(v: unknown, bad: Bad): AxisGroup[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    bad(['axes'], 'a non-empty list of axes (- key: [values] or - zip: {...})', show(v));
+    return [];
+  }
+  const groups: AxisGroup[] = [];
+  const seen = new Set<string>();
+  v.forEach((item, i) => {
+    if (!isObj(item) || Object.keys(item).length !== 1) {
+      bad(['axes', i], 'one axis per list item: `- key: [values]`, `- key: {from, to, steps}` or `- zip: {...}`', show(item));
+      return;
+    }
+    const [k, val] = Object.entries(item)[0]!;
+    if (k === 'zip') {
+      if (!isObj(val) || Object.keys(val).length < 2) {
+        bad(['axes', i, 'zip'], 'a map of at least two config keys with equally long value lists', show(val));
+        return;
+      }
+      const keys = Object.entries(val).map(([zk, zv]) => parseAxisKey(zk, zv, ['axes', i, 'zip', zk], bad));
+      const ok = keys.filter((x): x is AxisKey => x !== null);
+      const lens = ok.map(axisLength);
+      if (lens.some((n) => n !== lens[0])) {
+        bad(['axes', i, 'zip'], 'zipped axes of equal length', `lengths ${lens.map((n) => n ?? 'unbounded').join(', ')}`);
+      }
+      ok.forEach((a) => addSeen(a, seen, bad));
+      if (ok.length === keys.length) groups.push({ kind: 'zip', keys: ok });
+      return;
+    }
+    const axis = parseAxisKey(k, val, ['axes', i, k], bad);
+    if (axis !== null) { addSeen(axis, seen, bad); groups.push({ kind: 'single', keys: [axis] }); }
+  });
+  return groups;
+}
+
+function addSeen(a: AxisKey, seen: Set<string>, bad: Bad): void {
+  if (seen.has(a.key)) bad([...a.specPath], 'each config key swept once', `'${a.key}' again`, true);
+  seen.add(a.key);
+}
+
+/** Number of values of an axis (undefined for a continuous range). */
+export function axisLength(a: AxisKey): number | undefined {
+  return a.domain.kind === 'values' ? a.domain.values.length : a.domain.steps;
+}
+
+function parseAxisKey(key: string, v: unknown, path: Path, bad: Bad): AxisKey | null {
+  if (!KEY_RE.test(key)) { bad(path, 'a dotted config key such as quantizer.rho', `'${key}'`, true); return null; }
+  if (Array.isArray(v)) {
+    if (v.length === 0) { bad(path, `at least one value for axis '${key}'`, 'an empty list'); return null; }
+    return { key, domain: { kind: 'values', values: v }, specPath: path };
+  }
+  if (!isObj(v)) { bad(path, `a list of values or a range {from, to, steps} for axis '${key}'`, show(v)); return null; }
+  for (const rk of Object.keys(v)) if (!RANGE_KEYS.includes(rk)) bad([...path, rk], hint('a range key', rk, RANGE_KEYS), `'${rk}'`, true);
+  const from = endpoint(v['from'], [...path, 'from'], bad);
+  const to = endpoint(v['to'], [...path, 'to'], bad);
+  if (from !== null && to !== null && from.unit !== to.unit) bad([...path, 'to'], `the same unit as 'from' ('${from.unit}')`, `'${to.unit}'`);
+  let steps: number | undefined;
+  if (v['steps'] !== undefined) {
+    const s = v['steps'];
+    if (typeof s !== 'number' || !Number.isSafeInteger(s) || s < 1) bad([...path, 'steps'], 'an integer ≥ 1', show(s));
+    else steps = s;
+  }
+  const scale = v['scale'] ?? 'linear';
+  if (scale !== 'linear' && scale !== 'log') bad([...path, 'scale'], "'linear' or 'log'", show(scale));
+  const integer = v['integer'] ?? false;
+  if (typeof integer !== 'boolean') bad([...path, 'integer'], 'true or false', show(integer));
+  if (from === null || to === null) return null;
+  if (scale === 'log' && (from.value <= 0 || to.value <= 0)) bad(path, 'positive ends for a log range', `${from.value} .. ${to.value}`);
+  if (from.value > to.value) bad([...path, 'to'], `a value ≥ from (${from.value})`, String(to.value));
+  const domain: RangeDomain = { kind: 'range', from: from.value, to: to.value, unit: from.unit, steps, scale: scale === 'log' ? 'log' : 'linear', integer: integer === true };
+  return { key, domain, specPath: path };
+}
+
+function endpoint(v: unknown, path: Path, bad: Bad): { value: number; unit: string } | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return { value: v, unit: '' };
+  if (typeof v === 'string') {
+    const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(\S.*?)?\s*$/.exec(v);
+    if (m !== null) return { value: Number(m[1]), unit: m[2] ?? '' };
+  }
+  bad(path, "a number or a quantity such as '2 GHz'", show(v));
+  return null;
+}
+
+function parseSampler(v: unknown, seed: number, bad: Bad): Sampler {
+  if (v === undefined) return { type: 'grid' };
+  const spec = typeof v === 'string' ? { type: v } : v;
+  if (!isObj(spec)) { bad(['sampler'], 'a sampler {type: grid | random | latin-hypercube, count, seed}', show(v)); return { type: 'grid' }; }
+  const type = spec['type'];
+  for (const k of Object.keys(spec)) {
+    if (!['type', 'count', 'seed'].includes(k)) bad(['sampler', k], hint('a sampler key', k, ['type', 'count', 'seed']), `'${k}'`, true);
+  }
+  if (typeof type !== 'string' || !SAMPLERS.includes(type)) {
+    const dym = typeof type === 'string' ? didYouMean(type, SAMPLERS) : undefined;
+    bad(typeof v === 'string' ? ['sampler'] : ['sampler', 'type'], `a sampler type (${SAMPLERS.join(', ')})${dym === undefined ? '' : `; did you mean '${dym}'?`}`, show(type));
+    return { type: 'grid' };
+  }
+  if (type === 'grid') {
+    if (spec['count'] !== undefined) bad(['sampler', 'count'], 'no count for the grid sampler (it takes every combination)', show(spec['count']), true);
+    return { type: 'grid' };
+  }
+  const count = spec['count'];
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1) {
+    bad(spec['count'] === undefined ? ['sampler'] : ['sampler', 'count'], `a point count ≥ 1 for the ${type} sampler`, show(count));
+  }
+  const s = int(spec, 'seed', seed, bad, ['sampler', 'seed']);
+  return { type: type as 'random' | 'latin-hypercube', count: typeof count === 'number' ? count : 1, seed: s };
+}
+
+function parseConstraints(v: unknown, bad: Bad): Constraint[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) { bad(['constraints'], 'a list of {name, expr} constraints', show(v)); return []; }
+  const out: Constraint[] = [];
+  v.forEach((c, i) => {
+    const item = typeof c === 'string' ? { expr: c } : c;
+    if (!isObj(item)) { bad(['constraints', i], 'a constraint {name, expr} or an expression string', show(c)); return; }
+    for (const k of Object.keys(item)) if (k !== 'name' && k !== 'expr') bad(['constraints', i, k], hint('a constraint key', k, ['name', 'expr']), `'${k}'`, true);
+    const expr = item['expr'];
+    const path: Path = typeof c === 'string' ? ['constraints', i] : ['constraints', i, 'expr'];
+    if (typeof expr !== 'string') { bad(path, "an expression such as 'metrics.memoryReadPowerW <= 15'", show(expr)); return; }
+    try {
+      const compiled = compileExpr(expr);
+      const name = typeof item['name'] === 'string' ? item['name'] : `constraint-${i + 1}`;
+      out.push({ name, expr: compiled, specPath: path });
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      bad(path, 'a valid constraint expression', `'${expr}' (${e.message} at character ${e.at + 1})`);
+    }
+  });
+  return out;
+}
