@@ -1,0 +1,62 @@
+/**
+ * Builds strict zod schemas straight from PluginDescriptors, so a plug-in's parameter list is the
+ * single source for `describe` and for validating its YAML. Quantity params use q.*; a `preset:`
+ * makes parameters optional (the preset supplies them).
+ */
+import { z } from 'zod';
+import type { ParamDoc, PluginDescriptor } from './plugin.js';
+import { descriptorsOf } from './registry.js';
+import { int, num, quantity, reportIssue, strictObject } from './schema.js';
+import { showFound } from '../units/parse.js';
+
+function paramSchema(p: ParamDoc): z.ZodType {
+  switch (p.kind) {
+    case 'integer': return int();
+    case 'number': return num();
+    case 'string': return z.string();
+    case 'boolean': return z.boolean();
+    case 'enum': return z.enum((p.values ?? []) as [string, ...string[]]);
+    case 'object': return z.record(z.string(), z.unknown());
+    case 'list': return z.array(z.unknown());
+    default: return quantity(p.kind);
+  }
+}
+
+/** Strict object schema for one plug-in: `type` (literal), optional `id` and `preset`, its params. */
+export function descriptorSchema(d: PluginDescriptor): z.ZodType {
+  const presets = Object.keys(d.presets ?? {});
+  const shape: Record<string, z.ZodType> = {
+    type: z.literal(d.type),
+    id: z.string().optional(),
+  };
+  if (presets.length > 0) shape.preset = z.enum(presets as [string, ...string[]]).optional();
+  for (const p of d.params) {
+    const s = paramSchema(p);
+    const required = p.required ?? p.default === undefined;
+    shape[p.name] = required && presets.length === 0 ? s : s.optional();
+  }
+  const obj = strictObject(shape);
+  if (presets.length === 0) return obj;
+  const required = d.params.filter((p) => (p.required ?? p.default === undefined));
+  return obj.superRefine((v, ctx) => {
+    if ((v as Record<string, unknown>).preset !== undefined) return;
+    for (const p of required) {
+      if ((v as Record<string, unknown>)[p.name] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [p.name], message: '', params: { expected: `a value (required unless 'preset' is given: ${presets.join(', ')})`, found: showFound(undefined) } });
+      }
+    }
+  });
+}
+
+/** Schema accepting any registered plug-in of `iface`, chosen by its `type:`. */
+export function pluginSchema(iface: string): z.ZodType {
+  const ds = descriptorsOf(iface);
+  const [first, ...rest] = ds.map(descriptorSchema);
+  if (first === undefined) {
+    return z.unknown().transform((v, ctx) => {
+      reportIssue(ctx, `a ${iface} (no ${iface} types are registered)`, showFound(v));
+      return z.NEVER;
+    });
+  }
+  return z.discriminatedUnion('type', [first, ...rest] as unknown as [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]) as unknown as z.ZodType;
+}

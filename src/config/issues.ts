@@ -1,0 +1,112 @@
+/**
+ * Maps zod 4 validation issues to located ConfigProblems ("file:line:col: key.path: expected …,
+ * found …; did you mean …?"), using the source map built while reading the YAML.
+ */
+import type { z } from 'zod';
+import { showFound } from '../units/parse.js';
+import { didYouMean, suggest } from './did-you-mean.js';
+import type { ConfigProblem } from './errors.js';
+import { formatPath, getAt, type PathSegment } from './paths.js';
+import { allowedKeysOf } from './schema.js';
+import type { SourceMap, SourcePos } from './yaml.js';
+
+type Issue = z.core.$ZodIssue;
+
+const typeNames: Record<string, string> = {
+  object: 'a map', array: 'a list', string: 'a string', number: 'a number', int: 'an integer',
+  boolean: 'true or false', bigint: 'an integer', null: 'null', undefined: 'nothing',
+};
+
+/** Position for `path`: its own entry (key position if `preferKey`), else the nearest ancestor's. */
+function locate(sources: SourceMap, path: readonly PathSegment[], preferKey: boolean): SourcePos | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const src = sources.get(formatPath(path.slice(0, n)));
+    if (src !== undefined) return (n === path.length ? (preferKey ? src.key : undefined) : src.key) ?? src.value;
+  }
+  return undefined;
+}
+
+function listValues(values: readonly unknown[], max = 12): string {
+  const shown = values.slice(0, max).map((v) => (typeof v === 'string' ? `'${v}'` : String(v)));
+  return shown.join(', ') + (values.length > max ? `, … (${values.length - max} more)` : '');
+}
+
+function flatten(issue: Issue, base: readonly PathSegment[]): Array<{ issue: Issue; path: PathSegment[] }> {
+  const path = [...base, ...(issue.path as PathSegment[])];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // report the branch that got furthest (deepest issue path), then the one with fewest issues
+    const depth = (errs: readonly Issue[]): number => Math.max(...errs.map((e) => e.path.length));
+    const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0] ?? [];
+    return best.flatMap((e) => flatten(e, path));
+  }
+  return [{ issue, path }];
+}
+
+/** Converts zod issues for `data` into located problems, sorted by position. */
+export function issuesToProblems(issues: readonly Issue[], data: unknown, sources: SourceMap, file: string): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  /** Paths a misspelt key probably meant: their "missing" problems are implied and dropped. */
+  const meant = new Set<string>();
+  const push = (path: readonly PathSegment[], preferKey: boolean, expected: string, found: string, hint = ''): void => {
+    const pos = locate(sources, path, preferKey);
+    const p: ConfigProblem = { file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(path), expected, found };
+    out.push(hint ? { ...p, hint } : p);
+  };
+  for (const { issue, path } of issues.flatMap((i) => flatten(i, []))) {
+    const value = getAt(data, path);
+    switch (issue.code) {
+      case 'custom': {
+        const params = issue.params as { expected?: unknown; found?: unknown } | undefined;
+        if (typeof params?.expected === 'string' && typeof params.found === 'string') push(path, false, params.expected, params.found);
+        else push(path, false, issue.message, showFound(value));
+        break;
+      }
+      case 'invalid_type':
+        push(path, false, typeNames[issue.expected] ?? issue.expected, showFound(value));
+        break;
+      case 'unrecognized_keys': {
+        const allowed = allowedKeysOf(value);
+        const owner = path.length === 0 ? 'the top level' : `'${formatPath(path)}'`;
+        for (const k of issue.keys) {
+          const expected = allowed ? `a key allowed at ${owner} (${listValues(allowed)})` : `a key allowed at ${owner}`;
+          const sug = allowed ? suggest(k, allowed) : undefined;
+          if (sug !== undefined) meant.add(formatPath([...path, sug]));
+          push([...path, k], true, expected, `unknown key '${k}'`, allowed ? didYouMean(k, allowed) : '');
+        }
+        break;
+      }
+      case 'invalid_value': {
+        const hint = typeof value === 'string' ? didYouMean(value, issue.values.filter((v): v is string => typeof v === 'string')) : '';
+        push(path, false, issue.values.length === 1 ? listValues(issue.values) : `one of ${listValues(issue.values)}`, showFound(value), hint);
+        break;
+      }
+      case 'invalid_union': {
+        const disc = (issue as { discriminator?: string; options?: unknown[] }).options;
+        if (disc !== undefined) {
+          const opts = disc.map(String);
+          const hint = typeof value === 'string' ? didYouMean(value, opts) : '';
+          push(path, false, opts.length > 0 ? `one of ${listValues(opts)}` : 'a registered type (none are registered)', showFound(value), hint);
+        } else push(path, false, 'one of the allowed forms', showFound(value));
+        break;
+      }
+      case 'too_small':
+      case 'too_big': {
+        const cmp = issue.code === 'too_small' ? (issue.inclusive === false ? '>' : '≥') : issue.inclusive === false ? '<' : '≤';
+        const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+        const what = issue.origin === 'array' ? `a list with ${cmp} ${bound} items`
+          : issue.origin === 'string' ? `a string of ${cmp} ${bound} characters` : `a value ${cmp} ${bound}`;
+        push(path, false, what, Array.isArray(value) ? `a list of ${value.length} items` : showFound(value));
+        break;
+      }
+      default:
+        push(path, false, issue.message.replace(/^Invalid input: expected /, ''), showFound(value));
+    }
+  }
+  out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+  const seen = new Set<string>();
+  return out.filter((p) => {
+    if (meant.has(p.path) && p.found === showFound(undefined)) return false;
+    const k = `${p.file}:${p.line}:${p.col}:${p.path}:${p.expected}:${p.found}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}

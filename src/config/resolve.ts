@@ -1,0 +1,171 @@
+/**
+ * Composition of configuration trees before validation: `extends:` (paths relative to the file;
+ * maps deep-merge, lists and scalars replace; cycles are errors) and `--set a.b[0].c=value`
+ * overrides (value parsed as YAML). The source map follows every value to the file that supplied it.
+ */
+import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
+import { parse as parseYamlValue } from 'yaml';
+import { ConfigErrors, type ConfigProblem } from './errors.js';
+import { formatPath, parsePath, type PathSegment } from './paths.js';
+import { readYamlFile, type NodeSource, type SourceMap, type SourcePos } from './yaml.js';
+import { showFound } from '../units/parse.js';
+
+/** A composed tree with its source map and every file read (in read order). */
+export interface ComposedTree {
+  readonly data: unknown;
+  readonly sources: SourceMap;
+  readonly files: readonly string[];
+}
+
+type Plain = Record<string, unknown>;
+const isPlainMap = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Deep merge: maps merge key by key, everything else (lists, scalars) in `over` replaces `base`. */
+export function deepMerge(base: unknown, over: unknown): unknown {
+  if (!isPlainMap(base) || !isPlainMap(over)) return over;
+  const out: Plain = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = k in base ? deepMerge(base[k], v) : v;
+  return out;
+}
+
+/** Source map of a merged tree: each path from `over` if it has one there, else from `base`. */
+function mergeSources(merged: unknown, base: SourceMap, over: SourceMap): SourceMap {
+  const out: SourceMap = new Map();
+  const walk = (v: unknown, path: PathSegment[]): void => {
+    const key = formatPath(path);
+    const src = over.get(key) ?? base.get(key);
+    if (src !== undefined) out.set(key, src);
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (isPlainMap(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(merged, []);
+  return out;
+}
+
+/** A file name as the user should see it: relative to the working directory when that is shorter. */
+export function displayName(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+function problemAt(pos: SourcePos | undefined, file: string, path: string, expected: string, found: string): ConfigProblem {
+  return { file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path, expected, found };
+}
+
+/**
+ * Reads `file` and everything it `extends:`, merged, without the `extends` key. `shown` is the name
+ * used in messages for the top file (as the user typed it).
+ */
+export function composeFile(file: string, shown = file, stack: readonly string[] = []): ComposedTree {
+  const abs = resolvePath(file);
+  const { data, sources } = readYamlFile(abs, shown);
+  if (!isPlainMap(data) || !('extends' in data)) return { data, sources, files: [abs] };
+  const ext = data.extends;
+  const extSrc = sources.get('extends');
+  const list = typeof ext === 'string' ? [ext] : Array.isArray(ext) && ext.every((e) => typeof e === 'string') ? (ext as string[]) : undefined;
+  if (list === undefined) {
+    throw new ConfigErrors([problemAt(extSrc?.value, shown, 'extends', 'a file path or a list of file paths', showFound(ext))]);
+  }
+  let merged: unknown = {};
+  let mergedSources: SourceMap = new Map();
+  const files: string[] = [];
+  const chain = [...stack, abs];
+  for (const rel of list) {
+    const target = resolvePath(dirname(abs), rel);
+    if (chain.includes(target)) {
+      const cycle = [...chain.slice(chain.indexOf(target)), target].map(displayName).join(' → ');
+      throw new ConfigErrors([problemAt(extSrc?.value, shown, 'extends', 'a file that does not extend itself', `a cycle ${cycle}`)]);
+    }
+    let base: ComposedTree;
+    try {
+      base = composeFile(target, displayName(target), chain);
+    } catch (e) {
+      if (e instanceof ConfigErrors || !(e instanceof Error) || !/cannot read/.test(e.message)) throw e;
+      throw new ConfigErrors([problemAt(extSrc?.value, shown, 'extends', 'an existing YAML file (path relative to this file)', `'${rel}' (${displayName(target)} cannot be read)`)]);
+    }
+    if (!isPlainMap(base.data)) {
+      throw new ConfigErrors([problemAt(extSrc?.value, shown, 'extends', 'a file whose top level is a map', `'${rel}' (${showFound(base.data)} at top level)`)]);
+    }
+    const m = deepMerge(merged, base.data);
+    mergedSources = mergeSources(m, mergedSources, base.sources);
+    merged = m;
+    files.push(...base.files);
+  }
+  const own: Plain = { ...data };
+  delete own.extends;
+  const result = deepMerge(merged, own);
+  const ownSources = new Map(sources);
+  ownSources.delete('extends');
+  return { data: result, sources: mergeSources(result, mergedSources, ownSources), files: [...files, abs] };
+}
+
+/** Applies `--set path=value` overrides in order. Values are YAML ('20 ns', 3, [1, 2], true). */
+export function applyOverrides(tree: ComposedTree, overrides: readonly string[]): ComposedTree {
+  if (overrides.length === 0) return tree;
+  const data = structuredClone(tree.data);
+  const sources: SourceMap = new Map(tree.sources);
+  const problems: ConfigProblem[] = [];
+  let root: unknown = data;
+  for (const arg of overrides) {
+    const where = `--set ${arg}`;
+    const bad = (path: string, expected: string, found: string): void => {
+      problems.push({ file: where, line: 0, col: 0, path, expected, found });
+    };
+    const eq = arg.indexOf('=');
+    const path = eq > 0 ? parsePath(arg.slice(0, eq).trim()) : undefined;
+    if (path === undefined) {
+      bad('', "an override such as 'soc.memory[0].device.tRCD=20 ns'", `'${arg}'`);
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = parseYamlValue(arg.slice(eq + 1));
+    } catch (e) {
+      bad(formatPath(path), 'a YAML value', `'${arg.slice(eq + 1)}' (${((e as Error).message.split('\n')[0] ?? '').trim()})`);
+      continue;
+    }
+    if (root === null || root === undefined) root = typeof path[0] === 'number' ? [] : {};
+    let cur: unknown = root;
+    let ok = true;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i] as PathSegment;
+      const last = i === path.length - 1;
+      const here = formatPath(path.slice(0, i));
+      if (typeof seg === 'number') {
+        if (!Array.isArray(cur) || seg > cur.length) {
+          bad(formatPath(path), `a list at '${here}' with an item ${seg}`, Array.isArray(cur) ? `a list of ${cur.length} items` : showFound(cur));
+          ok = false;
+          break;
+        }
+        if (last) cur[seg] = value;
+        else {
+          if (cur[seg] === undefined || cur[seg] === null) cur[seg] = typeof path[i + 1] === 'number' ? [] : {};
+          cur = cur[seg];
+        }
+      } else {
+        if (!isPlainMap(cur)) {
+          bad(formatPath(path), `a map at '${here || '(top level)'}'`, showFound(cur));
+          ok = false;
+          break;
+        }
+        if (last) cur[seg] = value;
+        else {
+          if (cur[seg] === undefined || cur[seg] === null) cur[seg] = typeof path[i + 1] === 'number' ? [] : {};
+          cur = cur[seg];
+        }
+      }
+    }
+    if (!ok) continue;
+    const key = formatPath(path);
+    for (const k of [...sources.keys()]) if (k.startsWith(`${key}.`) || k.startsWith(`${key}[`)) sources.delete(k);
+    const pos: NodeSource = { value: { file: where, line: 0, col: 0 }, key: { file: where, line: 0, col: 0 } };
+    const addAll = (v: unknown, p: PathSegment[]): void => {
+      sources.set(formatPath(p), pos);
+      if (Array.isArray(v)) v.forEach((x, i) => addAll(x, [...p, i]));
+      else if (isPlainMap(v)) for (const [k, x] of Object.entries(v)) addAll(x, [...p, k]);
+    };
+    addAll(value, path);
+  }
+  if (problems.length > 0) throw new ConfigErrors(problems);
+  return { data: root, sources, files: tree.files };
+}

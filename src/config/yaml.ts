@@ -1,0 +1,101 @@
+/**
+ * Reads YAML (yaml 2, YAML 1.2 core schema, `<<` merge keys on, duplicate keys rejected) into a plain
+ * tree plus a source map from key path to file:line:col of the key and of the value, so every later
+ * error can point at the exact place. Syntax errors are reported as ConfigErrors with positions.
+ */
+import { readFileSync } from 'node:fs';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { ConfigErrors, UserError, type ConfigProblem } from './errors.js';
+import { formatPath, type PathSegment } from './paths.js';
+
+/** A position in a source file (1-based line and column). */
+export interface SourcePos {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+/** Where a value (and, for map entries, its key) was written. */
+export interface NodeSource {
+  readonly value: SourcePos;
+  readonly key?: SourcePos;
+}
+/** formatted key path ('' = document root) → where it was written. */
+export type SourceMap = Map<string, NodeSource>;
+
+export interface LoadedYaml {
+  readonly data: unknown;
+  readonly sources: SourceMap;
+}
+
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key.value === '<<' || typeof key.value === 'symbol' || key.source === '<<');
+}
+
+function syntaxProblems(doc: Document, file: string): ConfigProblem[] {
+  return doc.errors.map((e) => {
+    const pos = e.linePos?.[0];
+    const first = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
+    return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: '', expected: 'valid YAML', found: `a syntax error (${first})` };
+  });
+}
+
+/** Parses YAML text from `file` (used only for messages). Throws ConfigErrors on syntax errors. */
+export function parseYaml(text: string, file: string): LoadedYaml {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, merge: true, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new ConfigErrors(syntaxProblems(doc, file));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new ConfigErrors([{ file, line: 1, col: 1, path: '', expected: 'valid YAML', found: `an unusable document (${(e as Error).message})` }]);
+  }
+  const sources: SourceMap = new Map();
+  const at = (offset: number | undefined): SourcePos => {
+    const p = lc.linePos(offset ?? 0);
+    return { file, line: p.line, col: p.col };
+  };
+  const walk = (node: unknown, path: PathSegment[], depth: number, keyPos?: SourcePos): void => {
+    if (depth > 200 || node === null || node === undefined) return;
+    const n = node as Node;
+    const here = formatPath(path);
+    if (!sources.has(here) || keyPos !== undefined) sources.set(here, keyPos ? { value: at(n.range?.[0]), key: keyPos } : { value: at(n.range?.[0]) });
+    const target = isAlias(n) ? n.resolve(doc) : n;
+    if (isMap(target)) {
+      // merged entries first, so explicit keys (which win in the data) also win in the source map
+      for (const item of target.items) {
+        if (!isPair(item) || !isMergeKey(item.key)) continue;
+        const srcs = isSeq(item.value) ? item.value.items : [item.value];
+        for (const s of srcs) {
+          const m = isAlias(s) ? s.resolve(doc) : s;
+          if (isMap(m)) for (const it of m.items) if (isPair(it) && isScalar(it.key)) walk(it.value, [...path, String(it.key.value)], depth + 1, at(it.key.range?.[0]));
+        }
+      }
+      for (const item of target.items) {
+        if (!isPair(item) || isMergeKey(item.key)) continue;
+        const k = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        const kp = at((item.key as Node | null)?.range?.[0]);
+        if (item.value === null) sources.set(formatPath([...path, k]), { value: kp, key: kp });
+        else walk(item.value, [...path, k], depth + 1, kp);
+      }
+    } else if (isSeq(target)) {
+      target.items.forEach((it, i) => walk(it, [...path, i], depth + 1));
+    }
+  };
+  if (doc.contents !== null) walk(doc.contents, [], 0);
+  else sources.set('', { value: { file, line: 1, col: 1 } });
+  return { data: data ?? null, sources };
+}
+
+/** Reads and parses a YAML file; a missing or unreadable file is a UserError. */
+export function readYamlFile(file: string, displayName = file): LoadedYaml {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? (e as Error).message;
+    throw new UserError(`${displayName}: cannot read configuration file (${why})`);
+  }
+  return parseYaml(text, displayName);
+}
