@@ -1,0 +1,199 @@
+/**
+ * ReRAM, SLC or MLC (1, 2 or 3 bits per cell). Arrays (QMC Table 1: 1.8 GiB/s per 256×256 array in
+ * 3-bit mode, < 5 ns read) are grouped into banks and channels; requests are split at `interleave`
+ * bytes and spread over arrays channel-first, then bank, then array. Reads: multi-reference sensing
+ * (sensing.ts) then streaming at the array bandwidth; writes: program-and-verify rounds
+ * (program-verify.ts) sampled from the device's seeded stream, one program at a time per bank
+ * (shared charge pump). Each timing array stands for capacity / arrays bytes (several physical mats
+ * behind one sense path). An optional channel bus serialises transfers per channel.
+ */
+import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
+import { SimError } from '../../engine/errors.js';
+import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
+import { IterationSampler, type IterationDistribution } from './program-verify.js';
+import { senseComparisons, senseLatencyPs, type SensingScheme } from './sensing.js';
+
+/** Parameters of a ReRAM device (canonical units: ps, bytes, B/s, pJ, pJ/bit, W, bit/mm²). */
+export interface ReramParams {
+  readonly capacity: Bytes;
+  readonly bitsPerCell: 1 | 2 | 3;
+  readonly channels: number;
+  readonly banksPerChannel: number;
+  readonly arraysPerBank: number;
+  readonly arrayRows: number;
+  readonly arrayCols: number;
+  /** Interleave granule across arrays. */
+  readonly interleave: Bytes;
+  /** Sustained read bandwidth of one array in this cell mode. */
+  readonly arrayBandwidth: BytesPerSec;
+  readonly sensing: SensingScheme;
+  /** Decode + wordline + bitline settle before the first reference comparison. */
+  readonly senseBase: Ps;
+  /** Time of one reference comparison. */
+  readonly senseStep: Ps;
+  /** Per-channel bus bandwidth; 0 = not modelled (the SoC models the off-chip bus). */
+  readonly channelBandwidth: BytesPerSec;
+  /** Program pulse width. */
+  readonly programPulse: Ps;
+  /** Verify read after each pulse. */
+  readonly verifyRead: Ps;
+  /** Program-and-verify round distribution (program-verify.ts): min, per-round success p, cap. */
+  readonly iterationsMin: number;
+  readonly iterationSuccessProbability: number;
+  readonly iterationsMax: number;
+  /** Cells programmed in parallel in one array (write-driver count). */
+  readonly parallelCells: number;
+  /** Read energy per bit in this mode. */
+  readonly readEnergy: number;
+  /** Energy of one program pulse on one cell, pJ. */
+  readonly programPulseEnergy: number;
+  /** Energy of one verify read of one cell, pJ. */
+  readonly verifyEnergy: number;
+  readonly leakagePower: number;
+  /** Storage density in this mode, bit/mm². */
+  readonly density: number;
+  readonly queueDepth: number;
+}
+
+/** Counted actions (priced by the ReRAM energy table). */
+export const reramActions = [
+  'read', 'write', 'readBits', 'writeBits', 'cellReads', 'senseComparisons', 'programPulses', 'verifyReads', 'programGroups',
+] as const;
+const A_READ = 0, A_WRITE = 1, A_RBITS = 2, A_WBITS = 3, A_CELLR = 4, A_CMP = 5, A_PULSE = 6, A_VERIFY = 7, A_GROUPS = 8;
+
+export class Reram extends DeviceCore {
+  readonly kind = 'reram';
+  readonly capacityBytes: number;
+  readonly granuleBytes: number;
+  readonly peakBandwidth: number;
+  /** Unloaded multi-reference sense latency in this mode, ps. */
+  readonly senseLatency: number;
+  /** Array area in mm² from capacity and density. */
+  readonly areaMm2: number;
+  readonly arrays: number;
+  private readonly C: number;
+  private readonly B: number;
+  private readonly A: number;
+  private readonly arrPsPerByte: number;
+  private readonly chPsPerByte: number;
+  private readonly roundPs: number;
+  private readonly cmpPerCell: number;
+  private readonly sampler: IterationSampler;
+  private readonly arrayFree: Float64Array;
+  private readonly bankProgFree: Float64Array;
+  private readonly chanFree: Float64Array;
+
+  constructor(readonly params: ReramParams, ctx: DeviceContext) {
+    super(ctx, reramActions, params.channels, params.queueDepth);
+    for (const k of ['channels', 'banksPerChannel', 'arraysPerBank', 'parallelCells'] as const) {
+      if (!Number.isInteger(params[k]) || params[k] < 1) throw new SimError(`${k} must be a positive integer, got ${params[k]}`, undefined, ctx.path);
+    }
+    if (![1, 2, 3].includes(params.bitsPerCell)) throw new SimError(`bitsPerCell must be 1, 2 or 3, got ${params.bitsPerCell}`, undefined, ctx.path);
+    if (!(params.arrayBandwidth > 0)) throw new SimError('arrayBandwidth must be > 0', undefined, ctx.path);
+    this.C = params.channels;
+    this.B = params.banksPerChannel;
+    this.A = params.arraysPerBank;
+    this.arrays = this.C * this.B * this.A;
+    this.capacityBytes = params.capacity;
+    this.granuleBytes = params.interleave;
+    const arraysBw = this.arrays * params.arrayBandwidth;
+    this.peakBandwidth = params.channelBandwidth > 0 ? Math.min(arraysBw, this.C * params.channelBandwidth) : arraysBw;
+    this.arrPsPerByte = 1e12 / params.arrayBandwidth;
+    this.chPsPerByte = params.channelBandwidth > 0 ? 1e12 / params.channelBandwidth : 0;
+    this.senseLatency = senseLatencyPs(params.bitsPerCell, params.sensing, params.senseBase, params.senseStep);
+    this.roundPs = params.programPulse + params.verifyRead;
+    this.cmpPerCell = senseComparisons(params.bitsPerCell, params.sensing);
+    this.sampler = new IterationSampler(reramIterations(params));
+    this.areaMm2 = (params.capacity * 8) / params.density;
+    this.arrayFree = new Float64Array(this.arrays);
+    this.bankProgFree = new Float64Array(this.C * this.B);
+    this.chanFree = new Float64Array(this.C);
+  }
+
+  /** Mean program-and-verify rounds per cell (analytic, from the distribution). */
+  get meanIterations(): number {
+    return this.sampler.mean;
+  }
+
+  protected queueOf(addr: number): number {
+    return Math.floor(addr / this.granuleBytes) % this.C;
+  }
+
+  protected reserve(addr: number, size: number, isWrite: boolean, now: number): number {
+    const g = this.granuleBytes, C = this.C, B = this.B, A = this.A;
+    const bpc = this.params.bitsPerCell;
+    let idx = Math.floor(addr / g);
+    let off = addr - idx * g;
+    let left = size;
+    let done = now;
+    const act = this.act;
+    while (left > 0) {
+      const n = Math.min(left, g - off);
+      const c = idx % C;
+      const r = Math.floor(idx / C);
+      const bank = c * B + (r % B);
+      const a = bank * A + (Math.floor(r / B) % A);
+      const cells = Math.ceil((n * 8) / bpc);
+      const chXfer = this.chPsPerByte > 0 ? xferPs(n, this.chPsPerByte) : 0;
+      if (isWrite) {
+        // Data in over the channel (if modelled), then program-and-verify on the array.
+        let ready = now;
+        if (chXfer > 0) {
+          ready = Math.max(now, this.chanFree[c] as number) + chXfer;
+          this.chanFree[c] = ready;
+        }
+        const start = Math.max(ready, this.arrayFree[a] as number, this.bankProgFree[bank] as number);
+        const par = this.params.parallelCells;
+        const groups = Math.ceil(cells / par);
+        let rounds = 0;
+        for (let k = 0; k < groups; k++) {
+          const inGroup = k === groups - 1 ? cells - par * (groups - 1) : par;
+          rounds += this.sampler.sampleMax(inGroup, this.rng);
+        }
+        const end = start + rounds * this.roundPs;
+        this.arrayFree[a] = end;
+        this.bankProgFree[bank] = end;
+        this.busyPs += end - start;
+        const pulses = this.sampler.sampleSum(cells, this.rng);
+        act[A_PULSE] = (act[A_PULSE] as number) + pulses;
+        act[A_VERIFY] = (act[A_VERIFY] as number) + pulses;
+        act[A_GROUPS] = (act[A_GROUPS] as number) + groups;
+        if (end > done) done = end;
+      } else {
+        const occ = xferPs(n, this.arrPsPerByte);
+        const s = Math.max(now, this.arrayFree[a] as number);
+        this.arrayFree[a] = s + occ;
+        let ready = s + this.senseLatency + occ;
+        if (chXfer > 0) {
+          ready = Math.max(ready, (this.chanFree[c] as number) + chXfer);
+          this.chanFree[c] = ready;
+        }
+        this.busyPs += occ;
+        act[A_CELLR] = (act[A_CELLR] as number) + cells;
+        act[A_CMP] = (act[A_CMP] as number) + cells * this.cmpPerCell;
+        if (ready > done) done = ready;
+      }
+      left -= n;
+      off = 0;
+      idx++;
+    }
+    if (isWrite) {
+      act[A_WRITE] = (act[A_WRITE] as number) + 1;
+      act[A_WBITS] = (act[A_WBITS] as number) + size * 8;
+    } else {
+      act[A_READ] = (act[A_READ] as number) + 1;
+      act[A_RBITS] = (act[A_RBITS] as number) + size * 8;
+    }
+    return done;
+  }
+}
+
+/** The iteration distribution named by a parameter set. */
+export function reramIterations(p: Pick<ReramParams, 'iterationsMin' | 'iterationSuccessProbability' | 'iterationsMax'>): IterationDistribution {
+  return { minIterations: p.iterationsMin, successProbability: p.iterationSuccessProbability, maxIterations: p.iterationsMax };
+}
+
+/** Creates a ReRAM device. */
+export function createReram(params: ReramParams, ctx: DeviceContext): Reram {
+  return new Reram(params, ctx);
+}

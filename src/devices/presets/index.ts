@@ -1,0 +1,37 @@
+/**
+ * The list of device presets (every number with a source) and lookups by name with a did-you-mean.
+ * LPDDR5 presets are listed by src/devices/index.ts next to the LPDDR5 plug-in.
+ */
+import { suggest } from '../../config/did-you-mean.js';
+import { mramPresets } from './mram.js';
+import { reramPresets } from './reram.js';
+import { sramPresets } from './sram.js';
+import { presetEstimates, type DevicePreset } from './param-spec.js';
+
+export { presetEstimates, rawParams, resolvePreset } from './param-spec.js';
+export type { DevicePreset, SourcedValue, ParamSpec, ParamSpecs } from './param-spec.js';
+export { qmcMram, nvmexplorerMramOptimistic, nvmexplorerMramPessimistic, mramPresets } from './mram.js';
+export { qmcReramMode, nvmexplorerReramOptimistic, nvmexplorerReramPessimistic, reramPresets } from './reram.js';
+export { nvmexplorerSram2mb, sramPresets } from './sram.js';
+
+/** SRAM, STT-MRAM and ReRAM presets in a fixed order. */
+export const nvmAndSramPresets: readonly DevicePreset<unknown>[] = [...mramPresets, ...reramPresets, ...sramPresets] as readonly DevicePreset<unknown>[];
+
+/** Result of a preset lookup: the preset, or a message with a did-you-mean. */
+export type PresetLookup<T> = { ok: true; preset: T } | { ok: false; message: string };
+
+/** Finds `name` in `list`; on a miss the message lists a suggestion or the known names. */
+export function lookupPreset<T extends { readonly name: string }>(name: string, list: readonly T[]): PresetLookup<T> {
+  const hit = list.find((p) => p.name === name);
+  if (hit !== undefined) return { ok: true, preset: hit };
+  const names = list.map((p) => p.name);
+  const s = suggest(name, names);
+  return { ok: false, message: `unknown device preset '${name}'${s !== undefined ? `; did you mean '${s}'?` : ''} (known: ${names.join(', ')})` };
+}
+
+/** For reports: each preset's parameters that rest on estimates. */
+export function estimatesByPreset(list: readonly DevicePreset<unknown>[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of list) out[p.name] = presetEstimates(p);
+  return out;
+}

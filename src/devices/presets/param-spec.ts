@@ -1,0 +1,100 @@
+/**
+ * One declaration per device parameter (name → dimension, description) from which the zod schema,
+ * the `describe` ParamDocs and the preset/YAML round trip are all derived, so nothing is written
+ * twice. Presets give every parameter as the string a user would write in YAML plus its source.
+ */
+import type { z } from 'zod';
+import type { Dimension } from '../../units/quantity.js';
+import type { ParamDoc, PluginDescriptor, Source } from '../../config/plugin.js';
+import { int, num, oneOf, q, strictObject } from '../../config/schema.js';
+
+/** How one parameter is written and checked. */
+export interface ParamSpec {
+  readonly kind: Dimension | 'integer' | 'number' | 'enum';
+  readonly description: string;
+  /** Allowed values for 'enum'. */
+  readonly values?: readonly [string, ...string[]];
+  /** Bounds for 'integer' / 'number'. */
+  readonly min?: number;
+  readonly max?: number;
+  /** For quantities: require > 0. */
+  readonly positive?: boolean;
+}
+/** A spec for every key of the parameter interface P (checked at compile time). */
+export type ParamSpecs<P> = { readonly [K in keyof P]-?: ParamSpec };
+
+/** A preset value: as written in YAML ('3.5 ns', 8, 'binary') with its source. */
+export interface SourcedValue extends Source {
+  readonly value: string | number;
+}
+
+/** A named, fully sourced parameter set for one device type. */
+export interface DevicePreset<P = Record<string, unknown>> {
+  readonly name: string;
+  /** Device plug-in type: 'stt-mram' | 'reram' | 'sram' | 'lpddr5'. */
+  readonly type: string;
+  readonly summary: string;
+  /** Every parameter of the type, each with its source. */
+  readonly params: { readonly [K in keyof P]: SourcedValue };
+}
+
+function fieldSchema(s: ParamSpec): z.ZodType<unknown, unknown> {
+  switch (s.kind) {
+    case 'integer':
+      return int({ ...(s.min !== undefined ? { min: s.min } : {}), ...(s.max !== undefined ? { max: s.max } : {}) });
+    case 'number':
+      return num({ ...(s.min !== undefined ? { min: s.min } : {}), ...(s.max !== undefined ? { max: s.max } : {}) });
+    case 'enum':
+      if (s.values === undefined) throw new Error('enum parameter without values');
+      return oneOf(s.values);
+    default:
+      return q[s.kind](s.positive === true ? { positive: true } : {});
+  }
+}
+
+/** zod strict-object schema for a parameter set (YAML strings in, canonical numbers out). */
+export function schemaOf<P>(specs: ParamSpecs<P>): z.ZodType<P, unknown> {
+  const shape: Record<string, z.ZodType<unknown, unknown>> = {};
+  for (const [name, s] of Object.entries(specs) as [string, ParamSpec][]) shape[name] = fieldSchema(s);
+  return strictObject(shape) as unknown as z.ZodType<P, unknown>;
+}
+
+/** The raw YAML-style object of a preset (value strings only). */
+export function rawParams<P>(preset: DevicePreset<P>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(preset.params) as [string, SourcedValue][]) out[k] = v.value;
+  return out;
+}
+
+/** Parses a preset's values through the type's schema into canonical typed parameters. */
+export function resolvePreset<P>(preset: DevicePreset<P>, schema: z.ZodType<P, unknown>, overrides: Record<string, unknown> = {}): P {
+  const r = schema.safeParse({ ...rawParams(preset), ...overrides });
+  if (!r.success) {
+    const msg = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`preset ${preset.name}: ${msg}`);
+  }
+  return r.data;
+}
+
+/** Names of the preset's parameters whose value is an estimate (no primary source). */
+export function presetEstimates(preset: DevicePreset<unknown>): string[] {
+  return (Object.entries(preset.params) as [string, SourcedValue][]).filter(([, v]) => v.estimate === true).map(([k]) => k).sort();
+}
+
+/** A PluginDescriptor whose parameter defaults and sources come from a default preset. */
+export function descriptorOf<P>(
+  type: string, summary: string, specs: ParamSpecs<P>, defaults: DevicePreset<P>,
+  actions: readonly string[], presets: readonly DevicePreset<P>[],
+): PluginDescriptor {
+  const params: ParamDoc[] = (Object.entries(specs) as [string, ParamSpec][]).map(([name, s]) => {
+    const d = (defaults.params as Record<string, SourcedValue>)[name];
+    return {
+      name, kind: s.kind, description: s.description,
+      ...(s.values !== undefined ? { values: s.values } : {}),
+      ...(d !== undefined ? { default: d.value, source: `${d.source} (preset ${defaults.name})`, ...(d.estimate === true ? { estimate: true } : {}) } : { required: true }),
+    };
+  });
+  const presetDocs: Record<string, Source> = {};
+  for (const p of presets) presetDocs[p.name] = { source: p.summary, ...(presetEstimates(p).length > 0 ? { estimate: true } : {}) };
+  return { interface: 'MemoryDevice', type, summary, params, actions, presets: presetDocs };
+}

@@ -1,0 +1,94 @@
+/**
+ * Banked SRAM macro: `banks` banks, each with `portsPerBank` ports; a port moves `width` bytes per
+ * clock cycle. Fixed read/write latency in cycles to the first beat, one beat per cycle after that;
+ * a port is busy one cycle per beat (fully pipelined macro). Per-access (per-beat) energy and
+ * leakage are priced after the run. Fidelity: cycle-exact reservation per port, FCFS per bank.
+ * Numbers come from presets (src/devices/presets/sram.ts) with their sources.
+ */
+import type { Bytes, Hz } from '../../units/quantity.js';
+import { SimError } from '../../engine/errors.js';
+import { DeviceCore, type DeviceContext } from '../nvm/device-core.js';
+
+/** Parameters of an SRAM macro (canonical units). */
+export interface SramParams {
+  readonly capacity: Bytes;
+  readonly banks: number;
+  readonly portsPerBank: number;
+  /** Bytes moved per port per cycle (one beat). */
+  readonly width: Bytes;
+  readonly clock: Hz;
+  /** Cycles from request to the first read beat. */
+  readonly readLatencyCycles: number;
+  /** Cycles from request to the first write beat being stored. */
+  readonly writeLatencyCycles: number;
+  /** Energy of one read beat (width bytes), pJ. */
+  readonly readEnergy: number;
+  /** Energy of one write beat, pJ. */
+  readonly writeEnergy: number;
+  readonly leakagePower: number;
+  readonly queueDepth: number;
+}
+
+export const sramActions = ['read', 'write', 'readBeats', 'writeBeats', 'readBits', 'writeBits'] as const;
+const A_READ = 0, A_WRITE = 1, A_RBEATS = 2, A_WBEATS = 3, A_RBITS = 4, A_WBITS = 5;
+
+export class Sram extends DeviceCore {
+  readonly kind = 'sram';
+  readonly capacityBytes: number;
+  readonly granuleBytes: number;
+  readonly peakBandwidth: number;
+  /** Clock period in ps (rounded to an integer). */
+  readonly cyclePs: number;
+  private readonly portFree: Float64Array;
+
+  constructor(readonly params: SramParams, ctx: DeviceContext) {
+    super(ctx, sramActions, params.banks, params.queueDepth);
+    for (const k of ['banks', 'portsPerBank', 'readLatencyCycles', 'writeLatencyCycles'] as const) {
+      if (!Number.isInteger(params[k]) || params[k] < (k.endsWith('Cycles') ? 0 : 1)) {
+        throw new SimError(`${k} must be a ${k.endsWith('Cycles') ? 'non-negative' : 'positive'} integer, got ${params[k]}`, undefined, ctx.path);
+      }
+    }
+    if (!(params.clock > 0) || !(params.width > 0)) throw new SimError('clock and width must be > 0', undefined, ctx.path);
+    this.capacityBytes = params.capacity;
+    this.granuleBytes = params.width;
+    this.cyclePs = Math.round(1e12 / params.clock);
+    this.peakBandwidth = (params.banks * params.portsPerBank * params.width * 1e12) / this.cyclePs;
+    this.portFree = new Float64Array(params.banks * params.portsPerBank);
+  }
+
+  protected queueOf(addr: number): number {
+    return Math.floor(addr / this.params.width) % this.params.banks;
+  }
+
+  protected reserve(addr: number, size: number, isWrite: boolean, now: number): number {
+    const p = this.params;
+    const bank = Math.floor(addr / p.width) % p.banks;
+    const beats = Math.ceil(((addr % p.width) + size) / p.width);
+    // Earliest-free port of the bank (lowest index on ties: deterministic).
+    const base = bank * p.portsPerBank;
+    let best = base;
+    for (let i = base + 1; i < base + p.portsPerBank; i++) if ((this.portFree[i] as number) < (this.portFree[best] as number)) best = i;
+    const cyc = this.cyclePs;
+    // Requests start on a clock edge.
+    const start = Math.ceil(Math.max(now, this.portFree[best] as number) / cyc) * cyc;
+    this.portFree[best] = start + beats * cyc;
+    this.busyPs += beats * cyc;
+    const lat = isWrite ? p.writeLatencyCycles : p.readLatencyCycles;
+    const act = this.act;
+    if (isWrite) {
+      act[A_WRITE] = (act[A_WRITE] as number) + 1;
+      act[A_WBEATS] = (act[A_WBEATS] as number) + beats;
+      act[A_WBITS] = (act[A_WBITS] as number) + size * 8;
+    } else {
+      act[A_READ] = (act[A_READ] as number) + 1;
+      act[A_RBEATS] = (act[A_RBEATS] as number) + beats;
+      act[A_RBITS] = (act[A_RBITS] as number) + size * 8;
+    }
+    return start + (Math.max(lat, 1) + beats - 1) * cyc;
+  }
+}
+
+/** Creates an SRAM macro. */
+export function createSram(params: SramParams, ctx: DeviceContext): Sram {
+  return new Sram(params, ctx);
+}
