@@ -1,0 +1,108 @@
+/**
+ * Distributed executor (coordinator side): puts each point on a BullMQ queue with the point id as
+ * job id, then collects return values from QueueEvents plus a periodic reconcile (so no completion
+ * is missed across reconnects or restarts). Only this process writes the results database.
+ */
+import { Job, Queue, QueueEvents } from 'bullmq';
+import { DEFAULT_QUEUE_NAME, JOB_ATTEMPTS, parseRedisUrl } from './queue-common.js';
+import type { Executor, PointOutcome, PointTask } from './task.js';
+
+/** Options of the queue executor. */
+export interface QueueExecutorOptions {
+  readonly queueName?: string;
+  /** How often outstanding jobs are checked directly (ms); default 2000. */
+  readonly reconcileMs?: number;
+  /** Called when a point fails on the queue itself (not in the evaluator), e.g. stalled too often. */
+  readonly onLost?: (id: string, reason: string) => void;
+}
+
+/** Coordinator of a BullMQ sweep. */
+export class QueueExecutor implements Executor {
+  private readonly queue: Queue;
+  private readonly events: QueueEvents;
+  /** Points that failed on the queue (not stored; a --resume run queues them again). */
+  readonly lost = new Map<string, string>();
+
+  constructor(url: string, private readonly opts: QueueExecutorOptions = {}) {
+    const connection = parseRedisUrl(url);
+    const name = opts.queueName ?? DEFAULT_QUEUE_NAME;
+    this.queue = new Queue(name, { connection });
+    this.events = new QueueEvents(name, { connection });
+  }
+
+  async run(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal): Promise<void> {
+    if (tasks.length === 0) return;
+    await this.events.waitUntilReady();
+    const outstanding = new Set(tasks.map((t) => t.id));
+    let finish!: () => void;
+    let fail!: (e: unknown) => void;
+    const done = new Promise<void>((res, rej) => { finish = res; fail = rej; });
+    let chain: Promise<void> = Promise.resolve();
+    const settle = (id: string, outcome: PointOutcome | null, reason = ''): void => {
+      if (!outstanding.delete(id)) return;
+      chain = chain.then(async () => {
+        if (outcome !== null) await onOutcome(outcome);
+        else { this.lost.set(id, reason); this.opts.onLost?.(id, reason); }
+        if (outstanding.size === 0) finish();
+      }).catch(fail);
+    };
+    const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }): void => {
+      if (outstanding.has(jobId)) settle(jobId, asOutcome(jobId, returnvalue));
+    };
+    const onFailed = ({ jobId }: { jobId: string }): void => {
+      if (outstanding.has(jobId)) void this.check(jobId, settle).catch(fail);
+    };
+    this.events.on('completed', onCompleted);
+    this.events.on('failed', onFailed);
+    const onAbort = (): void => finish();
+    abort.addEventListener('abort', onAbort);
+    try {
+      await this.queue.addBulk(tasks.map((t) => ({
+        name: 'point',
+        data: t,
+        opts: {
+          jobId: t.id, attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 500 },
+          removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 24 * 3600 },
+        },
+      })));
+      // Jobs that already existed (an earlier run) may be finished or failed: pick up or retry them.
+      for (const id of [...outstanding]) await this.check(id, settle, true);
+      const timer = setInterval(() => {
+        void (async () => { for (const id of [...outstanding]) await this.check(id, settle); })().catch(fail);
+      }, this.opts.reconcileMs ?? 2000);
+      try {
+        await done;
+        await chain;
+      } finally {
+        clearInterval(timer);
+      }
+    } finally {
+      abort.removeEventListener('abort', onAbort);
+      this.events.off('completed', onCompleted);
+      this.events.off('failed', onFailed);
+    }
+  }
+
+  /** Looks a job up directly; settles it when it completed or finally failed. */
+  private async check(id: string, settle: (id: string, o: PointOutcome | null, reason?: string) => void, retryFailed = false): Promise<void> {
+    const job = await Job.fromId(this.queue, id);
+    if (job === undefined) return;
+    const state = await job.getState();
+    if (state === 'completed') settle(id, asOutcome(id, job.returnvalue));
+    else if (state === 'failed') {
+      if (retryFailed) await job.retry('failed');
+      else settle(id, null, job.failedReason ?? 'failed');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.events.close();
+    await this.queue.close();
+  }
+}
+
+function asOutcome(id: string, v: unknown): PointOutcome {
+  const o = (typeof v === 'string' ? JSON.parse(v) : v) as PointOutcome | null;
+  if (o === null || typeof o !== 'object' || o.id !== id) return { id, ok: false, error: 'worker returned no result' };
+  return o;
+}
