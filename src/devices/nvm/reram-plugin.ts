@@ -33,7 +33,7 @@ export const reramParamSpecs: ParamSpecs<ReramParams> = {
   verifyEnergy: { kind: 'energy', description: 'energy of one verify read of one cell' },
   leakagePower: { kind: 'power', description: 'leakage / background power of the whole device' },
   density: { kind: 'density', description: 'storage density in this mode', positive: true },
-  queueDepth: { kind: 'integer', description: 'requests waiting or in service per channel before back-pressure', min: 1 },
+  queueDepth: { kind: 'integer', description: 'requests waiting or in service per bank before back-pressure', min: 1 },
 };
 
 /** zod schema: YAML strings → canonical ReramParams. */

@@ -84,7 +84,7 @@ export class Reram extends DeviceCore {
   private readonly chanFree: Float64Array;
 
   constructor(readonly params: ReramParams, ctx: DeviceContext) {
-    super(ctx, reramActions, params.channels, params.queueDepth);
+    super(ctx, reramActions, params.channels * params.banksPerChannel, params.queueDepth);
     for (const k of ['channels', 'banksPerChannel', 'arraysPerBank', 'parallelCells'] as const) {
       if (!Number.isInteger(params[k]) || params[k] < 1) throw new SimError(`${k} must be a positive integer, got ${params[k]}`, undefined, ctx.path);
     }
@@ -115,8 +115,10 @@ export class Reram extends DeviceCore {
     return this.sampler.mean;
   }
 
+  /** One request queue per bank (bank of the request's first granule). */
   protected queueOf(addr: number): number {
-    return Math.floor(addr / this.granuleBytes) % this.C;
+    const idx = Math.floor(addr / this.granuleBytes);
+    return (idx % this.C) * this.B + (Math.floor(idx / this.C) % this.B);
   }
 
   protected reserve(addr: number, size: number, isWrite: boolean, now: number): number {

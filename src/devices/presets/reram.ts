@@ -29,7 +29,7 @@ const SHARED = {
   sensing: { value: 'sequential', source: 'model choice (sensing.ts): worst-case sequential reference walk', estimate: true },
   parallelCells: { value: 64, source: 'modelling choice: write drivers per array', estimate: true },
   leakagePower: { value: '0 W', source: 'QMC gives none; non-volatile arrays power-gated when idle', estimate: true },
-  queueDepth: { value: 32, source: 'modelling choice: per-channel request queue', estimate: true },
+  queueDepth: { value: 32, source: 'modelling choice: per-bank request queue (≥ arrays per bank)', estimate: true },
   programPulse: { value: '5 ns', source: 'NVMExplorer RRAM_best_case.cell SET pulse 5 ns, used as the MLC program pulse', estimate: true },
   programPulseEnergy: { value: '0.777 pJ', source: `${NVMX_AE}: RRAM_best_case.cell 49.729 pJ per 64-bit write, taken per cell pulse`, estimate: true },
 } as const;
