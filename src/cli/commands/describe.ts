@@ -1,0 +1,109 @@
+/**
+ * `qmcsim describe [INTERFACE [TYPE]]`: prints the registered plug-ins straight from their
+ * PluginDescriptors (parameters with kind, unit, default, source, estimate flag; actions; stats;
+ * presets) and the registered configuration kinds. Unknown names exit 2 with a did-you-mean.
+ */
+import type { Command } from 'commander';
+import { suggest } from '../../config/did-you-mean.js';
+import { allConfigKinds } from '../../config/kinds.js';
+import type { ParamDoc, PluginDescriptor } from '../../config/plugin.js';
+import { allDescriptors, descriptorsOf, findDescriptor, registeredInterfaces } from '../../config/registry.js';
+import { canonicalJson } from '../../config/dump.js';
+import { canonicalUnit, type Dimension } from '../../units/quantity.js';
+import { UserError } from '../errors.js';
+import { out } from '../io.js';
+
+/** Left-aligned text table; cells never wrap. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function unitOf(p: ParamDoc): string {
+  return p.kind in canonicalUnit ? canonicalUnit[p.kind as Dimension] : p.kind === 'enum' ? (p.values ?? []).join('|') : '';
+}
+
+/** Full text description of one plug-in. */
+export function describePlugin(d: PluginDescriptor): string {
+  const lines = [`${d.interface} ${d.type}: ${d.summary}`, ''];
+  const rows = d.params.map((p) => [
+    p.name, p.kind, unitOf(p),
+    p.default === undefined ? (p.required === false ? '(optional)' : '(required)') : String(p.default),
+    p.estimate ? 'yes' : '',
+    p.source ?? (p.default === undefined ? '' : '(no source)'),
+    p.description,
+  ]);
+  lines.push(rows.length > 0 ? table(['param', 'kind', 'unit', 'default', 'estimate', 'source', 'description'], rows) : '(no parameters)');
+  if (d.actions && d.actions.length > 0) lines.push('', `actions counted: ${d.actions.join(', ')}`);
+  const stats = Object.entries(d.stats ?? {});
+  if (stats.length > 0) lines.push('', table(['statistic', 'unit'], stats.map(([k, u]) => [k, u])));
+  const presets = Object.entries(d.presets ?? {});
+  if (presets.length > 0) lines.push('', table(['preset', 'estimate', 'source'], presets.map(([k, s]) => [k, s.estimate ? 'yes' : '', s.source])));
+  return lines.join('\n');
+}
+
+function listing(): string {
+  const ifaces = registeredInterfaces();
+  const lines: string[] = [];
+  if (ifaces.length === 0) lines.push('No plug-ins are registered.');
+  else {
+    lines.push('Plug-in interfaces (qmcsim describe INTERFACE [TYPE] for details):', '');
+    lines.push(table(['interface', 'types'], ifaces.map((i) => [i, descriptorsOf(i).map((d) => d.type).join(', ')])));
+  }
+  const kinds = allConfigKinds();
+  if (kinds.length > 0) {
+    lines.push('', 'Configuration kinds (top-level `kind:` of a YAML file; qmcsim validate FILE):', '');
+    lines.push(table(['kind', 'description'], kinds.map((k) => [k.kind, k.description])));
+  }
+  return lines.join('\n');
+}
+
+function pickInterface(name: string): string {
+  const ifaces = registeredInterfaces();
+  if (ifaces.includes(name)) return name;
+  const ci = ifaces.find((i) => i.toLowerCase() === name.toLowerCase());
+  if (ci !== undefined) return ci;
+  const hint = suggest(name, ifaces);
+  throw new UserError(`describe: unknown interface '${name}'; expected one of ${ifaces.join(', ') || '(none registered)'}${hint ? `; did you mean '${hint}'?` : ''}`);
+}
+
+export function register(program: Command): void {
+  program
+    .command('describe')
+    .description('list plug-ins and their parameters (units, defaults, sources) from their descriptors')
+    .argument('[interface]', "plug-in interface, e.g. 'MemoryDevice'")
+    .argument('[type]', "plug-in type, e.g. 'stt-mram'")
+    .option('--all', 'describe every registered plug-in in full')
+    .option('--json', 'print descriptors as JSON')
+    .action((iface: string | undefined, type: string | undefined, opts: { all?: boolean; json?: boolean }) => {
+      let selected: PluginDescriptor[];
+      if (iface === undefined) {
+        if (!opts.all && !opts.json) {
+          out(listing());
+          return;
+        }
+        selected = allDescriptors();
+      } else {
+        const i = pickInterface(iface);
+        if (type === undefined) {
+          selected = descriptorsOf(i);
+          if (!opts.all && !opts.json) {
+            out(`${i} types (qmcsim describe ${i} TYPE for parameters):\n`);
+            out(table(['type', 'summary'], selected.map((d) => [d.type, d.summary])));
+            return;
+          }
+        } else {
+          const d = findDescriptor(i, type);
+          if (d === undefined) {
+            const types = descriptorsOf(i).map((x) => x.type);
+            const hint = suggest(type, types);
+            throw new UserError(`describe: unknown ${i} type '${type}'; expected one of ${types.join(', ')}${hint ? `; did you mean '${hint}'?` : ''}`);
+          }
+          selected = [d];
+        }
+      }
+      if (opts.json) out(canonicalJson(selected, 2));
+      else out(selected.map(describePlugin).join('\n\n'));
+    });
+}

@@ -1,0 +1,9 @@
+/**
+ * Every CLI command, in help order. Each entry is the `register(program)` of one file in this
+ * folder; add yours to the list.
+ */
+import type { Command } from 'commander';
+import { register as validate } from './validate.js';
+import { register as describe } from './describe.js';
+
+export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe];

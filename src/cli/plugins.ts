@@ -1,0 +1,15 @@
+/**
+ * The composition root's list of plug-ins and configuration kinds. Everything `describe` prints and
+ * `validate` checks is registered here, once, before any command runs. Owners append their
+ * `registerDescriptors([...])` / `registerConfigKind(...)` calls below.
+ */
+import { registerBuiltinKinds } from '../config/builtin-kinds.js';
+
+let done = false;
+
+/** Registers every plug-in descriptor and configuration kind (idempotent). */
+export function registerPlugins(): void {
+  if (done) return;
+  done = true;
+  registerBuiltinKinds();
+}
