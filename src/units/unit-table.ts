@@ -79,6 +79,7 @@ each(SMALL, (p, f) => {
   add('current', `${p}A`, f);
 });
 add('power', 'kW', 1e3);
+add('voltage', 'kV', 1e3);
 
 // size (B), bandwidth (B/s), density (bit/mm²).
 for (const [u, bitsPer] of sizeBits) {

@@ -1,0 +1,46 @@
+// Formatting: readable prefixes and the parse ∘ format round-trip for every dimension.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatQuantity, parseQuantity, type Dimension } from '../../src/units/index.js';
+
+const dims: Dimension[] = ['time', 'duration', 'energy', 'energyPerBit', 'power', 'size', 'bandwidth', 'frequency', 'transferRate', 'area', 'density', 'voltage', 'current', 'temperature', 'ratio'];
+
+describe('formatQuantity', () => {
+  it('chooses a readable prefix', () => {
+    expect(formatQuantity(3500, 'time')).toBe('3.5 ns');
+    expect(formatQuantity(2 ** 31, 'size')).toBe('2 GiB');
+    expect(formatQuantity(2e9, 'size')).toBe('2 GB');
+    expect(formatQuantity(1.56, 'energyPerBit')).toBe('1.56 pJ/bit');
+    expect(formatQuantity(0.002, 'power')).toBe('2 mW');
+    expect(formatQuantity(6.4e9, 'transferRate')).toBe('6.4 GT/s');
+    expect(formatQuantity(66e6, 'density')).toBe('66 Mb/mm^2');
+    expect(formatQuantity(0, 'time')).toBe('0 ps');
+    expect(formatQuantity(0.3, 'ratio')).toBe('0.3');
+  });
+
+  it('round-trips through parseQuantity (property, 15 significant digits)', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...dims),
+      fc.double({ min: 1e-6, max: 1e15, noNaN: true }),
+      (dim, raw) => {
+        const v = dim === 'time' ? Math.round(raw) : raw;
+        const text = formatQuantity(v, dim, 15);
+        const r = parseQuantity(text, dim);
+        expect(r.ok, text).toBe(true);
+        if (r.ok) {
+          if (dim === 'time') expect(r.value).toBe(v);
+          else expect(Math.abs(r.value - v)).toBeLessThanOrEqual(Math.abs(v) * 1e-12);
+        }
+      },
+    ), { numRuns: 3000 });
+  });
+
+  it('round-trips within the printed precision at the default 4 digits (property)', () => {
+    fc.assert(fc.property(fc.constantFrom(...dims), fc.double({ min: 1e-3, max: 1e12, noNaN: true }), (dim, raw) => {
+      const v = dim === 'time' ? Math.max(1, Math.round(raw)) : raw;
+      const r = parseQuantity(formatQuantity(v, dim), dim);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(Math.abs(r.value - v)).toBeLessThanOrEqual(Math.abs(v) * 5e-4 + (dim === 'time' ? 1 : 0));
+    }), { numRuns: 2000 });
+  });
+});
