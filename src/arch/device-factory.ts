@@ -1,0 +1,66 @@
+/**
+ * Builds the device behind a memory port from its YAML spec and returns it with the energy table
+ * that prices its counts. `type: ideal` (ideal-memory.ts) is built here; every other type goes to
+ * the devices layer's factory.
+ */
+import { z } from 'zod';
+import type { Engine } from '../engine/engine.js';
+import type { MemoryDevice } from '../devices/device.js';
+import type { EnergyTable } from '../devices/energy/energy-table.js';
+import { int, q, strictObject } from '../config/schema.js';
+import { IdealMemory } from './ideal-memory.js';
+
+/** A device plus how to price it. */
+export interface BuiltDevice {
+  readonly device: MemoryDevice;
+  readonly energyTable: EnergyTable;
+  /** Parameter names whose values are estimates (from the preset / table). */
+  readonly estimates: readonly string[];
+}
+
+export type DeviceSpec = Readonly<Record<string, unknown>> & { readonly type: string };
+export type DeviceFactory = (spec: DeviceSpec, engine: Engine, path: string, seed: number) => BuiltDevice;
+
+export const idealSchema = strictObject({
+  type: z.literal('ideal'),
+  capacity: q.size({ positive: true }),
+  granule: q.size({ positive: true, default: '64 B' }),
+  channels: int({ min: 1 }),
+  channelBandwidth: q.bandwidth({ positive: true }),
+  latency: q.time(),
+  queueDepth: int({ min: 1 }).default(64),
+  readEnergy: q.energyPerBit({ default: '0 pJ/bit' }),
+  writeEnergy: q.energyPerBit({ default: '0 pJ/bit' }),
+});
+
+/** The reference device: deterministic service, priced per bit as configured. */
+export function buildIdeal(spec: DeviceSpec, engine: Engine, path: string): BuiltDevice {
+  const r = idealSchema.safeParse(spec);
+  if (!r.success) throw new Error(`${path}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const p = r.data;
+  const device = new IdealMemory(engine, path, {
+    capacityBytes: p.capacity, granuleBytes: p.granule, channels: p.channels, channelBandwidth: p.channelBandwidth,
+    latencyPs: p.latency, queueDepth: p.queueDepth,
+  });
+  const energyTable: EnergyTable = {
+    name: `ideal:${path}`, kind: 'ideal',
+    actions: {
+      read: { pj: 0, per: 'access', source: 'included in readBits' },
+      write: { pj: 0, per: 'access', source: 'included in writeBits' },
+      readBits: { pj: p.readEnergy, per: 'bit', source: 'user configuration' },
+      writeBits: { pj: p.writeEnergy, per: 'bit', source: 'user configuration' },
+    },
+    background: { watts: 0, source: 'ideal device: no background power' },
+  };
+  return { device, energyTable, estimates: [] };
+}
+
+/** The default factory: ideal devices here, everything else from the devices layer. */
+export const defaultDeviceFactory: DeviceFactory = (spec, engine, path, seed) => {
+  if (spec.type === 'ideal') return buildIdeal(spec, engine, path);
+  return buildFromDevices(spec, engine, path, seed);
+};
+
+function buildFromDevices(spec: DeviceSpec, _engine: Engine, path: string, _seed: number): BuiltDevice {
+  throw new Error(`${path}: device type '${spec.type}' is not available yet`);
+}

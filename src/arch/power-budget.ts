@@ -1,0 +1,77 @@
+/**
+ * QMC Eq. 4 power constraint on the weight-read path and a design-space helper:
+ * P = BW_mram·(E_mram + E_net) + BW_reram·(E_reram + E_net) < P_budget (energies per bit, BW in
+ * bit/s). The helper enumerates MRAM channel counts and ReRAM array counts, drops configurations
+ * over the budget, and keeps the one with the lowest weight-fetch time
+ * max(bytes_mram / BW_mram, bytes_reram / BW_reram) (Eq. 3 without t_access/t_queue, used only to
+ * choose a configuration; results always come from the replay).
+ */
+
+export interface StreamPower {
+  /** Aggregate read bandwidth, B/s. */
+  readonly bandwidth: number;
+  /** Device read energy, pJ/bit. */
+  readonly deviceEnergyPerBit: number;
+  /** Interconnect energy, pJ/bit. */
+  readonly netEnergyPerBit: number;
+}
+
+/** Read power of the given streams, W (B/s × 8 × pJ/bit × 1e-12). */
+export function readPowerW(streams: readonly StreamPower[]): number {
+  return streams.reduce((a, s) => a + s.bandwidth * 8 * (s.deviceEnergyPerBit + s.netEnergyPerBit) * 1e-12, 0);
+}
+
+export interface BudgetCheck {
+  readonly powerW: number;
+  readonly budgetW: number;
+  readonly ok: boolean;
+}
+
+/** Eq. 4 check. */
+export function checkBudget(streams: readonly StreamPower[], budgetW: number): BudgetCheck {
+  const powerW = readPowerW(streams);
+  return { powerW, budgetW, ok: powerW < budgetW };
+}
+
+export interface DesignSpace {
+  readonly mramBytes: number;
+  readonly reramBytes: number;
+  /** Bandwidth of one MRAM channel, B/s. */
+  readonly mramChannelBandwidth: number;
+  /** Bandwidth of one ReRAM array, B/s. */
+  readonly reramArrayBandwidth: number;
+  readonly mramEnergyPerBit: number;
+  readonly reramEnergyPerBit: number;
+  readonly netEnergyPerBit: number;
+  readonly mramChannels: readonly number[];
+  readonly reramArrays: readonly number[];
+  /** Optional cap on either link, B/s. */
+  readonly mramLinkBandwidth?: number;
+  readonly reramLinkBandwidth?: number;
+}
+
+export interface DesignPoint {
+  readonly mramChannels: number;
+  readonly reramArrays: number;
+  readonly fetchPs: number;
+  readonly powerW: number;
+}
+
+/** Lowest-latency (then lowest-power) point within `budgetW`, or undefined if none fits. */
+export function pickUnderBudget(space: DesignSpace, budgetW: number): DesignPoint | undefined {
+  let best: DesignPoint | undefined;
+  for (const ch of space.mramChannels) for (const ar of space.reramArrays) {
+    const bwM = Math.min(ch * space.mramChannelBandwidth, space.mramLinkBandwidth ?? Infinity);
+    const bwR = Math.min(ar * space.reramArrayBandwidth, space.reramLinkBandwidth ?? Infinity);
+    const powerW = readPowerW([
+      { bandwidth: bwM, deviceEnergyPerBit: space.mramEnergyPerBit, netEnergyPerBit: space.netEnergyPerBit },
+      { bandwidth: bwR, deviceEnergyPerBit: space.reramEnergyPerBit, netEnergyPerBit: space.netEnergyPerBit },
+    ]);
+    if (!(powerW < budgetW)) continue;
+    const fetchPs = Math.ceil(Math.max(space.mramBytes / bwM, space.reramBytes / bwR) * 1e12);
+    if (!best || fetchPs < best.fetchPs || (fetchPs === best.fetchPs && powerW < best.powerW)) {
+      best = { mramChannels: ch, reramArrays: ar, fetchPs, powerW };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,113 @@
+/**
+ * Replays steps (layers) through the SoC: all of a step's streams start together, the step ends
+ * when every byte has arrived and its compute (overlapped with streaming) is done, plus the weight
+ * controller's clock-domain-crossing merge when a layer's weights come from more than one memory
+ * (QMC Eq. 3: T = max(T_mram, T_reram) + T_sync). With layer reuse, a step whose signature was
+ * already replayed is not simulated: the representative's measured deltas (time, bytes, device
+ * action counts, port/link statistics, bit errors) are added instead.
+ */
+import type { Engine } from '../engine/engine.js';
+import type { Soc } from './soc.js';
+import type { Step } from './steps.js';
+import type { Stream } from './stream.js';
+import { addReused, diff, emptySnapshot, snapshot, type SocSnapshot } from './snapshot.js';
+
+export interface ReplayOptions {
+  readonly layerReuse: boolean;
+  /** Compute time of a step, ps (0 when compute is off). */
+  readonly computePs: (step: Step) => number;
+  /** Merge cost when a step's weights come from ≥ 2 memories, ps. */
+  readonly syncPs: number;
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export interface StepTiming {
+  readonly layer: number;
+  readonly startPs: number;
+  readonly durationPs: number;
+  /** Time the last byte of the step's streams arrived, relative to the step start. */
+  readonly streamPs: number;
+  readonly computePs: number;
+  readonly reused: boolean;
+  /** Per memory id: time its last byte of this step arrived, relative to the step start. */
+  readonly streamPsByMemory: Readonly<Record<string, number>>;
+}
+
+export interface ReplayResult {
+  /** Token time: simulated time plus reused steps' durations, ps. */
+  readonly totalPs: number;
+  readonly simulatedPs: number;
+  readonly steps: readonly StepTiming[];
+  /** Additive statistics of reused steps (zero without reuse). */
+  readonly reused: SocSnapshot;
+  readonly reusedSteps: number;
+}
+
+/** Runs `steps` to completion on `soc` (the engine must be otherwise idle). */
+export function replay(engine: Engine, soc: Soc, steps: readonly Step[], opts: ReplayOptions): ReplayResult {
+  const timings: StepTiming[] = [];
+  const reps = new Map<string, { delta: SocSnapshot; timing: StepTiming }>();
+  let reused: SocSnapshot = emptySnapshot(soc);
+  let reusedPs = 0;
+  let reusedSteps = 0;
+  let i = 0;
+
+  const tagsOf = (step: Step): number[] => step.streams.map((s) => soc.ledger.tagFor(s.tensor, s.role, s.part, s.memory));
+
+  const launch = (): void => {
+    for (; i < steps.length; i++) {
+      const step = steps[i] as Step;
+      const rep = opts.layerReuse ? reps.get(step.signature) : undefined;
+      if (!rep) break;
+      // Reuse: map the representative's per-tag deltas onto this step's tags (same record order).
+      reused = addReused(reused, rep.delta, tagsOf(step));
+      reusedPs += rep.timing.durationPs;
+      reusedSteps++;
+      timings.push({ ...rep.timing, layer: step.layer, startPs: -1, reused: true });
+      opts.onProgress?.((i + 1) / steps.length);
+    }
+    if (i >= steps.length) return;
+    const step = steps[i] as Step;
+    const tags = tagsOf(step);
+    const capture = opts.layerReuse && !reps.has(step.signature);
+    const before = capture ? snapshot(soc, tags) : undefined;
+    const start = engine.now as number;
+    const computePs = opts.computePs(step);
+    const weightMems = new Set(step.streams.filter((s) => s.kind === 'weight').map((s) => s.memory));
+    const sync = weightMems.size >= 2 ? opts.syncPs : 0;
+    let pending = step.streams.length;
+    let lastArrival = start;
+    const byMem: Record<string, number> = {};
+    const finish = (): void => {
+      const streamEnd = lastArrival;
+      const end = Math.max(streamEnd, start + computePs) + sync;
+      engine.schedule(end, () => {
+        const timing: StepTiming = { layer: step.layer, startPs: start, durationPs: end - start, streamPs: streamEnd - start, computePs, reused: false, streamPsByMemory: byMem };
+        timings.push(timing);
+        if (before) reps.set(step.signature, { delta: diff(snapshot(soc, tags), before), timing });
+        i++;
+        opts.onProgress?.(i / steps.length);
+        launch();
+      });
+    };
+    const onDone = (s: Stream): void => {
+      if (s.lastArrivalPs > lastArrival) lastArrival = s.lastArrivalPs;
+      const rel = s.lastArrivalPs - start;
+      if (rel > (byMem[s.port.id] ?? 0)) byMem[s.port.id] = rel;
+      if (--pending === 0) finish();
+    };
+    if (pending === 0) {
+      finish();
+      return;
+    }
+    step.streams.forEach((s, k) => {
+      soc.stream(s.memory, soc.initiator(s.initiator), s.base, s.bytes, s.isWrite, tags[k] as number, onDone);
+    });
+  };
+
+  engine.schedule(engine.now as number, launch);
+  engine.run();
+  if (i < steps.length) throw new Error(`replay stalled at step ${i} of ${steps.length} (layer ${steps[i]?.layer}): requests never completed`);
+  const simulatedPs = engine.now as number;
+  return { totalPs: simulatedPs + reusedPs, simulatedPs, steps: timings, reused, reusedSteps };
+}

@@ -1,0 +1,165 @@
+/**
+ * Structured report parts derived from the replay totals: bytes per memory / tensor / role,
+ * storage (cells, area), per-port queueing and utilisation, bit errors, placement usage, step
+ * timings and estimates. Fills the flat metric map as it goes.
+ */
+import type { Placement } from './placement/placement.js';
+import type { ReplayResult, StepTiming } from './replay.js';
+import type { RunConfig } from './run-config.js';
+import type { SocSnapshot } from './snapshot.js';
+import type { Soc } from './soc.js';
+
+export interface TensorBytes {
+  readonly tensor: string; readonly role: string; readonly part: string; readonly memory: string;
+  readonly requestedBytes: number; readonly deliveredBytes: number; readonly accesses: number;
+}
+export interface PortQueueing {
+  readonly memory: string;
+  readonly requests: number;
+  /** Mean device latency (accept → data), ps. */
+  readonly meanDeviceLatencyPs: number;
+  /** Unloaded service latency (smallest seen), ps. */
+  readonly minDeviceLatencyPs: number;
+  /** Mean queueing delay in the memory: mean − unloaded latency, ps. */
+  readonly meanQueueingDelayPs: number;
+  /** Mean wait for the link / bus per transfer, ps. */
+  readonly meanLinkWaitPs: number;
+  /** Time the port was refused by the device (back-pressure stall), ps. */
+  readonly stallPs: number;
+  /** Device data-busy time (service), ps. */
+  readonly serviceBusyPs: number;
+  readonly refusals: number;
+}
+export interface Utilisation {
+  readonly memory: string;
+  readonly bucketPs: number;
+  /** Fraction of the memory's peak bandwidth delivered in each bucket (simulated layers only). */
+  readonly values: readonly number[];
+}
+export interface TagErrors {
+  readonly tensor: string; readonly part: string; readonly memory: string;
+  readonly bitsRead: number; readonly bitErrors: number; readonly expectedBitErrors: number; readonly accessesWithErrors: number;
+}
+export interface ReportParts {
+  readonly memories: readonly {
+    readonly id: string; readonly kind: string; readonly bytesRead: number; readonly bytesWritten: number; readonly accesses: number;
+    readonly busyPs: number; readonly streamPs: number; readonly storedBits: number; readonly cells: number; readonly external: boolean;
+  }[];
+  readonly bytesByRole: Readonly<Record<string, number>>;
+  readonly tensors: readonly TensorBytes[];
+  readonly queueing: readonly PortQueueing[];
+  readonly utilisation: readonly Utilisation[];
+  readonly bitErrors: { readonly byMemory: Readonly<Record<string, { bitsRead: number; bitErrors: number; expectedBitErrors: number }>>; readonly byTag: readonly TagErrors[] };
+  readonly placement: { readonly policy: string; readonly regions: readonly { region: string; memory: string; usedBytes: number; capacityBytes: number }[] };
+  readonly steps: readonly StepTiming[];
+  readonly estimates: readonly { readonly param: string; readonly value: string | number; readonly derivation: string }[];
+}
+
+export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement, r: ReplayResult, total: SocSnapshot, weightBits: ReadonlyMap<string, number> | undefined, m: Record<string, number>): ReportParts {
+  // Storage per memory: exact bits for weights when known, else bytes × 8.
+  const stored = new Map<string, { bits: number; weightBits: number }>();
+  for (const it of placement.items) {
+    const b = it.kind === 'weight' ? (weightBits?.get(it.key) ?? it.bytes * 8) : it.bytes * 8;
+    const s = stored.get(it.memory) ?? { bits: 0, weightBits: 0 };
+    s.bits += b;
+    if (it.kind === 'weight') s.weightBits += b;
+    stored.set(it.memory, s);
+  }
+  // Stream time per memory summed over steps.
+  const streamPs = new Map<string, number>();
+  for (const st of r.steps) for (const [id, t] of Object.entries(st.streamPsByMemory)) streamPs.set(id, (streamPs.get(id) ?? 0) + t);
+
+  let external = 0, totalBytes = 0, weightCells = 0, weightBitsAll = 0, mramPs = 0, reramPs = 0;
+  const memories: ReportParts['memories'][number][] = [];
+  const queueing: PortQueueing[] = [];
+  const utilisation: Utilisation[] = [];
+  for (const [id, port] of soc.ports) {
+    const s = total.ports.get(id);
+    const mc = soc.memories.get(id);
+    if (!s || !mc) continue;
+    const bytes = s.bytesDelivered;
+    totalBytes += bytes;
+    if (mc.external) external += bytes;
+    const st = stored.get(id) ?? { bits: 0, weightBits: 0 };
+    const cells = st.bits / mc.bitsPerCell;
+    weightCells += st.weightBits / mc.bitsPerCell;
+    weightBitsAll += st.weightBits;
+    const sp = streamPs.get(id) ?? 0;
+    const kind = port.device.kind;
+    if (kind === 'stt-mram') mramPs += sp;
+    if (kind === 'reram') reramPs += sp;
+    m[`bytesByMemory.${id}`] = bytes;
+    m[`bytesReadByMemory.${id}`] = s.bytesRead;
+    m[`bytesWrittenByMemory.${id}`] = s.bytesWritten;
+    m[`accessesByMemory.${id}`] = s.requests;
+    m[`busyPsByMemory.${id}`] = s.busyPs;
+    m[`timePsByMemory.${id}`] = sp;
+    m[`cellsByMemory.${id}`] = cells;
+    m[`weightCellsByMemory.${id}`] = st.weightBits / mc.bitsPerCell;
+    m[`storedBitsByMemory.${id}`] = st.bits;
+    if (mc.density !== undefined) m[`areaMm2ByMemory.${id}`] = st.bits / mc.density;
+    memories.push({ id, kind, bytesRead: s.bytesRead, bytesWritten: s.bytesWritten, accesses: s.requests, busyPs: s.busyPs, streamPs: sp, storedBits: st.bits, cells, external: mc.external });
+    const mean = s.requests > 0 ? s.deviceLatencySumPs / s.requests : 0;
+    const min = Number.isFinite(port.deviceLatencyMinPs) ? port.deviceLatencyMinPs : 0;
+    const li = soc.links.indexOf(port.link);
+    const ls = total.links[li];
+    const q: PortQueueing = {
+      memory: id, requests: s.requests, meanDeviceLatencyPs: mean, minDeviceLatencyPs: min, meanQueueingDelayPs: Math.max(0, mean - min),
+      meanLinkWaitPs: ls && ls.transfers > 0 ? ls.waitPs / ls.transfers : 0, stallPs: s.stallPs, serviceBusyPs: s.busyPs, refusals: s.refusals,
+    };
+    queueing.push(q);
+    m[`queueingDelayPsByMemory.${id}`] = q.meanQueueingDelayPs;
+    m[`linkWaitPsByMemory.${id}`] = q.meanLinkWaitPs;
+    m[`stallPsByMemory.${id}`] = q.stallPs;
+    const peakPerBucket = port.device.peakBandwidth * port.series.widthPs * 1e-12;
+    utilisation.push({ memory: id, bucketPs: port.series.widthPs, values: port.series.values().map((v) => (peakPerBucket > 0 ? v / peakPerBucket : 0)) });
+  }
+  m.externalBytes = external;
+  m.totalBytes = totalBytes;
+  m.weightCells = weightCells;
+  m.weightBitsStored = weightBitsAll;
+  m.mramTimePs = mramPs;
+  m.reramTimePs = reramPs;
+  m.computePs = r.steps.reduce((a, s) => a + s.computePs, 0);
+
+  // Per tensor / role bytes and per-tag errors.
+  const tensors: TensorBytes[] = [];
+  const bytesByRole: Record<string, number> = {};
+  const byTag: TagErrors[] = [];
+  const byMemory: Record<string, { bitsRead: number; bitErrors: number; expectedBitErrors: number }> = {};
+  let weightBytes = 0, kvBytes = 0, bitErrors = 0, expectedErrors = 0;
+  const L = soc.ledger;
+  for (let t = 0; t < L.size; t++) {
+    const v = total.tags.get(t);
+    if (!v) continue;
+    const tensor = L.names[t] as string, role = L.roles[t] as string, part = L.parts[t] as string, memory = L.memories[t] as string;
+    tensors.push({ tensor, role, part, memory, requestedBytes: v.requested, deliveredBytes: v.delivered, accesses: v.accesses });
+    bytesByRole[role] = (bytesByRole[role] ?? 0) + v.delivered;
+    if (part === 'kv') kvBytes += v.delivered;
+    else if (part !== 'state' && part !== 'activation') weightBytes += v.delivered;
+    if (v.bitsRead > 0) {
+      byTag.push({ tensor, part, memory, bitsRead: v.bitsRead, bitErrors: v.bitErrors, expectedBitErrors: v.expectedBitErrors, accessesWithErrors: v.accessesWithErrors });
+      const e = byMemory[memory] ?? { bitsRead: 0, bitErrors: 0, expectedBitErrors: 0 };
+      e.bitsRead += v.bitsRead; e.bitErrors += v.bitErrors; e.expectedBitErrors += v.expectedBitErrors;
+      byMemory[memory] = e;
+      bitErrors += v.bitErrors; expectedErrors += v.expectedBitErrors;
+    }
+  }
+  for (const [id, e] of Object.entries(byMemory)) {
+    m[`bitErrorsByMemory.${id}`] = e.bitErrors;
+    m[`expectedBitErrorsByMemory.${id}`] = e.expectedBitErrors;
+    m[`bitsReadNoisyByMemory.${id}`] = e.bitsRead;
+  }
+  m.bitErrors = bitErrors;
+  m.expectedBitErrors = expectedErrors;
+  m.weightBytes = weightBytes;
+  m.kvBytes = kvBytes;
+
+  const regions = soc.map.list().map((g) => ({ region: g.id, memory: g.memory, usedBytes: placement.usedByRegion.get(g.id) ?? 0, capacityBytes: g.size }));
+  const estimates: { param: string; value: string | number; derivation: string }[] = [...cfg.estimates];
+  for (const [id, b] of soc.built) for (const p of b.estimates) estimates.push({ param: `soc.memories[${id}].device.${p}`, value: 'preset', derivation: 'device preset marks this parameter as an estimate' });
+  return {
+    memories, bytesByRole, tensors, queueing, utilisation, bitErrors: { byMemory, byTag },
+    placement: { policy: placement.policy, regions }, steps: r.steps, estimates,
+  };
+}

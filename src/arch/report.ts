@@ -1,0 +1,103 @@
+/**
+ * The run report: a flat metric map (unit suffix in each key) plus structured breakdowns — energy
+ * per device and action (device counts priced after the run), interconnect energy per link, bytes
+ * per memory / tensor / role, per-port queueing and utilisation over time, bit errors per device
+ * and tag, placement usage, the QMC Eq. 4 power check and every estimated parameter. All numbers
+ * are read off the replay's counters (plus reused layers' measured deltas).
+ */
+import type { ActionCounts } from '../devices/device.js';
+import { priceCounts, type EnergyBreakdown } from '../devices/energy/energy-table.js';
+import type { Ps } from '../units/quantity.js';
+import type { Placement } from './placement/placement.js';
+import { checkBudget, readPowerW, type BudgetCheck, type StreamPower } from './power-budget.js';
+import type { ReplayResult } from './replay.js';
+import type { RunConfig } from './run-config.js';
+import { combine, snapshot, type SocSnapshot } from './snapshot.js';
+import type { Soc } from './soc.js';
+import { buildReportParts, type ReportParts } from './report-parts.js';
+
+export interface RunReport extends ReportParts {
+  readonly name: string;
+  readonly seed: number;
+  /** Flat metrics; the key suffix is the unit (Ps, Pj, Bytes, Mm2, W) or a count. */
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly energy: {
+    readonly devices: readonly (EnergyBreakdown & { readonly memory: string })[];
+    readonly interconnect: readonly { readonly link: string; readonly bytes: number; readonly energyPerBitPj: number; readonly energyPj: number }[];
+    readonly cdcPj: number;
+    readonly totalPj: number;
+  };
+  readonly powerBudget: BudgetCheck | undefined;
+  readonly layerReuse: { readonly reusedSteps: number; readonly simulatedSteps: number };
+}
+
+export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r: ReplayResult, weightBits: ReadonlyMap<string, number> | undefined, seed: number): RunReport {
+  const allTags = Array.from({ length: soc.ledger.size }, (_, i) => i);
+  const total: SocSnapshot = combine(snapshot(soc, allTags), r.reused, 1);
+  const m: Record<string, number> = {};
+  const totalPs = r.totalPs;
+
+  // Energy: device counts priced with each device's table; links; CDC.
+  const devices: (EnergyBreakdown & { memory: string })[] = [];
+  let devicePj = 0;
+  for (const [id, port] of soc.ports) {
+    const s = total.ports.get(id);
+    if (!s) continue;
+    const counts: ActionCounts = {
+      path: port.device.path, kind: port.device.kind, actions: s.actions, bytesRead: s.bytesRead, bytesWritten: s.bytesWritten,
+      busyPs: s.busyPs, elapsedPs: totalPs as Ps,
+    };
+    const built = soc.built.get(id);
+    if (!built) continue;
+    const e = priceCounts(counts, built.energyTable);
+    devices.push({ ...e, memory: id });
+    devicePj += e.totalPj;
+    m[`energyDevicePjByMemory.${id}`] = e.totalPj;
+  }
+  const interconnect = soc.links.map((l, k) => {
+    const bytes = total.links[k]?.bytes ?? 0;
+    const energyPj = bytes * 8 * l.spec.energyPerBit;
+    m[`energyInterconnectPjByLink.${l.spec.id}`] = energyPj;
+    return { link: l.spec.id, bytes, energyPerBitPj: l.spec.energyPerBit as number, energyPj };
+  });
+  const wc = cfg.soc.weightController;
+  const cdcPj = wc ? wc.cdcPower * totalPs : 0;
+  const netPj = interconnect.reduce((a, x) => a + x.energyPj, 0) + cdcPj;
+  m.latencyPerTokenPs = totalPs;
+  m.energyDevicePj = devicePj;
+  m.energyInterconnectPj = netPj;
+  m.energyCdcPj = cdcPj;
+  m.energyPerTokenPj = devicePj + netPj;
+  m.energyBackgroundPj = devices.reduce((a, d) => a + d.backgroundPj, 0);
+
+  const parts = buildReportParts(cfg, soc, placement, r, total, weightBits, m);
+
+  // QMC Eq. 4: peak read power of the memories that hold weights.
+  const streams: StreamPower[] = [];
+  for (const memId of new Set(placement.items.filter((i) => i.kind === 'weight').map((i) => i.memory))) {
+    const port = soc.port(memId);
+    const table = soc.built.get(memId)?.energyTable;
+    streams.push({
+      bandwidth: Math.min(port.device.peakBandwidth, port.link.spec.bandwidth),
+      deviceEnergyPerBit: table?.actions.readBits?.pj ?? 0,
+      netEnergyPerBit: port.link.spec.energyPerBit,
+    });
+  }
+  m.weightReadPowerW = readPowerW(streams);
+  const budget = cfg.soc.powerBudget ? checkBudget(streams, cfg.soc.powerBudget.budget) : undefined;
+  if (budget) m.powerBudgetW = budget.budgetW;
+
+  return {
+    name: cfg.name, seed, metrics: sortKeys(m),
+    energy: { devices, interconnect, cdcPj, totalPj: devicePj + netPj },
+    powerBudget: budget,
+    layerReuse: { reusedSteps: r.reusedSteps, simulatedSteps: r.steps.length - r.reusedSteps },
+    ...parts,
+  };
+}
+
+function sortKeys(m: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(m).sort()) out[k] = m[k] as number;
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * `kind: run` configuration: an SoC (inline, or a path to a `kind: soc` file), a model, a
+ * quantizer, a placement, the decode phase, compute on/off, which initiator carries which traffic,
+ * and the list of design values that are estimates (printed with every report). `loadRunConfig`
+ * composes the run file and its SoC file; `--set soc.…` overrides are applied to the SoC file.
+ */
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { composeConfig, loadConfig, validateTree } from '../config/load.js';
+import { registerConfigKind } from '../config/kinds.js';
+import { int, positiveInt, strictObject } from '../config/schema.js';
+import { quantConfigSchema } from '../workloads/quant/config.js';
+import { placementSchema } from './placement/policies.js';
+import { socSchema, type SocConfig } from './soc-schema.js';
+
+const estimateSchema = strictObject({
+  /** Parameter path, e.g. 'soc.memories[1].device.arraysPerBank'. */
+  param: z.string().min(1),
+  value: z.union([z.string(), z.number()]),
+  /** How the value was derived. */
+  derivation: z.string().min(1),
+});
+
+const runShape = {
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** Model name from configs/models or a path. */
+  model: z.string().min(1),
+  quant: quantConfigSchema,
+  placement: placementSchema,
+  workload: strictObject({
+    phase: z.literal('decode').default('decode'),
+    /** Tokens already in the KV cache. */
+    contextLength: int({ min: 0 }).default(1024),
+    batch: positiveInt().default(1),
+  }).prefault({}),
+  compute: strictObject({ enabled: z.boolean().default(false) }).prefault({}),
+  /** Which initiator issues which traffic (initiator ids of the SoC). */
+  traffic: strictObject({
+    weights: z.string().default('gpu'),
+    kv: z.string().default('gpu'),
+    activations: z.string().default('gpu'),
+    compute: z.string().default('gpu'),
+  }).prefault({}),
+  /** Energy table name per memory id (default: the device's own table). */
+  energyTables: z.record(z.string(), z.string()).default({}),
+  estimates: z.array(estimateSchema).default([]),
+};
+
+/** Schema of a run file whose `soc` is inline (what `validate` checks; a path is also accepted). */
+export const runSchema = strictObject({ ...runShape, soc: z.union([z.string().min(1), socSchema]) });
+
+/** A fully resolved run configuration. */
+export type RunConfig = Omit<z.output<typeof runSchema>, 'soc'> & { readonly soc: SocConfig; readonly socFile?: string };
+
+/**
+ * Loads a run file: `extends:`, `--set` overrides, validation. When `soc:` is a path (relative to
+ * the run file) the SoC file is loaded too, receiving the `soc.`-prefixed overrides.
+ */
+export function loadRunConfig(file: string, overrides: readonly string[] = []): RunConfig {
+  const socOv = overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4));
+  const rest = overrides.filter((o) => !o.startsWith('soc.'));
+  const probe = composeConfig(file, rest);
+  const socRef = (probe.data as { soc?: unknown } | undefined)?.soc;
+  if (typeof socRef !== 'string') {
+    const cfg = loadConfig(file, runSchema, { overrides, kind: 'run' }).value;
+    return cfg as RunConfig;
+  }
+  const run = validateTree(runSchema, probe, file);
+  const socFile = resolve(dirname(resolve(file)), socRef);
+  const soc = loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' }).value;
+  return { ...run, soc, socFile };
+}
+
+/** Registers `kind: run` and `kind: soc` with the config layer (idempotent). */
+export function registerArchKinds(): void {
+  registerConfigKind('run', runSchema, { description: 'a whole run: SoC + model + quantizer + placement + decode phase (qmcsim run)' });
+  registerConfigKind('soc', socSchema, { description: 'an SoC: initiators, interconnect, memories with links, memory map (configs/soc)' });
+}

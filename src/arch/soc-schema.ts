@@ -1,0 +1,100 @@
+/**
+ * YAML schema of an SoC (`kind: soc`): initiators with outstanding windows and compute throughput,
+ * the interconnect (crossbar of per-memory links, or one shared bus) and its arbiter, memories
+ * (device spec passed to the device factory + the link that reaches it), the memory map, the QMC
+ * Model Weight Controller and the memory power budget (QMC Eq. 4).
+ */
+import { z } from 'zod';
+import { int, num, oneOf, positiveInt, q, strictObject } from '../config/schema.js';
+
+/** Compute throughput of an initiator: units × ops per unit per cycle × clock. */
+const computeSchema = strictObject({
+  /** Compute units (tensor cores, DLA MAC arrays, CPU cores). */
+  units: positiveInt(),
+  clock: q.frequency({ positive: true }),
+  /** Dense FP16 FLOP per unit per cycle (orin-lpddr5.md B.1: 512 per Ampere tensor core). */
+  fp16OpsPerUnitCycle: num({ min: 0 }),
+  /** Dense INT8 ops per unit per cycle (orin-lpddr5.md B.1: 1024 per tensor core). */
+  int8OpsPerUnitCycle: num({ min: 0 }),
+  /** Fraction of peak reached on GEMV/GEMM (estimate). */
+  efficiency: num({ positive: true, max: 1 }).default(1),
+});
+
+const initiatorSchema = strictObject({
+  id: z.string().min(1),
+  type: oneOf(['gpu', 'dla', 'cpu', 'weight-controller']),
+  /** Maximum outstanding requests. */
+  window: positiveInt(),
+  /** Fixed-priority rank, lower wins. */
+  priority: int({ min: 0 }).default(0),
+  /** Weighted-arbiter share. */
+  weight: positiveInt().default(1),
+  /** Streaming multiprocessors (GPU only, informational; throughput comes from `compute`). */
+  sms: positiveInt().optional(),
+  compute: computeSchema.optional(),
+  source: z.string().optional(),
+});
+
+/** A link: bandwidth = transferRate × width. */
+const linkSchema = strictObject({
+  transferRate: q.transferRate({ positive: true }),
+  width: q.size({ positive: true }),
+  latency: q.time(),
+  energyPerBit: q.energyPerBit(),
+  /** Bytes the link may hold queued ahead of time before the port is back-pressured. */
+  buffer: q.size({ positive: true, default: '64 KiB' }),
+  source: z.string().optional(),
+});
+
+const memorySchema = strictObject({
+  id: z.string().min(1),
+  /** Device spec for the device factory: `type` plus that type's parameters. */
+  device: z.looseObject({ type: z.string().min(1) }),
+  link: linkSchema,
+  /** Request granule issued by the port (default: the device granule). */
+  requestSize: q.size({ positive: true }).optional(),
+  /** Bits stored per cell (MLC ReRAM 3 or 2; default 1). */
+  bitsPerCell: int({ min: 1, max: 4 }).default(1),
+  /** Storage density for the area metric (QMC Table 1). */
+  density: q.density({ positive: true }).optional(),
+  /** Off-package memory: its link transfers count as external transfers. */
+  external: z.boolean().default(true),
+});
+
+const regionSchema = strictObject({
+  id: z.string().min(1),
+  memory: z.string().min(1),
+  base: q.size({ default: '0 B' }),
+  /** Region size; default: the rest of the device. */
+  size: q.size({ positive: true }).optional(),
+});
+
+const weightControllerSchema = strictObject({
+  /** Clock of the merge side of the dual-clock FIFO. */
+  clock: q.frequency({ positive: true }),
+  /** Synchronisation cycles per merge (QMC §3.3: 2–4). */
+  cdcCycles: int({ min: 0, max: 16 }),
+  /** CDC power while the token runs (QMC §3.3: 1–2 mW). */
+  cdcPower: q.power(),
+});
+
+export const socSchema = strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  initiators: z.array(initiatorSchema).min(1),
+  interconnect: strictObject({
+    type: oneOf(['crossbar', 'bus']),
+    arbiter: oneOf(['round-robin', 'fixed-priority', 'weighted']),
+    /** The shared bus (type: bus) replaces every memory's link bandwidth by one shared link. */
+    bus: linkSchema.optional(),
+  }),
+  memories: z.array(memorySchema).min(1),
+  regions: z.array(regionSchema).min(1),
+  weightController: weightControllerSchema.optional(),
+  powerBudget: strictObject({ budget: q.power({ positive: true }) }).optional(),
+});
+
+export type SocConfig = z.output<typeof socSchema>;
+export type MemoryConfig = SocConfig['memories'][number];
+export type InitiatorConfig = SocConfig['initiators'][number];
+export type LinkConfig = z.output<typeof linkSchema>;
