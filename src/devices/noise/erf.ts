@@ -12,6 +12,7 @@ const SQRT1_2 = Math.SQRT1_2;
 
 /** e^{−x²} without the rounding error of forming x² directly (x ≥ 0). */
 function expNegSquare(x: number): number {
+  if (x > 38) return 0; // e^{−1444} underflows; also avoids 0·∞ from the split below
   const hi = Math.round(x * 16) / 16; // exact square in binary
   const lo = x - hi;
   return Math.exp(-hi * hi) * Math.exp(-lo * (x + hi));
@@ -83,11 +84,12 @@ export function normalCdf(z: number): number {
 }
 
 /**
- * Inverse of the upper normal tail: z such that Q(z) = p, 0 < p < 1. Newton–bisection on normalSf;
- * used outside hot paths only (fits and confidence intervals).
+ * Inverse of the upper normal tail: z such that Q(z) = p, 0 < p < 1. Safeguarded Newton on ln Q(z)
+ * (fast in deep tails), falling back to bisection; used outside hot paths (fits, intervals).
  */
 export function normalSfInverse(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalSfInverse: p must be in (0, 1), found ${p}`);
+  const target = Math.log(p);
   let lo = -40;
   let hi = 40;
   let z = 0;
@@ -96,9 +98,10 @@ export function normalSfInverse(p: number): number {
     if (q > p) lo = z;
     else hi = z;
     const pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-    let next = pdf > 0 ? z + (q - p) / pdf : NaN;
+    // d ln Q / dz = −φ/Q
+    let next = pdf > 0 && q > 0 ? z + ((Math.log(q) - target) * q) / pdf : NaN;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - z) < 1e-15 * Math.max(1, Math.abs(z))) return next;
+    if (Math.abs(next - z) <= 1e-15 * Math.max(1, Math.abs(z))) return next;
     z = next;
   }
   return z;
