@@ -3,6 +3,7 @@
  * `set` + axis values) through the evaluator, gives it a content-addressed id and applies the
  * config-only constraints. Any bad axis key or value is reported with file:line before a point runs.
  */
+import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
 import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
 import { ExprError } from './expression.js';
@@ -82,13 +83,13 @@ function checkKey(k: AxisKey, baseConfig: unknown, spec: SweepSpec, problems: Sp
 }
 
 function keyHint(key: string, config: unknown): string {
-  const parts = key.split('.');
-  const parentPath = parts.slice(0, -1).join('.');
-  const parent = parentPath === '' ? config : getPath(config, parentPath);
+  const parts = parsePath(key) ?? [key];
+  const parentPath = formatPath(parts.slice(0, -1));
+  const parent = getAt(config, parts.slice(0, -1));
   if (parent === null || typeof parent !== 'object') return `a config key of the base run config (no '${parentPath}' there)`;
   const keys = Object.keys(parent);
-  const dym = didYouMean(parts[parts.length - 1]!, keys);
-  const prefix = parentPath === '' ? '' : parentPath + '.';
+  const dym = didYouMean(String(parts[parts.length - 1]), keys);
+  const prefix = parentPath === '' ? '' : parentPath + (Array.isArray(parent) ? '' : '.');
   return dym === undefined
     ? `a config key of the base run config (${prefix}{${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', ...' : ''}})`
     : `a config key of the base run config; did you mean '${prefix}${dym}'?`;
@@ -119,14 +120,10 @@ function configConstraintFailure(spec: SweepSpec, config: unknown, problems: Spe
   return null;
 }
 
-/** Value at dotted `path` of a plain object tree (numeric segments index arrays). */
+/** Value at `path` ('a.b[1].c') of a plain object tree; undefined when absent. */
 export function getPath(tree: unknown, path: string): unknown {
-  let v: unknown = tree;
-  for (const seg of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[seg];
-  }
-  return v;
+  const segs = parsePath(path);
+  return segs === undefined ? undefined : getAt(tree, segs);
 }
 
 function oneLine(e: unknown): string {

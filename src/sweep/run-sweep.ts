@@ -24,7 +24,8 @@ export interface SweepProgress {
 
 /** Options of runSweep. */
 export interface RunSweepOptions {
-  readonly dbFile: string;
+  /** The open results database (the caller closes it). */
+  readonly db: ResultsDb;
   readonly resume: boolean;
   readonly executor: Executor;
   readonly onProgress?: (p: SweepProgress) => void;
@@ -45,7 +46,7 @@ export interface SweepSummary {
 /** Runs `spec` to completion (or until an error), storing every finished point. */
 export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<SweepSummary> {
   const expanded = await expandSweep(spec);
-  const db = await ResultsDb.open(opts.dbFile);
+  const db = opts.db;
   const abort = new AbortController();
   setMaxListeners(0, abort.signal); // one listener per in-flight task
   try {
@@ -97,7 +98,7 @@ export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<
       points,
     };
   } finally {
-    await db.close();
+    abort.abort();
   }
 }
 

@@ -52,6 +52,11 @@ export class SourceMap {
   /** A problem located at `path`. */
   problem(path: readonly (string | number)[], expected: string, found: string, atKey = false): SpecProblem {
     const { line, col } = this.locate(path, atKey);
+    // "…; did you mean 'x'?" inside `expected` moves to the problem's hint (printed last).
+    const m = /^(.*?)(?:;\s*|\s+\()?(did you mean '[^']*'\?)\)?(.*)$/.exec(expected);
+    if (m !== null) {
+      return { file: this.file, line, col, path: formatPath(path), expected: `${m[1]}${m[3]}`, found, hint: m[2]! };
+    }
     return { file: this.file, line, col, path: formatPath(path), expected, found };
   }
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { parsePath } from '../config/paths.js';
 import { compileExpr, ExprError } from './expression.js';
 import { didYouMean, show, SourceMap, SweepSpecError, type SpecProblem } from './spec-errors.js';
 import type { AxisGroup, AxisKey, Constraint, RangeDomain, Sampler, SweepSpec } from './spec-types.js';
@@ -15,9 +16,10 @@ const RANGE_KEYS = ['from', 'to', 'steps', 'scale', 'integer'];
 const SAMPLERS = ['grid', 'random', 'latin-hypercube'];
 /** Default Pareto objectives (all minimised): energy, latency and memory area per token. */
 export const DEFAULT_PARETO = ['energyPerTokenPj', 'latencyPerTokenPs', 'memoryAreaMm2'];
-const KEY_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|\d+))*$/;
 
 type Path = (string | number)[];
+/** A config key path such as soc.memories[1].device.arrays (the `--set` spelling). */
+const isKey = (k: string): boolean => parsePath(k) !== undefined && !/^\d/.test(k);
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -131,7 +133,7 @@ function parseSet(v: unknown, bad: Bad): [string, unknown][] {
   if (!isObj(v)) { bad(['set'], 'a map of config key → value', show(v)); return []; }
   const out: [string, unknown][] = [];
   for (const [k, val] of Object.entries(v)) {
-    if (!KEY_RE.test(k)) bad(['set', k], 'a dotted config key such as soc.reram.arrays', `'${k}'`, true);
+    if (!isKey(k)) bad(['set', k], 'a dotted config key such as soc.reram.arrays', `'${k}'`, true);
     else out.push([k, val]);
   }
   return out;
@@ -182,7 +184,7 @@ export function axisLength(a: AxisKey): number | undefined {
 }
 
 function parseAxisKey(key: string, v: unknown, path: Path, bad: Bad): AxisKey | null {
-  if (!KEY_RE.test(key)) { bad(path, 'a dotted config key such as quantizer.rho', `'${key}'`, true); return null; }
+  if (!isKey(key)) { bad(path, 'a dotted config key such as quantizer.rho', `'${key}'`, true); return null; }
   if (Array.isArray(v)) {
     if (v.length === 0) { bad(path, `at least one value for axis '${key}'`, 'an empty list'); return null; }
     return { key, domain: { kind: 'values', values: v }, specPath: path };

@@ -5,5 +5,7 @@
 import type { Command } from 'commander';
 import { register as validate } from './validate.js';
 import { register as describe } from './describe.js';
+import { register as sweep } from './sweep.js';
+import { register as worker } from './worker.js';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe];
+export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker];

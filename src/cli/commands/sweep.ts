@@ -1,0 +1,124 @@
+/**
+ * `qmcsim sweep FILE`: runs a design-space sweep (experiments/sweeps/*.yaml) on local worker
+ * threads or a BullMQ queue, stores points in a DuckDB file, and writes CSV, Parquet, a table and
+ * an HTML report (Pareto front over energy, latency and memory area, one plot per axis).
+ */
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { atomicWriteFile } from '../../config/dump.js';
+import { UserError } from '../../config/errors.js';
+import { formatTable } from '../../report/index.js';
+import { InlineExecutor, PoolExecutor } from '../../sweep/executor-pool.js';
+import type { QueueExecutor } from '../../sweep/executor-queue.js';
+import { exportPoints } from '../../sweep/export.js';
+import { ResultsDb } from '../../sweep/results-db.js';
+import { runSweep, type SweepProgress } from '../../sweep/run-sweep.js';
+import { loadSweepSpec } from '../../sweep/spec.js';
+import type { Executor } from '../../sweep/task.js';
+import { TOOL_VERSION } from '../../sweep/version.js';
+import { err, out } from '../io.js';
+
+interface SweepOpts {
+  workers?: string;
+  queue?: string;
+  queueName?: string;
+  resume?: boolean;
+  db?: string;
+  out?: string;
+  json?: boolean;
+  progress?: boolean;
+}
+
+/** Registers `sweep`. */
+export function register(program: Command): void {
+  program
+    .command('sweep')
+    .description('run a design-space sweep: points in parallel or over a Redis queue, results in DuckDB, Pareto report')
+    .argument('<file>', 'sweep file (kind: sweep), e.g. experiments/sweeps/qmc-design-space.yaml')
+    .option('--workers <n>', 'worker threads on this machine (0 = evaluate in the main thread)', String(availableParallelism()))
+    .option('--queue <url>', 'put points on a BullMQ queue at redis://HOST:PORT for `qmcsim worker` processes')
+    .option('--queue-name <name>', 'BullMQ queue name (default qmcsim-points)')
+    .option('--resume', 'skip points already stored in the database')
+    .option('--db <file>', 'results database (DuckDB file); default <out>/results.duckdb')
+    .option('--out <dir>', 'output directory; default results/sweeps/<name>')
+    .option('--json', 'print the summary and points as JSON on stdout')
+    .addOption(new Option('--no-progress', 'do not show the progress bar'))
+    .action(async (file: string, opts: SweepOpts) => {
+      await sweepCommand(file, opts);
+    });
+}
+
+async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
+  const spec = loadSweepSpec(file);
+  const workers = Number(opts.workers ?? availableParallelism());
+  if (!Number.isSafeInteger(workers) || workers < 0) throw new UserError(`--workers: expected a whole number ≥ 0, found '${opts.workers ?? ''}'`);
+  const outDir = resolve(opts.out ?? join('results', 'sweeps', spec.name));
+  const dbFile = resolve(opts.db ?? join(outDir, 'results.duckdb'));
+  let executor: Executor;
+  let queueExecutor: QueueExecutor | null = null;
+  if (opts.queue !== undefined) {
+    const { QueueExecutor } = await import('../../sweep/executor-queue.js'); // bullmq loads only when used
+    try {
+      executor = queueExecutor = new QueueExecutor(opts.queue, { ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}), onLost: (id, reason) => err(`qmcsim sweep: point ${id} failed on the queue: ${reason}`) });
+    } catch (e) {
+      throw new UserError((e as Error).message);
+    }
+  } else executor = workers === 0 ? new InlineExecutor() : new PoolExecutor(workers);
+  let db: ResultsDb;
+  try {
+    db = await ResultsDb.open(dbFile);
+  } catch (e) {
+    await executor.close();
+    throw new UserError(`--db: ${(e as Error).message}`);
+  }
+  const bar = opts.progress === false ? null : new cliProgress.SingleBar({
+    format: `${spec.name} [{bar}] {value}/{total} points | {failed} failed, {infeasible} infeasible | ETA {eta_formatted}`,
+    stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000, etaBuffer: 20, hideCursor: false,
+  }, cliProgress.Presets.shades_classic);
+  let started = false;
+  const onProgress = (p: SweepProgress): void => {
+    if (bar === null) return;
+    if (!started) { bar.start(p.total, p.done, { failed: 0, infeasible: 0 }); started = true; }
+    bar.update(p.done, { failed: p.failed, infeasible: p.infeasible });
+  };
+  try {
+    const summary = await runSweep(spec, {
+      db, resume: opts.resume === true, executor, onProgress,
+      onPlan: ({ expanded, reused, toRun }) => {
+        err(`${spec.name}: ${expanded.points.length} points (${toRun} to run, ${reused} already stored, ${expanded.skipped.length} skipped by constraints${expanded.duplicates > 0 ? `, ${expanded.duplicates} duplicate draws` : ''})`);
+      },
+    });
+    if (bar !== null && started) bar.stop();
+    const { paretoTable, reportPoints, sweepHtml } = await import('../../sweep/report.js'); // vega loads only here
+    const points = reportPoints(spec, summary.points);
+    const metricNames = spec.metrics ?? [...new Set(points.flatMap((p) => Object.keys(p.metrics)))].sort();
+    const ids = summary.points.map((p) => p.id);
+    const csv = join(outDir, 'points.csv');
+    const parquet = join(outDir, 'points.parquet');
+    await exportPoints(db, spec, ids, metricNames, { csv, parquet });
+    const html = join(outDir, 'report.html');
+    atomicWriteFile(html, await sweepHtml(spec, points, [
+      ['sweep', spec.file], ['points', String(points.length)], ['seed', String(spec.seed)], ['tool', TOOL_VERSION], ['database', dbFile],
+    ]));
+    const lost = queueExecutor === null ? [] : [...queueExecutor.lost.keys()];
+    if (opts.json === true) {
+      out(JSON.stringify({
+        sweep: spec.name, db: dbFile, report: html, csv, parquet,
+        drawn: summary.drawn, stored: points.length, ran: summary.ran, reused: summary.reused, skipped: summary.skipped, lost,
+        points: points.map((p) => ({ id: p.id, index: p.index, status: p.status, pareto: p.pareto, axes: p.axes, metrics: p.metrics })),
+      }, null, 2));
+    } else {
+      out(formatTable(paretoTable(spec, points)));
+      out(`${points.length} points stored in ${dbFile} (${summary.ran} run now, ${summary.reused} reused, ${summary.skipped} skipped by constraints)`);
+      out(`report: ${html}`);
+      out(`tables: ${csv}, ${parquet}`);
+    }
+    if (lost.length > 0) throw new UserError(`${lost.length} point(s) failed on the queue and were not stored; run again with --resume`, 1);
+  } finally {
+    if (bar !== null && started) bar.stop();
+    await executor.close();
+    await db.close();
+  }
+}

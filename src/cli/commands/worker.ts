@@ -1,0 +1,55 @@
+/**
+ * `qmcsim worker --queue redis://HOST:PORT`: takes sweep points from the BullMQ queue and evaluates
+ * them on worker threads until stopped (SIGINT/SIGTERM finish running points first). Run any
+ * number of these on any machines that can reach Redis and have this repository.
+ */
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { UserError } from '../../config/errors.js';
+import { startQueueWorker } from '../../sweep/queue-worker.js';
+import { err } from '../io.js';
+
+interface WorkerOpts {
+  queue?: string;
+  queueName?: string;
+  workers?: string;
+  lockMs?: string;
+  quiet?: boolean;
+}
+
+/** Registers `worker`. */
+export function register(program: Command): void {
+  program
+    .command('worker')
+    .description('evaluate sweep points from a BullMQ queue (see `qmcsim sweep --queue`)')
+    .requiredOption('--queue <url>', 'Redis URL, e.g. redis://127.0.0.1:6379')
+    .option('--queue-name <name>', 'BullMQ queue name (default qmcsim-points)')
+    .option('--workers <n>', 'points evaluated at once (worker threads)', String(availableParallelism()))
+    .option('--lock-ms <ms>', "job lock time; a dead worker's point is retried after about this long", '10000')
+    .option('--quiet', 'do not log each point')
+    .action(async (opts: WorkerOpts) => {
+      const threads = Number(opts.workers);
+      const lockMs = Number(opts.lockMs);
+      if (!Number.isSafeInteger(threads) || threads < 1) throw new UserError(`--workers: expected a whole number ≥ 1, found '${opts.workers ?? ''}'`);
+      if (!Number.isSafeInteger(lockMs) || lockMs < 500) throw new UserError(`--lock-ms: expected milliseconds ≥ 500, found '${opts.lockMs ?? ''}'`);
+      const log = opts.quiet === true ? (): void => {} : (s: string): void => err(s);
+      let handle;
+      try {
+        handle = await startQueueWorker(opts.queue ?? '', {
+          threads, lockMs, ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}),
+          onStart: (id) => log(`worker ${process.pid}: start ${id}`),
+          onDone: (o) => log(`worker ${process.pid}: done ${o.id}${o.ok ? '' : ` (failed: ${o.error})`}`),
+        });
+      } catch (e) {
+        throw new UserError(`qmcsim worker: ${(e as Error).message.split('\n')[0]}`);
+      }
+      log(`worker ${process.pid}: waiting for points on ${opts.queue} (${threads} threads)`);
+      await new Promise<void>((resolveStop) => {
+        const stop = (): void => { resolveStop(); };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      log(`worker ${process.pid}: stopping`);
+      await handle.close();
+    });
+}

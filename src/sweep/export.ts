@@ -1,0 +1,39 @@
+/**
+ * Exports a sweep's stored points with DuckDB COPY: one row per point, a column per axis key and
+ * per metric (pivoted from metric_values), ordered by point index. CSV and Parquet.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ResultsDb } from './results-db.js';
+import type { SweepSpec } from './spec-types.js';
+
+const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** The SELECT giving the export rows of `ids` (stored in temp table sweep_ids). */
+function exportSelect(spec: SweepSpec, metricNames: readonly string[]): string {
+  const axisCols = spec.axes.flatMap((g) => g.keys).map((k) => {
+    const numeric = k.domain.kind === 'range' ? k.domain.unit === '' : k.domain.values.every((v) => typeof v === 'number');
+    const ex = `json_extract_string(p.axes, ${lit(`$."${k.key}"`)})`;
+    return `${numeric ? `CAST(${ex} AS DOUBLE)` : ex} AS ${ident(k.key)}`;
+  });
+  const metricCols = metricNames.map((m) => `max(CASE WHEN m.name = ${lit(m)} THEN m.value END) AS ${ident(m)}`);
+  return `SELECT p.id, p.point_index, p.status, p.violated, p.error${[...axisCols, ...metricCols].map((c) => `, ${c}`).join('')}
+    FROM points p JOIN sweep_ids s ON s.id = p.id LEFT JOIN metric_values m ON m.point_id = p.id
+    GROUP BY p.id, p.point_index, p.status, p.violated, p.error, p.axes ORDER BY p.point_index, p.id`;
+}
+
+/** Writes `csvFile` and `parquetFile` for the points `ids`; `metricNames` become columns. */
+export async function exportPoints(db: ResultsDb, spec: SweepSpec, ids: readonly string[], metricNames: readonly string[], files: { csv: string; parquet: string }): Promise<void> {
+  mkdirSync(dirname(files.csv), { recursive: true });
+  mkdirSync(dirname(files.parquet), { recursive: true });
+  await db.exec(`CREATE OR REPLACE TEMP TABLE sweep_ids (id VARCHAR)`);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    if (chunk.length > 0) await db.exec(`INSERT INTO sweep_ids VALUES ${chunk.map((id) => `(${lit(id)})`).join(', ')}`);
+  }
+  const select = exportSelect(spec, metricNames);
+  await db.exec(`COPY (${select}) TO ${lit(files.csv)} (FORMAT CSV, HEADER)`);
+  await db.exec(`COPY (${select}) TO ${lit(files.parquet)} (FORMAT PARQUET)`);
+  await db.exec(`DROP TABLE sweep_ids`);
+}

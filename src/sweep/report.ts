@@ -1,0 +1,117 @@
+/**
+ * End-of-sweep summary: the Pareto table (console and HTML) and the HTML report with a Pareto
+ * scatter and one plot per axis (Vega-Lite rendered to inline SVG by src/report).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { buildHtmlReport, renderVegaLite, type Plot, type Table } from '../report/index.js';
+import { paretoFront } from './pareto.js';
+import type { StoredPoint } from './results-db.js';
+import type { SweepSpec } from './spec-types.js';
+
+/** A stored point with parsed axes and metrics. */
+export interface ReportPoint {
+  readonly id: string;
+  readonly index: number;
+  readonly status: string;
+  readonly axes: Readonly<Record<string, unknown>>;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly pareto: boolean;
+}
+
+/** Parses stored points and marks the Pareto front over `spec.pareto` among feasible points. */
+export function reportPoints(spec: SweepSpec, stored: readonly StoredPoint[]): ReportPoint[] {
+  const parsed = stored.map((s) => ({
+    id: s.id, index: s.index, status: s.status,
+    axes: JSON.parse(s.axesJson) as Record<string, unknown>,
+    metrics: JSON.parse(s.metricsJson) as Record<string, number>,
+  }));
+  const objectives = spec.pareto;
+  const candidates = parsed
+    .filter((p) => p.status === 'ok' && objectives.every((o) => typeof p.metrics[o] === 'number'))
+    .map((p) => ({ id: p.id, values: objectives.map((o) => p.metrics[o]!) }));
+  const front = paretoFront(candidates);
+  return parsed.map((p) => ({ ...p, pareto: front.has(p.id) }));
+}
+
+const axisKeys = (spec: SweepSpec): string[] => spec.axes.flatMap((g) => g.keys.map((k) => k.key));
+
+/** The Pareto-front table (all points when `all`), axis values then metrics. */
+export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all = false): Table {
+  const metrics = spec.metrics ?? [...new Set(points.flatMap((p) => Object.keys(p.metrics)))].sort();
+  const rows = points.filter((p) => all || p.pareto).map((p) => {
+    const row: Record<string, string | number | boolean | null> = { index: p.index, status: p.status };
+    for (const k of axisKeys(spec)) {
+      const v = p.axes[k];
+      row[k] = typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : JSON.stringify(v) ?? null;
+    }
+    for (const m of metrics) row[m] = p.metrics[m] ?? null;
+    return row;
+  });
+  return {
+    id: all ? 'points' : 'pareto',
+    title: all ? `${spec.name}: all points` : `${spec.name}: Pareto front over ${spec.pareto.join(', ')} (minimised)`,
+    columns: [
+      { key: 'index', header: '#' },
+      ...(all ? [{ key: 'status', header: 'status' }] : []),
+      ...axisKeys(spec).map((k) => ({ key: k, header: k })),
+      ...metrics.map((m) => ({ key: m, header: m })),
+    ],
+    rows,
+  };
+}
+
+/** The self-contained HTML report of a sweep. */
+export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[], meta: readonly (readonly [string, string])[]): Promise<string> {
+  const ok = points.filter((p) => p.status === 'ok');
+  const plots: Plot[] = [];
+  const [ox, oy] = spec.pareto;
+  if (ox !== undefined && oy !== undefined) {
+    const values = ok.filter((p) => p.metrics[ox] !== undefined && p.metrics[oy] !== undefined).map((p) => ({
+      x: p.metrics[ox], y: p.metrics[oy], front: p.pareto ? 'Pareto front' : 'dominated',
+      point: axisKeys(spec).map((k) => `${k}=${String(p.axes[k])}`).join(' '),
+    }));
+    const vl: TopLevelSpec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: `${oy} vs ${ox}`, width: 520, height: 320,
+      data: { values }, mark: { type: 'point', filled: true },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', title: ox, scale: { zero: false } },
+        y: { field: 'y', type: 'quantitative', title: oy, scale: { zero: false } },
+        color: { field: 'front', type: 'nominal', title: '' },
+        tooltip: [{ field: 'point' }],
+      },
+    };
+    plots.push({ id: 'pareto', title: 'Pareto front', svg: await renderVegaLite(vl), caption: `Each dot is a feasible point; the front minimises ${spec.pareto.join(', ')}.` });
+  }
+  for (const k of axisKeys(spec)) {
+    const numeric = ok.every((p) => typeof p.axes[k] === 'number');
+    const values = ok.flatMap((p) => spec.pareto.filter((m) => p.metrics[m] !== undefined)
+      .map((m) => ({ x: numeric ? p.axes[k] : String(p.axes[k]), metric: m, y: p.metrics[m] })));
+    if (values.length === 0) continue;
+    const vl: TopLevelSpec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: `metrics vs ${k}`,
+      data: { values },
+      facet: { row: { field: 'metric', type: 'nominal', title: null } },
+      spec: {
+        width: 420, height: 140,
+        layer: [
+          { mark: { type: 'point', opacity: 0.5 }, encoding: { x: { field: 'x', type: numeric ? 'quantitative' : 'nominal', title: k }, y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false } } } },
+          { mark: { type: 'line', color: '#c44' }, encoding: { x: { field: 'x', type: numeric ? 'quantitative' : 'nominal' }, y: { field: 'y', aggregate: 'min', type: 'quantitative' } } },
+        ],
+      },
+      resolve: { scale: { y: 'independent' } },
+    };
+    plots.push({ id: `axis-${k.replace(/[^A-Za-z0-9]+/g, '-')}`, title: k, svg: await renderVegaLite(vl), caption: `All feasible points against ${k}; the red line is the best (minimum) value at each ${k}.` });
+  }
+  const counts = ['ok', 'infeasible', 'failed'].map((s) => `${points.filter((p) => p.status === s).length} ${s}`).join(', ');
+  return buildHtmlReport({
+    title: `Sweep ${spec.name}`,
+    meta,
+    sections: [
+      { heading: 'Pareto front', paragraphs: [spec.description, `${points.length} points stored: ${counts}.`].filter((s) => s !== ''), tables: [paretoTable(spec, points)], plots: plots.slice(0, 1) },
+      { heading: 'Per axis', plots: plots.slice(1) },
+      { heading: 'All points', tables: [paretoTable(spec, points, true)] },
+    ],
+    designValues: [],
+    estimated: [],
+  });
+}

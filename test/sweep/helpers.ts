@@ -1,0 +1,21 @@
+/** Shared helpers of the sweep tests: temp dirs, the toy fixture paths, writing sweep files. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const TOY_BASE = join(FIXTURES, 'toy-base.yaml');
+export const TOY_EVALUATOR = join(FIXTURES, 'toy-evaluator.ts');
+
+/** A fresh temporary directory. */
+export function tempDir(prefix = 'qmcsim-sweep-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes a toy sweep file whose body is `body` (axes, sampler, ...) and returns its path. */
+export function writeToySweep(dir: string, body: string, name = 'sweep.yaml'): string {
+  const file = join(dir, name);
+  writeFileSync(file, `kind: sweep\nname: t\nbase: ${TOY_BASE}\nevaluator: ${TOY_EVALUATOR}\n${body}`);
+  return file;
+}
