@@ -1,0 +1,56 @@
+// `qmcsim describe`: listings and per-plug-in parameter tables straight from descriptors.
+import { describe, expect, it } from 'vitest';
+import { registerDescriptors } from '../../src/config/index.js';
+import { runCli } from './cli-helpers.js';
+
+registerDescriptors([
+  {
+    interface: 'Arbiter', type: 'test-rr', summary: 'round-robin (test)',
+    params: [{ name: 'weight', kind: 'integer', description: 'weight', default: 1 }],
+  },
+  {
+    interface: 'MemoryDevice', type: 'test-mram', summary: 'STT-MRAM array (test)',
+    params: [
+      { name: 'writePulse', kind: 'time', description: 'write pulse width', default: '10 ns', source: 'QMC paper, Table 1' },
+      { name: 'readEnergy', kind: 'energyPerBit', description: 'read energy', default: '0.5 pJ/bit', estimate: true, source: 'estimate' },
+      { name: 'capacity', kind: 'size', description: 'capacity' },
+    ],
+    actions: ['read', 'write'],
+    stats: { reads: 'count' },
+    presets: { 'qmc-table1': { source: 'QMC paper, Table 1' } },
+  },
+]);
+
+describe('qmcsim describe', () => {
+  it('lists interfaces and configuration kinds', async () => {
+    const r = await runCli('describe');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Arbiter\s+test-rr/);
+    expect(r.stdout).toMatch(/MemoryDevice\s+test-mram/);
+    expect(r.stdout).toMatch(/devices\s+a catalogue of memory devices/);
+  });
+
+  it('prints params with kind, unit, default, estimate flag and source', async () => {
+    const r = await runCli('describe', 'MemoryDevice', 'test-mram');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/writePulse\s+time\s+ps\s+10 ns\s+QMC paper, Table 1\s+write pulse width/);
+    expect(r.stdout).toMatch(/readEnergy\s+energyPerBit\s+pJ\/bit\s+0\.5 pJ\/bit\s+yes\s+estimate/);
+    expect(r.stdout).toMatch(/capacity\s+size\s+B\s+\(required\)/);
+    expect(r.stdout).toContain('actions counted: read, write');
+    expect(r.stdout).toMatch(/qmc-table1\s+QMC paper, Table 1/);
+    const all = await runCli('describe', '--all');
+    expect(all.stdout).toContain('Arbiter test-rr');
+    const json = await runCli('describe', 'memorydevice', '--json');
+    expect(JSON.parse(json.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'test-mram' })]));
+  });
+
+  it('unknown interface or type → exit 2 with did-you-mean', async () => {
+    const a = await runCli('describe', 'MemoryDevise');
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain("did you mean 'MemoryDevice'?");
+    const b = await runCli('describe', 'MemoryDevice', 'test-mrm');
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain("unknown MemoryDevice type 'test-mrm'; expected one of test-mram; did you mean 'test-mram'?");
+    expect(b.stderr).not.toContain('    at ');
+  });
+});
