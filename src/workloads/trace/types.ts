@@ -27,13 +27,19 @@ export type TraceRecord =
       readonly role: TensorRole;
       readonly part: TensorPart;
       readonly bytes: number;
+      /** For part 'meta': the value part the metadata describes (placement may co-locate them). */
+      readonly metaOf?: Exclude<TensorPart, 'meta'>;
+      /** 'gather': only some rows are read (embedding lookup); absent = the whole part is streamed. */
+      readonly access?: 'gather';
     }
   | {
       readonly kind: 'kvRead' | 'kvWrite' | 'stateRead' | 'stateWrite' | 'actRead' | 'actWrite';
       readonly layer: number;
-      readonly tensor: string; // e.g. 'layers.3.kv'
+      readonly tensor: string; // e.g. 'model.layers.3.k_cache'
       readonly role: TensorRole;
       readonly bytes: number;
+      /** KV records: cache positions touched (per sequence). */
+      readonly positions?: number;
     }
   | {
       readonly kind: 'compute';
@@ -42,5 +48,12 @@ export type TraceRecord =
       readonly flops: number;
       readonly bytes: number;
       readonly dtype: 'fp16' | 'int8' | 'int4';
+      /** Operation name within the layer ('q_proj', 'attention', 'ssm_scan', ...). */
+      readonly name?: string;
+      /** Weight tensor the op multiplies by (first one when several), and its role. */
+      readonly tensor?: string;
+      readonly role?: TensorRole;
+      /** Bits per stored weight value of that tensor (largest value part), e.g. 3 for QMC inliers. */
+      readonly weightBits?: number;
     }
   | { readonly kind: 'layerEnd'; readonly layer: number };
