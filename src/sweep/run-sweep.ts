@@ -20,6 +20,8 @@ export interface SweepProgress {
   readonly done: number;
   readonly failed: number;
   readonly infeasible: number;
+  /** Id of the point just stored (absent on the first report). */
+  readonly lastId?: string;
 }
 
 /** Options of runSweep. */
@@ -79,7 +81,7 @@ export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<
       progress.done++;
       if (row.status === 'failed') progress.failed++;
       if (row.status === 'infeasible') progress.infeasible++;
-      opts.onProgress?.({ ...progress });
+      opts.onProgress?.({ ...progress, lastId: row.id });
     };
     try {
       await opts.executor.run(tasks, onOutcome, abort.signal);

@@ -19,3 +19,19 @@ export function writeToySweep(dir: string, body: string, name = 'sweep.yaml'): s
   writeFileSync(file, `kind: sweep\nname: t\nbase: ${TOY_BASE}\nevaluator: ${TOY_EVALUATOR}\n${body}`);
   return file;
 }
+
+/** Every stored point of a results database: id → stored metrics JSON (and the row count). */
+export async function storedMetrics(dbFile: string): Promise<{ rows: number; metrics: Map<string, string>; statuses: Map<string, string> }> {
+  const { ResultsDb } = await import('../../src/sweep/results-db.js');
+  const db = await ResultsDb.open(dbFile);
+  try {
+    const pts = await db.points();
+    return {
+      rows: await db.count(),
+      metrics: new Map(pts.map((p) => [p.id, p.metricsJson])),
+      statuses: new Map(pts.map((p) => [p.id, p.status])),
+    };
+  } finally {
+    await db.close();
+  }
+}

@@ -29,6 +29,7 @@ interface SweepOpts {
   out?: string;
   json?: boolean;
   progress?: boolean;
+  verbose?: boolean;
 }
 
 /** Registers `sweep`. */
@@ -45,6 +46,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output directory; default results/sweeps/<name>')
     .option('--json', 'print the summary and points as JSON on stdout')
     .addOption(new Option('--no-progress', 'do not show the progress bar'))
+    .option('--verbose', 'log every stored point on stderr')
     .action(async (file: string, opts: SweepOpts) => {
       await sweepCommand(file, opts);
     });
@@ -79,6 +81,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   }, cliProgress.Presets.shades_classic);
   let started = false;
   const onProgress = (p: SweepProgress): void => {
+    if (opts.verbose === true && p.lastId !== undefined) err(`stored ${p.lastId} (${p.done}/${p.total})`);
     if (bar === null) return;
     if (!started) { bar.start(p.total, p.done, { failed: 0, infeasible: 0 }); started = true; }
     bar.update(p.done, { failed: p.failed, infeasible: p.infeasible });
