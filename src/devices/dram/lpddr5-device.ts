@@ -1,0 +1,213 @@
+/**
+ * Multi-channel LPDDR5 memory device (MemoryDevice): maps byte addresses to channels with a bit-slice
+ * mapper, runs one event-driven ChannelController per channel and multiplexes their wake-ups onto a
+ * single pending engine event. Requests are split into 64-B column blocks (BL16: 2 bursts; BL32: 1).
+ */
+import type { Engine } from '../../engine/engine.js';
+import { Priority } from '../../engine/priority.js';
+import { SimError } from '../../engine/errors.js';
+import type { Histogram, StatScope } from '../../engine/stats.js';
+import type { Ps } from '../../units/quantity.js';
+import type { ActionCounts, CompletionFn, ErrorStats, MemoryDevice } from '../device.js';
+import { AddressMapper, type AddressField } from './address-mapper.js';
+import { ChannelController, type CommandObserver, type ControllerConfig, type ControllerHost } from './controller.js';
+import { burstBytes, peakBandwidth } from './lpddr5-spec.js';
+import { ParentTable } from './parent-table.js';
+
+export interface Lpddr5DeviceConfig extends ControllerConfig {
+  readonly mapping: readonly AddressField[];
+}
+
+const BLOCK = 64;
+
+export class Lpddr5Device implements MemoryDevice, ControllerHost {
+  readonly kind = 'lpddr5';
+  readonly granuleBytes = BLOCK;
+  readonly capacityBytes: number;
+  readonly peakBandwidth: number;
+  readonly controllers: readonly ChannelController[];
+  readonly mapper: AddressMapper;
+  readonly readLatency: Histogram;
+  readonly writeLatency: Histogram;
+  private readonly wakeAt: Float64Array;
+  /** Pending engine event times, strictly decreasing from bottom to top (top = earliest). */
+  private readonly armed: number[] = [];
+  private readonly blocked: Uint8Array;
+  private readonly perChannel: Int32Array;
+  private readonly parents = new ParentTable();
+  private readonly burst: number;
+  private readonly banksPerRank: number;
+  private readonly banksPerGroup: number;
+  private inLoop = false;
+  private completion: CompletionFn = () => {};
+  private retry: () => void = () => {};
+  private readonly onEvent = (): void => this.runDue();
+
+  constructor(private readonly engine: Engine, readonly cfg: Lpddr5DeviceConfig, readonly path: string, stats: StatScope) {
+    const o = cfg.org;
+    this.burst = burstBytes(o);
+    this.banksPerGroup = o.banksPerGroup;
+    this.banksPerRank = o.bankGroups * o.banksPerGroup;
+    const rowBytes = (o.columns * o.dqBits) / 8;
+    this.capacityBytes = o.channels * o.ranks * this.banksPerRank * o.rows * rowBytes;
+    this.peakBandwidth = peakBandwidth(o);
+    this.mapper = new AddressMapper(cfg.mapping, {
+      channels: o.channels, ranks: o.ranks, bankGroups: o.bankGroups, banksPerGroup: o.banksPerGroup, rows: o.rows, blocksPerRow: rowBytes / BLOCK,
+    });
+    this.controllers = Array.from({ length: o.channels }, (_, ch) => new ChannelController(ch, cfg, this));
+    this.wakeAt = new Float64Array(o.channels).fill(Infinity);
+    this.blocked = new Uint8Array(o.channels);
+    this.perChannel = new Int32Array(o.channels);
+    this.readLatency = stats.histogram('readLatency', 'ps', 'read request latency, offer to last data beat', 250, 40_000);
+    this.writeLatency = stats.histogram('writeLatency', 'ps', 'write request latency, offer to last data beat accepted', 250, 40_000);
+  }
+
+  setCompletion(fn: CompletionFn): void {
+    this.completion = fn;
+  }
+  setRetry(fn: () => void): void {
+    this.retry = fn;
+  }
+  /** Observe every issued command (for the independent checker); null to detach. */
+  setCommandObserver(fn: CommandObserver | null): void {
+    for (const c of this.controllers) c.observer = fn;
+  }
+
+  offer(reqId: number, addr: number, sizeBytes: number, isWrite: boolean, _tag: number): boolean {
+    if (!(sizeBytes > 0) || !(addr >= 0) || addr + sizeBytes > this.capacityBytes) {
+      throw new SimError(`lpddr5: request ${reqId} [${addr}, +${sizeBytes} B) outside the device (capacity ${this.capacityBytes} B)`, this.engine.now, this.path);
+    }
+    const first = Math.floor(addr / BLOCK);
+    const last = Math.floor((addr + sizeBytes - 1) / BLOCK);
+    const m = this.mapper;
+    const now = this.engine.now;
+    if (first === last) {
+      m.map(addr);
+      const c = this.controllers[m.ch]!;
+      if (!c.hasRoom(isWrite)) {
+        this.blocked[m.ch] = 1;
+        return false;
+      }
+      c.enqueue(now, reqId, this.bankOf(), m.ro, this.bursts(addr, addr + sizeBytes), isWrite, -1);
+      return true;
+    }
+    // Multi-block request: all-or-nothing admission, then one parent completes when every block has.
+    const pc = this.perChannel;
+    pc.fill(0);
+    for (let k = first; k <= last; k++) {
+      m.map(k * BLOCK);
+      pc[m.ch]!++;
+    }
+    for (let ch = 0; ch < pc.length; ch++) {
+      const c = this.controllers[ch]!;
+      if (pc[ch]! > 0 && !(isWrite ? c.pool.writeCap - c.pool.writeCount >= pc[ch]! : c.pool.readCap - c.pool.readCount >= pc[ch]!)) {
+        if (pc[ch]! > (isWrite ? c.pool.writeCap : c.pool.readCap)) {
+          throw new SimError(`lpddr5: request ${reqId} of ${sizeBytes} B needs ${pc[ch]} queue slots on channel ${ch}, queue holds ${isWrite ? c.pool.writeCap : c.pool.readCap}`, now, this.path);
+        }
+        this.blocked[ch] = 1;
+        return false;
+      }
+    }
+    const parent = this.parents.add(reqId, now, last - first + 1);
+    for (let k = first; k <= last; k++) {
+      const lo = Math.max(addr, k * BLOCK), hi = Math.min(addr + sizeBytes, (k + 1) * BLOCK);
+      m.map(k * BLOCK);
+      this.controllers[m.ch]!.enqueue(now, reqId, this.bankOf(), m.ro, this.bursts(lo, hi), isWrite, parent);
+    }
+    return true;
+  }
+
+  private bankOf(): number {
+    const m = this.mapper;
+    return m.ra * this.banksPerRank + m.bg * this.banksPerGroup + m.ba;
+  }
+  /** Bursts needed for bytes [lo, hi) of one 64-B block. */
+  private bursts(lo: number, hi: number): number {
+    return Math.floor((hi - 1) / this.burst) - Math.floor(lo / this.burst) + 1;
+  }
+
+  // ---- ControllerHost ----
+  requestWake(ch: number, t: number): void {
+    if (t < this.wakeAt[ch]!) this.wakeAt[ch] = t;
+    if (!this.inLoop) this.arm();
+  }
+  complete(_ch: number, reqId: number, parent: number, arrival: number, done: number, isWrite: boolean): void {
+    if (parent >= 0) {
+      if (!this.parents.finishOne(parent)) return;
+      reqId = this.parents.reqId[parent]!;
+      arrival = this.parents.arrival[parent]!;
+      this.parents.release(parent);
+    }
+    (isWrite ? this.writeLatency : this.readLatency).add(done - arrival);
+    this.completion(reqId, done);
+  }
+
+  private arm(): void {
+    let m = Infinity;
+    const w = this.wakeAt;
+    for (let ch = 0; ch < w.length; ch++) if (w[ch]! < m) m = w[ch]!;
+    if (m === Infinity) return;
+    const top = this.armed.length === 0 ? Infinity : this.armed[this.armed.length - 1]!;
+    if (m < top) {
+      const now = this.engine.now;
+      const at = m < now ? now : m;
+      this.armed.push(at);
+      this.engine.schedule(at, this.onEvent, Priority.Default);
+    }
+  }
+
+  private runDue(): void {
+    const T = this.engine.now;
+    this.armed.pop();
+    this.inLoop = true;
+    const w = this.wakeAt, cs = this.controllers;
+    let again = true;
+    while (again) {
+      again = false;
+      for (let ch = 0; ch < w.length; ch++) {
+        if (w[ch]! > T) continue;
+        again = true;
+        w[ch] = Infinity;
+        const c = cs[ch]!;
+        c.service(T);
+        if (c.slotFreed) {
+          c.slotFreed = false;
+          if (this.blocked[ch] === 1) {
+            this.blocked[ch] = 0;
+            this.retry();
+          }
+        }
+      }
+    }
+    this.inLoop = false;
+    this.arm();
+  }
+
+  counts(): ActionCounts {
+    const now = this.engine.now;
+    const a: Record<string, number> = { act: 0, pre: 0, prea: 0, rd: 0, wr: 0, refab: 0, refpb: 0, rowHits: 0, rowMisses: 0, rowConflicts: 0, activeStandbyPs: 0, prechargeStandbyPs: 0 };
+    let busy = 0;
+    for (const c of this.controllers) if (c.queued === 0) c.catchUpRefresh(now);
+    for (const c of this.controllers) {
+      const k = c.counters;
+      a.act! += k.act; a.pre! += k.pre; a.prea! += k.prea; a.rd! += k.rd; a.wr! += k.wr;
+      a.refab! += k.refab; a.refpb! += k.refpb;
+      a.rowHits! += k.rowHits; a.rowMisses! += k.rowMisses; a.rowConflicts! += k.rowConflicts;
+      const s = k.standby(now);
+      a.activeStandbyPs! += s.activePs;
+      a.prechargeStandbyPs! += s.prechargePs;
+      busy += k.busyPs;
+    }
+    a.readBits = a.rd! * this.burst * 8;
+    a.writeBits = a.wr! * this.burst * 8;
+    return {
+      path: this.path, kind: this.kind, actions: a,
+      bytesRead: a.rd! * this.burst, bytesWritten: a.wr! * this.burst,
+      busyPs: busy, elapsedPs: now as Ps,
+    };
+  }
+
+  errorStats(): ErrorStats {
+    return { path: this.path, byTag: [] };
+  }
+}

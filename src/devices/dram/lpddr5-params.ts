@@ -1,0 +1,125 @@
+/**
+ * The `lpddr5` plug-in's parameters: a zod-free parameter type with canonical numbers (ps, bytes,
+ * ratios), the self-describing PluginDescriptor (unit, default, source per parameter) and the
+ * resolution of params + preset into a device configuration.
+ */
+import type { PluginDescriptor, ParamDoc } from '../../config/plugin.js';
+import { SimError } from '../../engine/errors.js';
+import { parseMappingOrder, ADDRESS_MAPPINGS } from './address-mapper.js';
+import type { PagePolicy, SchedulerKind } from './controller.js';
+import type { Lpddr5DeviceConfig } from './lpddr5-device.js';
+import {
+  lpddr5_6400Timings, lpddr5Org, lpddr5Preset, resolveTimings, ORG_SOURCES, PRESET_NAMES, TIMING_NAMES,
+  type BankMode, type PresetName, type TimingName,
+} from './lpddr5-spec.js';
+import type { RefreshMode } from './refresh.js';
+
+/** Parameters of one LPDDR5 device, already in canonical units. Omitted keys take the preset's value. */
+export interface Lpddr5Params {
+  readonly preset?: PresetName;
+  readonly channels?: number;
+  readonly ranks?: number;
+  /** Die density per channel and rank, in bytes (YAML '16 Gb'). */
+  readonly density?: number;
+  readonly bankMode?: BankMode;
+  readonly addressMapping?: string;
+  readonly scheduler?: SchedulerKind;
+  readonly pagePolicy?: PagePolicy;
+  readonly refresh?: RefreshMode;
+  readonly readQueue?: number;
+  readonly writeQueue?: number;
+  /** Fractions of writeQueue (0..1). */
+  readonly writeHighWatermark?: number;
+  readonly writeLowWatermark?: number;
+  /** Timing overrides in ps. */
+  readonly timing?: Partial<Record<TimingName, number>>;
+}
+
+export const LPDDR5_DEFAULTS = {
+  preset: 'orin-agx' as PresetName,
+  addressMapping: 'RoCoBaBgCh',
+  scheduler: 'fr-fcfs' as SchedulerKind,
+  pagePolicy: 'open' as PagePolicy,
+  refresh: 'all-bank' as RefreshMode,
+  readQueue: 64,
+  writeQueue: 64,
+  writeHighWatermark: 0.85,
+  writeLowWatermark: 0.5,
+};
+
+const GBIT = 2 ** 30 / 8;
+
+/** Resolves params against their preset into a validated device configuration. */
+export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { readonly presetName: PresetName; readonly energyTable: string } {
+  const d = LPDDR5_DEFAULTS;
+  const presetName = params.preset ?? d.preset;
+  if (!PRESET_NAMES.includes(presetName)) throw new SimError(`lpddr5 preset: expected one of ${PRESET_NAMES.join(', ')}, found '${presetName}'`);
+  const preset = lpddr5Preset(presetName);
+  const p = preset.org;
+  const densityGbit = params.density !== undefined ? params.density / GBIT : p.densityGbit;
+  const org = lpddr5Org(params.bankMode ?? p.bankMode, params.channels ?? p.channels, params.ranks ?? p.ranks, densityGbit, p.dataRateMTps);
+  const posInt = (name: string, v: number): number => {
+    if (!Number.isInteger(v) || v < 1) throw new SimError(`lpddr5 ${name}: expected a positive integer, found ${v}`);
+    return v;
+  };
+  posInt('channels', org.channels);
+  posInt('ranks', org.ranks);
+  const readQueue = posInt('readQueue', params.readQueue ?? d.readQueue);
+  const writeQueue = posInt('writeQueue', params.writeQueue ?? d.writeQueue);
+  const hi = params.writeHighWatermark ?? d.writeHighWatermark;
+  const lo = params.writeLowWatermark ?? d.writeLowWatermark;
+  if (!(lo >= 0 && lo < hi && hi <= 1)) throw new SimError(`lpddr5 write watermarks: expected 0 <= low < high <= 1, found low ${lo}, high ${hi}`);
+  const timings = resolveTimings(lpddr5_6400Timings(org.bankMode, densityGbit), params.timing ?? {});
+  return {
+    presetName,
+    energyTable: preset.energyTable,
+    org,
+    timings,
+    scheduler: params.scheduler ?? d.scheduler,
+    pagePolicy: params.pagePolicy ?? d.pagePolicy,
+    refresh: params.refresh ?? d.refresh,
+    readQueue,
+    writeQueue,
+    writeHigh: Math.max(1, Math.ceil(hi * writeQueue)),
+    writeLow: Math.floor(lo * writeQueue),
+    mapping: parseMappingOrder(params.addressMapping ?? d.addressMapping),
+  };
+}
+
+const EST = 'controller design choice [estimate]';
+const params: ParamDoc[] = [
+  { name: 'preset', kind: 'enum', values: PRESET_NAMES, default: LPDDR5_DEFAULTS.preset, description: 'organisation + timing preset (LPDDR5-6400); qmc-table1 differs only in its energy table', source: ORG_SOURCES.orin },
+  { name: 'channels', kind: 'integer', default: 16, description: 'x16 channels (Orin: 16 = 256 bit)', source: ORG_SOURCES.orin },
+  { name: 'ranks', kind: 'integer', default: 1, description: 'ranks per channel (shared CA/DQ; tCS rank switch)', estimate: true, source: 'Orin 32 GB-class module assumed single rank [estimate]' },
+  { name: 'density', kind: 'size', default: '16 Gb', description: 'die density per channel and rank; sets rows and tRFCab/pb', source: ORG_SOURCES.rows },
+  { name: 'bankMode', kind: 'enum', values: ['BG', '16B', '8B'], default: 'BG', description: 'BG: 4 groups × 4 banks, BL16; 8B: 8 banks, BL32; 16B only <= 3200 Mb/s', source: ORG_SOURCES.banks },
+  { name: 'addressMapping', kind: 'string', default: LPDDR5_DEFAULTS.addressMapping, description: `bit-slice field order, MSB first, over 64-B blocks: ${Object.keys(ADDRESS_MAPPINGS).join(', ')} or any permutation of Ro Ra Bg Ba Co Ch`, source: 'Ramulator 2 address-mapper naming' },
+  { name: 'scheduler', kind: 'enum', values: ['fr-fcfs', 'fcfs'], default: 'fr-fcfs', description: 'FR-FCFS: ready row hits first, then oldest; FCFS: in order per bank, oldest ready first', source: 'Rixner et al., ISCA 2000 (FR-FCFS); Ramulator 2 schedulers' },
+  { name: 'pagePolicy', kind: 'enum', values: ['open', 'closed'], default: 'open', description: 'open: keep rows open until a conflict; closed: precharge when no queued request hits the row', source: 'gem5 DRAMInterface page_policy' },
+  { name: 'refresh', kind: 'enum', values: ['all-bank', 'per-bank'], default: 'all-bank', description: 'REFab every tREFI per rank, or REFpb (bank pairs) every tREFIpb', source: 'JESD209-5B via Ramulator 2.1' },
+  { name: 'readQueue', kind: 'integer', default: 64, description: 'read queue entries (64-B blocks) per channel', estimate: true, source: EST },
+  { name: 'writeQueue', kind: 'integer', default: 64, description: 'write queue entries (64-B blocks) per channel', source: 'gem5 DRAMInterface write_buffer_size = 64' },
+  { name: 'writeHighWatermark', kind: 'ratio', default: '85 %', description: 'enter write drain at this write-queue fill', source: 'gem5 write_high_thresh_perc = 85' },
+  { name: 'writeLowWatermark', kind: 'ratio', default: '50 %', description: 'leave write drain at this write-queue fill', source: 'gem5 write_low_thresh_perc = 50' },
+];
+const table = lpddr5_6400Timings('BG', 16);
+for (const k of TIMING_NAMES) {
+  const t = table[k];
+  params.push({ name: `timing.${k}`, kind: 'time', default: `${t.ps / 1000} ns`, description: `override of ${k} (BG mode, 16 Gb die)`, source: t.source, ...(t.estimate ? { estimate: true } : {}) });
+}
+
+export const lpddr5Descriptor: PluginDescriptor = {
+  interface: 'MemoryDevice',
+  type: 'lpddr5',
+  summary: 'LPDDR5-6400 (JESD209-5B via Ramulator 2.1 / gem5): multi-channel x16 device with an event-driven FR-FCFS/FCFS controller, open/closed page, all-bank/per-bank refresh',
+  params,
+  actions: ['act', 'pre', 'prea', 'rd', 'wr', 'refab', 'refpb', 'readBits', 'writeBits', 'activeStandbyPs', 'prechargeStandbyPs'],
+  stats: {
+    readLatency: 'ps', writeLatency: 'ps', rowHits: 'count', rowMisses: 'count', rowConflicts: 'count', busyPs: 'ps',
+  },
+  presets: {
+    LPDDR5_6400: { source: lpddr5Preset('LPDDR5_6400').source },
+    'orin-agx': { source: lpddr5Preset('orin-agx').source, estimate: true },
+    'qmc-table1': { source: lpddr5Preset('qmc-table1').source },
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * LPDDR5 refresh manager for one channel: all-bank (REFab every tREFI per rank) or per-bank
+ * (REFpb every tREFIpb, bank pairs in round-robin so that 8 REFpb cover every bank once per tREFI).
+ * A due refresh blocks its banks, closes them (PREA / PRE) and issues the refresh when legal.
+ */
+import { CMD, type TimingValues } from './lpddr5-spec.js';
+import type { TimingState } from './timing-state.js';
+import type { ChannelCounters } from './channel-counters.js';
+
+export type RefreshMode = 'all-bank' | 'per-bank';
+
+export class RefreshManager {
+  readonly pending: Uint8Array;
+  /** 1 for banks that must not receive request commands (refresh pending). */
+  readonly blocked: Uint8Array;
+  anyPending = false;
+  candCmd = -1;
+  candBank = -1;
+  candT = 0;
+  private readonly due: Float64Array;
+  private readonly pair: Int32Array;
+  private readonly interval: number;
+  private readonly perBank: boolean;
+  private readonly pairSize: number;
+
+  constructor(readonly mode: RefreshMode, readonly ranks: number, private readonly banksPerRank: number, t: TimingValues) {
+    this.perBank = mode === 'per-bank';
+    this.interval = this.perBank ? t.tREFIpb : t.tREFI;
+    this.pairSize = banksPerRank / 8;
+    this.pending = new Uint8Array(ranks);
+    this.blocked = new Uint8Array(ranks * banksPerRank);
+    this.pair = new Int32Array(ranks);
+    // Ranks are staggered evenly within one interval [estimate: controller design choice].
+    this.due = Float64Array.from({ length: ranks }, (_, r) => Math.round(this.interval * (1 + r / ranks)));
+  }
+
+  /** Earliest time a not-yet-pending refresh becomes due. */
+  get nextDue(): number {
+    let m = Infinity;
+    for (let r = 0; r < this.ranks; r++) if (this.pending[r] === 0 && this.due[r]! < m) m = this.due[r]!;
+    return m;
+  }
+
+  /** Marks refreshes due at T as pending. Returns true if anything changed. */
+  tick(T: number, _openRow: Int32Array): boolean {
+    let changed = false;
+    for (let r = 0; r < this.ranks; r++) {
+      if (this.pending[r] === 0 && T >= this.due[r]!) {
+        this.pending[r] = 1;
+        this.due[r]! += this.interval;
+        this.setBlocked(r, 1);
+        this.anyPending = true;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private setBlocked(r: number, v: number): void {
+    const base = r * this.banksPerRank;
+    if (!this.perBank) {
+      this.blocked.fill(v, base, base + this.banksPerRank);
+      return;
+    }
+    const p = this.pair[r]!;
+    this.blocked[base + p] = v;
+    if (this.pairSize === 2) this.blocked[base + p + 8] = v;
+  }
+
+  /** Computes the next refresh-related command for pending rank r into candCmd/candBank/candT. */
+  candidate(r: number, openRow: Int32Array, ts: TimingState): void {
+    const base = r * this.banksPerRank;
+    if (!this.perBank) {
+      let open = false;
+      for (let b = base; b < base + this.banksPerRank; b++) if (openRow[b]! >= 0) { open = true; break; }
+      this.candCmd = open ? CMD.PREA : CMD.REFAB;
+      this.candBank = base;
+      this.candT = ts.earliestRank(this.candCmd, r);
+      return;
+    }
+    const b0 = base + this.pair[r]!;
+    const b1 = this.pairSize === 2 ? b0 + 8 : b0;
+    if (openRow[b0]! >= 0 || openRow[b1]! >= 0) {
+      this.candCmd = CMD.PRE;
+      this.candBank = openRow[b0]! >= 0 ? b0 : b1;
+      this.candT = ts.earliestBank(CMD.PRE, this.candBank);
+      return;
+    }
+    this.candCmd = CMD.REFPB;
+    this.candBank = b0;
+    this.candT = ts.earliestPair(CMD.REFPB, r, this.pair[r]!);
+  }
+
+  /** Applies an issued PREA / REFab / REFpb (bank b is the candidate bank). */
+  issue(cmd: number, b: number, T: number, openRow: Int32Array, ts: TimingState, c: ChannelCounters): void {
+    const r = (b / this.banksPerRank) | 0;
+    const base = r * this.banksPerRank;
+    if (cmd === CMD.PREA) {
+      ts.recordRank(cmd, r, T);
+      for (let k = base; k < base + this.banksPerRank; k++) {
+        if (openRow[k]! >= 0) {
+          openRow[k] = -1;
+          c.closed(r, T);
+        }
+      }
+      c.prea++;
+      return;
+    }
+    if (cmd === CMD.REFAB) {
+      ts.recordRank(cmd, r, T);
+      c.refab++;
+    } else {
+      ts.recordPair(cmd, r, this.pair[r]!, T);
+      c.refpb++;
+    }
+    this.setBlocked(r, 0);
+    if (cmd === CMD.REFPB) this.pair[r] = (this.pair[r]! + 1) % 8;
+    this.pending[r] = 0;
+    let any = false;
+    for (let k = 0; k < this.ranks; k++) if (this.pending[k]) any = true;
+    this.anyPending = any;
+  }
+}

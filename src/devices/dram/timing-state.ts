@@ -1,0 +1,197 @@
+/**
+ * The controller's timing bookkeeping for one channel: the constraint list compiled into per-scope
+ * gap tables and earliest-issue tables per (command, bank | bank group | rank | channel), plus the
+ * tFAW rolling window. Exact for the minimum-gap rules of lpddr5-constraints.ts; O(1) per query.
+ */
+import { LPDDR5_CONSTRAINTS, type Constraint } from './lpddr5-constraints.js';
+import { CMD, COMMANDS, N_CMD, type CommandName, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
+
+const SCOPES = ['bank', 'bankGroup', 'rank', 'otherRank', 'channel'] as const;
+const code = (c: CommandName): number => COMMANDS.indexOf(c);
+
+/** Per from-command list of (to-command, gap) pairs for one scope, gap > 0 only. */
+type GapLists = Int32Array[];
+
+export class TimingState {
+  readonly banks: number;
+  readonly banksPerRank: number;
+  readonly banksPerGroup: number;
+  readonly groups: number;
+  readonly ranks: number;
+  readonly pairSize: number;
+  /** next[cmd * n + i]: earliest issue time of cmd at bank / group / rank i. */
+  readonly bankNext: Float64Array;
+  readonly groupNext: Float64Array;
+  readonly rankNext: Float64Array;
+  readonly chanNext: Float64Array;
+  private readonly fawRing: Float64Array;
+  private readonly fawIdx: Int32Array;
+  private readonly fawWindow: number;
+  private readonly fawGap: number;
+  private readonly gaps: Record<(typeof SCOPES)[number], GapLists>;
+
+  constructor(org: Lpddr5Org, t: TimingValues, constraints: readonly Constraint[] = LPDDR5_CONSTRAINTS) {
+    this.ranks = org.ranks;
+    this.banksPerGroup = org.banksPerGroup;
+    this.banksPerRank = org.bankGroups * org.banksPerGroup;
+    this.groups = org.ranks * org.bankGroups;
+    this.banks = org.ranks * this.banksPerRank;
+    this.pairSize = this.banksPerRank / 8;
+    this.bankNext = new Float64Array(N_CMD * this.banks);
+    this.groupNext = new Float64Array(N_CMD * this.groups);
+    this.rankNext = new Float64Array(N_CMD * this.ranks);
+    this.chanNext = new Float64Array(N_CMD);
+    const dense: Record<string, Float64Array> = {};
+    for (const s of SCOPES) dense[s] = new Float64Array(N_CMD * N_CMD);
+    let fawWindow = 0;
+    let fawGap = 0;
+    for (const c of constraints) {
+      const g = c.gap(t);
+      if (c.window !== undefined) {
+        fawWindow = c.window;
+        fawGap = g;
+        continue;
+      }
+      const d = dense[c.scope]!;
+      for (const f of c.from) for (const to of c.to) {
+        const i = code(f) * N_CMD + code(to);
+        if (g > d[i]!) d[i] = g;
+      }
+    }
+    this.fawWindow = Math.max(1, fawWindow);
+    this.fawGap = fawGap;
+    this.fawRing = new Float64Array(this.ranks * this.fawWindow).fill(-Infinity);
+    this.fawIdx = new Int32Array(this.ranks);
+    const lists = (s: string): GapLists => {
+      const out: Int32Array[] = [];
+      const d = dense[s]!;
+      for (let f = 0; f < N_CMD; f++) {
+        const pairs: number[] = [];
+        for (let to = 0; to < N_CMD; to++) if (d[f * N_CMD + to]! > 0) pairs.push(to, d[f * N_CMD + to]!);
+        out.push(Int32Array.from(pairs));
+      }
+      return out;
+    };
+    this.gaps = { bank: lists('bank'), bankGroup: lists('bankGroup'), rank: lists('rank'), otherRank: lists('otherRank'), channel: lists('channel') };
+  }
+
+  /** Earliest issue time of a single-bank command at global bank b (rank-major index). */
+  earliestBank(cmd: number, b: number): number {
+    const g = (b / this.banksPerGroup) | 0;
+    const r = (b / this.banksPerRank) | 0;
+    let e = this.bankNext[cmd * this.banks + b]!;
+    const eg = this.groupNext[cmd * this.groups + g]!;
+    if (eg > e) e = eg;
+    const er = this.rankNext[cmd * this.ranks + r]!;
+    if (er > e) e = er;
+    const ec = this.chanNext[cmd]!;
+    if (ec > e) e = ec;
+    if (cmd === CMD.ACT1) {
+      const ef = this.fawRing[r * this.fawWindow + this.fawIdx[r]!]! + this.fawGap;
+      if (ef > e) e = ef;
+    }
+    return e;
+  }
+
+  /** Earliest issue time of a rank-wide command (PREA, REFab) on rank r. */
+  earliestRank(cmd: number, r: number): number {
+    let e = 0;
+    for (let b = r * this.banksPerRank; b < (r + 1) * this.banksPerRank; b += this.banksPerGroup) {
+      const v = this.earliestBankRange(cmd, b, this.banksPerGroup);
+      if (v > e) e = v;
+    }
+    return e;
+  }
+
+  /** Earliest issue time of REFpb for bank pair p (0..7) of rank r. */
+  earliestPair(cmd: number, r: number, p: number): number {
+    let e = this.earliestBank(cmd, r * this.banksPerRank + p);
+    if (this.pairSize === 2) {
+      const e2 = this.earliestBank(cmd, r * this.banksPerRank + p + 8);
+      if (e2 > e) e = e2;
+    }
+    return e;
+  }
+
+  private earliestBankRange(cmd: number, b0: number, n: number): number {
+    let e = 0;
+    for (let b = b0; b < b0 + n; b++) {
+      const v = this.earliestBank(cmd, b);
+      if (v > e) e = v;
+    }
+    return e;
+  }
+
+  /** Records a single-bank command issued at t on global bank b. */
+  recordBank(cmd: number, b: number, t: number): void {
+    this.bankUpdate(cmd, b, t);
+    this.groupUpdate(cmd, (b / this.banksPerGroup) | 0, t);
+    this.rankUpdates(cmd, (b / this.banksPerRank) | 0, t);
+  }
+  /** Records a rank-wide command (PREA, REFab). */
+  recordRank(cmd: number, r: number, t: number): void {
+    for (let b = r * this.banksPerRank; b < (r + 1) * this.banksPerRank; b++) this.bankUpdate(cmd, b, t);
+    for (let g = r * (this.groups / this.ranks); g < (r + 1) * (this.groups / this.ranks); g++) this.groupUpdate(cmd, g, t);
+    this.rankUpdates(cmd, r, t);
+  }
+  /** Records REFpb on pair p of rank r. */
+  recordPair(cmd: number, r: number, p: number, t: number): void {
+    const b0 = r * this.banksPerRank + p;
+    this.bankUpdate(cmd, b0, t);
+    this.groupUpdate(cmd, (b0 / this.banksPerGroup) | 0, t);
+    if (this.pairSize === 2) {
+      this.bankUpdate(cmd, b0 + 8, t);
+      this.groupUpdate(cmd, ((b0 + 8) / this.banksPerGroup) | 0, t);
+    }
+    this.rankUpdates(cmd, r, t);
+  }
+
+  private bankUpdate(cmd: number, b: number, t: number): void {
+    const l = this.gaps.bank[cmd]!;
+    const nx = this.bankNext;
+    for (let i = 0; i < l.length; i += 2) {
+      const k = l[i]! * this.banks + b;
+      const v = t + l[i + 1]!;
+      if (v > nx[k]!) nx[k] = v;
+    }
+  }
+  private groupUpdate(cmd: number, g: number, t: number): void {
+    const l = this.gaps.bankGroup[cmd]!;
+    const nx = this.groupNext;
+    for (let i = 0; i < l.length; i += 2) {
+      const k = l[i]! * this.groups + g;
+      const v = t + l[i + 1]!;
+      if (v > nx[k]!) nx[k] = v;
+    }
+  }
+  private rankUpdates(cmd: number, r: number, t: number): void {
+    let l = this.gaps.rank[cmd]!;
+    const nx = this.rankNext;
+    for (let i = 0; i < l.length; i += 2) {
+      const k = l[i]! * this.ranks + r;
+      const v = t + l[i + 1]!;
+      if (v > nx[k]!) nx[k] = v;
+    }
+    if (this.ranks > 1) {
+      l = this.gaps.otherRank[cmd]!;
+      for (let o = 0; o < this.ranks; o++) {
+        if (o === r) continue;
+        for (let i = 0; i < l.length; i += 2) {
+          const k = l[i]! * this.ranks + o;
+          const v = t + l[i + 1]!;
+          if (v > nx[k]!) nx[k] = v;
+        }
+      }
+    }
+    l = this.gaps.channel[cmd]!;
+    const cn = this.chanNext;
+    for (let i = 0; i < l.length; i += 2) {
+      const v = t + l[i + 1]!;
+      if (v > cn[l[i]!]!) cn[l[i]!] = v;
+    }
+    if (cmd === CMD.ACT1) {
+      this.fawRing[r * this.fawWindow + this.fawIdx[r]!] = t;
+      this.fawIdx[r] = (this.fawIdx[r]! + 1) % this.fawWindow;
+    }
+  }
+}
