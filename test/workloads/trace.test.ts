@@ -77,7 +77,8 @@ describe('Hymba-1.5B decode at L = 1024', () => {
   it('KV traffic follows windows, meta tokens and cross-layer sharing (models.md §2.4)', () => {
     const q = quantizeInventory(inventory(s), QMC);
     const recs = [...decodeTrace(s, q, { contextLength: 1024 })];
-    const kv = (kind: string, layer: number) => recs.filter((r): r is Extract<TraceRecord, { kind: 'kvRead' }> => r.kind === kind && r.layer === layer);
+    type Move = { bytes: number; positions?: number; tensor: string };
+    const kv = (kind: string, layer: number) => recs.filter((r) => r.kind === kind && r.layer === layer) as Move[];
     // Per producing layer and token: K 640 B + V 1,280 B = 1,920 B written.
     expect(kv('kvWrite', 0).reduce((a, r) => a + r.bytes, 0)).toBe(1920);
     expect(kv('kvWrite', 2)).toHaveLength(0); // consumer

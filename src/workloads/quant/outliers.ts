@@ -12,7 +12,7 @@ export function outlierCount(numel: number, rho: number): number {
 
 /**
  * Flat indices (ascending) of the k largest |w|; among equal magnitudes at the threshold the lower
- * indices win. O(n log n) via a native typed-array sort of the magnitudes.
+ * indices win. O(n) on average via quickselect of the threshold.
  */
 export function selectOutliers(w: Float32Array, k: number): Uint32Array {
   const n = w.length;
@@ -24,10 +24,9 @@ export function selectOutliers(w: Float32Array, k: number): Uint32Array {
     if (Number.isNaN(a)) throw new Error(`selectOutliers: NaN weight at index ${i}`);
     mags[i] = a;
   }
-  const sorted = mags.slice().sort();
-  const tau = sorted[n - k]!;
+  const tau = kthSmallest(mags.slice(), n - k);
   let greater = 0;
-  for (let i = n - k + 1; i < n; i++) if (sorted[i]! > tau) greater++;
+  for (let i = 0; i < n; i++) if (mags[i]! > tau) greater++;
   let equalQuota = k - greater;
   let j = 0;
   for (let i = 0; i < n && j < k; i++) {
@@ -36,4 +35,29 @@ export function selectOutliers(w: Float32Array, k: number): Uint32Array {
     else if (a === tau && equalQuota > 0) { out[j++] = i; equalQuota--; }
   }
   return out;
+}
+
+/** The element of rank `r` (0-based, ascending) of `a`; reorders `a` (iterative quickselect, median of 3). */
+export function kthSmallest(a: Float32Array, r: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!, y = a[mid]!, z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!; a[i] = a[j]!; a[j] = t;
+        i++; j--;
+      }
+    }
+    if (r <= j) hi = j;
+    else if (r >= i) lo = i;
+    else return a[r]!;
+  }
+  return a[r]!;
 }

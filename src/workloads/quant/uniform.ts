@@ -40,22 +40,24 @@ export function symmetricZero(bits: number): number {
 }
 
 /** Squared error of quantizing g[0..n) with (scale, zero). */
-export function sqErrorAt(g: ArrayLike<number>, n: number, scale: number, zero: number, bits: number): number {
-  const qmax = (1 << bits) - 1;
+export function sqErrorAt(g: Float32Array, n: number, scale: number, zero: number, bits: number): number {
+  // Work in code units: clamp bounds relative to zero, one multiply per element (hot loop).
+  const lo = -zero;
+  const hi = (1 << bits) - 1 - zero;
   const inv = 1 / scale;
   let e = 0;
   for (let i = 0; i < n; i++) {
-    const w = g[i]!;
-    let u = Math.round(w * inv) + zero;
-    if (u < 0) u = 0; else if (u > qmax) u = qmax;
-    const d = w - (u - zero) * scale;
+    const x = g[i]! * inv;
+    let c = Math.floor(x + 0.5);
+    c = c < lo ? lo : c > hi ? hi : c;
+    const d = x - c;
     e += d * d;
   }
-  return e;
+  return e * scale * scale;
 }
 
 /** The QMC inlier objective ||w − Q(w;s)||² + n·pSum·s² for a given scale. */
-export function noiseAwareObjective(g: ArrayLike<number>, n: number, scale: number, zero: number, bits: number, pSum: number): number {
+export function noiseAwareObjective(g: Float32Array, n: number, scale: number, zero: number, bits: number, pSum: number): number {
   return sqErrorAt(g, n, scale, zero, bits) + n * pSum * scale * scale;
 }
 
@@ -70,7 +72,7 @@ function zeroFor(min: number, scale: number, bits: number, symmetric: boolean): 
  * wins, so ties are deterministic). Symmetric base = max|w| / (2^(b−1) − 1); asymmetric base =
  * (max − min)/(2^b − 1) with zero = round(−min/s).
  */
-export function searchScale(g: ArrayLike<number>, n: number, bits: number, symmetric: boolean, grid: ScaleGrid, pSum = 0): ScaleChoice {
+export function searchScale(g: Float32Array, n: number, bits: number, symmetric: boolean, grid: ScaleGrid, pSum = 0): ScaleChoice {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -98,11 +100,11 @@ export function searchScale(g: ArrayLike<number>, n: number, bits: number, symme
 }
 
 /** Encode g[0..n) with (scale, zero) into levels[offset..offset+n). */
-export function encodeGroup(g: ArrayLike<number>, n: number, scale: number, zero: number, bits: number, levels: Uint8Array, offset: number): void {
+export function encodeGroup(g: Float32Array, n: number, scale: number, zero: number, bits: number, levels: Uint8Array, offset: number): void {
   const qmax = (1 << bits) - 1;
   const inv = 1 / scale;
   for (let i = 0; i < n; i++) {
-    let u = Math.round(g[i]! * inv) + zero;
+    let u = Math.floor(g[i]! * inv + 0.5) + zero;
     if (u < 0) u = 0; else if (u > qmax) u = qmax;
     levels[offset + i] = u;
   }

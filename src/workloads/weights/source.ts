@@ -1,0 +1,55 @@
+/**
+ * Weight sources: a list of tensor specs plus a reader that returns one tensor's float32 values on
+ * demand (synthetic or from a local safetensors checkpoint), so consumers hold one tensor at a time.
+ */
+import type { TensorSpec } from '../tensor.js';
+import { Checkpoint } from './safetensors.js';
+import { syntheticRows, type SyntheticOptions } from './synthetic.js';
+import { matrixDims } from '../tensor.js';
+
+/** Tensors and an on-demand reader. */
+export interface WeightSource {
+  readonly specs: readonly TensorSpec[];
+  read(spec: TensorSpec): Float32Array;
+  close?(): void;
+}
+
+/** Restrict a spec to its first `maxRows` rows (for subsampled quality studies). */
+export function limitRows(spec: TensorSpec, maxRows: number | undefined): TensorSpec {
+  const { rows, cols } = matrixDims(spec);
+  if (maxRows === undefined || rows <= maxRows || spec.shape.length < 2) return spec;
+  return { ...spec, shape: [maxRows, ...spec.shape.slice(1)], numel: maxRows * cols };
+}
+
+/** Seeded synthetic weights for `specs` (optionally only the first `maxRows` rows of each tensor). */
+export function syntheticSource(specs: readonly TensorSpec[], o: SyntheticOptions, maxRows?: number): WeightSource {
+  const limited = specs.map((s) => limitRows(s, maxRows));
+  return {
+    specs: limited,
+    read: (spec) => syntheticRows({ ...spec, shape: specs.find((s) => s.id === spec.id)?.shape ?? spec.shape, numel: specs.find((s) => s.id === spec.id)?.numel ?? spec.numel }, o, 0, matrixDims(spec).rows),
+  };
+}
+
+/**
+ * Tensors of `specs` read from a local checkpoint (file, index or directory). Shapes are checked
+ * against the inventory; a missing or mis-shaped tensor fails naming the checkpoint and tensor.
+ */
+export function checkpointSource(path: string, specs: readonly TensorSpec[], maxRows?: number): WeightSource {
+  const cp = Checkpoint.open(path);
+  for (const s of specs) {
+    const e = cp.entry(s.id);
+    if (e.shape.join(',') !== s.shape.join(',')) {
+      cp.close();
+      throw new Error(`${path}: tensor '${s.id}' has shape [${e.shape.join(', ')}], the model shape says [${s.shape.join(', ')}]`);
+    }
+  }
+  const limited = specs.map((s) => limitRows(s, maxRows));
+  return {
+    specs: limited,
+    read: (spec) => {
+      const all = cp.readFloat32(spec.id);
+      return all.length === spec.numel ? all : all.slice(0, spec.numel);
+    },
+    close: () => cp.close(),
+  };
+}
