@@ -81,19 +81,20 @@ describe('MLC AccessNoise: Monte-Carlo cell and bit errors inside 99.9% interval
     });
   }
 
-  it('partly read cells keep E[errors] = nBits · expectedErrorsPerBit (512 bits in 3-bit cells)', () => {
-    const noise = accessNoiseFor({ ...preset('nvmexplorer-3bit'), levelSpreadScale: 2 } as NoiseModelSpec) as MlcAccessNoise;
-    const rng = rngFor(3, 'test.partial');
-    const accesses = 20000;
-    let e = 0;
-    for (let a = 0; a < accesses; a++) e += noise.sampleErrors(512, rng);
-    const cells = Math.ceil(512 / 3);
-    const perCellMean = 3 * noise.expectedErrorsPerBit;
-    // Variance bound: every cell fully counted (E[h²] ≤ 3·E[h] for h ≤ 3).
-    const [lo, hi] = sumInterval(accesses * cells, (512 / 3 / cells) * perCellMean, 3 * perCellMean);
-    expect(e).toBeGreaterThanOrEqual(lo);
-    expect(e).toBeLessThanOrEqual(hi);
-  });
+  for (const [nBits, accesses] of [[512, 20000], [4, 100000], [8, 60000]] as const) {
+    it(`partly read cells keep E[errors] = nBits · expectedErrorsPerBit (${nBits} bits in 3-bit cells)`, () => {
+      const noise = accessNoiseFor({ ...preset('nvmexplorer-3bit'), levelSpreadScale: 2 } as NoiseModelSpec) as MlcAccessNoise;
+      const rng = rngFor(3, `test.partial.${nBits}`);
+      let e = 0;
+      for (let a = 0; a < accesses; a++) e += noise.sampleErrors(nBits, rng);
+      const cells = Math.ceil(nBits / 3);
+      const perCellMean = 3 * noise.expectedErrorsPerBit;
+      // Variance bound: every cell fully counted (E[h²] ≤ 3·E[h] for h ≤ 3).
+      const [lo, hi] = sumInterval(accesses * cells, (nBits / 3 / cells) * perCellMean, 3 * perCellMean);
+      expect(e).toBeGreaterThanOrEqual(lo);
+      expect(e).toBeLessThanOrEqual(hi);
+    });
+  }
 });
 
 describe('cost and zero noise', () => {
