@@ -3,8 +3,12 @@
  * Cancellation is lazy: a cancelled entry stays in the heap and is skipped when it reaches the top.
  */
 import TinyQueue from 'tinyqueue';
+import type { Ps } from '../units/quantity.js';
 
-/** One queue entry. Callers see it only through the EventHandle interface. */
+/**
+ * One queue entry. Callers see it only through the EventHandle interface (when, label, isPending,
+ * cancel), which it implements itself so scheduling allocates one object, not two.
+ */
 export class QueueEntry {
   cancelled = false;
   fired = false;
@@ -14,7 +18,18 @@ export class QueueEntry {
     readonly seq: number,
     readonly action: () => void,
     readonly label: string,
+    private readonly owner: EventQueue | null = null,
   ) {}
+  get when(): Ps {
+    return this.time as Ps;
+  }
+  get isPending(): boolean {
+    return !this.cancelled && !this.fired;
+  }
+  /** Cancels the event (no-op once fired or cancelled). */
+  cancel(): void {
+    this.owner?.cancel(this);
+  }
 }
 
 function compare(a: QueueEntry, b: QueueEntry): number {
