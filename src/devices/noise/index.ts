@@ -31,6 +31,7 @@ export { ErrorTally } from './error-tally.js';
 export { BinomialSampler } from './sampling.js';
 export {
   accessNoiseFor, bitErrorProbability, bitFlipConfusion, modelConfusion, modelBitsPerCell, isMlcModel,
+  mtjAccessNoise, sramAccessNoise, dramRetentionAccessNoise, gaussianLevelsAccessNoise, levelStepAccessNoise,
   noisePresets, noisePreset, NVMEXPLORER_3BIT_STEPS,
   type NoiseModelSpec, type GaussianLevelsSpec, type LevelStepSpec, type SttMramSpec, type SramSpec,
   type DramRetentionSpec, type BitFlipSpec, type NoneSpec, type MlcCommon,

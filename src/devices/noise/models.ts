@@ -123,3 +123,30 @@ export function accessNoiseFor(m: NoiseModelSpec): AccessNoise {
   const p = bitErrorProbability(m);
   return bitFlipAccessNoise(p, `${m.kind} p=${p.toExponential(3)}`);
 }
+
+/** STT-MRAM per-read noise (read disturb ⊕ retention ⊕ optional write errors); defaults fill gaps. */
+export function mtjAccessNoise(p: Partial<MtjParams> = {}): AccessNoise {
+  return accessNoiseFor({ kind: 'stt-mram', ...p });
+}
+
+/** SRAM low-voltage per-read noise. */
+export function sramAccessNoise(p: Partial<SramLowVoltageParams> = {}): AccessNoise {
+  return accessNoiseFor({ kind: 'sram-lowvoltage', ...p });
+}
+
+/** LPDDR5 retention per-read noise. */
+export function dramRetentionAccessNoise(p: Partial<DramRetentionParams> = {}): AccessNoise {
+  return accessNoiseFor({ kind: 'dram-retention', ...p });
+}
+
+/** MLC ReRAM per-read noise from Gaussian levels, level coding and optional level occupancy. */
+export function gaussianLevelsAccessNoise(p: GaussianLevelParams, levelCoding: LevelCoding = 'gray',
+  occupancy?: readonly number[]): AccessNoise {
+  return accessNoiseFor({ kind: 'gaussian-levels', ...p, levelCoding, ...(occupancy !== undefined ? { occupancy } : {}) });
+}
+
+/** MLC per-read noise from QMC's direct per-level (p₋, p₊) form. */
+export function levelStepAccessNoise(p: LevelStepParams, levelCoding: LevelCoding = 'gray',
+  occupancy?: readonly number[]): AccessNoise {
+  return accessNoiseFor({ kind: 'level-step', ...p, levelCoding, ...(occupancy !== undefined ? { occupancy } : {}) });
+}

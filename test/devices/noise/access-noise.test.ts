@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { rngFor } from '../../../src/engine/rng.js';
 import { bitFlipAccessNoise, MlcAccessNoise, NO_NOISE } from '../../../src/devices/noise/access-noise.js';
 import { BinomialSampler } from '../../../src/devices/noise/sampling.js';
-import { accessNoiseFor, bitErrorProbability, modelConfusion, noisePresets, type NoiseModelSpec } from '../../../src/devices/noise/models.js';
+import {
+  accessNoiseFor, bitErrorProbability, dramRetentionAccessNoise, gaussianLevelsAccessNoise, levelStepAccessNoise,
+  modelConfusion, mtjAccessNoise, noisePresets, sramAccessNoise, type NoiseModelSpec,
+} from '../../../src/devices/noise/models.js';
 import { levelToPattern, popcount, type LevelCoding } from '../../../src/devices/noise/cell-encoding.js';
 import type { ConfusionMatrix } from '../../../src/devices/noise/confusion.js';
 import { binomialInterval, CountingRng, sumInterval } from './stats-helpers.js';
@@ -14,6 +17,7 @@ const BITWISE: ReadonlyArray<readonly [string, NoiseModelSpec]> = [
   ['bit-flip 1e-3', { kind: 'bit-flip', pBit: 1e-3 }],
   ['stt-mram Δ=24 read disturb', { kind: 'stt-mram', thermalStability: 24, readCurrentRatio: 0.5, timeSinceWriteSeconds: 0 }],
   ['stt-mram retention', { kind: 'stt-mram', thermalStability: 40, readCurrentRatio: 0, timeSinceWriteSeconds: 3600 }],
+  ['stt-mram write errors', { kind: 'stt-mram', includeWriteErrors: true, writePulseSeconds: 5e-9, writeCurrentRatio: 1.5 }],
   ['sram 0.5 V', { kind: 'sram-lowvoltage', vdd: 0.5 }],
   ['lpddr5 refresh 30 s', { kind: 'dram-retention', refreshWindowSeconds: 30 }],
 ];
@@ -55,6 +59,8 @@ const MLC: ReadonlyArray<readonly [string, NoiseModelSpec, LevelCoding]> = [
   ['nvmexplorer-3bit binary', { ...preset('nvmexplorer-3bit'), levelCoding: 'binary' } as NoiseModelSpec, 'binary'],
   ['nvmexplorer-2bit σ×3 gray', { ...preset('nvmexplorer-2bit'), levelSpreadScale: 3 } as NoiseModelSpec, 'gray'],
   ['level-step §6 table', preset('nvmexplorer-3bit-steps'), 'gray'],
+  ['3-bit program + read noise + drift', { ...preset('nvmexplorer-3bit'), programSigma: 0.01, readSigma: 0.005,
+    drift: { nu: 0.005, nuSigma: 0.002, t0Seconds: 20, timeSeconds: 86400 } } as NoiseModelSpec, 'gray'],
   ['2-bit stuck-at binary', { kind: 'gaussian-levels', means: [0, 0.33, 0.66, 1], sigmas: [0.02, 0.02, 0.02, 0.02], stuckAt: { sa0: 2e-3, sa1: 1e-3 }, levelCoding: 'binary' }, 'binary'],
 ];
 
@@ -116,6 +122,11 @@ describe('cost and zero noise', () => {
       expect(noise.expectedErrorsPerBit).toBe(0);
     }
     expect(NO_NOISE.sampleErrors(512, rngFor(1, 'x'))).toBe(0);
+    expect(mtjAccessNoise({ readCurrentRatio: 0, readPulseSeconds: 0, timeSinceWriteSeconds: 0 }).expectedErrorsPerBit).toBe(0);
+    expect(sramAccessNoise({ vdd: 10 }).expectedErrorsPerBit).toBe(0);
+    expect(dramRetentionAccessNoise({ refreshWindowSeconds: 0 }).expectedErrorsPerBit).toBe(0);
+    expect(gaussianLevelsAccessNoise({ means: [0, 1], sigmas: [0, 0] }).expectedErrorsPerBit).toBe(0);
+    expect(levelStepAccessNoise({ levels: 4, pDown: 0, pUp: 0 }).expectedErrorsPerBit).toBe(0);
   });
   it('a 512-bit read costs O(1 + errors) draws', () => {
     for (const m of [preset('nvmexplorer-2bit'), preset('nvmexplorer-3bit'), { kind: 'bit-flip', pBit: 1e-2 } as NoiseModelSpec]) {
