@@ -23,3 +23,10 @@ export function decodeTrace(shape: ModelShape, qinv: Iterable<QuantizedTensor>, 
     actBytes: o.actBytes ?? 2, kvBytes: o.kvBytes ?? 2, stateBytes: o.stateBytes ?? 2,
   }, 1, batch, o);
 }
+
+/** Weight bytes streamed in full per decode step (gathered embedding rows excluded), from the trace itself. */
+export function decodeWeightBytes(shape: ModelShape, qinv: Iterable<QuantizedTensor>, metadata: 'paper' | 'honest' = 'honest'): number {
+  let b = 0;
+  for (const r of decodeTrace(shape, qinv, { contextLength: 0, metadata })) if (r.kind === 'weightRead' && r.access !== 'gather') b += r.bytes;
+  return b;
+}
