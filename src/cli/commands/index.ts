@@ -7,5 +7,6 @@ import { register as validate } from './validate.js';
 import { register as describe } from './describe.js';
 import { register as sweep } from './sweep.js';
 import { register as worker } from './worker.js';
+import { register as replay } from './replay.js';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker];
+export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker, replay];

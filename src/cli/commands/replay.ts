@@ -1,0 +1,68 @@
+/**
+ * `qmcsim replay --device PRESET --trace FILE [--json] [--seed N]`: replays a device-level trace
+ * (qmcsim text/binary or Ramulator 2 LD/ST, docs/trace-format.md) on a device preset and prints
+ * bandwidth, latency percentiles, row-buffer outcomes, energy and bit-error statistics.
+ * Unknown preset or malformed trace line → one line naming the problem (file:line:col), exit 2.
+ */
+import type { Command } from 'commander';
+import { UserError } from '../errors.js';
+import { out } from '../io.js';
+import { runReplay, UnknownPresetError } from '../../devices/trace-replay/run-replay.js';
+import { TraceParseError } from '../../devices/trace-replay/trace-cursor.js';
+import { traceFormats, type TraceFormat } from '../../devices/trace-replay/open-trace.js';
+import { formatReplayJson, formatReplayText } from '../../devices/trace-replay/format-report.js';
+import { bitFlipAccessNoise } from '../../devices/noise/access-noise.js';
+import { deviceCatalog } from '../../devices/index.js';
+
+interface ReplayCliOptions {
+  readonly device: string;
+  readonly trace: string;
+  readonly json?: boolean;
+  readonly seed: string;
+  readonly format: string;
+  readonly maxOutstanding: string;
+  readonly bitErrorRate?: string;
+}
+
+function intOption(name: string, v: string, min: number): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min) throw new UserError(`qmcsim replay: --${name} expects an integer ≥ ${min}, found '${v}'`);
+  return n;
+}
+
+export function register(program: Command): void {
+  program
+    .command('replay')
+    .description('replay a device-level trace on a device preset (bandwidth, latency, row buffer, energy, bit errors)')
+    .requiredOption('--device <preset>', `device preset (${deviceCatalog.map((e) => e.name).join(', ')})`)
+    .requiredOption('--trace <file>', 'trace file: qmcsim text or binary, or Ramulator 2 LD/ST lines (docs/trace-format.md)')
+    .option('--json', 'print JSON instead of text')
+    .option('--seed <n>', 'run seed for the device random streams', '0')
+    .option('--format <format>', `trace format (${traceFormats.join(', ')})`, 'auto')
+    .option('--max-outstanding <n>', 'requests in flight at most', '256')
+    .option('--bit-error-rate <p>', 'attach independent bit flips with this probability per bit read (SRAM/NVM devices)')
+    .action((opts: ReplayCliOptions) => {
+      const seed = intOption('seed', opts.seed, 0);
+      const maxOutstanding = intOption('max-outstanding', opts.maxOutstanding, 1);
+      if (!(traceFormats as readonly string[]).includes(opts.format)) {
+        throw new UserError(`qmcsim replay: --format expects one of ${traceFormats.join(', ')}, found '${opts.format}'`);
+      }
+      let noise;
+      if (opts.bitErrorRate !== undefined) {
+        const p = Number(opts.bitErrorRate);
+        if (!(p >= 0 && p <= 1) || opts.bitErrorRate.trim() === '') throw new UserError(`qmcsim replay: --bit-error-rate expects a probability in [0, 1], found '${opts.bitErrorRate}'`);
+        noise = bitFlipAccessNoise(p);
+      }
+      try {
+        const run = runReplay({
+          device: opts.device, trace: opts.trace, seed, maxOutstanding, format: opts.format as TraceFormat,
+          ...(noise !== undefined ? { noise } : {}),
+        });
+        out(opts.json === true ? formatReplayJson(run) : formatReplayText(run));
+      } catch (e) {
+        if (e instanceof UnknownPresetError) throw new UserError(`qmcsim replay: ${e.message}`);
+        if (e instanceof TraceParseError) throw new UserError(e.message);
+        throw e;
+      }
+    });
+}

@@ -1,0 +1,10 @@
+/** Device-level trace readers (qmcsim text/binary, Ramulator 2) and the replay driver. */
+export * from './trace-cursor.js';
+export * from './byte-source.js';
+export * from './text-trace.js';
+export * from './binary-trace.js';
+export * from './open-trace.js';
+export * from './latency-log.js';
+export * from './replay.js';
+export * from './run-replay.js';
+export * from './format-report.js';

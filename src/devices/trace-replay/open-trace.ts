@@ -1,0 +1,51 @@
+/**
+ * Opens a trace file or buffer and picks the reader: binary by its magic; otherwise the first
+ * record line decides between Ramulator 2 (`LD`/`ST`) and qmcsim text. `format` forces a reader.
+ */
+import { ByteSource } from './byte-source.js';
+import { BinaryCursor, BINARY_MAGIC } from './binary-trace.js';
+import { QmcsimTextCursor, RamulatorCursor } from './text-trace.js';
+import type { TraceCursor } from './trace-cursor.js';
+
+export type TraceFormat = 'auto' | 'qmcsim-text' | 'qmcsim-binary' | 'ramulator2';
+export const traceFormats: readonly TraceFormat[] = ['auto', 'qmcsim-text', 'qmcsim-binary', 'ramulator2'];
+
+export interface OpenTraceOptions {
+  readonly format?: TraceFormat;
+  /** Access size for untimed formats without sizes (Ramulator 2): the device granule. */
+  readonly granuleBytes: number;
+  /** Name used in error messages for in-memory traces. */
+  readonly name?: string;
+}
+
+function detect(src: ByteSource): Exclude<TraceFormat, 'auto'> {
+  src.ensure(4096);
+  const b = src.buf;
+  if (src.end - src.pos >= 8 && b.subarray(src.pos, src.pos + 8).equals(BINARY_MAGIC)) return 'qmcsim-binary';
+  // First non-blank, non-comment line.
+  let p = src.pos;
+  while (p < src.end) {
+    while (p < src.end && (b[p] === 32 || b[p] === 9 || b[p] === 13 || b[p] === 10)) p++;
+    if (b[p] !== 35) break;
+    while (p < src.end && b[p] !== 10) p++;
+  }
+  if (p + 2 <= src.end && ((b[p] === 76 && b[p + 1] === 68) || (b[p] === 83 && b[p + 1] === 84))) return 'ramulator2';
+  return 'qmcsim-text';
+}
+
+function open(src: ByteSource, name: string, opts: OpenTraceOptions): TraceCursor {
+  const f = opts.format === undefined || opts.format === 'auto' ? detect(src) : opts.format;
+  if (f === 'qmcsim-binary') return new BinaryCursor(src, name);
+  if (f === 'ramulator2') return new RamulatorCursor(src, name, opts.granuleBytes);
+  return new QmcsimTextCursor(src, name);
+}
+
+/** Opens `file` for streaming replay. */
+export function openTraceFile(file: string, opts: OpenTraceOptions): TraceCursor {
+  return open(ByteSource.fromFile(file), file, opts);
+}
+
+/** Opens an in-memory trace. */
+export function openTraceBuffer(data: Buffer, opts: OpenTraceOptions): TraceCursor {
+  return open(ByteSource.fromBuffer(data), opts.name ?? '<buffer>', opts);
+}

@@ -1,0 +1,53 @@
+/**
+ * One replay of a trace on a named device preset: build the engine and device (seeded), open the
+ * trace, run the driver, price with every energy table of the preset, list the estimates the
+ * numbers rest on. Shared by `qmcsim replay`, the tests and the benchmark.
+ */
+import { Engine } from '../../engine/engine.js';
+import { findDevicePreset, type DeviceCatalogEntry, type AccessNoiseLike } from '../index.js';
+import { openTraceBuffer, openTraceFile, type TraceFormat } from './open-trace.js';
+import { replayTrace, type ReplayResult } from './replay.js';
+
+export interface RunReplayOptions {
+  /** Preset name (see deviceCatalog). */
+  readonly device: string;
+  /** Trace file path, or an in-memory trace. */
+  readonly trace: string | { readonly name: string; readonly data: Buffer };
+  readonly seed?: number;
+  readonly format?: TraceFormat;
+  readonly maxOutstanding?: number;
+  /** Attach read noise to SRAM / NVM devices. */
+  readonly noise?: AccessNoiseLike;
+}
+
+export interface ReplayRun {
+  readonly preset: string;
+  readonly seed: number;
+  readonly trace: string;
+  readonly result: ReplayResult;
+  /** Preset parameters (and energy entries) resting on estimates. */
+  readonly estimates: readonly string[];
+}
+
+/** Thrown for an unknown preset (message carries the did-you-mean). */
+export class UnknownPresetError extends Error {}
+
+export function resolveCatalogEntry(name: string): DeviceCatalogEntry {
+  const r = findDevicePreset(name);
+  if (!r.ok) throw new UnknownPresetError(r.message);
+  return r.preset;
+}
+
+export function runReplay(o: RunReplayOptions): ReplayRun {
+  const entry = resolveCatalogEntry(o.device);
+  const seed = o.seed ?? 0;
+  const engine = new Engine();
+  const device = entry.create(engine, o.device, { seed, ...(o.noise !== undefined ? { noise: o.noise } : {}) });
+  const traceOpts = { granuleBytes: device.granuleBytes, ...(o.format !== undefined ? { format: o.format } : {}) };
+  const cursor = typeof o.trace === 'string' ? openTraceFile(o.trace, traceOpts) : openTraceBuffer(o.trace.data, { ...traceOpts, name: o.trace.name });
+  const result = replayTrace(device, engine, cursor, {
+    energyTables: entry.energyTables(),
+    ...(o.maxOutstanding !== undefined ? { maxOutstanding: o.maxOutstanding } : {}),
+  });
+  return { preset: entry.name, seed, trace: typeof o.trace === 'string' ? o.trace : o.trace.name, result, estimates: entry.estimates };
+}

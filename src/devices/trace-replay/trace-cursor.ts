@@ -1,0 +1,39 @@
+/**
+ * The record cursor every trace reader implements: `next()` loads the next access into plain
+ * fields (no object per record). Parse errors are TraceParseError naming file:line:col.
+ */
+
+export interface TraceCursor {
+  /** Loads the next record; false at end of trace. Throws TraceParseError on a malformed record. */
+  next(): boolean;
+  /** Arrival time in ps (0 for untimed formats). */
+  timePs: number;
+  isWrite: boolean;
+  addr: number;
+  sizeBytes: number;
+  tag: number;
+  /** True when the format carries arrival times (latency is then measured from them). */
+  readonly timed: boolean;
+  /** Format name for reports: 'qmcsim-text' | 'qmcsim-binary' | 'ramulator2'. */
+  readonly format: string;
+  /** 1-based line (text) or record (binary) number of the current record. */
+  readonly line: number;
+  close(): void;
+}
+
+/** A malformed trace record: one line `file:line:col: expected …, found …`. */
+export class TraceParseError extends Error {
+  constructor(readonly file: string, readonly line: number, readonly col: number, readonly expected: string, readonly found: string) {
+    super(`${file}:${line}:${col}: expected ${expected}, found ${found}`);
+    this.name = 'TraceParseError';
+  }
+}
+
+/** Shows the bytes at [from, to) for an error message ('end of line' when empty). */
+export function showBytes(buf: Buffer, from: number, to: number): string {
+  if (from >= to) return 'end of line';
+  let end = from;
+  while (end < to && end - from < 24 && buf[end] !== 32 && buf[end] !== 9 && buf[end] !== 13) end++;
+  if (end === from) end = from + 1;
+  return `'${buf.toString('latin1', from, end)}'`;
+}
