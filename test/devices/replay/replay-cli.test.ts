@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../src/cli/main.js';
+
+let dir = '';
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'qmcsim-replay-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  const code = await main(args, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  return { code, out, err };
+}
+function file(name: string, text: string): string {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
+}
+
+describe('qmcsim replay', () => {
+  it('prints a report; --json is valid JSON; same seed twice → identical bytes', async () => {
+    const f = file('ok.trc', '0 R 0x0 64 1\n1000 W 0x40 64 2\n2000 R 0x80 128 1\n');
+    const a = await cli(['replay', '--device', 'qmc-reram-3bit', '--trace', f, '--seed', '3', '--json']);
+    expect(a.code).toBe(0);
+    const doc = JSON.parse(a.out) as { reads: number; writes: number; preset: string; estimates: string[] };
+    expect([doc.reads, doc.writes, doc.preset]).toEqual([2, 1, 'qmc-reram-3bit']);
+    expect(doc.estimates.length).toBeGreaterThan(0);
+    const b = await cli(['replay', '--device', 'qmc-reram-3bit', '--trace', f, '--seed', '3', '--json']);
+    expect(b.out).toBe(a.out);
+    const t = await cli(['replay', '--device', 'qmc-mram', '--trace', f]);
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/read latency: 2 accesses/);
+    expect(t.out).toMatch(/estimates behind these numbers: /);
+  });
+
+  it('unknown preset → exit 2, one line with a did-you-mean', async () => {
+    const f = file('ok2.trc', '0 R 0x0 64\n');
+    const r = await cli(['replay', '--device', 'qmc-rerm-3bit', '--trace', f]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/unknown device preset 'qmc-rerm-3bit'; did you mean 'qmc-reram-3bit'\?/);
+  });
+
+  it('malformed trace line → exit 2 naming file:line:col', async () => {
+    const f = file('bad.trc', '0 R 0x0 64\n10 R 0x40 sixty-four\n');
+    const r = await cli(['replay', '--device', 'qmc-mram', '--trace', f]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(`${f}:2:11: expected a size in bytes, found 'sixty-four'`);
+  });
+
+  it('bad option values and a missing file → exit 2 without a stack', async () => {
+    const f = file('ok3.trc', '0 R 0x0 64\n');
+    expect((await cli(['replay', '--device', 'qmc-mram', '--trace', f, '--seed', '-1'])).code).toBe(2);
+    const m = await cli(['replay', '--device', 'qmc-mram', '--trace', join(dir, 'nope.trc')]);
+    expect(m.code).toBe(2);
+    expect(m.err).not.toMatch(/\n\s+at /);
+  });
+});
