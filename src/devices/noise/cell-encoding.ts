@@ -12,7 +12,10 @@ export type LevelCoding = 'binary' | 'gray';
  * 'packed': values laid end to end as one bit stream (3-bit in 2-bit cells: [a2 a1] [a0 b2] [b1 b0]).
  */
 export type CellLayout = 'aligned' | 'packed';
-/** How a signed/unsigned code becomes its stored bit pattern. */
+/**
+ * How a code becomes its stored bit pattern. 'offset-binary' (code + 2^(b−1)) keeps pattern order =
+ * code order for signed codes, so adjacent levels hold adjacent codes; 'twos-complement' does not.
+ */
 export type ValueCoding = 'unsigned' | 'twos-complement' | 'offset-binary';
 
 export interface CellEncoding {
@@ -21,8 +24,11 @@ export interface CellEncoding {
   readonly layout: CellLayout;
 }
 
-/** Default: QMC-style aligned layout with Gray level coding. */
-export function cellEncoding(bitsPerCell: number, levelCoding: LevelCoding = 'gray',
+/**
+ * Default: aligned layout, binary level coding (level i holds pattern i, so with one value per cell
+ * and offset-binary/unsigned codes a ±1-level error is a ±1 code step, QMC's ±Δ model).
+ */
+export function cellEncoding(bitsPerCell: number, levelCoding: LevelCoding = 'binary',
   layout: CellLayout = 'aligned'): CellEncoding {
   return { bitsPerCell, levelCoding, layout };
 }
@@ -97,7 +103,7 @@ export function valueLayout(bitsPerValue: number, enc: CellEncoding): ValueLayou
     }
   }
   return { bitsPerValue: bv, bitsPerCell: bc, valuesPerGroup: g, cellsPerGroup: cells,
-    cellsPerValue: bc === 0 ? 0 : bv / bc, slotValue, slotBit };
+    cellsPerValue: bv / bc, slotValue, slotBit };
 }
 
 /** Cell pattern of cell `c` of the group whose value patterns start at `patterns[base]`. */
@@ -110,22 +116,6 @@ export function cellPattern(lay: ValueLayout, patterns: ArrayLike<number>, base:
     pat = (pat << 1) | ((v >>> (lay.slotBit[q] ?? 0)) & 1);
   }
   return pat;
-}
-
-/**
- * XOR the cell-pattern change `flip` (old ^ new) of cell `c` into the value patterns of the group.
- * Calls `touch(valueIndexInGroup)` once per value bit changed.
- */
-export function applyCellFlip(lay: ValueLayout, patterns: Int32Array, base: number, c: number, flip: number,
-  touch?: (k: number) => void): void {
-  const bc = lay.bitsPerCell;
-  for (let i = 0; i < bc; i++) {
-    if (((flip >>> (bc - 1 - i)) & 1) === 0) continue;
-    const q = c * bc + i;
-    const k = lay.slotValue[q] ?? 0;
-    patterns[base + k] = (patterns[base + k] ?? 0) ^ (1 << (lay.slotBit[q] ?? 0));
-    touch?.(k);
-  }
 }
 
 /** Range of codes representable with `bits` bits under `coding`. */

@@ -6,8 +6,8 @@
 import type { ParamDoc, PluginDescriptor, Source } from '../../config/plugin.js';
 
 const COD: ParamDoc = {
-  name: 'levelCoding', kind: 'enum', values: ['gray', 'binary'], default: 'gray',
-  description: 'Bit pattern per cell level (Gray: adjacent levels differ in one bit)', source: 'design choice',
+  name: 'levelCoding', kind: 'enum', values: ['binary', 'gray'], default: 'binary',
+  description: 'Bit pattern per cell level (binary: level i holds i, natural value order; Gray: adjacent levels differ in one bit)', source: 'design choice',
 };
 const OCC: ParamDoc = {
   name: 'occupancy', kind: 'list', required: false,

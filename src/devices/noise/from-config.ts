@@ -28,7 +28,7 @@ const bool = (v: unknown, d: boolean): boolean => (typeof v === 'boolean' ? v : 
 
 function mlcCommon(c: Obj, base: Obj): { levelCoding: LevelCoding; occupancy?: number[] } {
   const occ = numList(c.occupancy, 'occupancy') ?? numList(base.occupancy, 'occupancy');
-  const levelCoding = (c.levelCoding ?? base.levelCoding ?? 'gray') as LevelCoding;
+  const levelCoding = (c.levelCoding ?? base.levelCoding ?? 'binary') as LevelCoding;
   return occ === undefined ? { levelCoding } : { levelCoding, occupancy: occ };
 }
 

@@ -148,6 +148,8 @@ export function effectiveLevels(p: GaussianLevelParams, drifted = true): LevelSe
 
 /**
  * Analytic level-confusion matrix: P(j | i) = P(t_{j−1} < G_i ≤ t_j) with G_i ~ N(m_i, σ_i) as read.
+ * Sense thresholds are placed for the levels as programmed (spread scale, programming and read noise
+ * included, drift not, unless `thresholdsTrackDrift`), i.e. references calibrated at t0.
  * Off-diagonal terms are differences of same-side tails (accurate to ~1e-14 relative); the diagonal
  * is 1 − Σ off-diagonal, so rows sum to 1. Stuck-at faults are overlaid last.
  */

@@ -25,7 +25,7 @@ export interface InjectOptions<C extends CodeArray> {
   readonly seed: number | string;
   /** Component/tensor path naming the random stream, e.g. 'soc.memory.reram/layers.3.mlp.up'. */
   readonly path: string;
-  /** Default: 'unsigned' for Uint8/Uint16 arrays, 'twos-complement' for signed arrays. */
+  /** Default: 'unsigned' for Uint8/Uint16 arrays, 'offset-binary' for signed arrays. */
   readonly valueCoding?: ValueCoding;
   /** Default 'cells' (exact cell errors); 'qmc-step' = QMC's ±1-code model. */
   readonly valueModel?: ValueModel;
@@ -48,7 +48,7 @@ export interface InjectResult<C extends CodeArray> {
 }
 
 function defaultCoding(codes: CodeArray): ValueCoding {
-  return codes instanceof Uint8Array || codes instanceof Uint16Array ? 'unsigned' : 'twos-complement';
+  return codes instanceof Uint8Array || codes instanceof Uint16Array ? 'unsigned' : 'offset-binary';
 }
 
 /** Corrupt `codes` with `model` under `encoding`; zero noise returns an identical copy and empty map. */

@@ -13,7 +13,7 @@ import { bitFlipAccessNoise, mlcAccessNoise, NO_NOISE, type AccessNoise } from '
 
 /** Options shared by the multi-level kinds. */
 export interface MlcCommon {
-  /** Level coding of the stored bits. Default 'gray'. */
+  /** Level coding of the stored bits. Default 'binary'. */
   readonly levelCoding?: LevelCoding;
   /** Level occupancy weights for averaged rates (uniform by default). */
   readonly occupancy?: readonly number[];
@@ -117,7 +117,7 @@ export function modelBitsPerCell(m: GaussianLevelsSpec | LevelStepSpec): number 
 export function accessNoiseFor(m: NoiseModelSpec): AccessNoise {
   if (m.kind === 'none') return NO_NOISE;
   if (isMlcModel(m)) {
-    const coding = m.levelCoding ?? 'gray';
+    const coding = m.levelCoding ?? 'binary';
     return mlcAccessNoise(modelConfusion(m, modelBitsPerCell(m), coding), coding, `${m.kind} ${coding}`, m.occupancy);
   }
   const p = bitErrorProbability(m);
@@ -140,13 +140,13 @@ export function dramRetentionAccessNoise(p: Partial<DramRetentionParams> = {}): 
 }
 
 /** MLC ReRAM per-read noise from Gaussian levels, level coding and optional level occupancy. */
-export function gaussianLevelsAccessNoise(p: GaussianLevelParams, levelCoding: LevelCoding = 'gray',
+export function gaussianLevelsAccessNoise(p: GaussianLevelParams, levelCoding: LevelCoding = 'binary',
   occupancy?: readonly number[]): AccessNoise {
   return accessNoiseFor({ kind: 'gaussian-levels', ...p, levelCoding, ...(occupancy !== undefined ? { occupancy } : {}) });
 }
 
 /** MLC per-read noise from QMC's direct per-level (p₋, p₊) form. */
-export function levelStepAccessNoise(p: LevelStepParams, levelCoding: LevelCoding = 'gray',
+export function levelStepAccessNoise(p: LevelStepParams, levelCoding: LevelCoding = 'binary',
   occupancy?: readonly number[]): AccessNoise {
   return accessNoiseFor({ kind: 'level-step', ...p, levelCoding, ...(occupancy !== undefined ? { occupancy } : {}) });
 }

@@ -46,7 +46,7 @@ export interface ValueErrorStatsOptions {
   readonly bitsPerValue: number;
   readonly encoding: CellEncoding;
   readonly model: NoiseModelSpec;
-  /** Default 'twos-complement'. */
+  /** Default 'offset-binary' (same as injectNoise for signed arrays). */
   readonly valueCoding?: ValueCoding;
   /** Default 'cells'. */
   readonly valueModel?: ValueModel;
@@ -95,7 +95,7 @@ function summarise(dist: Dist, cellErr: number, bitErr: number): ValueErrorStats
 export function expectedValueErrorStats(o: ValueErrorStatsOptions): ValueErrorStats {
   const bv = o.bitsPerValue;
   if (bv > 16) throw new RangeError(`expectedValueErrorStats: bitsPerValue must be ≤ 16, found ${bv}`);
-  const coding = o.valueCoding ?? 'twos-complement';
+  const coding = o.valueCoding ?? 'offset-binary';
   const lay = valueLayout(bv, o.encoding);
   const cm = modelConfusion(o.model, lay.bitsPerCell, o.encoding.levelCoding);
   const nCodes = 2 ** bv;

@@ -54,13 +54,14 @@ function flipLaw(cm: ConfusionMatrix, coding: LevelCoding): Float64Array {
   return law;
 }
 
+const withCoding = (m: NoiseModelSpec, levelCoding: LevelCoding): NoiseModelSpec => ({ ...m, levelCoding } as NoiseModelSpec);
 const MLC: ReadonlyArray<readonly [string, NoiseModelSpec, LevelCoding]> = [
-  ['nvmexplorer-3bit gray', preset('nvmexplorer-3bit'), 'gray'],
-  ['nvmexplorer-3bit binary', { ...preset('nvmexplorer-3bit'), levelCoding: 'binary' } as NoiseModelSpec, 'binary'],
-  ['nvmexplorer-2bit σ×3 gray', { ...preset('nvmexplorer-2bit'), levelSpreadScale: 3 } as NoiseModelSpec, 'gray'],
-  ['level-step §6 table', preset('nvmexplorer-3bit-steps'), 'gray'],
-  ['3-bit program + read noise + drift', { ...preset('nvmexplorer-3bit'), programSigma: 0.01, readSigma: 0.005,
-    drift: { nu: 0.005, nuSigma: 0.002, t0Seconds: 20, timeSeconds: 86400 } } as NoiseModelSpec, 'gray'],
+  ['nvmexplorer-3bit gray', withCoding(preset('nvmexplorer-3bit'), 'gray'), 'gray'],
+  ['nvmexplorer-3bit binary (default coding)', preset('nvmexplorer-3bit'), 'binary'],
+  ['nvmexplorer-2bit σ×3 gray', withCoding({ ...preset('nvmexplorer-2bit'), levelSpreadScale: 3 } as NoiseModelSpec, 'gray'), 'gray'],
+  ['level-step §6 table', preset('nvmexplorer-3bit-steps'), 'binary'],
+  ['3-bit program + read noise + drift, gray', withCoding({ ...preset('nvmexplorer-3bit'), programSigma: 0.01, readSigma: 0.005,
+    drift: { nu: 0.005, nuSigma: 0.002, t0Seconds: 20, timeSeconds: 86400 } } as NoiseModelSpec, 'gray'), 'gray'],
   ['2-bit stuck-at binary', { kind: 'gaussian-levels', means: [0, 0.33, 0.66, 1], sigmas: [0.02, 0.02, 0.02, 0.02], stuckAt: { sa0: 2e-3, sa1: 1e-3 }, levelCoding: 'binary' }, 'binary'],
 ];
 

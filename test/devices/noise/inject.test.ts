@@ -140,7 +140,7 @@ describe('encoding semantics', () => {
   });
   it('rejects codes outside the range with a clear message', () => {
     expect(() => injectNoise({ codes: new Int8Array([4]), bitsPerValue: 3, encoding: cellEncoding(3), model: NOISY3, seed: 1, path: 'p' }))
-      .toThrow(/codes\[0\] = 4 is outside the 3-bit twos-complement range -4..3/);
+      .toThrow(/codes\[0\] = 4 is outside the 3-bit offset-binary range -4..3/);
     expect(() => injectNoise({ codes: new Uint8Array([1]), bitsPerValue: 3, encoding: cellEncoding(2), model: NOISY3, seed: 1, path: 'p' }))
       .toThrow(/8 levels but cells hold 2 bits/);
   });
