@@ -39,6 +39,7 @@ export interface ControllerHost {
 export type CommandObserver = (channel: number, rank: number, bankGroup: number, bank: number, row: number, cmd: number, timePs: number) => void;
 
 const CLS_REFRESH = 1, CLS_HIT = 2, CLS_REQ = 3, CLS_POLICY = 4;
+const REQ_CMDS = [CMD.ACT1, CMD.PRE, CMD.RD, CMD.WR];
 
 export class ChannelController {
   readonly timing: TimingState;
@@ -69,12 +70,26 @@ export class ChannelController {
   private pickCmd = -1;
   private pickBank = -1;
   private pickEntry = -1;
+  // Cached per-bank candidates (valid until the bank's queue, row state or the read/write mode change).
+  private readonly cCmd: Int8Array;
+  private readonly cEntry: Int32Array;
+  private readonly cCls: Int8Array;
+  private readonly cSeq: Float64Array;
+  private readonly cValid: Uint8Array;
+  private readonly common: Float64Array;
 
   constructor(readonly channel: number, readonly cfg: ControllerConfig, private readonly host: ControllerHost) {
     const t = cfg.timings;
     this.timing = new TimingState(cfg.org, t);
     this.pool = new RequestPool(cfg.readQueue, cfg.writeQueue, this.timing.banks);
     this.openRow = new Int32Array(this.timing.banks).fill(-1);
+    const nb = this.timing.banks;
+    this.cCmd = new Int8Array(nb);
+    this.cEntry = new Int32Array(nb);
+    this.cCls = new Int8Array(nb);
+    this.cSeq = new Float64Array(nb);
+    this.cValid = new Uint8Array(nb);
+    this.common = new Float64Array(8 * cfg.org.ranks);
     this.counters = new ChannelCounters(cfg.org.ranks);
     this.refresh = new RefreshManager(cfg.refresh, cfg.org.ranks, this.timing.banksPerRank, t);
     this.tCK = t.tCK;
@@ -98,6 +113,7 @@ export class ChannelController {
   enqueue(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
     this.catchUpRefresh(now);
     this.pool.add(reqId, now, bank, row, bursts, isWrite, parent);
+    this.cValid[bank] = 0;
     this.updateMode();
     if (!this.dirty && this.pickCmd >= 0 && this.pickBank !== bank && isWrite === this.writeMode && this.refresh.blocked[bank] === 0) {
       this.considerBank(bank, this.edge(now));
@@ -115,7 +131,10 @@ export class ChannelController {
     this.inService = true;
     this.deliver(T);
     this.catchUpRefresh(T);
-    if (this.refresh.tick(T, this.openRow)) this.dirty = true;
+    if (this.refresh.tick(T, this.openRow)) {
+      this.dirty = true;
+      this.cValid.fill(0);
+    }
     if (this.dirty) this.choose(T);
     if (this.pickCmd >= 0 && this.pickT <= T) {
       this.issue(T);
@@ -155,6 +174,7 @@ export class ChannelController {
    */
   catchUpRefresh(now: number): void {
     if (this.pool.readCount + this.pool.writeCount !== 0) return;
+    if (!this.refresh.anyPending && this.actPendingBank < 0 && this.refresh.nextDue > now) return;
     let T = this.edge(this.refresh.nextDue);
     for (;;) {
       if (this.refresh.anyPending || this.actPendingBank >= 0) {
@@ -190,10 +210,12 @@ export class ChannelController {
       if (p.writeCount >= this.cfg.writeHigh || (p.readCount === 0 && p.writeCount > 0)) {
         this.writeMode = true;
         this.dirty = true;
+        this.cValid.fill(0);
       }
     } else if (p.writeCount === 0 || (p.writeCount <= this.cfg.writeLow && p.readCount > 0)) {
       this.writeMode = false;
       this.dirty = true;
+      this.cValid.fill(0);
     }
   }
 
@@ -222,19 +244,60 @@ export class ChannelController {
         this.consider(e > T ? e : T, CLS_REFRESH, 0, rf.candCmd, rf.candBank, -1);
       }
     }
-    const nb = ts.banks;
-    for (let b = 0; b < nb; b++) if (rf.blocked[b] === 0) this.considerBank(b, T);
+    // Rank- and channel-level earliest times are shared by every bank of a rank: compute them once.
+    const common = this.common;
+    for (let r = 0; r < ts.ranks; r++) {
+      for (let k = 0; k < 4; k++) {
+        const cmd = REQ_CMDS[k]!;
+        common[cmd * ts.ranks + r] = ts.earliestRankLevel(cmd, r);
+      }
+    }
+    const nb = ts.banks, bn = ts.bankNext, gn = ts.groupNext, ng = ts.groups, nr = ts.ranks, groupOf = ts.groupOf, rankOf = ts.rankOf;
+    const cCmd = this.cCmd, cValid = this.cValid, cCls = this.cCls, cSeq = this.cSeq, blocked = rf.blocked;
+    let bt = this.pickT, bc = this.pickCls, bs = this.pickSeq, bb = -1;
+    for (let b = 0; b < nb; b++) {
+      if (blocked[b] !== 0) continue;
+      if (cValid[b] === 0) this.bankCandidate(b);
+      const cmd = cCmd[b]!;
+      if (cmd < 0) continue;
+      let e = bn[cmd * nb + b]!;
+      const eg = gn[cmd * ng + groupOf[b]!]!;
+      if (eg > e) e = eg;
+      const ec = common[cmd * nr + rankOf[b]!]!;
+      if (ec > e) e = ec;
+      if (T > e) e = T;
+      if (e > bt) continue;
+      const cls = cCls[b]!;
+      if (e === bt && (cls > bc || (cls === bc && cSeq[b]! >= bs))) continue;
+      bt = e; bc = cls; bs = cSeq[b]!; bb = b;
+    }
+    if (bb >= 0) {
+      this.pickT = bt; this.pickCls = bc; this.pickSeq = bs; this.pickCmd = cCmd[bb]!; this.pickBank = bb; this.pickEntry = this.cEntry[bb]!;
+    }
   }
 
-  /** Offers bank b's candidate command (if any) to the pick. */
+  /** Offers bank b's candidate command (if any) to the pick (incremental path on enqueue). */
   private considerBank(b: number, T: number): void {
+    this.bankCandidate(b);
+    const cmd = this.cCmd[b]!;
+    if (cmd < 0) return;
+    const e = this.timing.earliestBank(cmd, b);
+    this.consider(e > T ? e : T, this.cCls[b]!, this.cSeq[b]!, cmd, b, this.cEntry[b]!);
+  }
+
+  /** Computes and caches bank b's candidate command from its queue and row state. */
+  private bankCandidate(b: number): void {
     const p = this.pool;
     const q = this.writeMode ? 1 : 0;
     const h = p.head[b * 2 + q]!;
     const row = this.openRow[b]!;
     let cmd: number, entry: number, cls: number;
+    this.cValid[b] = 1;
     if (h < 0) {
-      if (!this.closedPage || row < 0 || p.findHit(b, 1 - q, row) >= 0) return;
+      if (!this.closedPage || row < 0 || p.findHit(b, 1 - q, row) >= 0) {
+        this.cCmd[b] = -1;
+        return;
+      }
       cmd = CMD.PRE; entry = -1; cls = CLS_POLICY;
     } else if (row < 0) {
       cmd = CMD.ACT1; entry = h; cls = CLS_REQ;
@@ -246,16 +309,25 @@ export class ChannelController {
         cmd = CMD.PRE; entry = h; cls = CLS_REQ;
       }
     }
-    const e = this.timing.earliestBank(cmd, b);
-    this.consider(e > T ? e : T, cls, entry >= 0 ? p.seq[entry]! : Infinity, cmd, b, entry);
+    this.cCmd[b] = cmd;
+    this.cEntry[b] = entry;
+    this.cCls[b] = cls;
+    this.cSeq[b] = entry >= 0 ? p.seq[entry]! : Infinity;
+  }
+
+  /** Forgets cached candidates of banks [b0, b1). */
+  private invalidate(b0: number, b1: number): void {
+    this.cValid.fill(0, b0, b1);
   }
 
   private issue(T: number): void {
     const cmd = this.pickCmd, b = this.pickBank, e = this.pickEntry;
     const ts = this.timing, p = this.pool, c = this.counters;
-    const bpr = ts.banksPerRank, bpg = ts.banksPerGroup;
+    const bpr = ts.banksPerRank;
     const rank = (b / bpr) | 0;
     let row = -1;
+    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) this.invalidate(rank * bpr, (rank + 1) * bpr);
+    else this.cValid[b] = 0;
     switch (cmd) {
       case CMD.ACT1:
         row = p.row[e]!;

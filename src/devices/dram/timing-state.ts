@@ -24,6 +24,9 @@ export class TimingState {
   readonly groupNext: Float64Array;
   readonly rankNext: Float64Array;
   readonly chanNext: Float64Array;
+  /** Bank group and rank of each global bank. */
+  readonly groupOf: Int32Array;
+  readonly rankOf: Int32Array;
   private readonly fawRing: Float64Array;
   private readonly fawIdx: Int32Array;
   private readonly fawWindow: number;
@@ -37,6 +40,8 @@ export class TimingState {
     this.groups = org.ranks * org.bankGroups;
     this.banks = org.ranks * this.banksPerRank;
     this.pairSize = this.banksPerRank / 8;
+    this.groupOf = Int32Array.from({ length: this.banks }, (_, b) => Math.floor(b / this.banksPerGroup));
+    this.rankOf = Int32Array.from({ length: this.banks }, (_, b) => Math.floor(b / this.banksPerRank));
     this.bankNext = new Float64Array(N_CMD * this.banks);
     this.groupNext = new Float64Array(N_CMD * this.groups);
     this.rankNext = new Float64Array(N_CMD * this.ranks);
@@ -77,13 +82,25 @@ export class TimingState {
 
   /** Earliest issue time of a single-bank command at global bank b (rank-major index). */
   earliestBank(cmd: number, b: number): number {
-    const g = (b / this.banksPerGroup) | 0;
-    const r = (b / this.banksPerRank) | 0;
+    const g = this.groupOf[b]!;
+    const r = this.rankOf[b]!;
     let e = this.bankNext[cmd * this.banks + b]!;
     const eg = this.groupNext[cmd * this.groups + g]!;
     if (eg > e) e = eg;
     const er = this.rankNext[cmd * this.ranks + r]!;
     if (er > e) e = er;
+    const ec = this.chanNext[cmd]!;
+    if (ec > e) e = ec;
+    if (cmd === CMD.ACT1) {
+      const ef = this.fawRing[r * this.fawWindow + this.fawIdx[r]!]! + this.fawGap;
+      if (ef > e) e = ef;
+    }
+    return e;
+  }
+
+  /** The rank- and channel-level part of earliestBank (incl. tFAW for ACT1). */
+  earliestRankLevel(cmd: number, r: number): number {
+    let e = this.rankNext[cmd * this.ranks + r]!;
     const ec = this.chanNext[cmd]!;
     if (ec > e) e = ec;
     if (cmd === CMD.ACT1) {
@@ -125,8 +142,8 @@ export class TimingState {
   /** Records a single-bank command issued at t on global bank b. */
   recordBank(cmd: number, b: number, t: number): void {
     this.bankUpdate(cmd, b, t);
-    this.groupUpdate(cmd, (b / this.banksPerGroup) | 0, t);
-    this.rankUpdates(cmd, (b / this.banksPerRank) | 0, t);
+    this.groupUpdate(cmd, this.groupOf[b]!, t);
+    this.rankUpdates(cmd, this.rankOf[b]!, t);
   }
   /** Records a rank-wide command (PREA, REFab). */
   recordRank(cmd: number, r: number, t: number): void {
