@@ -8,7 +8,11 @@ import type { Engine } from './engine.js';
 import { Signal } from './signal.js';
 import type { Ps } from '../units/quantity.js';
 
-export type ProcessYield = Ps | Signal<unknown>;
+/** What a process can wait on: any Signal, whatever its value type (structural, so Signal<T> fits). */
+export interface Awaitable {
+  onFire(callback: (value: unknown) => void): void;
+}
+export type ProcessYield = Ps | Awaitable;
 export type ProcessBody<R> = Generator<ProcessYield, R, unknown>;
 
 export function startProcess<R>(engine: Engine, body: ProcessBody<R>, label = 'process'): Signal<R> {
