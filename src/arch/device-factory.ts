@@ -9,6 +9,8 @@ import type { MemoryDevice } from '../devices/device.js';
 import type { EnergyTable } from '../devices/energy/energy-table.js';
 import { int, q, strictObject } from '../config/schema.js';
 import { IdealMemory } from './ideal-memory.js';
+import { findDevicePreset } from '../devices/index.js';
+import { accessNoiseFor, type NoiseModelSpec } from '../devices/noise/index.js';
 
 /** A device plus how to price it. */
 export interface BuiltDevice {
@@ -18,8 +20,13 @@ export interface BuiltDevice {
   readonly estimates: readonly string[];
 }
 
-export type DeviceSpec = Readonly<Record<string, unknown>> & { readonly type: string };
-export type DeviceFactory = (spec: DeviceSpec, engine: Engine, path: string, seed: number) => BuiltDevice;
+/**
+ * A memory's device block: `{ type: ideal, ... }`, or `{ preset: <device catalogue name>, ... }`
+ * where every other key overrides a preset parameter (YAML-style values for SRAM / NVM types,
+ * canonical numbers for LPDDR5 — see src/devices/index.ts).
+ */
+export type DeviceSpec = Readonly<Record<string, unknown>>;
+export type DeviceFactory = (spec: DeviceSpec, engine: Engine, path: string, seed: number, noise?: NoiseModelSpec) => BuiltDevice;
 
 export const idealSchema = strictObject({
   type: z.literal('ideal'),
@@ -56,11 +63,21 @@ export function buildIdeal(spec: DeviceSpec, engine: Engine, path: string): Buil
 }
 
 /** The default factory: ideal devices here, everything else from the devices layer. */
-export const defaultDeviceFactory: DeviceFactory = (spec, engine, path, seed) => {
+export const defaultDeviceFactory: DeviceFactory = (spec, engine, path, seed, noise) => {
   if (spec.type === 'ideal') return buildIdeal(spec, engine, path);
-  return buildFromDevices(spec, engine, path, seed);
+  return buildFromCatalogue(spec, engine, path, seed, noise);
 };
 
-function buildFromDevices(spec: DeviceSpec, _engine: Engine, path: string, _seed: number): BuiltDevice {
-  throw new Error(`${path}: device type '${spec.type}' is not available yet`);
+/** Builds a catalogue preset with overrides; its first energy table prices it. */
+export function buildFromCatalogue(spec: DeviceSpec, engine: Engine, path: string, seed: number, noise?: NoiseModelSpec): BuiltDevice {
+  const { preset, type: _type, ...overrides } = spec;
+  if (typeof preset !== 'string') throw new Error(`${path}: device needs 'preset' (a device catalogue name) or 'type: ideal'`);
+  const found = findDevicePreset(preset);
+  if (!found.ok) throw new Error(`${path}: ${found.message}`);
+  const entry = found.preset;
+  const device = entry.create(engine, path, { seed, overrides, ...(noise ? { noise: accessNoiseFor(noise) } : {}) });
+  const table = entry.energyTables(overrides)[0];
+  if (!table) throw new Error(`${path}: preset '${preset}' has no energy table`);
+  const estimates = entry.estimates.filter((e) => !(e in overrides));
+  return { device, energyTable: table, estimates: estimates.map((e) => `${preset}.${e}`) };
 }

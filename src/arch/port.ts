@@ -28,6 +28,9 @@ export class MemoryPort {
   private readonly queues: Stream[][];
   private readonly heads: Int32Array;
   private readonly waitingOn: Uint8Array;
+  /** Initiators with queued streams (fast path: a single one skips arbitration). */
+  private nActive = 0;
+  private lastActive = -1;
   private blocked = false;
   private blockedSincePs = 0;
   private linkWakeArmed = false;
@@ -82,7 +85,12 @@ export class MemoryPort {
 
   /** Queues a stream for issue and starts issuing if the port is idle. */
   submit(s: Stream): void {
-    (this.queues[s.initiator.index] as Stream[]).push(s);
+    const q = this.queues[s.initiator.index] as Stream[];
+    if (q.length === 0) {
+      this.nActive++;
+      this.lastActive = s.initiator.index;
+    }
+    q.push(s);
     this.fabric.ledger.request(s.tag, s.bytes);
     this.pump();
   }
@@ -108,8 +116,22 @@ export class MemoryPort {
         engine.schedule(Math.ceil(link.freePs - link.spec.bufferBytes * link.psPerByte), this.wake, Priority.Default);
         return;
       }
-      const i = this.arbiter.pick(n, this.eligible);
-      if (i < 0) return;
+      let i: number;
+      if (this.nActive === 1) {
+        // One contender: no arbitration needed (the common case of a weight stream).
+        i = this.lastActive;
+        const ini = f.initiators[i] as Initiator;
+        if (ini.inFlight >= ini.window) {
+          if (this.waitingOn[i] === 0) {
+            this.waitingOn[i] = 1;
+            ini.waiters.push(this);
+          }
+          return;
+        }
+      } else {
+        i = this.arbiter.pick(n, this.eligible);
+        if (i < 0) return;
+      }
       const q = this.queues[i] as Stream[];
       const h = this.heads[i] as number;
       const s = q[h] as Stream;
@@ -137,9 +159,15 @@ export class MemoryPort {
         if (nh === q.length) {
           q.length = 0;
           this.heads[i] = 0;
+          if (--this.nActive === 1) this.lastActive = this.findActive();
         } else this.heads[i] = nh;
       }
     }
+  }
+
+  private findActive(): number {
+    for (let k = 0; k < this.queues.length; k++) if ((this.queues[k] as Stream[]).length > 0) return k;
+    return -1;
   }
 
   private retry(): void {

@@ -41,6 +41,8 @@ export interface ReplayResult {
   /** Additive statistics of reused steps (zero without reuse). */
   readonly reused: SocSnapshot;
   readonly reusedSteps: number;
+  /** Engine events fired during the replay (performance accounting). */
+  readonly events: number;
 }
 
 /** Runs `steps` to completion on `soc` (the engine must be otherwise idle). */
@@ -105,9 +107,10 @@ export function replay(engine: Engine, soc: Soc, steps: readonly Step[], opts: R
     });
   };
 
+  const events0 = engine.eventsProcessed;
   engine.schedule(engine.now as number, launch);
   engine.run();
   if (i < steps.length) throw new Error(`replay stalled at step ${i} of ${steps.length} (layer ${steps[i]?.layer}): requests never completed`);
   const simulatedPs = engine.now as number;
-  return { totalPs: simulatedPs + reusedPs, simulatedPs, steps: timings, reused, reusedSteps };
+  return { totalPs: simulatedPs + reusedPs, simulatedPs, steps: timings, reused, reusedSteps, events: engine.eventsProcessed - events0 };
 }

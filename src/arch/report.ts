@@ -64,6 +64,8 @@ export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r
   const cdcPj = wc ? wc.cdcPower * totalPs : 0;
   const netPj = interconnect.reduce((a, x) => a + x.energyPj, 0) + cdcPj;
   m.latencyPerTokenPs = totalPs;
+  m.engineEvents = r.events;
+  m.simulatedPs = r.simulatedPs;
   m.energyDevicePj = devicePj;
   m.energyInterconnectPj = netPj;
   m.energyCdcPj = cdcPj;

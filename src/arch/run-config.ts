@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { composeConfig, loadConfig, validateTree } from '../config/load.js';
 import { registerConfigKind } from '../config/kinds.js';
-import { int, positiveInt, strictObject } from '../config/schema.js';
+import { int, oneOf, positiveInt, strictObject } from '../config/schema.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
 import { placementSchema } from './placement/policies.js';
 import { socSchema, type SocConfig } from './soc-schema.js';
@@ -33,6 +33,8 @@ const runShape = {
     /** Tokens already in the KV cache. */
     contextLength: int({ min: 0 }).default(1024),
     batch: positiveInt().default(1),
+    /** 'paper': scale/zero/outlier-index metadata neither stored nor read (QMC's accounting); 'honest': both. */
+    metadata: oneOf(['paper', 'honest']).default('paper'),
   }).prefault({}),
   compute: strictObject({ enabled: z.boolean().default(false) }).prefault({}),
   /** Which initiator issues which traffic (initiator ids of the SoC). */

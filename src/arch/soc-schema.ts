@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { int, num, oneOf, positiveInt, q, strictObject } from '../config/schema.js';
+import { noiseModelSchema } from '../devices/noise/index.js';
 
 /** Compute throughput of an initiator: units × ops per unit per cycle × clock. */
 const computeSchema = strictObject({
@@ -48,8 +49,13 @@ const linkSchema = strictObject({
 
 const memorySchema = strictObject({
   id: z.string().min(1),
-  /** Device spec for the device factory: `type` plus that type's parameters. */
-  device: z.looseObject({ type: z.string().min(1) }),
+  /**
+   * Device: `{ preset: <catalogue name>, <param>: <override>... }` (src/devices/index.ts) or
+   * `{ type: ideal, ... }` (ideal-memory.ts). Validated by the device layer when built.
+   */
+  device: z.record(z.string(), z.unknown()),
+  /** Read-noise model attached to the device (src/devices/noise), e.g. { type: level-step, preset: nvmexplorer-3bit-steps }. */
+  noise: noiseModelSchema.optional(),
   link: linkSchema,
   /** Request granule issued by the port (default: the device granule). */
   requestSize: q.size({ positive: true }).optional(),

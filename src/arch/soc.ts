@@ -56,7 +56,7 @@ export class Soc implements Fabric {
     for (const m of config.memories) {
       if (this.memories.has(m.id)) throw new Error(`soc ${config.name}: memory '${m.id}' defined twice`);
       this.memories.set(m.id, m);
-      const built = factory(m.device, engine, `soc.memory.${m.id}`, seed);
+      const built = factory(m.device, engine, `soc.memory.${m.id}`, seed, m.noise);
       this.built.set(m.id, built);
       const device = built.device;
       const link = shared ?? new Link(linkSpecOf(m.id, m.link));

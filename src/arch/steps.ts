@@ -69,7 +69,8 @@ export function itemKeyOf(r: TraceRecord): { key: string; kind: ItemKind; part: 
     case 'weightRead': return { key: `${r.tensor}#${r.part}`, kind: 'weight', part: r.part };
     case 'kvRead': case 'kvWrite': return { key: `${r.tensor}#kv`, kind: 'kv', part: 'kv' };
     case 'stateRead': case 'stateWrite': return { key: `${r.tensor}#state`, kind: 'state', part: 'state' };
-    case 'actRead': case 'actWrite': return { key: `${r.tensor}#activation`, kind: 'activation', part: 'activation' };
+    // Activation buffers are reused by every layer: 'act.7.in_proj' and 'act.8.in_proj' share storage.
+    case 'actRead': case 'actWrite': return { key: `${r.tensor.replace(/\.-?\d+\./, '.*.')}#activation`, kind: 'activation', part: 'activation' };
     default: return undefined;
   }
 }

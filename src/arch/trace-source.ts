@@ -1,10 +1,12 @@
 /**
- * Decode-trace source for runs. Delegates to the workloads layer's decodeTrace.
+ * Decode-trace source for runs: the workloads layer's decodeTrace with the metadata mode of the
+ * run ('paper' omits scale/index metadata reads as QMC does; 'honest' streams them).
  */
 import type { ModelShape } from '../workloads/model-shape.js';
-import type { QuantizedTensor } from '../workloads/quant/accounting.js';
+import type { MetadataMode, QuantizedTensor } from '../workloads/quant/accounting.js';
+import { decodeTrace } from '../workloads/trace/decode.js';
 import type { TraceRecord } from '../workloads/trace/types.js';
 
-export function decodeRecords(_shape: ModelShape, _qinv: readonly QuantizedTensor[], _o: { contextLength: number; batch: number }): Iterable<TraceRecord> {
-  throw new Error('decodeTrace not available yet');
+export function decodeRecords(shape: ModelShape, qinv: readonly QuantizedTensor[], o: { contextLength: number; batch: number; metadata: MetadataMode }): Iterable<TraceRecord> {
+  return decodeTrace(shape, qinv, { contextLength: o.contextLength, batch: o.batch, metadata: o.metadata });
 }

@@ -33,7 +33,7 @@ export function weightStorage(qinv: readonly QuantizedTensor[], parts: ReadonlyS
 export function buildWorkload(cfg: RunConfig): Workload {
   const shape = loadModel(cfg.model);
   const qinv = quantizeInventory(inventory(shape), cfg.quant);
-  const records = [...decodeRecords(shape, qinv, { contextLength: cfg.workload.contextLength, batch: cfg.workload.batch })];
+  const records = [...decodeRecords(shape, qinv, { contextLength: cfg.workload.contextLength, batch: cfg.workload.batch, metadata: cfg.workload.metadata })];
   const parts = new Set<string>();
   for (const r of records) if (r.kind === 'weightRead') parts.add(r.part);
   const { bytes, bits } = weightStorage(qinv, parts);

@@ -70,7 +70,7 @@ export function testRun(soc: SocConfig, rules: { kind?: 'weight' | 'kv'; part?: 
   return {
     name: 'test', model: 'none', quant: quantConfig({ scheme: 'fp16' }),
     placement: { policy: 'rules', regions: { weights: '', outliers: '', inliers: '', nvm: '', kv: '', activations: '' }, rules },
-    workload: { phase: 'decode', contextLength: 0, batch: 1 }, compute: { enabled: false },
+    workload: { phase: 'decode', contextLength: 0, batch: 1, metadata: 'paper' }, compute: { enabled: false },
     traffic: { weights: 'gpu', kv: 'gpu', activations: 'gpu', compute: 'gpu' }, energyTables: {}, estimates: [], soc,
   };
 }
