@@ -11,9 +11,9 @@ import { modelShapeSchema, type ModelShape } from './model-shape.js';
 /** Directory of the bundled model YAMLs (configs/models at the repository root). */
 export const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../configs/models');
 
-/** Load and validate one model shape YAML. */
-export function loadModelFile(file: string): ModelShape {
-  const shape = loadYamlFile(file, modelShapeSchema);
+/** Load and validate one model shape YAML (optional `path=value` overrides, e.g. 'attention.slidingWindow=2048'). */
+export function loadModelFile(file: string, overrides: readonly string[] = []): ModelShape {
+  const shape = loadYamlFile(file, modelShapeSchema, overrides);
   const problems: string[] = [];
   if (shape.family !== 'mamba' && (!shape.attention || !shape.mlp)) problems.push(`family ${shape.family} needs attention and mlp`);
   if ((shape.family === 'mamba' || shape.family === 'hymba') && !shape.mamba) problems.push(`family ${shape.family} needs mamba`);
@@ -42,19 +42,21 @@ export function listModels(): string[] {
   return [...index().keys()].sort();
 }
 
-/** A model by catalogue name (case-insensitive, HF id also accepted) or by YAML path. */
-export function loadModel(nameOrPath: string): ModelShape {
+/**
+ * A model by catalogue name (case-insensitive, HF id also accepted) or by YAML path, with optional
+ * `path=value` overrides. Unknown names throw a UserError listing the catalogue with a did-you-mean.
+ */
+export function loadModel(nameOrPath: string, overrides: readonly string[] = []): ModelShape {
   if (nameOrPath.endsWith('.yaml') || nameOrPath.endsWith('.yml') || nameOrPath.includes('/') && existsSync(nameOrPath)) {
-    return loadModelFile(nameOrPath);
+    return loadModelFile(nameOrPath, overrides);
   }
   const idx = index();
   const key = nameOrPath.toLowerCase();
   for (const [name, file] of idx) {
-    if (name.toLowerCase() === key) return loadModelFile(file);
+    if (name.toLowerCase() === key) return loadModelFile(file, overrides);
   }
   for (const file of idx.values()) {
-    const s = loadModelFile(file);
-    if (s.hfId.toLowerCase() === key) return s;
+    if (loadModelFile(file).hfId.toLowerCase() === key) return loadModelFile(file, overrides);
   }
   const names = listModels();
   const dym = didYouMean(nameOrPath, names);

@@ -1,10 +1,12 @@
 /**
- * YAML + zod loading for workload configs (model shapes, quantizer configs) with one-line errors
- * naming file:line:col, key, expected and found. Used until/unless src/config's loader is wired in.
+ * YAML + zod loading for workload configs (model shapes, quantizer configs). Files go through
+ * src/config's loader (extends:, --set overrides, ConfigErrors at file:line:col); inline YAML text
+ * is parsed here with the same one-line error style. Errors are UserErrors (CLI exit 2, no stack).
  */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
+import { UserError } from '../config/errors.js';
+import { loadConfigFile } from '../config/load.js';
 
 /** One problem in a workload config file. */
 export interface WorkloadConfigProblem {
@@ -16,7 +18,7 @@ export interface WorkloadConfigProblem {
 }
 
 /** Bad workload input; `.message` has one line per problem, no stack needed. */
-export class WorkloadConfigError extends Error {
+export class WorkloadConfigError extends UserError {
   constructor(readonly problems: readonly WorkloadConfigProblem[]) {
     super(problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.path || '(root)'}: ${p.message}`).join('\n'));
     this.name = 'WorkloadConfigError';
@@ -57,15 +59,9 @@ export function parseYamlWith<S extends z.ZodType>(text: string, file: string, s
   throw new WorkloadConfigError(problems);
 }
 
-/** Read and validate a YAML file. */
-export function loadYamlFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new WorkloadConfigError([{ file, line: 1, col: 1, path: '', message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})` }]);
-  }
-  return parseYamlWith(text, file, schema);
+/** Read and validate a YAML file (extends: and `--set path=value` overrides supported). Throws ConfigErrors. */
+export function loadYamlFile<S extends z.ZodType>(file: string, schema: S, overrides: readonly string[] = []): z.output<S> {
+  return loadConfigFile(file, schema, { overrides });
 }
 
 /** Levenshtein distance (small strings only: names, keys). */

@@ -19,7 +19,8 @@ describe('workloads public API', () => {
     writeFileSync(f, 'scheme: qmc\nrho: 1.5\n');
     expect(() => W.loadQuantConfig(f)).toThrow(/bad\.yaml:2:6: rho: .*found 1\.5/);
     writeFileSync(f, 'scheme: qmx\n');
-    expect(() => W.loadQuantConfig(f)).toThrow(/bad\.yaml:1:9: scheme: .*found "qmx"/);
+    expect(() => W.loadQuantConfig(f)).toThrow(/bad\.yaml:1:9: scheme: expected one of .*'qmc', found 'qmx'; did you mean 'qmc'\?/);
+    expect(W.loadQuantConfig('configs/quant/qmc.yaml', ['rho=0.2', 'grid.steps=11'])).toMatchObject({ rho: 0.2, grid: { steps: 11 } });
   });
   it('describe() defaults agree with the schema defaults', () => {
     for (const d of W.workloadDescriptors) {

@@ -40,6 +40,12 @@ describe('model catalogue', () => {
     expect(inv.filter((t) => t.role === 'embedding')).toHaveLength(1);
     expect(inv.some((t) => t.role === 'lm_head')).toBe(false);
   });
+  it('accepts --set style overrides and validates them', () => {
+    const s = loadModel('Hymba-1.5B', ['attention.slidingWindow=2048', 'metaTokens=0']);
+    expect(s.attention?.slidingWindow).toBe(2048);
+    expect(paramCount(s)).toBe(1_522_797_824 - 204_800);
+    expect(() => loadModel('Hymba-1.5B', ['hiddenSize=-1'])).toThrow(/hiddenSize/);
+  });
   it('Phi-1.5 has an untied lm_head with bias', () => {
     const inv = inventory(loadModel('Phi-1.5'));
     expect(inv.find((t) => t.id === 'lm_head.weight')?.numel).toBe(104_857_600);

@@ -88,9 +88,9 @@ export function quantConfig(input: QuantConfigInput): QuantConfig {
   return quantConfigSchema.parse(input);
 }
 
-/** Load a quantizer YAML (configs/quant/*.yaml); errors name file:line:col. */
-export function loadQuantConfig(file: string): QuantConfig {
-  return loadYamlFile(file, quantConfigSchema);
+/** Load a quantizer YAML (configs/quant/*.yaml) with optional `path=value` overrides; errors name file:line:col. */
+export function loadQuantConfig(file: string, overrides: readonly string[] = []): QuantConfig {
+  return loadYamlFile(file, quantConfigSchema, overrides);
 }
 
 /** Short label for reports ('qmc-rho0.3-3b5b', 'rtn4-channel'...). */
