@@ -4,6 +4,10 @@
  * `registerDescriptors([...])` / `registerConfigKind(...)` calls below.
  */
 import { registerBuiltinKinds } from '../config/builtin-kinds.js';
+import { registerDescriptors } from '../config/registry.js';
+import { devicePlugins } from '../devices/index.js';
+import { noiseDescriptors } from '../devices/noise/descriptors.js';
+import { workloadDescriptors } from '../workloads/descriptors.js';
 
 let done = false;
 
@@ -11,5 +15,8 @@ let done = false;
 export function registerPlugins(): void {
   if (done) return;
   done = true;
+  registerDescriptors(devicePlugins);
+  registerDescriptors(noiseDescriptors);
+  registerDescriptors(workloadDescriptors);
   registerBuiltinKinds();
 }
