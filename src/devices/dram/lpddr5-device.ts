@@ -33,12 +33,20 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
   /** Pending engine event times, strictly decreasing from bottom to top (top = earliest). */
   private readonly armed: number[] = [];
   private readonly blocked: Uint8Array;
-  private readonly perChannel: Int32Array;
   private readonly parents = new ParentTable();
   private readonly burst: number;
   private readonly banksPerRank: number;
   private readonly banksPerGroup: number;
   private inLoop = false;
+  // The multi-block request being fed into the channel queues (splitNext >= splitEnd: none).
+  private splitNext = 0;
+  private splitEnd = 0;
+  private splitLo = 0;
+  private splitWrite = false;
+  private splitReq = 0;
+  private splitParent = -1;
+  private splitRefused = false;
+  private retryPending = false;
   private completion: CompletionFn = () => {};
   private retry: () => void = () => {};
   private readonly onEvent = (): void => this.runDue();
@@ -57,7 +65,6 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     this.controllers = Array.from({ length: o.channels }, (_, ch) => new ChannelController(ch, cfg, this));
     this.wakeAt = new Float64Array(o.channels).fill(Infinity);
     this.blocked = new Uint8Array(o.channels);
-    this.perChannel = new Int32Array(o.channels);
     this.readLatency = stats.histogram('readLatency', 'ps', 'read request latency, offer to last data beat', 250, 40_000);
     this.writeLatency = stats.histogram('writeLatency', 'ps', 'write request latency, offer to last data beat accepted', 250, 40_000);
   }
@@ -91,30 +98,39 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
       c.enqueue(now, reqId, this.bankOf(), m.ro, this.bursts(addr, addr + sizeBytes), isWrite, -1);
       return true;
     }
-    // Multi-block request: all-or-nothing admission, then one parent completes when every block has.
-    const pc = this.perChannel;
-    pc.fill(0);
-    for (let k = first; k <= last; k++) {
-      m.map(k * BLOCK);
-      pc[m.ch]!++;
+    // Multi-block request: accepted as a whole, fed block by block as queue slots allow (one such
+    // request in progress at a time; further multi-block offers are refused until it is fed).
+    if (this.splitNext < this.splitEnd) {
+      this.splitRefused = true;
+      return false;
     }
-    for (let ch = 0; ch < pc.length; ch++) {
-      const c = this.controllers[ch]!;
-      if (pc[ch]! > 0 && !(isWrite ? c.pool.writeCap - c.pool.writeCount >= pc[ch]! : c.pool.readCap - c.pool.readCount >= pc[ch]!)) {
-        if (pc[ch]! > (isWrite ? c.pool.writeCap : c.pool.readCap)) {
-          throw new SimError(`lpddr5: request ${reqId} of ${sizeBytes} B needs ${pc[ch]} queue slots on channel ${ch}, queue holds ${isWrite ? c.pool.writeCap : c.pool.readCap}`, now, this.path);
-        }
-        this.blocked[ch] = 1;
-        return false;
-      }
-    }
-    const parent = this.parents.add(reqId, now, last - first + 1);
-    for (let k = first; k <= last; k++) {
-      const lo = Math.max(addr, k * BLOCK), hi = Math.min(addr + sizeBytes, (k + 1) * BLOCK);
-      m.map(k * BLOCK);
-      this.controllers[m.ch]!.enqueue(now, reqId, this.bankOf(), m.ro, this.bursts(lo, hi), isWrite, parent);
-    }
+    this.splitParent = this.parents.add(reqId, now, last - first + 1);
+    this.splitNext = first * BLOCK;
+    this.splitLo = addr;
+    this.splitEnd = addr + sizeBytes;
+    this.splitWrite = isWrite;
+    this.splitReq = reqId;
+    this.feedSplit();
     return true;
+  }
+
+  /** Queues the pending blocks of the multi-block request in progress while their channels have room. */
+  private feedSplit(): void {
+    const m = this.mapper;
+    const now = this.engine.now;
+    while (this.splitNext < this.splitEnd) {
+      const k = this.splitNext;
+      m.map(k);
+      const c = this.controllers[m.ch]!;
+      if (!c.hasRoom(this.splitWrite)) return;
+      const lo = Math.max(this.splitLo, k), hi = Math.min(this.splitEnd, k + BLOCK);
+      c.enqueue(now, this.splitReq, this.bankOf(), m.ro, this.bursts(lo, hi), this.splitWrite, this.splitParent);
+      this.splitNext = k + BLOCK;
+    }
+    if (this.splitRefused) {
+      this.splitRefused = false;
+      this.retryPending = true;
+    }
   }
 
   private bankOf(): number {
@@ -172,8 +188,10 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
         c.service(T);
         if (c.slotFreed) {
           c.slotFreed = false;
-          if (this.blocked[ch] === 1) {
+          if (this.splitNext < this.splitEnd) this.feedSplit();
+          if (this.blocked[ch] === 1 || this.retryPending) {
             this.blocked[ch] = 0;
+            this.retryPending = false;
             this.retry();
           }
         }
