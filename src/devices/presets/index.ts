@@ -25,7 +25,8 @@ export function lookupPreset<T extends { readonly name: string }>(name: string, 
   const hit = list.find((p) => p.name === name);
   if (hit !== undefined) return { ok: true, preset: hit };
   const names = list.map((p) => p.name);
-  const s = suggest(name, names);
+  const sub = names.filter((n) => n.includes(name) || name.includes(n));
+  const s = suggest(name, names) ?? (sub.length === 1 ? sub[0] : undefined);
   return { ok: false, message: `unknown device preset '${name}'${s !== undefined ? `; did you mean '${s}'?` : ''} (known: ${names.join(', ')})` };
 }
 

@@ -13,7 +13,7 @@ function mixedTrace(n: number, seed: number): Buffer {
   const lines: string[] = ['# mixed reads and writes'];
   let x = seed * 2654435761 % 2 ** 32;
   for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
     lines.push(`${i * 2000} ${x % 5 === 0 ? 'W' : 'R'} 0x${((x % 65536) * 64).toString(16)} 64 ${x % 3}`);
   }
   return Buffer.from(lines.join('\n') + '\n');
