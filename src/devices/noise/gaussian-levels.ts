@@ -51,36 +51,52 @@ export const NVMEXPLORER_3BIT: LevelSet = {
   sigmas: [0.00865, 0.01346, 0.03042, 0.03351, 0.02483, 0.02742, 0.03719, 0.0034],
 };
 
+/** A read threshold with its distances from the two adjacent level means in their own σ units. */
+export interface Crossing {
+  readonly t: number;
+  /** (t − m1)/s1 ≥ 0 */
+  readonly zBelow: number;
+  /** (m2 − t)/s2 ≥ 0 */
+  readonly zAbove: number;
+}
+
 /**
- * Threshold between two adjacent Gaussian levels (m1 < m2): the root of N(x; m1, s1) = N(x; m2, s2)
- * lying between the means at which the error P1(x > t) + P2(x < t) is locally minimal. Falls back to
- * the equal-z point m1 + (m2 − m1)·s1/(s1 + s2) when no such root exists, and to the midpoint when
- * a σ is zero.
+ * Threshold between two adjacent Gaussian levels (m1 < m2) where N(x; m1, s1) = N(x; m2, s2), on the
+ * side of the narrower level facing the other mean (the local minimum of P1(x > t) + P2(x < t)).
+ * Solved in the narrower level's z-coordinate y (x = m_n + s_n·y, r = s_n/s_w, δ = (m_n − m_w)/s_w):
+ * (1 − r²)y² − 2δr·y − δ² + 2 ln r = 0, root C/q (no cancellation), so the z-distances keep full
+ * relative precision even for σ ratios of 1e6. Falls back to the equal-z point when the crossing is
+ * not between the means, and to the midpoint when a σ is zero.
  */
-export function crossingThreshold(m1: number, s1: number, m2: number, s2: number): number {
+export function crossing(m1: number, s1: number, m2: number, s2: number): Crossing {
   if (!(m2 > m1)) throw new RangeError(`level means must increase: ${m1} then ${m2}`);
-  if (s1 <= 0 || s2 <= 0) return 0.5 * (m1 + m2);
-  const equalZ = m1 + ((m2 - m1) * s1) / (s1 + s2);
-  // ln f1 − ln f2 = −(A x² + B x + C)
-  const a = 1 / (2 * s1 * s1) - 1 / (2 * s2 * s2);
-  const b = m2 / (s2 * s2) - m1 / (s1 * s1);
-  const c = (m1 * m1) / (2 * s1 * s1) - (m2 * m2) / (2 * s2 * s2) + Math.log(s1 / s2);
-  const roots: number[] = [];
-  if (Math.abs(a) * (m2 - m1) < 1e-12 * Math.abs(b)) {
-    roots.push(-c / b);
-  } else {
-    const disc = b * b - 4 * a * c;
-    if (disc < 0) return equalZ;
-    const q = -0.5 * (b + Math.sign(b || 1) * Math.sqrt(disc));
-    roots.push(q / a);
-    if (q !== 0) roots.push(c / q);
+  const d = m2 - m1;
+  if (s1 <= 0 || s2 <= 0) {
+    const t = 0.5 * (m1 + m2);
+    return { t, zBelow: s1 > 0 ? d / 2 / s1 : Infinity, zAbove: s2 > 0 ? d / 2 / s2 : Infinity };
   }
-  for (const x of roots) {
-    // g(x) = ln f1 − ln f2 must be decreasing at the root (f1 above f2 to its left).
-    const slope = -(2 * a * x + b);
-    if (x > m1 && x < m2 && slope < 0) return x;
+  const narrowIsUpper = s2 <= s1;
+  const sn = narrowIsUpper ? s2 : s1;
+  const sw = narrowIsUpper ? s1 : s2;
+  const r = sn / sw;
+  const delta = (narrowIsUpper ? d : -d) / sw; // (m_n − m_w)/s_w
+  const b = -2 * delta * r;
+  const c = -delta * delta + 2 * Math.log(r);
+  const disc = b * b - 4 * (1 - r * r) * c; // ≥ b² since c ≤ 0
+  const q = -0.5 * (b + Math.sign(b) * Math.sqrt(disc));
+  const y = c / q; // z of t w.r.t. the narrow level; sign opposite to δ
+  const zn = Math.abs(y);
+  const zw = Math.abs(delta + r * y);
+  if (Number.isFinite(y) && zn * sn < d) {
+    return narrowIsUpper ? { t: m2 + s2 * y, zBelow: zw, zAbove: zn } : { t: m1 + s1 * y, zBelow: zn, zAbove: zw };
   }
-  return equalZ;
+  const z = d / (s1 + s2);
+  return { t: m1 + s1 * z, zBelow: z, zAbove: z };
+}
+
+/** The threshold of `crossing` as a conductance value. */
+export function crossingThreshold(m1: number, s1: number, m2: number, s2: number): number {
+  return crossing(m1, s1, m2, s2).t;
 }
 
 /** Read thresholds t_0..t_{L−2} between adjacent levels. */
@@ -156,29 +172,35 @@ export function effectiveLevels(p: GaussianLevelParams, drifted = true): LevelSe
 export function gaussianConfusion(p: GaussianLevelParams): ConfusionMatrix {
   const read = effectiveLevels(p, true);
   const tracked = p.drift?.thresholdsTrackDrift === true;
-  const t = readThresholds(tracked ? read : effectiveLevels(p, false));
+  const drifted = p.drift !== undefined && p.drift.timeSeconds > p.drift.t0Seconds && !tracked;
+  const ref = drifted ? effectiveLevels(p, false) : read;
   const L = read.means.length;
+  const cross: Crossing[] = [];
+  for (let i = 0; i < L - 1; i++) {
+    cross.push(crossing(ref.means[i] ?? 0, ref.sigmas[i] ?? 0, ref.means[i + 1] ?? 0, ref.sigmas[i + 1] ?? 0));
+  }
   const out = new Float64Array(L * L);
   for (let i = 0; i < L; i++) {
     const m = read.means[i] ?? 0;
     const s = read.sigmas[i] ?? 0;
-    const z = (x: number): number => (s > 0 ? (x - m) / s : x > m ? Infinity : x < m ? -Infinity : 0);
+    // z of threshold k as seen from level i; adjacent thresholds use the exact crossing distances.
+    const z = (k: number): number => {
+      const c = cross[k];
+      if (c === undefined) return k < 0 ? -Infinity : Infinity;
+      if (!drifted && k === i) return c.zBelow;
+      if (!drifted && k === i - 1) return -c.zAbove;
+      if (s > 0) return (c.t - m) / s;
+      return c.t > m ? Infinity : c.t < m ? -Infinity : 0;
+    };
     let off = 0;
     for (let j = 0; j < L; j++) {
       if (j === i) continue;
-      let v: number;
-      if (j > i) {
-        const lo = normalSf(z(t[j - 1] ?? Infinity));
-        const hi = j < L - 1 ? normalSf(z(t[j] ?? Infinity)) : 0;
-        v = lo - hi;
-      } else {
-        const hi = normalCdf(z(t[j] ?? -Infinity));
-        const lo = j > 0 ? normalCdf(z(t[j - 1] ?? -Infinity)) : 0;
-        v = hi - lo;
-      }
-      v = Math.max(0, v);
-      out[i * L + j] = v;
-      off += v;
+      // Upward: P(t_{j−1} < G ≤ t_j) as a difference of upper tails; downward: of lower tails.
+      const v = j > i ? normalSf(z(j - 1)) - (j < L - 1 ? normalSf(z(j)) : 0)
+        : normalCdf(z(j)) - (j > 0 ? normalCdf(z(j - 1)) : 0);
+      const w = Math.max(0, v);
+      out[i * L + j] = w;
+      off += w;
     }
     out[i * L + i] = 1 - off;
   }

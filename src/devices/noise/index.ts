@@ -9,8 +9,8 @@ export {
   type ConfusionMatrix, type LevelFaultRates, type LevelStepParams, type StuckAtParams,
 } from './confusion.js';
 export {
-  crossingThreshold, readThresholds, effectiveLevels, gaussianConfusion, NVMEXPLORER_2BIT, NVMEXPLORER_3BIT,
-  type LevelSet, type DriftParams, type GaussianLevelParams,
+  crossing, crossingThreshold, readThresholds, effectiveLevels, gaussianConfusion, NVMEXPLORER_2BIT, NVMEXPLORER_3BIT,
+  type LevelSet, type DriftParams, type GaussianLevelParams, type Crossing,
 } from './gaussian-levels.js';
 export {
   cellEncoding, levelToPattern, patternToLevel, popcount, valueLayout, codeRange, codeToPattern, patternToCode,

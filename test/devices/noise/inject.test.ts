@@ -71,7 +71,7 @@ describe('Monte-Carlo value errors match expectedValueErrorStats (99.9% interval
     ['qmc-step, 3-bit cells', preset('nvmexplorer-3bit-steps'), cellEncoding(3), 'qmc-step'],
     ['qmc-step, 2-bit cells', { ...preset('nvmexplorer-2bit'), levelSpreadScale: 3 } as NoiseModelSpec, cellEncoding(2), 'qmc-step'],
   ];
-  const n = 300000;
+  const n = 150000;
   const codes = codes3(n);
   for (const [name, model, encoding, valueModel] of cases) {
     it(name, () => {
