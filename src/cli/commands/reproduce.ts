@@ -1,0 +1,113 @@
+/**
+ * `qmcsim reproduce qmc [--model NAME] [--out DIR] [--json] [--seed N]`: replays the QMC study's
+ * configurations, prints the claims table (or `{ "claims": [...] }` with --json), optionally writes
+ * the result bundle. Exit 0 when every required claim is within tolerance, 1 otherwise. A progress
+ * bar (stderr) appears once the work has run for about a second.
+ */
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { UserError } from '../../config/errors.js';
+import { claimsJson, requiredClaimsPass } from '../../report/claims.js';
+import { formatTable } from '../../report/table.js';
+import { registerStudyKinds } from '../../study/kinds.js';
+import { reproduce } from '../../study/reproduce.js';
+import { reproduceTables } from '../../study/reproduce-tables.js';
+import { writeReproduceOutputs } from '../../study/outputs.js';
+import { out, err, setExitCode } from '../io.js';
+import { ExitCode } from '../errors.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** Built-in studies by name. */
+export const STUDIES: Readonly<Record<string, string>> = { qmc: join(ROOT, 'experiments', 'qmc', 'study.yaml') };
+
+/** A progress reporter that shows a cli-progress bar on stderr once work has run > `afterMs`. */
+export function lazyProgress(enabled: boolean, afterMs = 1000): { update(fraction: number, label: string): void; stop(): void } {
+  const t0 = Date.now();
+  let bar: cliProgress.SingleBar | undefined;
+  let lastRender = 0;
+  return {
+    update(fraction, label) {
+      if (!enabled) return;
+      const now = Date.now();
+      if (!bar) {
+        if (now - t0 < afterMs) return;
+        bar = new cliProgress.SingleBar({
+          stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000, hideCursor: false,
+          format: '{bar} {percentage}% | {label}', barsize: 30,
+        }, cliProgress.Presets.shades_classic);
+        bar.start(1000, 0, { label });
+      }
+      bar.update(Math.round(fraction * 1000), { label });
+      // Runs are synchronous: redraw from here, throttled, instead of waiting for the bar's timer.
+      if (now - lastRender > (process.stderr.isTTY ? 200 : 2000)) {
+        lastRender = now;
+        bar.render();
+      }
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+interface ReproduceCliOptions {
+  readonly model?: string;
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly seed?: string;
+  readonly set: string[];
+  readonly layerReuse: boolean;
+  readonly rho: boolean;
+  readonly progress: boolean;
+}
+
+function parseSeed(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^\d+$/.test(s) || !Number.isSafeInteger(Number(s))) throw new UserError(`--seed: expected a non-negative integer, found '${s}'`);
+  return Number(s);
+}
+
+export function register(program: Command): void {
+  registerStudyKinds();
+  program
+    .command('reproduce')
+    .description('reproduce a paper\'s results from the event-driven replay (exit 0 all required claims pass, 1 otherwise)')
+    .argument('<study>', `built-in study (${Object.keys(STUDIES).join(', ')}) or a study YAML file`)
+    .option('--model <name>', 'model from configs/models (default: the paper\'s); other models have no paper values')
+    .option('--out <dir>', 'write result.json, resolved configs, CSV tables and report.html here')
+    .option('--json', 'print { "claims": [...] } as JSON instead of tables')
+    .option('--seed <n>', 'run seed (default: the study\'s)')
+    .option('--set <path=value>', 'override a value in every run configuration (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--no-layer-reuse', 'replay every layer (slower; reuse is within 0.5 %)')
+    .option('--no-rho', 'skip the ρ sweep')
+    .option('--no-progress', 'no progress bar on stderr')
+    .action(async (study: string, o: ReproduceCliOptions) => {
+      const file = STUDIES[study] ?? (study.endsWith('.yaml') || study.endsWith('.yml') ? study : undefined);
+      if (file === undefined) throw new UserError(`reproduce: unknown study '${study}'; expected one of ${Object.keys(STUDIES).join(', ')} or a .yaml file`);
+      const seed = parseSeed(o.seed);
+      const progress = lazyProgress(o.progress);
+      let result;
+      try {
+        result = await reproduce({
+          studyFile: file, layerReuse: o.layerReuse, rhoSweep: o.rho, overrides: o.set,
+          ...(o.model !== undefined ? { model: o.model } : {}), ...(seed !== undefined ? { seed } : {}),
+          onProgress: (done, total, label, f) => progress.update((done + f) / total, label),
+          yieldBetweenRuns: () => new Promise((r) => setImmediate(r)),
+        });
+      } finally {
+        progress.stop();
+      }
+      if (o.json) {
+        out(JSON.stringify({ claims: claimsJson(result.claims) }, null, 2));
+      } else {
+        for (const t of reproduceTables(result)) out(formatTable(t));
+      }
+      if (o.out !== undefined) {
+        const files = await writeReproduceOutputs(o.out, result);
+        err(`wrote ${files.length} files to ${o.out} (report.html, result.json, ${files.filter((f) => f.endsWith('.csv')).length} CSV tables, resolved configs)`);
+      }
+      setExitCode(requiredClaimsPass(result.claims) ? ExitCode.Ok : ExitCode.CheckFailed);
+    });
+}

@@ -1,0 +1,48 @@
+/**
+ * Schema of a noise study (experiments/noise/*.yaml, `qmcsim study noise FILE`): the weights
+ * (synthetic by default, a few representative tensors, seeded), the quantizer, the MLC sweep (level
+ * spread × cell mode) and the MRAM write-error-rate sweep, and the run configuration whose replay
+ * gives per-access bit-error statistics with the noise attached to its devices.
+ */
+import { z } from 'zod';
+import { num, oneOf, strictObject } from '../config/schema.js';
+import { quantConfigSchema } from '../workloads/quant/config.js';
+
+export const noiseStudySchema = strictObject({
+  version: z.literal(1),
+  seed: z.number().int().min(0),
+  model: z.string().min(1),
+  weights: strictObject({
+    /** Tensor ids of the model inventory to evaluate (a few representative ones). */
+    tensors: z.array(z.string().min(1)).min(1),
+    /** Only the first rows of each tensor (keeps the study fast; statistics are per weight). */
+    maxRows: z.number().int().positive().optional(),
+    distribution: oneOf(['gaussian', 'laplace', 'student-t']).default('student-t'),
+    dof: z.number().int().min(3).default(4),
+  }),
+  quant: quantConfigSchema,
+  mlc: strictObject({
+    /** Level-set presets per cell mode (bits per cell → noise preset name). */
+    presets: strictObject({ '2': z.string().min(1), '3': z.string().min(1) }),
+    cellModes: z.array(z.union([z.literal(2), z.literal(3)])).min(1),
+    /** Multiplies every level σ of the Gaussian level model (0 = noiseless). */
+    levelSpreadScale: z.array(num({ min: 0 })).min(1),
+    levelCoding: oneOf(['gray', 'binary']).default('gray'),
+    /** 'cells': exact cell errors under the encoding; 'qmc-step': the paper's ±1 step model. */
+    valueModel: oneOf(['cells', 'qmc-step']).default('cells'),
+  }),
+  mram: strictObject({
+    /** Per-bit write-error rates (a wrongly written bit reads wrong on every access). */
+    writeErrorRate: z.array(num({ min: 0, max: 1 })).min(1),
+  }),
+  replay: strictObject({
+    /** Run configuration per cell mode (relative to this file), replayed with the noise attached. */
+    runs: strictObject({ '2': z.string().min(1), '3': z.string().min(1) }),
+    /** Extra `--set` overrides for the replays (e.g. a smaller model for speed). */
+    set: z.array(z.string().min(1)).default([]),
+    /** Memory ids (SoC) that get the MLC and MRAM noise models. */
+    mlcMemory: z.string().min(1),
+    mramMemory: z.string().min(1),
+  }),
+});
+export type NoiseStudyConfig = z.output<typeof noiseStudySchema>;

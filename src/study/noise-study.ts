@@ -1,0 +1,196 @@
+/**
+ * `study noise`: sweeps MLC level spread × cell mode (2-bit vs 3-bit cells holding QMC's 3-bit
+ * inliers) and the MRAM write-error rate. For each point: per-access bit-error statistics from the
+ * event-driven replay with the noise model attached to the device (sampled per access from the
+ * device's seeded stream, plus the analytic expectation), and per-tensor weight error (SQNR) of the
+ * noisy dequantized weights (synthetic, seeded, or a safetensors checkpoint). Optional export of the
+ * noisy weights as safetensors.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { loadConfigFile } from '../config/load.js';
+import { UserError } from '../config/errors.js';
+import { loadRunConfig } from '../arch/run-config.js';
+import { cellEncoding, noisePreset, type NoiseModelSpec } from '../devices/noise/index.js';
+import { loadModel } from '../workloads/catalog.js';
+import { inventory } from '../workloads/inventory.js';
+import { evaluateTensor, mergeStats, EMPTY_STATS, type DeviceNoise, type ErrorStats } from '../workloads/metrics/quality.js';
+import { exportDequantized } from '../workloads/metrics/export.js';
+import { checkpointSource, syntheticSource, type WeightSource } from '../workloads/weights/source.js';
+import type { TensorSpec } from '../workloads/tensor.js';
+import { noiseStudySchema, type NoiseStudyConfig } from './noise-config.js';
+import { replayConfig } from './run-one.js';
+
+export interface NoiseStudyOptions {
+  readonly file: string;
+  /** Safetensors checkpoint (file, index or directory) instead of synthetic weights. */
+  readonly weights?: string;
+  /** Write the noisy dequantized weights of every sweep point here (safetensors). */
+  readonly exportDir?: string;
+  readonly onProgress?: (done: number, total: number, label: string) => void;
+  readonly yieldBetween?: () => Promise<void>;
+}
+
+/** Replay statistics of one noisy memory. */
+export interface ReplayErrors {
+  readonly memory: string;
+  readonly bitsRead: number;
+  readonly bitErrors: number;
+  readonly expectedBitErrors: number;
+  readonly accesses: number;
+  readonly accessesWithErrors: number;
+  /** Sampled bit-error rate. */
+  readonly ber: number;
+  readonly expectedBer: number;
+}
+
+export interface TensorError {
+  readonly tensor: string;
+  readonly numel: number;
+  readonly cleanSqnrDb: number;
+  readonly noisySqnrDb: number;
+  readonly changedValues: number;
+}
+
+export interface NoisePoint {
+  readonly sweep: 'mlc' | 'mram';
+  /** Bits per MLC cell (mlc sweep) or 1 (mram). */
+  readonly cellBits: number;
+  /** Level-spread scale (mlc) or per-bit write-error rate (mram). */
+  readonly x: number;
+  readonly replay: ReplayErrors;
+  readonly tensors: readonly TensorError[];
+  /** All tensors together: SQNR from total signal and error. */
+  readonly cleanSqnrDb: number;
+  readonly noisySqnrDb: number;
+  readonly changedValues: number;
+  readonly exported?: string;
+}
+
+export interface NoiseStudyResult {
+  readonly file: string;
+  readonly model: string;
+  readonly weights: string;
+  readonly seed: number;
+  readonly points: readonly NoisePoint[];
+}
+
+function pickSpecs(cfg: NoiseStudyConfig): TensorSpec[] {
+  const inv = inventory(loadModel(cfg.model));
+  return cfg.weights.tensors.map((id) => {
+    const s = inv.find((t) => t.id === id);
+    if (!s) throw new UserError(`noise study: model '${cfg.model}' has no tensor '${id}' (e.g. ${inv.slice(0, 3).map((t) => t.id).join(', ')})`);
+    return s;
+  });
+}
+
+/** The MLC model of a sweep point: the mode's level-set preset with its σ scaled. */
+export function mlcModel(cfg: NoiseStudyConfig, bits: 2 | 3, spread: number): NoiseModelSpec {
+  const base = noisePreset(bits === 3 ? cfg.mlc.presets['3'] : cfg.mlc.presets['2']);
+  if (base.kind !== 'gaussian-levels') throw new UserError(`noise study: MLC preset for ${bits}-bit cells must be a gaussian-levels model, found '${base.kind}'`);
+  return { ...base, levelSpreadScale: spread, levelCoding: cfg.mlc.levelCoding };
+}
+
+function weightErrors(src: WeightSource, cache: Map<string, Float32Array>, cfg: NoiseStudyConfig, noise: DeviceNoise): { tensors: TensorError[]; clean: ErrorStats; noisy: ErrorStats; changed: number } {
+  let clean = EMPTY_STATS;
+  let noisy = EMPTY_STATS;
+  let changed = 0;
+  const tensors: TensorError[] = [];
+  for (const spec of src.specs) {
+    let w = cache.get(spec.id);
+    if (!w) {
+      w = src.read(spec);
+      cache.set(spec.id, w);
+    }
+    const q = evaluateTensor(spec, w, cfg.quant, noise).quality;
+    const n = q.noisy ?? q.clean;
+    clean = mergeStats(clean, q.clean);
+    noisy = mergeStats(noisy, n);
+    changed += q.changedValues ?? 0;
+    tensors.push({ tensor: spec.id, numel: spec.numel, cleanSqnrDb: q.clean.sqnrDb, noisySqnrDb: n.sqnrDb, changedValues: q.changedValues ?? 0 });
+  }
+  return { tensors, clean, noisy, changed };
+}
+
+function replayErrors(cfg: NoiseStudyConfig, base: string, bits: 2 | 3, memory: string, noise: NoiseModelSpec, seed: number): ReplayErrors {
+  const file = resolve(base, bits === 3 ? cfg.replay.runs['3'] : cfg.replay.runs['2']);
+  const probe = loadRunConfig(file, cfg.replay.set);
+  const idx = probe.soc.memories.findIndex((m) => m.id === memory);
+  if (idx < 0) throw new UserError(`noise study: ${file} has no memory '${memory}' (have ${probe.soc.memories.map((m) => m.id).join(', ')})`);
+  const others = [cfg.replay.mlcMemory, cfg.replay.mramMemory].filter((m) => m !== memory)
+    .map((m) => probe.soc.memories.findIndex((x) => x.id === m)).filter((i) => i >= 0);
+  const ov = [
+    ...cfg.replay.set,
+    `soc.memories[${idx}].noise=${JSON.stringify(noiseYaml(noise))}`,
+    // Only the swept memory is noisy, so its statistics are not mixed with the other's.
+    ...others.map((i) => `soc.memories[${i}].noise={"type":"none"}`),
+  ];
+  const run = loadRunConfig(file, ov);
+  const rep = replayConfig(run, { seed, layerReuse: false, weightTrafficOnly: true });
+  const e = rep.bitErrors.byMemory[memory] ?? { bitsRead: 0, bitErrors: 0, expectedBitErrors: 0 };
+  let accesses = 0;
+  let withErr = 0;
+  for (const t of rep.bitErrors.byTag) if (t.memory === memory) withErr += t.accessesWithErrors;
+  for (const t of rep.tensors) if (t.memory === memory) accesses += t.accesses;
+  return {
+    memory, bitsRead: e.bitsRead, bitErrors: e.bitErrors, expectedBitErrors: e.expectedBitErrors, accesses, accessesWithErrors: withErr,
+    ber: e.bitsRead > 0 ? e.bitErrors / e.bitsRead : 0, expectedBer: e.bitsRead > 0 ? e.expectedBitErrors / e.bitsRead : 0,
+  };
+}
+
+/** A noise model as the YAML block the SoC's `noise:` key takes. */
+function noiseYaml(m: NoiseModelSpec): Record<string, unknown> {
+  if (m.kind === 'gaussian-levels') {
+    return { type: 'gaussian-levels', means: [...m.means], sigmas: [...m.sigmas], levelSpreadScale: m.levelSpreadScale ?? 1, levelCoding: m.levelCoding ?? 'gray' };
+  }
+  if (m.kind === 'bit-flip') return { type: 'bit-flip', pBit: m.pBit };
+  throw new Error(`noise study: cannot attach a '${m.kind}' model to the replay`);
+}
+
+/** Runs the noise study described by `o.file`. */
+export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult> {
+  const cfg = loadConfigFile(o.file, noiseStudySchema, { kind: 'noise-study' });
+  if (cfg.quant.scheme !== 'qmc') throw new UserError(`${o.file}: quant.scheme must be 'qmc' (inliers in MLC ReRAM, outliers in MRAM), found '${cfg.quant.scheme}'`);
+  const base = dirname(resolve(o.file));
+  const specs = pickSpecs(cfg);
+  const src = o.weights !== undefined
+    ? checkpointSource(o.weights, specs, cfg.weights.maxRows)
+    : syntheticSource(specs, { seed: cfg.seed, distribution: cfg.weights.distribution, dof: cfg.weights.dof }, cfg.weights.maxRows);
+  const cache = new Map<string, Float32Array>();
+  const total = cfg.mlc.cellModes.length * cfg.mlc.levelSpreadScale.length + cfg.mram.writeErrorRate.length;
+  let done = 0;
+  const points: NoisePoint[] = [];
+  const finish = async (p: Omit<NoisePoint, 'exported'>, noise: DeviceNoise, name: string): Promise<void> => {
+    let exported: string | undefined;
+    if (o.exportDir !== undefined) {
+      exported = join(o.exportDir, `${name}.safetensors`);
+      exportDequantized(exported, src, cfg.quant, { noise, dtype: 'F32', metadata: { study: o.file, point: name } });
+    }
+    points.push(exported === undefined ? p : { ...p, exported });
+    done++;
+    o.onProgress?.(done, total, name);
+    await o.yieldBetween?.();
+  };
+  try {
+    for (const bits of cfg.mlc.cellModes) {
+      for (const spread of cfg.mlc.levelSpreadScale) {
+        const model = mlcModel(cfg, bits, spread);
+        const noise: DeviceNoise = { model, encoding: cellEncoding(bits, cfg.mlc.levelCoding), valueModel: cfg.mlc.valueModel, seed: cfg.seed, parts: ['inlier'] };
+        const w = weightErrors(src, cache, cfg, noise);
+        const replay = replayErrors(cfg, base, bits, cfg.replay.mlcMemory, model, cfg.seed);
+        await finish({ sweep: 'mlc', cellBits: bits, x: spread, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedValues: w.changed },
+          noise, `mlc-${bits}bit-spread${spread}`);
+      }
+    }
+    for (const wer of cfg.mram.writeErrorRate) {
+      const model: NoiseModelSpec = { kind: 'bit-flip', pBit: wer };
+      const noise: DeviceNoise = { model, encoding: cellEncoding(1, 'binary'), seed: cfg.seed, parts: ['outlier'] };
+      const w = weightErrors(src, cache, cfg, noise);
+      const replay = replayErrors(cfg, base, 3, cfg.replay.mramMemory, model, cfg.seed);
+      await finish({ sweep: 'mram', cellBits: 1, x: wer, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedValues: w.changed },
+        noise, `mram-wer${wer}`);
+    }
+  } finally {
+    src.close?.();
+  }
+  return { file: o.file, model: cfg.model, weights: o.weights ?? `synthetic (${cfg.weights.distribution}, seed ${cfg.seed})`, seed: cfg.seed, points };
+}

@@ -1,0 +1,151 @@
+/**
+ * The reproduction's tables (claims, configurations, ρ sweep, area, bit errors, design values) and
+ * the rows behind its plots, assembled from a ReproduceResult. Pure; used by the console output,
+ * the CSV files and report.html alike.
+ */
+import { claimsTable } from '../report/claims.js';
+import type { BitErrorRow, EnergyPart, LatencyRow, RhoRow } from '../report/plots.js';
+import type { Table } from '../report/table.js';
+import type { ReproduceResult } from './reproduce.js';
+import { bottleneck, deviceReadEnergy, fetchEnergy, sumDevices, weightBits, weightCells } from './run-summary.js';
+
+const MS = 1e9; // ps per ms
+const MJ = 1e9; // pJ per mJ
+
+export function claimsTableOf(r: ReproduceResult): Table {
+  const t = claimsTable(r.claims, `QMC claims, ${r.model} (one decode token, weight traffic${r.paperModel ? '' : '; no paper values for this model: new results'})`);
+  return t;
+}
+
+export function configurationsTable(r: ReproduceResult): Table {
+  return {
+    id: 'configurations',
+    title: `Per configuration, ${r.model}: one decode token`,
+    columns: [
+      { key: 'config', header: 'configuration' },
+      { key: 'latency', header: 'latency', unit: 'ms' },
+      { key: 'bottleneck', header: 'bottleneck' },
+      { key: 'eDevice', header: 'device energy', unit: 'mJ' },
+      { key: 'eTotal', header: 'energy incl. net', unit: 'mJ' },
+      { key: 'bits', header: 'stored weight bits', unit: 'Gbit' },
+      { key: 'cells', header: 'cells', unit: 'Gcell' },
+      { key: 'external', header: 'external weight bytes', unit: 'MB' },
+      { key: 'accesses', header: 'device accesses', unit: 'M' },
+    ],
+    rows: r.runs.map((s) => ({
+      config: s.label,
+      latency: s.latencyPs / MS,
+      bottleneck: bottleneck(s),
+      eDevice: deviceReadEnergy(s) / MJ,
+      eTotal: fetchEnergy(s) / MJ,
+      bits: weightBits(s) / 1e9,
+      cells: weightCells(s) / 1e9,
+      external: sumDevices(s, (d) => d.weightBytes, (d) => d.external) / 1e6,
+      accesses: Object.entries(s.metrics).filter(([k]) => k.startsWith('accessesByMemory.')).reduce((a, [, v]) => a + v, 0) / 1e6,
+    })),
+  };
+}
+
+export function rhoTable(r: ReproduceResult): Table {
+  return {
+    id: 'rho-sweep',
+    title: `ρ sweep (Fig. 3), ${r.model}: QMC 3-bit MLC`,
+    columns: [
+      { key: 'rho', header: 'ρ' }, { key: 'latency', header: 'latency', unit: 'ms' },
+      { key: 'mram', header: 'MRAM stream', unit: 'ms' }, { key: 'reram', header: 'ReRAM stream', unit: 'ms' },
+      { key: 'bottleneck', header: 'bottleneck' }, { key: 'energy', header: 'energy', unit: 'mJ' },
+      { key: 'cells', header: 'cells', unit: 'Gcell' }, { key: 'speedup', header: 'latency vs FP16', unit: 'x' },
+    ],
+    rows: r.rho.map((p) => ({
+      rho: p.rho, latency: p.latencyPs / MS, mram: p.mramTimePs / MS, reram: p.reramTimePs / MS,
+      bottleneck: p.bottleneck, energy: p.energyPj / MJ, cells: p.cells / 1e9, speedup: p.latencyVsFp16,
+    })),
+    notes: ['stream times are summed per layer; a layer waits for the slower of its MRAM and ReRAM streams (Eq. 3)'],
+  };
+}
+
+export function areaTable(r: ReproduceResult): Table {
+  const rows = [
+    ...Object.entries(r.area.qmcMm2).map(([k, v]) => ({ item: `QMC weights in ${k}`, area: v })),
+    { item: 'QMC total', area: r.area.qmcTotalMm2 },
+    { item: 'LPDDR5 no longer holding FP16 weights', area: -r.area.dramSavedMm2 },
+    { item: 'Flash copy of the FP16 weights removed', area: -r.area.flashSavedMm2 },
+    { item: 'net', area: r.area.netMm2 },
+  ];
+  return {
+    id: 'area', title: `Silicon area, ${r.model} (Table 1 densities; Flash density estimated)`,
+    columns: [{ key: 'item', header: 'item' }, { key: 'area', header: 'area', unit: 'mm^2' }], rows,
+  };
+}
+
+export function bitErrorTable(r: ReproduceResult): Table {
+  const rows = r.runs.flatMap((s) => s.devices.filter((d) => d.weightBytes > 0).map((d) => ({
+    config: s.label, device: d.id, bitsRead: d.bitsRead, errors: d.bitErrors, expected: d.expectedBitErrors,
+    ber: d.bitsRead > 0 ? d.bitErrors / d.bitsRead : 0,
+  })));
+  return {
+    id: 'bit-errors', title: 'Bit errors per device (sampled per access in the replay; expectation from the noise model)',
+    columns: [
+      { key: 'config', header: 'configuration' }, { key: 'device', header: 'device' },
+      { key: 'bitsRead', header: 'bits read (noisy devices)' }, { key: 'errors', header: 'bit errors' },
+      { key: 'expected', header: 'expected' }, { key: 'ber', header: 'bit-error rate' },
+    ],
+    rows,
+    notes: ['bits read are counted on devices with a noise model attached; 0 = no noise model on that device'],
+  };
+}
+
+export function designValuesTable(r: ReproduceResult): Table {
+  return {
+    id: 'design-values', title: 'Design values the result rests on',
+    columns: [{ key: 'name', header: 'parameter' }, { key: 'value', header: 'value' }, { key: 'estimate', header: 'estimate' }, { key: 'derivation', header: 'derivation' }],
+    rows: r.designValues.map((d) => ({ name: d.name, value: d.value, estimate: d.estimate, derivation: d.derivation })),
+  };
+}
+
+/** Rows of the energy-breakdown plot: per configuration, device reads per memory plus interconnect. */
+export function energyRows(r: ReproduceResult): EnergyPart[] {
+  const out: EnergyPart[] = [];
+  for (const s of r.runs) {
+    for (const d of s.devices) {
+      if (d.readEnergyPj > 0) out.push({ config: s.label, part: `${d.id} read`, energyMj: d.readEnergyPj / MJ });
+    }
+    const net = sumDevices(s, (d) => d.linkEnergyPj) + s.cdcEnergyPj;
+    if (net > 0) out.push({ config: s.label, part: 'interconnect', energyMj: net / MJ });
+  }
+  return out;
+}
+
+export function latencyRows(r: ReproduceResult): LatencyRow[] {
+  return r.runs.map((s) => ({ config: s.label, latencyMs: s.latencyPs / MS, bottleneck: bottleneck(s) }));
+}
+
+export function rhoRows(r: ReproduceResult): RhoRow[] {
+  const ref = r.rho.find((p) => Math.abs(p.rho - 0.3) < 1e-9) ?? r.rho[0];
+  if (!ref) return [];
+  const rows: RhoRow[] = [];
+  for (const p of r.rho) {
+    rows.push({ rho: p.rho, metric: 'latency', relative: p.latencyPs / ref.latencyPs, bottleneck: p.bottleneck });
+    rows.push({ rho: p.rho, metric: 'energy', relative: p.energyPj / ref.energyPj, bottleneck: p.bottleneck });
+    rows.push({ rho: p.rho, metric: 'cells', relative: p.cells / ref.cells, bottleneck: p.bottleneck });
+    rows.push({ rho: p.rho, metric: 'MRAM stream time', relative: p.mramTimePs / ref.latencyPs, bottleneck: p.bottleneck });
+    rows.push({ rho: p.rho, metric: 'ReRAM stream time', relative: p.reramTimePs / ref.latencyPs, bottleneck: p.bottleneck });
+  }
+  return rows;
+}
+
+export function bitErrorRows(r: ReproduceResult): BitErrorRow[] {
+  return r.runs.flatMap((s) => s.devices.filter((d) => d.weightBytes > 0).map((d) => ({
+    config: s.label, device: d.id,
+    ber: d.bitsRead > 0 ? d.bitErrors / d.bitsRead : 0,
+    expectedBer: d.bitsRead > 0 ? d.expectedBitErrors / d.bitsRead : 0,
+  })));
+}
+
+/** Every table of the reproduction, in report order. */
+export function reproduceTables(r: ReproduceResult): Table[] {
+  const t = [claimsTableOf(r), configurationsTable(r)];
+  if (r.rho.length > 0) t.push(rhoTable(r));
+  t.push(areaTable(r), bitErrorTable(r), designValuesTable(r));
+  return t;
+}

@@ -1,0 +1,198 @@
+/**
+ * `reproduce qmc`: replays every configuration of the study (FP16/INT4/MXINT4/AWQ-GPTQ on LPDDR5,
+ * QMC 3-bit and 2-bit MLC, eMEMs on MRAM and on MLC ReRAM) through the event-driven SoC, computes
+ * the paper's claims from the replays (claims-calc.ts), runs the ρ sweep of Fig. 3 and gathers the
+ * design values the result rests on. Output assembly lives in reproduce-tables.ts / outputs.ts.
+ */
+import { dirname, resolve } from 'node:path';
+import { loadConfigFile } from '../config/load.js';
+import { getAt, parsePath } from '../config/paths.js';
+import { UserError } from '../config/errors.js';
+import { formatQuantity } from '../units/format.js';
+import type { RunConfig } from '../arch/run-config.js';
+import { compareClaim, type ClaimResult, type ClaimSpec } from '../report/claims.js';
+import { areaBreakdown, computeClaims, ememsEnergyToClose, type AreaBreakdown, type AreaModel, type ClaimRoles } from './claims-calc.js';
+import { summarize } from './from-run-report.js';
+import { runOne } from './run-one.js';
+import { bottleneck, fetchEnergy, weightCells, type RunSummary } from './run-summary.js';
+import { expectedSchema, studySchema, type StudyConfig } from './study-config.js';
+
+export interface ReproduceOptions {
+  /** experiments/qmc/study.yaml (or a user's copy). */
+  readonly studyFile: string;
+  /** Model name (configs/models); default: the study's (the paper's) model. */
+  readonly model?: string;
+  readonly seed?: number;
+  /** Replay identical layers once (default true; the SoC tests bound the error to 0.5 %). */
+  readonly layerReuse?: boolean;
+  /** Extra `--set` overrides applied to every configuration (physics checks, user what-ifs). */
+  readonly overrides?: readonly string[];
+  /** Run the ρ sweep (default true). */
+  readonly rhoSweep?: boolean;
+  /** Progress: runs done, runs total, label of the current run, fraction of the current run done. */
+  readonly onProgress?: (done: number, total: number, label: string, fraction: number) => void;
+  /** Yields to the event loop between runs (lets a progress bar redraw). */
+  readonly yieldBetweenRuns?: () => Promise<void>;
+}
+
+export interface RhoPoint {
+  readonly rho: number;
+  readonly latencyPs: number;
+  readonly mramTimePs: number;
+  readonly reramTimePs: number;
+  readonly bottleneck: string;
+  readonly energyPj: number;
+  readonly cells: number;
+  readonly latencyVsFp16: number;
+}
+
+export interface DesignValueOut {
+  readonly name: string;
+  readonly value: string;
+  readonly derivation: string;
+  readonly estimate: boolean;
+  readonly affects: readonly string[];
+}
+
+export interface ReproduceResult {
+  readonly study: string;
+  readonly model: string;
+  /** True when the paper's values apply (the paper's model, no what-if overrides). */
+  readonly paperModel: boolean;
+  readonly seed: number;
+  readonly layerReuse: boolean;
+  readonly claims: readonly ClaimResult[];
+  readonly runs: readonly RunSummary[];
+  readonly configs: readonly { readonly id: string; readonly label: string; readonly file: string; readonly overrides: readonly string[]; readonly config: RunConfig }[];
+  readonly rho: readonly RhoPoint[];
+  readonly area: AreaBreakdown;
+  readonly designValues: readonly DesignValueOut[];
+  /** Estimates declared by the run configs and device presets (param → derivation). */
+  readonly runEstimates: readonly { readonly config: string; readonly param: string; readonly value: string; readonly derivation: string }[];
+}
+
+/** Loads the study and its expected values (errors name file:line:col). */
+export function loadStudy(file: string): { study: StudyConfig; expected: ClaimSpec[]; expectedModel: string } {
+  const study = loadConfigFile(file, studySchema, { kind: 'qmc-study' });
+  const expFile = resolve(dirname(resolve(file)), study.expected);
+  const exp = loadConfigFile(expFile, expectedSchema, { kind: 'qmc-expected' });
+  return { study, expected: exp.claims.map((c) => ({ ...c })), expectedModel: exp.model };
+}
+
+function valueAt(cfg: unknown, path: string): unknown {
+  const p = parsePath(path);
+  if (!p) throw new UserError(`design value path '${path}' is not a key path`);
+  return getAt(cfg, p);
+}
+
+function areaModel(s: StudyConfig): AreaModel {
+  const d = (x: { density: number; bitsPerCell: number }) => ({ bitsPerMm2: x.density, bitsPerCell: x.bitsPerCell });
+  return {
+    densities: { lpddr5: d(s.area.lpddr5), 'stt-mram': d(s.area['stt-mram']), reram: d(s.area.reram) },
+    flashBitsPerMm2: s.area.flash.density, flashBitsPerCell: s.area.flash.bitsPerCell,
+  };
+}
+
+/** Runs the whole reproduction. */
+export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
+  const { study, expected, expectedModel } = loadStudy(o.studyFile);
+  const base = dirname(resolve(o.studyFile));
+  const model = o.model ?? study.model;
+  const seed = o.seed ?? study.seed;
+  const layerReuse = o.layerReuse ?? true;
+  const extra = o.overrides ?? [];
+  const paperModel = model === expectedModel && extra.length === 0;
+  const doRho = o.rhoSweep ?? true;
+  const total = study.configurations.length + (doRho ? study.rhoSweep.values.length : 0);
+  let done = 0;
+  const modelSet = o.model !== undefined ? [`${study.modelKey}=${model}`] : [];
+
+  const run = (label: string, file: string, overrides: string[]) => {
+    const r = runOne(resolve(base, file), overrides, {
+      seed, layerReuse, weightTrafficOnly: study.weightTrafficOnly,
+      onProgress: (f) => o.onProgress?.(done, total, label, f),
+    });
+    done++;
+    o.onProgress?.(done, total, label, 0);
+    return r;
+  };
+
+  const runs = new Map<string, RunSummary>();
+  const configs: ReproduceResult['configs'][number][] = [];
+  const runEstimates: ReproduceResult['runEstimates'][number][] = [];
+  for (const c of study.configurations) {
+    const ov = [...c.set, ...modelSet, ...extra];
+    const r = run(c.label, c.file, ov);
+    runs.set(c.id, summarize(c.id, c.label, r.config, r.report));
+    configs.push({ id: c.id, label: c.label, file: c.file, overrides: ov, config: r.config });
+    for (const e of r.report.estimates) runEstimates.push({ config: c.id, param: e.param, value: String(e.value), derivation: e.derivation });
+    await o.yieldBetweenRuns?.();
+  }
+  const need = (id: string): RunSummary => {
+    const r = runs.get(id);
+    if (!r) throw new UserError(`${o.studyFile}: roles name configuration '${id}', which the study does not list`);
+    return r;
+  };
+  const roles: ClaimRoles = {
+    fp16: need(study.roles.fp16), int4: need(study.roles.int4), qmc3: need(study.roles.qmc3),
+    qmc2: need(study.roles.qmc2), ememsMram: need(study.roles.ememsMram), ememsReram: need(study.roles.ememsReram),
+  };
+  const area = areaModel(study);
+  const values = computeClaims(roles, area);
+
+  const claims = expected.map((spec) => {
+    const sim = values[spec.id];
+    if (sim === undefined) throw new UserError(`expected claim '${spec.id}' has no simulated counterpart`);
+    const s: ClaimSpec = paperModel ? spec : { ...spec, paper: null };
+    let note: string | undefined;
+    if (spec.id === 'emems-energy' && paperModel && spec.paper !== null) {
+      const e = ememsEnergyToClose(roles, spec.paper, study.ememsReadEnergy.memory);
+      note = `paper ${spec.paper}x vs simulated ${sim.toFixed(3)}x (gap ${(((sim / spec.paper) - 1) * 100).toFixed(1)} %); ` +
+        `${study.ememsReadEnergy.name} is ${e.currentPjPerBit.toFixed(3)} pJ/bit in the replay, ` +
+        `${e.closingPjPerBit.toFixed(3)} pJ/bit would close the gap (eMEMs' Table 4 parameters are not published)`;
+    }
+    return compareClaim(s, sim, note);
+  });
+
+  const rho: RhoPoint[] = [];
+  if (doRho) {
+    const rc = study.configurations.find((c) => c.id === study.rhoSweep.config);
+    const baseCfg = configs.find((c) => c.id === study.rhoSweep.config)?.config;
+    if (!rc || !baseCfg) throw new UserError(`${o.studyFile}: rhoSweep.config '${study.rhoSweep.config}' is not a configuration`);
+    const baseRho = valueAt(baseCfg, study.rhoSweep.key);
+    for (const v of study.rhoSweep.values) {
+      let s: RunSummary;
+      if (baseRho === v) {
+        // The configuration itself is this sweep point: reuse its replay.
+        s = need(rc.id);
+        done++;
+        o.onProgress?.(done, total, `${rc.label} ρ=${v}`, 0);
+      } else {
+        const r = run(`${rc.label} ρ=${v}`, rc.file, [...rc.set, ...study.rhoSweep.set, ...modelSet, ...extra, `${study.rhoSweep.key}=${v}`]);
+        s = summarize(`rho-${v}`, `ρ = ${v}`, r.config, r.report);
+      }
+      rho.push({
+        rho: v, latencyPs: s.latencyPs,
+        mramTimePs: s.metrics.mramTimePs ?? 0, reramTimePs: s.metrics.reramTimePs ?? 0,
+        bottleneck: bottleneck(s), energyPj: fetchEnergy(s), cells: weightCells(s),
+        latencyVsFp16: roles.fp16.latencyPs / s.latencyPs,
+      });
+      await o.yieldBetweenRuns?.();
+    }
+  }
+
+  const byId = new Map(configs.map((c) => [c.id, c.config]));
+  const designValues: DesignValueOut[] = study.designValues.map((d) => {
+    const tree: unknown = d.config === 'study' ? study : byId.get(d.config);
+    if (tree === undefined) throw new UserError(`${o.studyFile}: design value '${d.name}' names configuration '${d.config}', which the study does not list`);
+    const raw = valueAt(tree, d.path);
+    const value = raw === undefined ? '(absent)'
+      : typeof raw === 'number' && d.dimension ? formatQuantity(raw, d.dimension, 4) : String(raw);
+    return { name: d.name, value, derivation: d.derivation, estimate: d.estimate, affects: d.affects };
+  });
+
+  return {
+    study: o.studyFile, model, paperModel, seed, layerReuse, claims, runs: [...runs.values()], configs, rho,
+    area: areaBreakdown(roles, area), designValues, runEstimates,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Loads and replays one run configuration for the study. With `weightTrafficOnly` the decode trace
+ * keeps only weight reads, layer boundaries and compute segments, as the paper accounts its system
+ * results (qmc-paper.md §3: weight traffic only, no KV cache); the replay itself is unchanged.
+ */
+import { loadRunConfig, type RunConfig } from '../arch/run-config.js';
+import { runConfig, type RunReport } from '../arch/run.js';
+import { buildWorkload } from '../arch/workload.js';
+import type { TraceRecord } from '../workloads/trace/types.js';
+
+export interface RunOneOptions {
+  readonly seed: number;
+  readonly layerReuse: boolean;
+  readonly weightTrafficOnly: boolean;
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export interface RunOneResult {
+  readonly file: string;
+  readonly overrides: readonly string[];
+  readonly config: RunConfig;
+  readonly report: RunReport;
+}
+
+/** Keeps the records the paper's accounting counts. */
+export function weightOnly(records: Iterable<TraceRecord>): TraceRecord[] {
+  const out: TraceRecord[] = [];
+  for (const r of records) if (r.kind === 'weightRead' || r.kind === 'layerEnd' || r.kind === 'compute') out.push(r);
+  return out;
+}
+
+/** Loads `file` with `overrides` and replays it. */
+export function runOne(file: string, overrides: readonly string[], o: RunOneOptions): RunOneResult {
+  const config = loadRunConfig(file, overrides);
+  return { file, overrides, config, report: replayConfig(config, o) };
+}
+
+/** Replays an already loaded configuration. */
+export function replayConfig(config: RunConfig, o: RunOneOptions): RunReport {
+  const base = { seed: o.seed, layerReuse: o.layerReuse, ...(o.onProgress ? { onProgress: o.onProgress } : {}) };
+  if (!o.weightTrafficOnly) return runConfig(config, base);
+  return runConfig(config, { ...base, trace: weightOnly(buildWorkload(config).records) });
+}

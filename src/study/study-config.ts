@@ -1,0 +1,95 @@
+/**
+ * Schemas of the reproduction study (experiments/qmc/study.yaml) and its expected values
+ * (experiments/qmc/expected.yaml): which run configurations are replayed, which one plays which
+ * role in the claims, the area model (Table 1 densities + an estimated Flash density), the ρ sweep,
+ * and the design values printed in the report with how each was derived.
+ */
+import { z } from 'zod';
+import { num, oneOf, q, strictObject } from '../config/schema.js';
+
+const configurationSchema = strictObject({
+  /** Id used in tables and result.json ('fp16', 'qmc-3bit'). */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  label: z.string().min(1),
+  /** Run config file, relative to the study file. */
+  file: z.string().min(1),
+  /** `--set` overrides applied to this configuration (SoC lists cannot be deep-merged by extends). */
+  set: z.array(z.string().min(1)).default([]),
+});
+
+const densitySchema = strictObject({
+  density: q.density({ positive: true }),
+  /** Bits per cell at which `density` holds (ReRAM Table 1 density is for 3-bit mode). */
+  bitsPerCell: z.number().int().min(1).max(4),
+  source: z.string().min(1),
+});
+
+const designValueSchema = strictObject({
+  /** Shown name, e.g. 'ReRAM arrays'. */
+  name: z.string().min(1),
+  /** Configuration id whose resolved config holds the value, or 'study' for this file. */
+  config: z.string().min(1),
+  /** Key path inside that resolved config, e.g. 'soc.memories[1].device.arraysPerBank'. */
+  path: z.string().min(1),
+  /** Physical dimension of the (canonical) value, for printing with a unit. */
+  dimension: oneOf(['time', 'energyPerBit', 'power', 'size', 'bandwidth', 'frequency', 'transferRate', 'density', 'area']).optional(),
+  /** How the value was derived. */
+  derivation: z.string().min(1),
+  estimate: z.boolean(),
+  /** Claims whose result rests on this value. */
+  affects: z.array(z.string()).default([]),
+});
+
+export const studySchema = strictObject({
+  version: z.literal(1),
+  /** Default model (the paper's). */
+  model: z.string().min(1),
+  /** Key path of the model name in a run config, used by --model. */
+  modelKey: z.string().min(1),
+  seed: z.number().int().min(0),
+  expected: z.string().min(1),
+  /** Replay only weight reads (the paper's system accounting: no KV cache, no activations). */
+  weightTrafficOnly: z.boolean(),
+  /** Holder for the YAML anchor of the shared QMC hardware overrides (not read directly). */
+  qmcHardware: z.array(z.string()).optional(),
+  configurations: z.array(configurationSchema).min(1),
+  roles: strictObject({
+    fp16: z.string(), int4: z.string(), qmc3: z.string(), qmc2: z.string(),
+    ememsMram: z.string(), ememsReram: z.string(),
+  }),
+  area: strictObject({
+    lpddr5: densitySchema,
+    'stt-mram': densitySchema,
+    reram: densitySchema,
+    flash: strictObject({ density: q.density({ positive: true }), bitsPerCell: z.number().int().min(1).max(4), derivation: z.string().min(1) }),
+  }),
+  /** For emems-energy: the eMEMs memory whose per-bit read energy would close the gap. */
+  ememsReadEnergy: strictObject({ config: z.string(), memory: z.string(), name: z.string() }),
+  rhoSweep: strictObject({
+    config: z.string(),
+    /** Key path of ρ in the run config. */
+    key: z.string(),
+    values: z.array(num({ positive: true, max: 1 })).min(2),
+    /** Extra overrides for the sweep points (added after the configuration's own `set`). */
+    set: z.array(z.string().min(1)).default([]),
+  }),
+  designValues: z.array(designValueSchema),
+});
+export type StudyConfig = z.output<typeof studySchema>;
+
+const claimSchema = strictObject({
+  id: z.string().min(1),
+  paper: z.number().positive(),
+  unit: z.string().min(1),
+  tolerance: num({ positive: true, max: 1 }),
+  required: z.boolean(),
+  source: z.string().min(1),
+  title: z.string().min(1),
+});
+
+export const expectedSchema = strictObject({
+  version: z.literal(1),
+  model: z.string().min(1),
+  claims: z.array(claimSchema).min(1),
+});
+export type ExpectedClaims = z.output<typeof expectedSchema>;
