@@ -7,7 +7,7 @@ import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
 import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
 import { ExprError } from './expression.js';
-import { samplePoints, type Assignment } from './samplers.js';
+import { samplePoints, valueAtFraction, type Assignment } from './samplers.js';
 import { didYouMean, SweepSpecError, type SpecProblem } from './spec-errors.js';
 import type { AxisKey, SweepSpec } from './spec-types.js';
 import { TOOL_VERSION } from './version.js';
@@ -37,7 +37,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   if (baseConfig === null) throw new SweepSpecError(problems);
   // Check each axis key alone first, so an error names the axis rather than a whole point.
   for (const g of spec.axes) {
-    for (const k of g.keys) checkKey(k, baseConfig, spec, problems);
+    for (const k of g.keys) await checkKey(ev, k, baseConfig, spec, problems);
   }
   for (const [k] of spec.set) {
     if (getPath(baseConfig, k) === undefined) {
@@ -76,10 +76,24 @@ async function resolveOrNull(ev: SweepEvaluator, spec: SweepSpec, axes: Assignme
   }
 }
 
-function checkKey(k: AxisKey, baseConfig: unknown, spec: SweepSpec, problems: SpecProblem[]): void {
-  if (getPath(baseConfig, k.key) === undefined) {
-    problems.push(spec.sourceMap.problem([...k.specPath], keyHint(k.key, baseConfig), `'${k.key}'`, true));
+/**
+ * An axis key must name a config key: present in the resolved base config, or (for optional keys
+ * a preset fills in, e.g. soc.memories[1].device.arraysPerBank) accepted by the config schema and
+ * present after resolving the base with the axis's first value.
+ */
+async function checkKey(ev: SweepEvaluator, k: AxisKey, baseConfig: unknown, spec: SweepSpec, problems: SpecProblem[]): Promise<void> {
+  if (getPath(baseConfig, k.key) !== undefined) return;
+  const first = valueAtFraction(k, 0);
+  if (first !== undefined) {
+    try {
+      const probe = await ev.resolve(spec.base, [...spec.set, [k.key, first]]);
+      if (getPath(probe, k.key) !== undefined) return;
+    } catch (e) {
+      problems.push(spec.sourceMap.problem([...k.specPath], keyHint(k.key, baseConfig), `'${k.key}' (${oneLine(e)})`, true));
+      return;
+    }
   }
+  problems.push(spec.sourceMap.problem([...k.specPath], keyHint(k.key, baseConfig), `'${k.key}'`, true));
 }
 
 function keyHint(key: string, config: unknown): string {

@@ -111,7 +111,18 @@ function toRow(spec: SweepSpec, p: ResolvedPoint, o: PointOutcome, evaluator: st
     axes: Object.fromEntries(p.axes), config: p.config,
   };
   if (!o.ok) return { ...base, status: 'failed', violated: null, error: o.error, metrics: {} };
-  const all = o.metrics;
+  const all: Record<string, number> = { ...o.metrics };
+  for (const d of spec.derived) {
+    try {
+      const v = d.expr.evaluate({ config: p.config, metrics: all });
+      if (typeof v !== 'number') throw new ExprError(`a number, not ${JSON.stringify(v)}`, 0);
+      all[d.name] = v;
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      const { line, col } = spec.sourceMap.locate(d.specPath);
+      throw new UserError(`${spec.file}:${line}:${col}: derived.${d.name}: expected an expression over metrics the evaluator produces, found ${e.message}${hintFor(e.message, all)}`);
+    }
+  }
   const violated: string[] = [];
   for (const c of spec.constraints) {
     if (!c.expr.usesMetrics) continue;

@@ -65,6 +65,8 @@ export interface SweepSpec {
   readonly axes: readonly AxisGroup[];
   readonly sampler: Sampler;
   readonly constraints: readonly Constraint[];
+  /** Metrics computed from the evaluator's metrics after each point (e.g. total memory area). */
+  readonly derived: readonly Constraint[];
   /** Metric names to store; null keeps every metric the evaluator returns. */
   readonly metrics: readonly string[] | null;
   readonly evaluator: EvaluatorRef;

@@ -11,7 +11,7 @@ import { didYouMean, show, SourceMap, SweepSpecError, type SpecProblem } from '.
 import type { AxisGroup, AxisKey, Constraint, RangeDomain, Sampler, SweepSpec } from './spec-types.js';
 
 const TOP_KEYS = ['kind', 'name', 'description', 'base', 'set', 'seed', 'layerReuse', 'axes', 'sampler',
-  'constraints', 'metrics', 'evaluator', 'report'];
+  'constraints', 'derived', 'metrics', 'evaluator', 'report'];
 const RANGE_KEYS = ['from', 'to', 'steps', 'scale', 'integer'];
 const SAMPLERS = ['grid', 'random', 'latin-hypercube'];
 /** Default Pareto objectives (all minimised): energy, latency and memory area per token. */
@@ -74,6 +74,7 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
     }));
   }
   const constraints = parseConstraints(root['constraints'], bad);
+  const derived = parseDerived(root['derived'], bad);
   const metrics = root['metrics'] === undefined ? null : strList(root['metrics'], ['metrics'], bad);
   const report = root['report'];
   let pareto = DEFAULT_PARETO;
@@ -94,7 +95,7 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   return {
     file, name, description: typeof root['description'] === 'string' ? root['description'] : '',
     base: isAbsolute(baseRel ?? '') ? baseRel ?? '' : resolve(dir, baseRel ?? ''),
-    set, seed, layerReuse: layerReuse === true, axes, sampler, constraints, metrics,
+    set, seed, layerReuse: layerReuse === true, axes, sampler, constraints, derived, metrics,
     evaluator: { module: evaluator }, pareto, sourceMap: map,
   };
 }
@@ -266,5 +267,23 @@ function parseConstraints(v: unknown, bad: Bad): Constraint[] {
       bad(path, 'a valid constraint expression', `'${expr}' (${e.message} at character ${e.at + 1})`);
     }
   });
+  return out;
+}
+
+function parseDerived(v: unknown, bad: Bad): Constraint[] {
+  if (v === undefined) return [];
+  if (!isObj(v)) { bad(['derived'], 'a map of metric name → expression over metrics/config', show(v)); return []; }
+  const out: Constraint[] = [];
+  for (const [name, expr] of Object.entries(v)) {
+    const path: Path = ['derived', name];
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) { bad(path, 'a metric name such as memoryAreaMm2', `'${name}'`, true); continue; }
+    if (typeof expr !== 'string') { bad(path, "an expression such as 'metrics.a + metrics.b'", show(expr)); continue; }
+    try {
+      out.push({ name, expr: compileExpr(expr), specPath: path });
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      bad(path, 'a valid expression', `'${expr}' (${e.message} at character ${e.at + 1})`);
+    }
+  }
   return out;
 }

@@ -5,6 +5,10 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { InlineExecutor } from '../../src/sweep/executor-pool.js';
+import { ResultsDb } from '../../src/sweep/results-db.js';
+import { runSweep } from '../../src/sweep/run-sweep.js';
+import { loadSweepSpec } from '../../src/sweep/spec.js';
 import { QUEUE_SWEEP } from './fixtures/real-sweeps.js';
 import { storedMetrics, tempDir } from './helpers.js';
 import { hasRedisServer, killAll, startCli, startRedis, type Proc } from './processes.js';
@@ -46,11 +50,12 @@ describe.skipIf(!redis)('sweep over a BullMQ queue', () => {
       expect(queued.rows).toBe(stored.length);
       expect(queued.metrics.has(killedPoint)).toBe(true);
 
-      const localDir = tempDir();
-      const local = startCli(['sweep', QUEUE_SWEEP, '--workers', '2', '--db', join(localDir, 'r.duckdb'), '--out', localDir, '--no-progress']);
-      expect(await local.exited).toBe(0);
-      const ref = await storedMetrics(join(localDir, 'r.duckdb'));
-      expect([...queued.metrics].sort()).toEqual([...ref.metrics].sort());
+      // Reference: the same sweep evaluated locally, in this process.
+      const localDb = await ResultsDb.open(join(tempDir(), 'r.duckdb'));
+      await runSweep(loadSweepSpec(QUEUE_SWEEP), { db: localDb, resume: false, executor: new InlineExecutor() });
+      const refPoints = await localDb.points();
+      await localDb.close();
+      expect([...queued.metrics].sort()).toEqual(refPoints.map((p) => [p.id, p.metricsJson]).sort());
     } finally {
       for (const w of workers) w.kill('SIGTERM');
       await Promise.all(workers.map((w) => w.exited));
