@@ -131,3 +131,63 @@ export function presetEstimatesByName(): Record<string, readonly string[]> {
   for (const e of deviceCatalog) out[e.name] = e.estimates;
   return out;
 }
+
+/** A validated `kind: devices` entry: `type`, optional `id` and `preset`, canonical parameter values. */
+export interface DeviceSpec {
+  readonly type: string;
+  readonly id?: string;
+  readonly preset?: string;
+  readonly [param: string]: unknown;
+}
+
+const SPEC_META = new Set(['type', 'id', 'preset']);
+
+function canonicalParams(spec: DeviceSpec): { params: Record<string, unknown>; preset: DevicePreset<unknown> | undefined; overridden: string[] } {
+  const type = spec.type as 'sram' | 'stt-mram' | 'reram';
+  const list = nvmAndSramPresets.filter((p) => p.type === type);
+  let base: Record<string, unknown> = {};
+  let preset: DevicePreset<unknown> | undefined;
+  if (spec.preset !== undefined) {
+    const r = lookupPreset(spec.preset, list);
+    if (!r.ok) throw new Error(`${type}: ${r.message}`);
+    preset = r.preset;
+    base = resolvePreset(preset, deviceSchemas[type] as z.ZodType<unknown, unknown>) as Record<string, unknown>;
+  }
+  const overridden = Object.keys(spec).filter((k) => !SPEC_META.has(k) && spec[k] !== undefined);
+  const params: Record<string, unknown> = { ...base };
+  for (const k of overridden) params[k] = spec[k];
+  const descriptor = devicePlugins.find((d) => d.type === type);
+  const missing = (descriptor?.params ?? []).map((p) => p.name).filter((n) => params[n] === undefined);
+  if (missing.length > 0) throw new Error(`${type}${spec.id !== undefined ? ` '${spec.id}'` : ''}: missing parameter(s) ${missing.join(', ')} (give them or a preset)`);
+  return { params, preset, overridden };
+}
+
+/**
+ * Builds a device from a validated config entry (the contract's `createDevice(spec, engine, ctx)`):
+ * preset values first, then the entry's own canonical values.
+ */
+export function createDeviceFromSpec(spec: DeviceSpec, engine: Engine, path: string, opts: CreateDeviceOptions = {}): MemoryDevice {
+  if (spec.type === 'lpddr5') {
+    const { type: _t, id: _i, ...rest } = spec;
+    return createLpddr5(engine, rest as Lpddr5Params, path);
+  }
+  if (!(deviceTypes as readonly string[]).includes(spec.type)) throw new Error(`unknown device type '${spec.type}' (known: ${deviceTypes.join(', ')})`);
+  return createDevice(spec.type as 'sram', canonicalParams(spec).params as unknown as SramParams, engine, path, opts);
+}
+
+/** Energy tables for a config entry; entries it overrides are sourced as 'user configuration'. */
+export function energyTablesForSpec(spec: DeviceSpec): EnergyTable[] {
+  if (spec.type === 'lpddr5') {
+    const lp = lpddr5Preset((spec.preset ?? 'orin-agx') as PresetName);
+    const idd = fromLpddr5Table(lpddr5EnergyTable(lp.energyTable === 'qmc-table1' ? 'orin-agx' : (lp.name as PresetName)));
+    return lp.energyTable === 'qmc-table1' ? [lpddr5QmcTable, idd] : [idd, lpddr5QmcTable];
+  }
+  const { params, preset, overridden } = canonicalParams(spec);
+  const s: Record<string, Source | undefined> = {};
+  for (const [k, v] of Object.entries((preset?.params ?? {}) as Record<string, SourcedValue>)) s[k] = v;
+  for (const k of overridden) s[k] = undefined;
+  const name = spec.id ?? preset?.name ?? spec.type;
+  if (spec.type === 'sram') return [sramEnergyTable(params as unknown as SramParams, s, name)];
+  if (spec.type === 'stt-mram') return [sttMramEnergyTable(params as unknown as SttMramParams, s, name)];
+  return [reramEnergyTable(params as unknown as ReramParams, s, name)];
+}
