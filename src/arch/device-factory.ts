@@ -16,8 +16,8 @@ import { accessNoiseFor, type NoiseModelSpec } from '../devices/noise/index.js';
 export interface BuiltDevice {
   readonly device: MemoryDevice;
   readonly energyTable: EnergyTable;
-  /** Parameter names whose values are estimates (from the preset / table). */
-  readonly estimates: readonly string[];
+  /** Preset parameters whose values are estimates, with the source text that says how they were set. */
+  readonly estimates: readonly { readonly param: string; readonly source: string }[];
 }
 
 /**
@@ -78,6 +78,6 @@ export function buildFromCatalogue(spec: DeviceSpec, engine: Engine, path: strin
   const device = entry.create(engine, path, { seed, overrides, ...(noise ? { noise: accessNoiseFor(noise) } : {}) });
   const table = entry.energyTables(overrides)[0];
   if (!table) throw new Error(`${path}: preset '${preset}' has no energy table`);
-  const estimates = entry.estimates.filter((e) => !(e in overrides));
-  return { device, energyTable: table, estimates: estimates.map((e) => `${preset}.${e}`) };
+  const estimates = entry.estimates.filter((e) => !(e in overrides)).map((e) => ({ param: e, source: `${preset}: ${entry.sources[e]?.source ?? 'estimate'}` }));
+  return { device, energyTable: table, estimates };
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { int, num, oneOf, positiveInt, q, strictObject } from '../config/schema.js';
-import { noiseModelSchema } from '../devices/noise/index.js';
+import { noiseModelSchema } from '../devices/noise/from-config.js';
 
 /** Compute throughput of an initiator: units × ops per unit per cycle × clock. */
 const computeSchema = strictObject({

@@ -9,6 +9,7 @@ import { register as sweep } from './sweep.js';
 import { register as worker } from './worker.js';
 import { register as replay } from './replay.js';
 import { register as reproduce } from './reproduce.js';
+import { register as study } from './study.js';
 import { register as run } from './run.js';
 
 export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker, replay, reproduce, run];

@@ -1,0 +1,132 @@
+/**
+ * `qmcsim run FILE [--set k=v] [--seed N] [--out DIR] [--json] [--layer-reuse]`: replays one run
+ * configuration (SoC + model + quantizer + placement + decode phase) and prints latency per token,
+ * energy per token with its breakdown, bytes per memory and bit-error statistics. A placement that
+ * does not fit prints one line naming region, need and capacity and exits 1.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { UserError } from '../../config/errors.js';
+import { atomicWriteFile, canonicalJson, writeResolved } from '../../config/dump.js';
+import { loadRunConfig, registerArchKinds } from '../../arch/run-config.js';
+import { tryRunConfig, type RunReport } from '../../arch/run.js';
+import { formatQuantity } from '../../units/format.js';
+import { err, out, setExitCode } from '../io.js';
+import { ExitCode } from '../errors.js';
+
+interface RunCliOptions {
+  readonly set: string[];
+  readonly seed?: string;
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly layerReuse?: boolean;
+}
+
+function parseSeed(s: string | undefined): number {
+  if (s === undefined) return 1;
+  if (!/^\d+$/.test(s) || !Number.isSafeInteger(Number(s))) throw new UserError(`--seed: expected a non-negative integer, found '${s}'`);
+  return Number(s);
+}
+
+const t = (ps: number): string => formatQuantity(ps, 'time');
+const e = (pj: number): string => formatQuantity(pj, 'energy');
+const b = (n: number): string => formatQuantity(n, 'size');
+
+/** Human-readable report lines. */
+export function formatRunReport(r: RunReport): string[] {
+  const m = r.metrics;
+  const lines: string[] = [];
+  lines.push(`run ${r.name} (seed ${r.seed}${r.layerReuse.reusedSteps > 0 ? `, ${r.layerReuse.reusedSteps} of ${r.layerReuse.reusedSteps + r.layerReuse.simulatedSteps} layers reused` : ''})`);
+  lines.push(`latency per token   ${t(m.latencyPerTokenPs ?? 0)}`);
+  lines.push(`energy per token    ${e(m.energyPerTokenPj ?? 0)} = device ${e(m.energyDevicePj ?? 0)} + interconnect ${e(m.energyInterconnectPj ?? 0)}`);
+  for (const d of r.energy.devices) {
+    const parts = Object.entries(d.parts).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${e(v)}`).join(', ');
+    lines.push(`  ${d.memory.padEnd(8)} ${e(d.totalPj).padStart(10)}  [${d.table}] ${parts}`);
+  }
+  for (const l of r.energy.interconnect) if (l.bytes > 0) lines.push(`  link ${l.link.padEnd(8)} ${e(l.energyPj).padStart(10)}  ${b(l.bytes)} × 8 × ${l.energyPerBitPj} pJ/bit`);
+  if (r.energy.cdcPj > 0) lines.push(`  clock-domain crossing ${e(r.energy.cdcPj)}`);
+  lines.push('memory    bytes        accesses   busy         stream time  queueing  stall');
+  for (const mem of r.memories) {
+    const q = r.queueing.find((x) => x.memory === mem.id);
+    lines.push(`  ${mem.id.padEnd(8)}${b(mem.bytesRead + mem.bytesWritten).padStart(11)} ${String(mem.accesses).padStart(10)}  ${t(mem.busyPs).padStart(11)}  ${t(mem.streamPs).padStart(11)}  ${t(q?.meanQueueingDelayPs ?? 0).padStart(8)}  ${t(q?.stallPs ?? 0)}`);
+  }
+  lines.push(`external transfers  ${b(m.externalBytes ?? 0)}; weight bytes ${b(m.weightBytes ?? 0)}; KV bytes ${b(m.kvBytes ?? 0)}`);
+  const errs = Object.entries(r.bitErrors.byMemory);
+  if (errs.length === 0) lines.push('bit errors          none sampled (no noise model attached)');
+  for (const [id, x] of errs) {
+    lines.push(`bit errors ${id.padEnd(8)} ${x.bitErrors} of ${x.bitsRead} bits read (BER ${(x.bitsRead > 0 ? x.bitErrors / x.bitsRead : 0).toExponential(3)}, expected ${x.expectedBitErrors.toFixed(1)})`);
+  }
+  if (r.powerBudget) lines.push(`power budget (QMC Eq. 4): weight reads ${r.powerBudget.powerW.toFixed(2)} W ${r.powerBudget.ok ? '<' : '≥'} ${r.powerBudget.budgetW} W: ${r.powerBudget.ok ? 'ok' : 'OVER BUDGET'}`);
+  const design = r.estimates.filter((x) => x.value !== 'preset');
+  const preset = r.estimates.filter((x) => x.value === 'preset');
+  if (design.length > 0) {
+    lines.push(`estimated design values (${design.length}):`);
+    for (const x of design) lines.push(`  ${x.param} = ${x.value}: ${x.derivation}`);
+  }
+  if (preset.length > 0) {
+    const byDev = new Map<string, string[]>();
+    for (const x of preset) {
+      const m = /^soc\.memories\[([^\]]+)\]\.device\.(.+)$/.exec(x.param);
+      const k = m?.[1] ?? '?';
+      byDev.set(k, [...(byDev.get(k) ?? []), m?.[2] ?? x.param]);
+    }
+    lines.push(`device parameters resting on estimates (sources in result.json):`);
+    for (const [k, v] of byDev) lines.push(`  ${k}: ${v.join(', ')}`);
+  }
+  return lines;
+}
+
+export function register(program: Command): void {
+  registerArchKinds();
+  program
+    .command('run')
+    .description('replay one run configuration (exit 0 ok, 1 the placement does not fit, 2 bad input)')
+    .argument('<file>', 'run configuration (kind: run)')
+    .option('--set <path=value>', "override a value, e.g. --set 'soc.memories[1].device.arraysPerBank=8' (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--seed <n>', 'run seed (default 1)')
+    .option('--out <dir>', 'write result.json and resolved.json here (atomically)')
+    .option('--json', 'print the report as JSON')
+    .option('--layer-reuse', 'replay identical layers once and reuse their measured results')
+    .action((file: string, opts: RunCliOptions) => {
+      const seed = parseSeed(opts.seed);
+      const cfg = loadRunConfig(file, opts.set);
+      const bar = progressBar(!opts.json && process.stderr.isTTY === true);
+      const r = tryRunConfig(cfg, { seed, layerReuse: opts.layerReuse === true, onProgress: (f) => bar.update(f) });
+      bar.stop();
+      if (!r.ok) {
+        err(`qmcsim run: ${file}: ${r.message}`);
+        setExitCode(ExitCode.CheckFailed);
+        return;
+      }
+      if (opts.out !== undefined) {
+        mkdirSync(opts.out, { recursive: true });
+        atomicWriteFile(join(opts.out, 'result.json'), `${canonicalJson(r.report, 2)}\n`);
+        writeResolved(opts.out, cfg, { command: 'run', file, overrides: opts.set, seed });
+      }
+      if (opts.json) out(canonicalJson(r.report, 2));
+      else for (const line of formatRunReport(r.report)) out(line);
+    });
+}
+
+/** A progress bar on stderr, shown once the run has taken more than a second. */
+function progressBar(enabled: boolean): { update(f: number): void; stop(): void } {
+  const t0 = Date.now();
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(f) {
+      if (!enabled) return;
+      if (!bar) {
+        if (Date.now() - t0 < 1000) return;
+        bar = new cliProgress.SingleBar({ stream: process.stderr, hideCursor: false, format: 'run {bar} {percentage}%' }, cliProgress.Presets.shades_classic);
+        bar.start(1000, 0);
+      }
+      bar.update(Math.round(f * 1000));
+      bar.render();
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
