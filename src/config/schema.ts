@@ -31,11 +31,16 @@ export interface ExpectedFound {
   readonly found: string;
 }
 
-type Ctx = { addIssue(issue: { code: 'custom'; message: string; params: ExpectedFound; input?: unknown }): void };
+type Ctx = { addIssue(issue: { code: 'custom'; message: string; params: ExpectedFound; path?: PropertyKey[] }): void };
 
-/** Adds an issue carrying structured expected/found (used by the error mapper). */
-export function reportIssue(ctx: Ctx, expected: string, found: string): void {
-  ctx.addIssue({ code: 'custom', message: `expected ${expected}, found ${found}`, params: { expected, found } });
+/**
+ * Adds an issue carrying structured expected/found (used by the error mapper). In a cross-field
+ * check (`.superRefine((v, ctx) => …)`) pass `path`, relative to the refined object, to point the
+ * error at the offending key: `reportIssue(ctx, 'a unique id', "'dram'", ['memory', 1, 'id'])`.
+ */
+export function reportIssue(ctx: Ctx, expected: string, found: string, path?: readonly (string | number)[]): void {
+  const issue = { code: 'custom' as const, message: `expected ${expected}, found ${found}`, params: { expected, found } };
+  ctx.addIssue(path === undefined ? issue : { ...issue, path: [...path] });
 }
 
 function bound(v: number | string, dim: Dimension): number {

@@ -1,7 +1,7 @@
 // loadConfigFile: strict validation with located errors, extends, overrides, kinds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigErrors, loadConfig, loadConfigFile, q, strictObject, int, oneOf } from '../../src/config/index.js';
+import { ConfigErrors, loadConfig, loadConfigFile, q, strictObject, int, oneOf, reportIssue } from '../../src/config/index.js';
 import { tempDir, type TempDir } from './helpers.js';
 
 const memory = strictObject({
@@ -15,7 +15,7 @@ const schema = strictObject({
   soc: strictObject({ clock: q.frequency(), banks: int({ min: 1 }).optional(), memory: z.array(memory) }),
 }).superRefine((v, ctx) => {
   if (v.soc.memory.length > 1 && v.soc.memory[0]?.id === v.soc.memory[1]?.id) {
-    ctx.addIssue({ code: 'custom', path: ['soc', 'memory', 1, 'id'], message: '', params: { expected: 'a unique id', found: `'${v.soc.memory[1]?.id}' (also used by soc.memory[0])` } });
+    reportIssue(ctx, 'a unique id', `'${v.soc.memory[1]?.id}' (also used by soc.memory[0])`, ['soc', 'memory', 1, 'id']);
   }
 });
 
