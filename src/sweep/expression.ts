@@ -1,6 +1,7 @@
 /**
  * A small, safe expression language for sweep constraints (no eval): numbers, 'strings', true/false,
- * dotted names rooted at `metrics.` or `config.`, + - * /, comparisons, && || !, min/max/abs.
+ * dotted names rooted at `metrics.` or `config.`, + - * /, comparisons, && || !, min/max/abs, and
+ * sum('prefix') over every metric whose name starts with the prefix.
  * Example: `metrics.memoryReadPowerW <= 15 && config.soc.reram.arrays >= 64`.
  */
 
@@ -95,6 +96,21 @@ export function compileExpr(source: string): CompiledExpr {
     if (t.kind === 'op' && t.v === '!') { const e = primary(); return (s) => !bool(e(s), t.at); }
     if (t.kind === 'name') {
       if (t.v === 'true' || t.v === 'false') { const v = t.v === 'true'; return () => v; }
+      if (t.v === 'sum' && isOp('(')) {
+        // sum('prefix.'): total of every metric whose name starts with the prefix (absent ones count 0).
+        p++;
+        const arg = peek();
+        if (arg?.kind !== 'str') throw new ExprError("sum() takes a metric name prefix in quotes, e.g. sum('areaMm2ByMemory.')", arg?.at ?? source.length);
+        p++;
+        expect(')');
+        const prefix = arg.v;
+        names.push(`metrics.${prefix}*`);
+        return (s) => {
+          let total = 0;
+          for (const [k, v] of Object.entries(s.metrics ?? {})) if (k.startsWith(prefix)) total += v;
+          return total;
+        };
+      }
       const fn = FUNCS[t.v];
       if (fn !== undefined && isOp('(')) {
         p++;

@@ -30,3 +30,13 @@ describe('constraint expressions', () => {
     expect(() => compileExpr("config.a + 1 > 2").evaluate({ config: { a: 'x' } })).toThrow(/expected a number/);
   });
 });
+
+describe('sum()', () => {
+  it('adds every metric with the prefix; absent ones count zero', () => {
+    const e = compileExpr("sum('area.') * 2");
+    expect(e.usesMetrics).toBe(true);
+    expect(e.evaluate({ config: {}, metrics: { 'area.a': 1.5, 'area.b': 2, other: 100 } })).toBe(7);
+    expect(e.evaluate({ config: {}, metrics: {} })).toBe(0);
+    expect(() => compileExpr('sum(metrics.x)')).toThrow(ExprError);
+  });
+});
