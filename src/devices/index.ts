@@ -112,6 +112,9 @@ function lpddr5Entry(name: string, preset: PresetName, summary: string): DeviceC
   };
 }
 
+/** Catalogue name → LPDDR5 plug-in preset name. */
+const lpddr5PresetOf = new Map<string, PresetName>([['qmc-lpddr5', 'qmc-table1'], ['orin-lpddr5-6400', 'orin-agx'], ['lpddr5-6400-x16', 'LPDDR5_6400']]);
+
 /** Every named device preset. */
 export const deviceCatalog: readonly DeviceCatalogEntry[] = [
   ...nvmAndSramPresets.map(nvmEntry),
@@ -190,4 +193,36 @@ export function energyTablesForSpec(spec: DeviceSpec): EnergyTable[] {
   if (spec.type === 'sram') return [sramEnergyTable(params as unknown as SramParams, s, name)];
   if (spec.type === 'stt-mram') return [sttMramEnergyTable(params as unknown as SttMramParams, s, name)];
   return [reramEnergyTable(params as unknown as ReramParams, s, name)];
+}
+
+/**
+ * A catalogue entry for a config entry (so replay and reports treat YAML devices like presets):
+ * sources and estimates are the preset's, minus what the entry overrides.
+ */
+export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
+  const name = spec.id ?? spec.preset ?? spec.type;
+  if (spec.type === 'lpddr5') {
+    const base = deviceCatalog.find((e) => e.type === 'lpddr5' && lpddr5PresetOf.get(e.name) === (spec.preset ?? 'orin-agx'));
+    const overridden = Object.keys(spec).filter((k) => !SPEC_META.has(k));
+    const keep = (k: string): boolean => !overridden.some((o) => k === o || k.startsWith(`${o}.`));
+    const sources = Object.fromEntries(Object.entries(base?.sources ?? {}).filter(([k]) => keep(k)));
+    return {
+      name, type: 'lpddr5', summary: base?.summary ?? 'LPDDR5 from configuration', sources,
+      estimates: (base?.estimates ?? []).filter(keep),
+      create: (engine, path) => createDeviceFromSpec(spec, engine, path),
+      energyTables: () => energyTablesForSpec(spec),
+    };
+  }
+  const { preset, overridden } = canonicalParams(spec);
+  const sources: Record<string, Source> = {};
+  for (const [k, v] of Object.entries((preset?.params ?? {}) as Record<string, SourcedValue>)) {
+    sources[k] = overridden.includes(k) ? { source: 'user configuration' } : { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
+  }
+  for (const k of overridden) sources[k] = { source: 'user configuration' };
+  return {
+    name, type: spec.type as DeviceType, summary: preset !== undefined ? `${preset.summary}, with overrides` : `${spec.type} from configuration`,
+    sources, estimates: Object.keys(sources).filter((k) => sources[k]!.estimate === true).sort(),
+    create: (engine, path, opts = {}) => createDeviceFromSpec(spec, engine, path, opts),
+    energyTables: () => energyTablesForSpec(spec),
+  };
 }

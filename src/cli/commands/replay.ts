@@ -12,7 +12,29 @@ import { TraceParseError } from '../../devices/trace-replay/trace-cursor.js';
 import { traceFormats, type TraceFormat } from '../../devices/trace-replay/open-trace.js';
 import { formatReplayJson, formatReplayText } from '../../devices/trace-replay/format-report.js';
 import { bitFlipAccessNoise } from '../../devices/noise/access-noise.js';
-import { deviceCatalog } from '../../devices/index.js';
+import { catalogEntryFromSpec, deviceCatalog, type DeviceCatalogEntry, type DeviceSpec } from '../../devices/index.js';
+import { loadConfigFile } from '../../config/load.js';
+import { devicesKindSchema } from '../../config/builtin-kinds.js';
+
+/** `--device` is a preset name, or `FILE.yaml[#id]` naming an entry of a `kind: devices` file. */
+function deviceFrom(arg: string): string | DeviceCatalogEntry {
+  const m = /^(.*\.ya?ml)(?:#(.+))?$/.exec(arg);
+  if (m === null) return arg;
+  const file = m[1] as string;
+  const devices = (loadConfigFile(file, devicesKindSchema(), { kind: 'devices' }) as { devices: DeviceSpec[] }).devices;
+  const ids = devices.map((d, i) => d.id ?? `#${i}`);
+  let spec: DeviceSpec | undefined;
+  if (m[2] !== undefined) spec = devices.find((d) => d.id === m[2]);
+  else if (devices.length === 1) spec = devices[0];
+  if (spec === undefined) {
+    throw new UserError(`qmcsim replay: ${file}: ${m[2] !== undefined ? `no device with id '${m[2]}'` : 'several devices'}; use --device ${file}#ID with ID one of ${ids.join(', ')}`);
+  }
+  try {
+    return catalogEntryFromSpec(spec);
+  } catch (e) {
+    throw new UserError(`qmcsim replay: ${file}: ${(e as Error).message}`);
+  }
+}
 
 interface ReplayCliOptions {
   readonly device: string;
@@ -34,7 +56,7 @@ export function register(program: Command): void {
   program
     .command('replay')
     .description('replay a device-level trace on a device preset (bandwidth, latency, row buffer, energy, bit errors)')
-    .requiredOption('--device <preset>', `device preset (${deviceCatalog.map((e) => e.name).join(', ')})`)
+    .requiredOption('--device <preset|file.yaml[#id]>', `device preset (${deviceCatalog.map((e) => e.name).join(', ')}) or an entry of a kind: devices YAML file`)
     .requiredOption('--trace <file>', 'trace file: qmcsim text or binary, or Ramulator 2 LD/ST lines (docs/trace-format.md)')
     .option('--json', 'print JSON instead of text')
     .option('--seed <n>', 'run seed for the device random streams', '0')
@@ -55,7 +77,7 @@ export function register(program: Command): void {
       }
       try {
         const run = runReplay({
-          device: opts.device, trace: opts.trace, seed, maxOutstanding, format: opts.format as TraceFormat,
+          device: deviceFrom(opts.device), trace: opts.trace, seed, maxOutstanding, format: opts.format as TraceFormat,
           ...(noise !== undefined ? { noise } : {}),
         });
         out(opts.json === true ? formatReplayJson(run) : formatReplayText(run));

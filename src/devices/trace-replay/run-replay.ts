@@ -9,8 +9,8 @@ import { openTraceBuffer, openTraceFile, type TraceFormat } from './open-trace.j
 import { replayTrace, type ReplayResult } from './replay.js';
 
 export interface RunReplayOptions {
-  /** Preset name (see deviceCatalog). */
-  readonly device: string;
+  /** Preset name (see deviceCatalog), or an entry built from configuration (catalogEntryFromSpec). */
+  readonly device: string | DeviceCatalogEntry;
   /** Trace file path, or an in-memory trace. */
   readonly trace: string | { readonly name: string; readonly data: Buffer };
   readonly seed?: number;
@@ -39,10 +39,10 @@ export function resolveCatalogEntry(name: string): DeviceCatalogEntry {
 }
 
 export function runReplay(o: RunReplayOptions): ReplayRun {
-  const entry = resolveCatalogEntry(o.device);
+  const entry = typeof o.device === 'string' ? resolveCatalogEntry(o.device) : o.device;
   const seed = o.seed ?? 0;
   const engine = new Engine();
-  const device = entry.create(engine, o.device, { seed, ...(o.noise !== undefined ? { noise: o.noise } : {}) });
+  const device = entry.create(engine, entry.name, { seed, ...(o.noise !== undefined ? { noise: o.noise } : {}) });
   const traceOpts = { granuleBytes: device.granuleBytes, ...(o.format !== undefined ? { format: o.format } : {}) };
   const cursor = typeof o.trace === 'string' ? openTraceFile(o.trace, traceOpts) : openTraceBuffer(o.trace.data, { ...traceOpts, name: o.trace.name });
   const result = replayTrace(device, engine, cursor, {

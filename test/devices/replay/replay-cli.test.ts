@@ -57,4 +57,23 @@ describe('qmcsim replay', () => {
     expect(m.code).toBe(2);
     expect(m.err).not.toMatch(/\n\s+at /);
   });
+
+  it('--device FILE.yaml#id replays a kind: devices entry (preset + override); estimates drop overridden keys', async () => {
+    const t = file('y.trc', '0 R 0x0 64\n');
+    const y = file('devs.yaml', 'kind: devices\ndevices:\n  - type: stt-mram\n    id: slow\n    preset: qmc-mram\n    readLatency: 10 ns\n    writeLatency: 20 ns\n  - type: reram\n    id: r3\n    preset: qmc-reram-3bit\n');
+    const r = await cli(['replay', '--device', `${y}#slow`, '--trace', t, '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { preset: string; readLatency: { p50Ps: number }; estimates: string[] };
+    expect(doc.preset).toBe('slow');
+    expect(doc.readLatency.p50Ps).toBe(10000 + Math.ceil((64 / (36.57 * 2 ** 30)) * 1e12));
+    expect(doc.estimates).not.toContain('writeLatency');
+    expect(doc.estimates).toContain('channels');
+    const many = await cli(['replay', '--device', y, '--trace', t]);
+    expect(many.code).toBe(2);
+    expect(many.err).toMatch(/several devices; use --device .*#ID with ID one of slow, r3/);
+    const bad = file('bad.yaml', 'kind: devices\ndevices:\n  - type: stt-mram\n    preset: qmc-mram\n    readLatncy: 10 ns\n');
+    const b = await cli(['replay', '--device', bad, '--trace', t]);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/bad\.yaml:5/);
+  });
 });
