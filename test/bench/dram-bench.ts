@@ -47,7 +47,11 @@ const randomAddrs = new Float64Array(N);
 for (let i = 0; i < N; i++) randomAddrs[i] = Math.floor(rng.next() * (cap / 64)) * 64;
 
 console.log(`${N} 64-B reads per pattern, ${WINDOW_PER_CHANNEL} outstanding per channel; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)} (wall-clock figures shrink on a shared machine)`);
-const results = [run('sequential', (i) => i * 64), run('random', (i) => randomAddrs[i]!)];
+const only = process.env.DRAM_BENCH_ONLY;
+const results = [
+  ...(only === 'random' ? [] : [run('sequential', (i) => i * 64)]),
+  ...(only === 'sequential' ? [] : [run('random', (i) => randomAddrs[i]!)]),
+];
 for (const r of results) {
   const bw = r.bytes / (r.simPs / 1e12);
   console.log(

@@ -25,3 +25,4 @@ export function createLpddr5(engine: Engine, params: Lpddr5Params, path: string,
   const cfg = resolveLpddr5(params);
   return new Lpddr5Device(engine, cfg, path, stats ?? StatScope.root().child(path));
 }
+export { lpddr5ParamsSchema, parseLpddr5Params } from './lpddr5-schema.js';

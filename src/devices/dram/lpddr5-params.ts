@@ -49,6 +49,18 @@ export const LPDDR5_DEFAULTS = {
 
 const GBIT = 2 ** 30 / 8;
 
+/**
+ * JEDEC die densities are binary ('16 Gb' = 2^34 bit). The unit parser reads 'Gb' as 10^9 bit, so
+ * a whole number of decimal Gb is taken as the JEDEC density of that name.
+ */
+function densityInGbit(bytes: number): number {
+  const binary = bytes / GBIT;
+  if (Number.isInteger(binary)) return binary;
+  const decimal = (bytes * 8) / 1e9;
+  if (Number.isInteger(decimal)) return decimal;
+  throw new SimError(`lpddr5 density: expected a JEDEC die density such as '8 Gb' or '16 Gb', found ${bytes} B`);
+}
+
 /** Resolves params against their preset into a validated device configuration. */
 export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { readonly presetName: PresetName; readonly energyTable: string } {
   const d = LPDDR5_DEFAULTS;
@@ -56,7 +68,7 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
   if (!PRESET_NAMES.includes(presetName)) throw new SimError(`lpddr5 preset: expected one of ${PRESET_NAMES.join(', ')}, found '${presetName}'`);
   const preset = lpddr5Preset(presetName);
   const p = preset.org;
-  const densityGbit = params.density !== undefined ? params.density / GBIT : p.densityGbit;
+  const densityGbit = params.density !== undefined ? densityInGbit(params.density) : p.densityGbit;
   const org = lpddr5Org(params.bankMode ?? p.bankMode, params.channels ?? p.channels, params.ranks ?? p.ranks, densityGbit, p.dataRateMTps);
   const posInt = (name: string, v: number): number => {
     if (!Number.isInteger(v) || v < 1) throw new SimError(`lpddr5 ${name}: expected a positive integer, found ${v}`);
