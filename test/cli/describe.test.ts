@@ -26,7 +26,7 @@ describe('qmcsim describe', () => {
     const r = await runCli('describe');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Arbiter\s+test-rr/);
-    expect(r.stdout).toMatch(/MemoryDevice\s+test-mram/);
+    expect(r.stdout).toMatch(/MemoryDevice\s+.*\btest-mram\b/);
     expect(r.stdout).toMatch(/devices\s+a catalogue of memory devices/);
   });
 
@@ -50,7 +50,7 @@ describe('qmcsim describe', () => {
     expect(a.stderr).toContain("did you mean 'MemoryDevice'?");
     const b = await runCli('describe', 'MemoryDevice', 'test-mrm');
     expect(b.code).toBe(2);
-    expect(b.stderr).toContain("unknown MemoryDevice type 'test-mrm'; expected one of test-mram; did you mean 'test-mram'?");
+    expect(b.stderr).toMatch(/^describe: unknown MemoryDevice type 'test-mrm'; expected one of .*\btest-mram\b.*; did you mean 'test-mram'\?\n$/);
     expect(b.stderr).not.toContain('    at ');
   });
 });
