@@ -135,7 +135,7 @@ export function rhoRows(r: ReproduceResult): RhoRow[] {
 }
 
 export function bitErrorRows(r: ReproduceResult): BitErrorRow[] {
-  return r.runs.flatMap((s) => s.devices.filter((d) => d.weightBytes > 0).map((d) => ({
+  return r.runs.flatMap((s) => s.devices.filter((d) => d.bitsRead > 0).map((d) => ({
     config: s.label, device: d.id,
     ber: d.bitsRead > 0 ? d.bitErrors / d.bitsRead : 0,
     expectedBer: d.bitsRead > 0 ? d.expectedBitErrors / d.bitsRead : 0,

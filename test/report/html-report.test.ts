@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
+import { plotMarks } from './plot-marks.js';
 import { buildHtmlReport, escapeHtml } from '../../src/report/html.js';
 import { renderVegaLite } from '../../src/report/vega-svg.js';
 import { bitErrorSpec, energyBreakdownSpec, latencySpec, rhoSweepSpec } from '../../src/report/plots.js';
@@ -65,18 +66,10 @@ describe('html report', () => {
       writeFileSync(file, await sampleReport());
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       await page.goto(pathToFileURL(file).href);
-      const plots = await page.$$eval('figure.plot', (figs) => figs.map((f) => {
-        const svg = f.querySelector('svg');
-        const box = svg?.getBoundingClientRect();
-        return {
-          id: f.id,
-          marks: svg ? svg.querySelectorAll('.mark-rect path, .mark-line path, .mark-symbol path, .mark-rect, .mark-line, .mark-symbol').length : 0,
-          width: box?.width ?? 0, height: box?.height ?? 0,
-        };
-      }));
+      const plots = await plotMarks(page);
       expect(plots.map((p) => p.id)).toEqual(['plot-energy', 'plot-latency', 'plot-rho', 'plot-ber']);
       for (const p of plots) {
-        expect(p.marks, p.id).toBeGreaterThan(0);
+        expect(p.visibleMarks, p.id).toBeGreaterThan(0);
         expect(p.width, p.id).toBeGreaterThan(50);
         expect(p.height, p.id).toBeGreaterThan(50);
       }

@@ -1,0 +1,68 @@
+/**
+ * `qmcsim study noise FILE [--json] [--weights CHECKPOINT] [--export DIR] [--out DIR]`: the device-
+ * noise study (src/study/noise-study.ts). Prints the sweep tables and the physics checks; exit 1 if a
+ * check fails (3-bit cells must err more than 2-bit cells; zero noise must give zero errors).
+ */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { UserError } from '../../config/errors.js';
+import { atomicWriteFile, canonicalJson } from '../../config/dump.js';
+import { tableToCsv } from '../../report/csv.js';
+import { formatTable } from '../../report/table.js';
+import { registerStudyKinds } from '../../study/kinds.js';
+import { noiseStudy } from '../../study/noise-study.js';
+import { noiseChecks, noiseHtml, noiseTables } from '../../study/noise-tables.js';
+import { ExitCode } from '../errors.js';
+import { err, out, setExitCode } from '../io.js';
+import { lazyProgress } from './reproduce.js';
+
+interface StudyCliOptions {
+  readonly json?: boolean;
+  readonly weights?: string;
+  readonly export?: string;
+  readonly out?: string;
+  readonly progress: boolean;
+}
+
+export function register(program: Command): void {
+  registerStudyKinds();
+  program
+    .command('study')
+    .description('run a study: `study noise FILE` sweeps MLC level spread x cell mode and MRAM write-error rate')
+    .argument('<kind>', 'study kind (noise)')
+    .argument('<file>', 'study YAML, e.g. experiments/noise/default.yaml')
+    .option('--json', 'print the result as JSON')
+    .option('--weights <checkpoint>', 'safetensors checkpoint (file, index or directory) instead of synthetic weights')
+    .option('--export <dir>', 'write the noisy dequantized weights of every sweep point as safetensors')
+    .option('--out <dir>', 'write result.json, CSV tables and report.html')
+    .option('--no-progress', 'no progress bar on stderr')
+    .action(async (kind: string, file: string, o: StudyCliOptions) => {
+      if (kind !== 'noise') throw new UserError(`study: unknown study kind '${kind}'; expected 'noise'`);
+      const progress = lazyProgress(o.progress);
+      let r;
+      try {
+        r = await noiseStudy({
+          file, ...(o.weights !== undefined ? { weights: o.weights } : {}), ...(o.export !== undefined ? { exportDir: o.export } : {}),
+          onProgress: (done, total, label) => progress.update(done / total, label),
+          yieldBetween: () => new Promise((res) => setImmediate(res)),
+        });
+      } finally {
+        progress.stop();
+      }
+      const checks = noiseChecks(r);
+      const tables = noiseTables(r);
+      if (o.json) out(JSON.stringify({ study: r.file, model: r.model, weights: r.weights, seed: r.seed, points: r.points, checks }, null, 2));
+      else {
+        for (const t of tables) out(formatTable(t));
+        for (const c of checks) out(`${c.pass ? 'PASS' : 'FAIL'}  ${c.id}: ${c.detail}`);
+      }
+      if (o.out !== undefined) {
+        atomicWriteFile(join(o.out, 'result.json'), `${canonicalJson({ ...r, checks }, 2)}\n`);
+        for (const t of tables) atomicWriteFile(join(o.out, `${t.id}.csv`), tableToCsv(t));
+        atomicWriteFile(join(o.out, 'report.html'), await noiseHtml(r));
+        err(`wrote result.json, ${tables.length} CSV tables and report.html to ${o.out}`);
+      }
+      if (o.export !== undefined) err(`wrote ${r.points.length} noisy-weight checkpoints to ${o.export}`);
+      setExitCode(checks.every((c) => c.pass) ? ExitCode.Ok : ExitCode.CheckFailed);
+    });
+}
