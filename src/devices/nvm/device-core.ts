@@ -11,15 +11,13 @@ import { SimError } from '../../engine/errors.js';
 import type { Ps } from '../../units/quantity.js';
 import type { ActionCounts, CompletionFn, ErrorStats, MemoryDevice, TagErrorStats } from '../device.js';
 import { CompletionHeap } from './completion-heap.js';
+import type { AccessNoise } from '../noise/access-noise.js';
 
 /**
- * What a device needs from a noise model (structurally the noise engineer's `AccessNoise`):
- * sample the number of flipped bits among `nBits` read bits, and the analytic per-bit probability.
+ * What a device needs from a noise model (src/devices/noise AccessNoise): sample the number of
+ * flipped bits among `nBits` read bits, and the analytic per-bit probability.
  */
-export interface AccessNoiseLike {
-  sampleErrors(nBits: number, rng: Rng): number;
-  readonly expectedErrorsPerBit: number;
-}
+export type AccessNoiseLike = Pick<AccessNoise, 'sampleErrors' | 'expectedErrorsPerBit'>;
 
 /** Construction context common to every device. */
 export interface DeviceContext {
