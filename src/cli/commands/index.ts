@@ -12,4 +12,4 @@ import { register as reproduce } from './reproduce.js';
 import { register as study } from './study.js';
 import { register as run } from './run.js';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker, replay, reproduce, run];
+export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker, replay, reproduce, study, run];
