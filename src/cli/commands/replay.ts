@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { out } from '../io.js';
-import { runReplay, UnknownPresetError } from '../../devices/trace-replay/run-replay.js';
+import { resolveCatalogEntry, runReplay, UnknownPresetError } from '../../devices/trace-replay/run-replay.js';
 import { TraceParseError } from '../../devices/trace-replay/trace-cursor.js';
 import { traceFormats, type TraceFormat } from '../../devices/trace-replay/open-trace.js';
 import { formatReplayJson, formatReplayText } from '../../devices/trace-replay/format-report.js';
@@ -76,8 +76,13 @@ export function register(program: Command): void {
         noise = bitFlipAccessNoise(p);
       }
       try {
+        const d = deviceFrom(opts.device);
+        const entry = typeof d === 'string' ? resolveCatalogEntry(d) : d;
+        if (noise !== undefined && entry.type === 'lpddr5') {
+          throw new UserError('qmcsim replay: --bit-error-rate applies to SRAM, STT-MRAM and ReRAM devices (LPDDR5 takes no read-noise model here)');
+        }
         const run = runReplay({
-          device: deviceFrom(opts.device), trace: opts.trace, seed, maxOutstanding, format: opts.format as TraceFormat,
+          device: entry, trace: opts.trace, seed, maxOutstanding, format: opts.format as TraceFormat,
           ...(noise !== undefined ? { noise } : {}),
         });
         out(opts.json === true ? formatReplayJson(run) : formatReplayText(run));

@@ -4,6 +4,7 @@
  * a port is busy one cycle per beat (fully pipelined macro). Per-access (per-beat) energy and
  * leakage are priced after the run. Fidelity: cycle-exact reservation per port, FCFS per bank.
  * Numbers come from presets (src/devices/presets/sram.ts) with their sources.
+ * Simplification: a multi-beat request streams from the bank (and port) of its first word.
  */
 import type { Bytes, Hz } from '../../units/quantity.js';
 import { SimError } from '../../engine/errors.js';

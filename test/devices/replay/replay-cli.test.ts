@@ -53,6 +53,12 @@ describe('qmcsim replay', () => {
   it('bad option values and a missing file → exit 2 without a stack', async () => {
     const f = file('ok3.trc', '0 R 0x0 64\n');
     expect((await cli(['replay', '--device', 'qmc-mram', '--trace', f, '--seed', '-1'])).code).toBe(2);
+    const lp = await cli(['replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--bit-error-rate', '1e-3']);
+    expect(lp.code).toBe(2);
+    expect(lp.err).toMatch(/applies to SRAM, STT-MRAM and ReRAM/);
+    const noisy = await cli(['replay', '--device', 'qmc-mram', '--trace', f, '--bit-error-rate', '0.5']);
+    expect(noisy.code).toBe(0);
+    expect(noisy.out).toMatch(/bit errors tag 0: \d+ sampled in 512 bits \(expected 256\)/);
     const m = await cli(['replay', '--device', 'qmc-mram', '--trace', join(dir, 'nope.trc')]);
     expect(m.code).toBe(2);
     expect(m.err).not.toMatch(/\n\s+at /);
