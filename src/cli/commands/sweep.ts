@@ -83,7 +83,11 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   const onProgress = (p: SweepProgress): void => {
     if (opts.verbose === true && p.lastId !== undefined) err(`stored ${p.lastId} (${p.done}/${p.total})`);
     if (bar === null) return;
-    if (!started) { bar.start(p.total, p.done, { failed: 0, infeasible: 0 }); started = true; }
+    if (!started) {
+      if (p.done === 0 && p.total > 0) return; // no ETA before the first point finishes
+      bar.start(p.total, p.done, { failed: p.failed, infeasible: p.infeasible });
+      started = true;
+    }
     bar.update(p.done, { failed: p.failed, infeasible: p.infeasible });
   };
   try {
