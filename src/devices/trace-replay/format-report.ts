@@ -34,7 +34,7 @@ export function formatReplayText(run: ReplayRun): string {
   }
   if (r.errors.byTag.length === 0) lines.push('bit errors: no noise model attached');
   for (const s of r.errors.byTag) {
-    lines.push(`bit errors tag ${s.tag}: ${s.bitErrors} sampled in ${s.bitsRead} bits (expected ${s.expectedBitErrors.toPrecision(6)}), ${s.accessesWithErrors}/${s.accesses} accesses with errors`);
+    lines.push(`bit errors tag ${s.tag}: ${s.bitErrors} sampled in ${s.bitsRead} bits (expected ${Number(s.expectedBitErrors.toPrecision(6))}), ${s.accessesWithErrors}/${s.accesses} accesses with errors`);
   }
   lines.push(`estimates behind these numbers: ${run.estimates.length === 0 ? 'none' : run.estimates.join(', ')}`);
   return `${lines.join('\n')}\n`;
