@@ -76,6 +76,9 @@ export class ChannelController {
   private readonly cCls: Int8Array;
   private readonly cSeq: Float64Array;
   private readonly cValid: Uint8Array;
+  /** Cached bank- and group-level earliest time of each bank's candidate command. */
+  private readonly local: Float64Array;
+  private readonly lValid: Uint8Array;
   private readonly common: Float64Array;
 
   constructor(readonly channel: number, readonly cfg: ControllerConfig, private readonly host: ControllerHost) {
@@ -89,6 +92,8 @@ export class ChannelController {
     this.cCls = new Int8Array(nb);
     this.cSeq = new Float64Array(nb);
     this.cValid = new Uint8Array(nb);
+    this.local = new Float64Array(nb);
+    this.lValid = new Uint8Array(nb);
     this.common = new Float64Array(8 * cfg.org.ranks);
     this.counters = new ChannelCounters(cfg.org.ranks);
     this.refresh = new RefreshManager(cfg.refresh, cfg.org.ranks, this.timing.banksPerRank, t);
@@ -111,7 +116,7 @@ export class ChannelController {
 
   /** Queues one column block (1–2 bursts) at time now. Caller checked hasRoom. */
   enqueue(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
-    this.catchUpRefresh(now);
+    if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(now);
     this.pool.add(reqId, now, bank, row, bursts, isWrite, parent);
     this.cValid[bank] = 0;
     this.updateMode();
@@ -130,7 +135,7 @@ export class ChannelController {
   service(T: number): void {
     this.inService = true;
     this.deliver(T);
-    this.catchUpRefresh(T);
+    if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(T);
     if (this.refresh.tick(T, this.openRow)) {
       this.dirty = true;
       this.cValid.fill(0);
@@ -156,7 +161,7 @@ export class ChannelController {
     const wr = this.wrRing.headDone;
     if (wr < w) w = wr;
     if (!this.idle()) {
-      const f = this.edge(this.refresh.nextDue);
+      const f = this.refresh.nextDueEdge;
       if (f < w) w = f;
     }
     return w;
@@ -175,7 +180,7 @@ export class ChannelController {
   catchUpRefresh(now: number): void {
     if (this.pool.readCount + this.pool.writeCount !== 0) return;
     if (!this.refresh.anyPending && this.actPendingBank < 0 && this.refresh.nextDue > now) return;
-    let T = this.edge(this.refresh.nextDue);
+    let T = this.refresh.nextDueEdge;
     for (;;) {
       if (this.refresh.anyPending || this.actPendingBank >= 0) {
         this.choose(T);
@@ -184,7 +189,7 @@ export class ChannelController {
         this.issue(T);
         continue;
       }
-      T = this.edge(this.refresh.nextDue);
+      T = this.refresh.nextDueEdge;
       if (T > now) break;
       this.refresh.tick(T, this.openRow);
     }
@@ -254,15 +259,21 @@ export class ChannelController {
     }
     const nb = ts.banks, bn = ts.bankNext, gn = ts.groupNext, ng = ts.groups, nr = ts.ranks, groupOf = ts.groupOf, rankOf = ts.rankOf;
     const cCmd = this.cCmd, cValid = this.cValid, cCls = this.cCls, cSeq = this.cSeq, blocked = rf.blocked;
+    const lValid = this.lValid, local = this.local;
     let bt = this.pickT, bc = this.pickCls, bs = this.pickSeq, bb = -1;
     for (let b = 0; b < nb; b++) {
       if (blocked[b] !== 0) continue;
       if (cValid[b] === 0) this.bankCandidate(b);
       const cmd = cCmd[b]!;
       if (cmd < 0) continue;
-      let e = bn[cmd * nb + b]!;
-      const eg = gn[cmd * ng + groupOf[b]!]!;
-      if (eg > e) e = eg;
+      let e: number;
+      if (lValid[b] === 0) {
+        e = bn[cmd * nb + b]!;
+        const eg = gn[cmd * ng + groupOf[b]!]!;
+        if (eg > e) e = eg;
+        local[b] = e;
+        lValid[b] = 1;
+      } else e = local[b]!;
       const ec = common[cmd * nr + rankOf[b]!]!;
       if (ec > e) e = ec;
       if (T > e) e = T;
@@ -293,6 +304,7 @@ export class ChannelController {
     const row = this.openRow[b]!;
     let cmd: number, entry: number, cls: number;
     this.cValid[b] = 1;
+    this.lValid[b] = 0;
     if (h < 0) {
       if (!this.closedPage || row < 0 || p.findHit(b, 1 - q, row) >= 0) {
         this.cCmd[b] = -1;
@@ -326,8 +338,14 @@ export class ChannelController {
     const bpr = ts.banksPerRank;
     const rank = (b / bpr) | 0;
     let row = -1;
-    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) this.invalidate(rank * bpr, (rank + 1) * bpr);
-    else this.cValid[b] = 0;
+    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) {
+      this.invalidate(rank * bpr, (rank + 1) * bpr);
+      this.lValid.fill(0, rank * bpr, (rank + 1) * bpr);
+    } else {
+      this.cValid[b] = 0;
+      const g0 = ts.groupOf[b]! * ts.banksPerGroup;
+      this.lValid.fill(0, g0, g0 + ts.banksPerGroup);
+    }
     switch (cmd) {
       case CMD.ACT1:
         row = p.row[e]!;

@@ -32,17 +32,25 @@ export class RefreshManager {
     this.pair = new Int32Array(ranks);
     // Ranks are staggered evenly within one interval [estimate: controller design choice].
     this.due = Float64Array.from({ length: ranks }, (_, r) => Math.round(this.interval * (1 + r / ranks)));
+    this.tCK = t.tCK;
+    this.updateNextDue();
   }
+  private readonly tCK: number;
 
-  /** Earliest time a not-yet-pending refresh becomes due. */
-  get nextDue(): number {
+  /** Earliest time a not-yet-pending refresh becomes due (kept up to date by tick / issue). */
+  nextDue = 0;
+  /** nextDue rounded up to a CK edge. */
+  nextDueEdge = 0;
+  private updateNextDue(): void {
     let m = Infinity;
     for (let r = 0; r < this.ranks; r++) if (this.pending[r] === 0 && this.due[r]! < m) m = this.due[r]!;
-    return m;
+    this.nextDue = m;
+    this.nextDueEdge = Math.ceil(m / this.tCK) * this.tCK;
   }
 
   /** Marks refreshes due at T as pending. Returns true if anything changed. */
   tick(T: number, _openRow: Int32Array): boolean {
+    if (T < this.nextDue) return false;
     let changed = false;
     for (let r = 0; r < this.ranks; r++) {
       if (this.pending[r] === 0 && T >= this.due[r]!) {
@@ -53,6 +61,7 @@ export class RefreshManager {
         changed = true;
       }
     }
+    this.updateNextDue();
     return changed;
   }
 
@@ -116,6 +125,7 @@ export class RefreshManager {
     this.setBlocked(r, 0);
     if (cmd === CMD.REFPB) this.pair[r] = (this.pair[r]! + 1) % 8;
     this.pending[r] = 0;
+    this.updateNextDue();
     let any = false;
     for (let k = 0; k < this.ranks; k++) if (this.pending[k]) any = true;
     this.anyPending = any;
