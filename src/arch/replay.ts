@@ -10,10 +10,19 @@ import type { Engine } from '../engine/engine.js';
 import type { Soc } from './soc.js';
 import type { Step } from './steps.js';
 import type { Stream } from './stream.js';
-import { addReused, diff, emptySnapshot, snapshot, type SocSnapshot } from './snapshot.js';
+import { addReused, byPosition, combine, diff, emptySnapshot, scale, snapshot, type SocSnapshot } from './snapshot.js';
+
+/**
+ * Default reuse window: instances of a layer are simulated until they cover this much simulated
+ * time (100 µs ≈ 25 LPDDR5 refresh intervals of 3.9 µs), and reused layers get the mean of those
+ * instances, so periodic device events (refresh) are averaged instead of copied from one phase.
+ */
+export const DEFAULT_REUSE_WINDOW_PS = 100_000_000;
 
 export interface ReplayOptions {
   readonly layerReuse: boolean;
+  /** Simulated time a layer signature must accumulate before it is reused (default 100 µs). */
+  readonly reuseWindowPs?: number;
   /** Compute time of a step, ps (0 when compute is off). */
   readonly computePs: (step: Step) => number;
   /** Merge cost when a step's weights come from ≥ 2 memories, ps. */
@@ -48,7 +57,13 @@ export interface ReplayResult {
 /** Runs `steps` to completion on `soc` (the engine must be otherwise idle). */
 export function replay(engine: Engine, soc: Soc, steps: readonly Step[], opts: ReplayOptions): ReplayResult {
   const timings: StepTiming[] = [];
-  const reps = new Map<string, { delta: SocSnapshot; timing: StepTiming }>();
+  /** Per signature: sum of simulated instances' deltas (position-keyed), count, summed timing. */
+  const reps = new Map<string, { sum: SocSnapshot; n: number; durationPs: number; streamPs: number; computePs: number; byMem: Record<string, number> }>();
+  const window = opts.reuseWindowPs ?? DEFAULT_REUSE_WINDOW_PS;
+  const ready = (sig: string): boolean => {
+    const r = reps.get(sig);
+    return r !== undefined && r.durationPs >= window;
+  };
   let reused: SocSnapshot = emptySnapshot(soc);
   let reusedPs = 0;
   let reusedSteps = 0;
@@ -59,19 +74,22 @@ export function replay(engine: Engine, soc: Soc, steps: readonly Step[], opts: R
   const launch = (): void => {
     for (; i < steps.length; i++) {
       const step = steps[i] as Step;
-      const rep = opts.layerReuse ? reps.get(step.signature) : undefined;
-      if (!rep) break;
-      // Reuse: map the representative's per-tag deltas onto this step's tags (same record order).
-      reused = addReused(reused, rep.delta, tagsOf(step));
-      reusedPs += rep.timing.durationPs;
+      if (!opts.layerReuse || !ready(step.signature)) break;
+      const rep = reps.get(step.signature)!;
+      // Reuse: the mean of the simulated instances, per-tag entries mapped by stream position.
+      const f = 1 / rep.n;
+      reused = addReused(reused, scale(rep.sum, f), tagsOf(step));
+      reusedPs += rep.durationPs * f;
       reusedSteps++;
-      timings.push({ ...rep.timing, layer: step.layer, startPs: -1, reused: true });
+      const byMem: Record<string, number> = {};
+      for (const [k, v] of Object.entries(rep.byMem)) byMem[k] = v * f;
+      timings.push({ layer: step.layer, startPs: -1, durationPs: rep.durationPs * f, streamPs: rep.streamPs * f, computePs: rep.computePs * f, reused: true, streamPsByMemory: byMem });
       opts.onProgress?.((i + 1) / steps.length);
     }
     if (i >= steps.length) return;
     const step = steps[i] as Step;
     const tags = tagsOf(step);
-    const capture = opts.layerReuse && !reps.has(step.signature);
+    const capture = opts.layerReuse;
     const before = capture ? snapshot(soc, tags) : undefined;
     const start = engine.now as number;
     const computePs = opts.computePs(step);
@@ -86,7 +104,19 @@ export function replay(engine: Engine, soc: Soc, steps: readonly Step[], opts: R
       engine.schedule(end, () => {
         const timing: StepTiming = { layer: step.layer, startPs: start, durationPs: end - start, streamPs: streamEnd - start, computePs, reused: false, streamPsByMemory: byMem };
         timings.push(timing);
-        if (before) reps.set(step.signature, { delta: diff(snapshot(soc, tags), before), timing });
+        if (before) {
+          const d = byPosition(diff(snapshot(soc, tags), before));
+          const r = reps.get(step.signature);
+          if (!r) reps.set(step.signature, { sum: d, n: 1, durationPs: timing.durationPs, streamPs: timing.streamPs, computePs, byMem: { ...byMem } });
+          else {
+            r.sum = combine(r.sum, d, 1);
+            r.n++;
+            r.durationPs += timing.durationPs;
+            r.streamPs += timing.streamPs;
+            r.computePs += computePs;
+            for (const [k, v] of Object.entries(byMem)) r.byMem[k] = (r.byMem[k] ?? 0) + v;
+          }
+        }
         i++;
         opts.onProgress?.(i / steps.length);
         launch();

@@ -23,11 +23,21 @@ export interface RunOptions {
   readonly seed: number;
   /** Replay each distinct layer once and reuse its measured results for identical layers. */
   readonly layerReuse?: boolean;
+  /** Simulated time each distinct layer accumulates before reuse (default 100 µs, see replay.ts). */
+  readonly reuseWindowPs?: number;
   readonly onProgress?: (fraction: number) => void;
   /** Device factory (tests); default: ideal + the devices layer. */
   readonly deviceFactory?: DeviceFactory;
-  /** Use these trace records instead of generating the decode trace from the config's model. */
+  /**
+   * Use these trace records instead of generating the decode trace from the config's model
+   * (placement is then sized from the records' reads, not the quantized inventory).
+   */
   readonly trace?: Iterable<TraceRecord>;
+  /**
+   * Keep only the generated records passing this filter (e.g. weight reads only, as QMC accounts);
+   * storage is still sized from the full quantized inventory.
+   */
+  readonly recordFilter?: (r: TraceRecord) => boolean;
 }
 
 export type RunOutcome =
@@ -45,7 +55,9 @@ export class RunFailure extends Error {
 /** Runs a configuration; a placement that does not fit is returned as a value. */
 export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
   const wl = opts.trace ? { records: opts.trace, weightBytes: undefined, weightBits: undefined } : buildWorkload(cfg);
-  const groups = groupSteps(wl.records);
+  const filter = opts.recordFilter;
+  const records = filter ? [...wl.records].filter((r) => r.kind === 'layerEnd' || filter(r)) : wl.records;
+  const groups = groupSteps(records);
   const engine = new Engine();
   const soc = new Soc(engine, cfg.soc, opts.deviceFactory ?? defaultDeviceFactory, opts.seed);
   const items = itemsOf(groups, wl.weightBytes);
@@ -59,6 +71,7 @@ export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
   const wc = cfg.soc.weightController;
   const result = replay(engine, soc, steps, {
     layerReuse: opts.layerReuse ?? false,
+    ...(opts.reuseWindowPs !== undefined ? { reuseWindowPs: opts.reuseWindowPs } : {}),
     computePs: (s) => (cfg.compute.enabled && computeIni ? computeTimePs(s.flops, computeIni) : 0),
     syncPs: wc ? wc.cdcCycles * Math.round(1e12 / wc.clock) : 0,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),

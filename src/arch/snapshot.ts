@@ -124,19 +124,57 @@ export function diff(after: SocSnapshot, before: SocSnapshot): SocSnapshot {
 }
 
 /**
- * acc + d, with d's per-tag entries re-keyed onto `tags` (the reusing step's tags, matched to the
- * representative's tags by stream position).
+ * A step delta with its per-tag entries keyed by stream position (the first stream of each tag)
+ * instead of tag id, so deltas of different instances of the same layer can be summed.
+ */
+export function byPosition(d: SocSnapshot): SocSnapshot {
+  const tags = new Map<number, TagSnap>();
+  const seen = new Set<number>();
+  d.tagOrder.forEach((src, k) => {
+    if (seen.has(src)) return;
+    seen.add(src);
+    const v = d.tags.get(src);
+    if (v) tags.set(k, v);
+  });
+  return { ...d, tags, tagOrder: [] };
+}
+
+function scaleRecord(a: Readonly<Record<string, number>>, f: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(a)) out[k] = v * f;
+  return out;
+}
+
+/** f · s, field by field (means of several layer instances). */
+export function scale(s: SocSnapshot, f: number): SocSnapshot {
+  const ports = new Map<string, PortSnap>();
+  for (const [id, p] of s.ports) {
+    ports.set(id, {
+      requests: p.requests * f, bytesIssued: p.bytesIssued * f, bytesDelivered: p.bytesDelivered * f, deviceLatencySumPs: p.deviceLatencySumPs * f,
+      stallPs: p.stallPs * f, refusals: p.refusals * f, actions: scaleRecord(p.actions, f), bytesRead: p.bytesRead * f, bytesWritten: p.bytesWritten * f, busyPs: p.busyPs * f,
+    });
+  }
+  const links = s.links.map((l) => ({ bytes: l.bytes * f, transfers: l.transfers * f, busyPs: l.busyPs * f, waitPs: l.waitPs * f }));
+  const tags = new Map<number, TagSnap>();
+  for (const [t, v] of s.tags) {
+    tags.set(t, {
+      requested: v.requested * f, delivered: v.delivered * f, accesses: v.accesses * f, bitsRead: v.bitsRead * f, bitErrors: v.bitErrors * f,
+      accessesWithErrors: v.accessesWithErrors * f, expectedBitErrors: v.expectedBitErrors * f,
+    });
+  }
+  return { ports, links, tags, tagOrder: s.tagOrder };
+}
+
+/**
+ * acc + d where d is position-keyed (byPosition): entry k lands on `tags[k]`, the reusing step's
+ * tag at the same stream position.
  */
 export function addReused(acc: SocSnapshot, d: SocSnapshot, tags: readonly number[]): SocSnapshot {
   const base = combine(acc, { ...d, tags: new Map() }, 1);
   const out = new Map(base.tags);
-  const seen = new Set<number>();
-  d.tagOrder.forEach((src, k) => {
+  for (const [k, v] of d.tags) {
     const dst = tags[k];
-    if (seen.has(src) || dst === undefined) return;
-    seen.add(src);
-    const v = d.tags.get(src);
-    if (v) out.set(dst, addTag(out.get(dst) ?? zeroTag, v));
-  });
+    if (dst !== undefined) out.set(dst, addTag(out.get(dst) ?? zeroTag, v));
+  }
   return { ...base, tags: out };
 }
