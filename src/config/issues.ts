@@ -8,6 +8,7 @@ import { didYouMean, suggest } from './did-you-mean.js';
 import type { ConfigProblem } from './errors.js';
 import { formatPath, getAt, type PathSegment } from './paths.js';
 import { allowedKeysOf } from './schema.js';
+import { allowedKeysAt } from './schema-keys.js';
 import type { SourceMap, SourcePos } from './yaml.js';
 
 type Issue = z.core.$ZodIssue;
@@ -43,7 +44,7 @@ function flatten(issue: Issue, base: readonly PathSegment[]): Array<{ issue: Iss
 }
 
 /** Converts zod issues for `data` into located problems, sorted by position. */
-export function issuesToProblems(issues: readonly Issue[], data: unknown, sources: SourceMap, file: string): ConfigProblem[] {
+export function issuesToProblems(issues: readonly Issue[], data: unknown, sources: SourceMap, file: string, schema?: z.ZodType): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   /** Paths a misspelt key probably meant: their "missing" problems are implied and dropped. */
   const meant = new Set<string>();
@@ -65,7 +66,7 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, source
         push(path, false, typeNames[issue.expected] ?? issue.expected, showFound(value));
         break;
       case 'unrecognized_keys': {
-        const allowed = allowedKeysOf(value);
+        const allowed = allowedKeysOf(value) ?? (schema ? allowedKeysAt(schema, data, path) : undefined);
         const owner = path.length === 0 ? 'the top level' : `'${formatPath(path)}'`;
         for (const k of issue.keys) {
           const expected = allowed ? `a key allowed at ${owner} (${listValues(allowed)})` : `a key allowed at ${owner}`;

@@ -55,7 +55,7 @@ export function composeConfig(file: string, overrides: readonly string[] = []): 
 export function validateTree<S extends z.ZodType>(schema: S, tree: { data: unknown; sources: SourceMap }, file: string): z.output<S> {
   const r = schema.safeParse(tree.data);
   if (r.success) return r.data;
-  throw new ConfigErrors(issuesToProblems(r.error.issues, tree.data, tree.sources, file));
+  throw new ConfigErrors(issuesToProblems(r.error.issues, tree.data, tree.sources, file, schema));
 }
 
 /** Full pipeline with everything a result bundle needs (files read, raw tree, sources). */

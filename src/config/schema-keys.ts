@@ -1,0 +1,74 @@
+/**
+ * Finds the keys a zod 4 schema allows at a path of the validated data, so unknown-key errors from
+ * any strict object (not only strictObject() ones) get the allowed list and a did-you-mean.
+ * Walks wrappers (optional, default, pipe, lazy...) and picks the union member that fits the data.
+ */
+import type { z } from 'zod';
+import { getAt, type PathSegment } from './paths.js';
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  options?: z.ZodType[];
+  getter?: () => z.ZodType;
+  valueType?: z.ZodType;
+  left?: z.ZodType;
+  right?: z.ZodType;
+  items?: z.ZodType[];
+}
+
+const defOf = (s: unknown): Def | undefined => (s as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+
+function unwrap(s: z.ZodType | undefined, depth = 0): z.ZodType | undefined {
+  const d = defOf(s);
+  if (d === undefined || depth > 50) return s;
+  if (d.innerType !== undefined && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional', 'success'].includes(d.type)) return unwrap(d.innerType, depth + 1);
+  if (d.type === 'pipe') {
+    const left = unwrap(d.in, depth + 1);
+    return defOf(left)?.type === 'object' ? left : unwrap(d.out, depth + 1) ?? left;
+  }
+  if (d.type === 'lazy' && d.getter !== undefined) return unwrap(d.getter(), depth + 1);
+  return s;
+}
+
+/** Candidate object schemas at `path` (several when a union cannot be narrowed). */
+function objectsAt(schema: z.ZodType | undefined, data: unknown, path: readonly PathSegment[], i: number, depth: number): z.ZodType[] {
+  const s = unwrap(schema);
+  const d = defOf(s);
+  if (s === undefined || d === undefined || depth > 100) return [];
+  if (d.type === 'union' && d.options !== undefined) return d.options.flatMap((o) => objectsAt(o, data, path, i, depth + 1));
+  if (d.type === 'intersection') return [...objectsAt(d.left, data, path, i, depth + 1), ...objectsAt(d.right, data, path, i, depth + 1)];
+  if (i === path.length) return d.type === 'object' ? [s] : [];
+  const seg = path[i] as PathSegment;
+  if (d.type === 'object' && typeof seg === 'string') return objectsAt(d.shape?.[seg], data, path, i + 1, depth + 1);
+  if (d.type === 'array' && typeof seg === 'number') return objectsAt(d.element, data, path, i + 1, depth + 1);
+  if (d.type === 'tuple' && typeof seg === 'number') return objectsAt(d.items?.[seg], data, path, i + 1, depth + 1);
+  if (d.type === 'record') return objectsAt(d.valueType, data, path, i + 1, depth + 1);
+  return [];
+}
+
+/**
+ * Keys allowed by `schema` for the object at `path` of `data`, or undefined if not found. Among
+ * union members, the one sharing the most keys with the actual object wins.
+ */
+export function allowedKeysAt(schema: z.ZodType, data: unknown, path: readonly PathSegment[]): string[] | undefined {
+  const objs = objectsAt(schema, data, path, 0, 0);
+  if (objs.length === 0) return undefined;
+  const actual = getAt(data, path);
+  const have = typeof actual === 'object' && actual !== null ? Object.keys(actual) : [];
+  let best: string[] | undefined;
+  let bestScore = -1;
+  for (const o of objs) {
+    const keys = Object.keys(defOf(o)?.shape ?? {});
+    const score = have.filter((k) => keys.includes(k)).length;
+    if (score > bestScore) {
+      best = keys;
+      bestScore = score;
+    }
+  }
+  return best;
+}

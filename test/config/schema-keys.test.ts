@@ -1,0 +1,45 @@
+// Did-you-mean for unknown keys of any zod strict object (plain z.strictObject, unions, wrappers).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConfigErrors, loadConfigFile } from '../../src/config/index.js';
+import { allowedKeysAt } from '../../src/config/schema-keys.js';
+import { tempDir, type TempDir } from './helpers.js';
+
+const schema = z.strictObject({
+  model: z.strictObject({ hiddenSize: z.number(), numLayers: z.number() }).optional(),
+  quant: z.discriminatedUnion('scheme', [
+    z.strictObject({ scheme: z.literal('rtn'), bits: z.number() }),
+    z.strictObject({ scheme: z.literal('qmc'), rho: z.number(), inlierBits: z.number() }),
+  ]),
+  list: z.array(z.strictObject({ id: z.string() }).transform((v) => v.id)).default([]),
+});
+
+let t: TempDir;
+beforeEach(() => { t = tempDir(); });
+afterEach(() => t.remove());
+
+describe('allowedKeysAt', () => {
+  it('walks objects, arrays, wrappers and picks the union member that fits', () => {
+    const data = { model: { hiddenSize: 1 }, quant: { scheme: 'qmc', rho: 0.3 }, list: [{ id: 'a' }] };
+    expect(allowedKeysAt(schema, data, [])).toEqual(['model', 'quant', 'list']);
+    expect(allowedKeysAt(schema, data, ['model'])).toEqual(['hiddenSize', 'numLayers']);
+    expect(allowedKeysAt(schema, data, ['quant'])).toEqual(['scheme', 'rho', 'inlierBits']);
+    expect(allowedKeysAt(schema, data, ['list', 0])).toEqual(['id']);
+    expect(allowedKeysAt(schema, data, ['model', 'hiddenSize'])).toBeUndefined();
+  });
+
+  it('plain z.strictObject errors get the allowed keys and a did-you-mean', () => {
+    const f = t.write('p.yaml', 'model:\n  hiddenSize: 1\n  numLayrs: 2\nquant:\n  scheme: qmc\n  rho: 0.3\n  inlierBitz: 3\n');
+    let msg = '';
+    try {
+      loadConfigFile(f, schema);
+    } catch (e) {
+      if (!(e instanceof ConfigErrors)) throw e;
+      msg = e.format();
+    }
+    expect(msg.split('\n')).toEqual([
+      `${f}:3:3: model.numLayrs: expected a key allowed at 'model' ('hiddenSize', 'numLayers'), found unknown key 'numLayrs'; did you mean 'numLayers'?`,
+      `${f}:7:3: quant.inlierBitz: expected a key allowed at 'quant' ('scheme', 'rho', 'inlierBits'), found unknown key 'inlierBitz'; did you mean 'inlierBits'?`,
+    ]);
+  });
+});
