@@ -35,6 +35,17 @@ export function reportPoints(spec: SweepSpec, stored: readonly StoredPoint[]): R
 
 const axisKeys = (spec: SweepSpec): string[] => spec.axes.flatMap((g) => g.keys.map((k) => k.key));
 
+/** Compact text of an axis value: maps as `k=v k=v` (scheme first), lists comma-separated. */
+export function showValue(v: unknown): string {
+  if (v === null || v === undefined) return '-';
+  if (Array.isArray(v)) return v.map(showValue).join(', ');
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a === 'scheme' ? -1 : b === 'scheme' ? 1 : 0));
+    return entries.map(([k, x]) => (k === 'scheme' ? showValue(x) : `${k}=${showValue(x)}`)).join(' ');
+  }
+  return String(v);
+}
+
 /** The Pareto-front table (all points when `all`), axis values then metrics. */
 export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all = false): Table {
   const metrics = spec.metrics ?? [...new Set(points.flatMap((p) => Object.keys(p.metrics)))].sort();
@@ -42,7 +53,7 @@ export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all
     const row: Record<string, string | number | boolean | null> = { index: p.index, status: p.status };
     for (const k of axisKeys(spec)) {
       const v = p.axes[k];
-      row[k] = typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : JSON.stringify(v) ?? null;
+      row[k] = typeof v === 'number' || typeof v === 'boolean' ? v : showValue(v);
     }
     for (const m of metrics) row[m] = p.metrics[m] ?? null;
     return row;
@@ -68,14 +79,14 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
   if (ox !== undefined && oy !== undefined) {
     const values = ok.filter((p) => p.metrics[ox] !== undefined && p.metrics[oy] !== undefined).map((p) => ({
       x: p.metrics[ox], y: p.metrics[oy], front: p.pareto ? 'Pareto front' : 'dominated',
-      point: axisKeys(spec).map((k) => `${k}=${String(p.axes[k])}`).join(' '),
+      point: axisKeys(spec).map((k) => `${k}=${showValue(p.axes[k])}`).join(' '),
     }));
     const vl: TopLevelSpec = {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: `${oy} vs ${ox}`, width: 520, height: 320,
       data: { values }, mark: { type: 'point', filled: true },
       encoding: {
-        x: { field: 'x', type: 'quantitative', title: ox, scale: { zero: false } },
-        y: { field: 'y', type: 'quantitative', title: oy, scale: { zero: false } },
+        x: { field: 'x', type: 'quantitative', title: ox, scale: logIfPositive(values.map((v) => v.x)), axis: { format: '.3~s' } },
+        y: { field: 'y', type: 'quantitative', title: oy, scale: logIfPositive(values.map((v) => v.y)), axis: { format: '.3~s' } },
         color: { field: 'front', type: 'nominal', title: '' },
         tooltip: [{ field: 'point' }],
       },
@@ -85,7 +96,7 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
   for (const k of axisKeys(spec)) {
     const numeric = ok.every((p) => typeof p.axes[k] === 'number');
     const values = ok.flatMap((p) => spec.pareto.filter((m) => p.metrics[m] !== undefined)
-      .map((m) => ({ x: numeric ? p.axes[k] : String(p.axes[k]), metric: m, y: p.metrics[m] })));
+      .map((m) => ({ x: numeric ? p.axes[k] : showValue(p.axes[k]), metric: m, y: p.metrics[m] })));
     if (values.length === 0) continue;
     const vl: TopLevelSpec = {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: `metrics vs ${k}`,
@@ -94,7 +105,7 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
       spec: {
         width: 420, height: 140,
         layer: [
-          { mark: { type: 'point', opacity: 0.5 }, encoding: { x: { field: 'x', type: numeric ? 'quantitative' : 'nominal', title: k }, y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false } } } },
+          { mark: { type: 'point', opacity: 0.5 }, encoding: { x: { field: 'x', type: numeric ? 'quantitative' : 'nominal', title: k }, y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '.3~s' } } } },
           { mark: { type: 'line', color: '#c44' }, encoding: { x: { field: 'x', type: numeric ? 'quantitative' : 'nominal' }, y: { field: 'y', aggregate: 'min', type: 'quantitative' } } },
         ],
       },
@@ -114,4 +125,12 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
     designValues: [],
     estimated: [],
   });
+}
+
+/** Log scale when all values are positive and span more than a decade; else linear without zero. */
+function logIfPositive(xs: readonly (number | undefined)[]): { type: 'log' } | { zero: false } {
+  const v = xs.filter((x): x is number => typeof x === 'number');
+  const min = Math.min(...v);
+  const max = Math.max(...v);
+  return v.length > 0 && min > 0 && max / min > 10 ? { type: 'log' } : { zero: false };
 }
