@@ -97,4 +97,20 @@ describe('ReRAM timing closed forms', () => {
     const { d } = make(qmcReramMode(3));
     expect(d.areaMm2).toBeCloseTo((384 * 2 ** 20 * 8) / 30.1e6, 6);
   });
+
+  it('binary and parallel sensing shorten the 3-bit read as the model says', () => {
+    expect(make(qmcReramMode(3), { sensing: 'binary' }).d.senseLatency).toBe(1500 + 3 * 450);
+    expect(make(qmcReramMode(3), { sensing: 'parallel' }).d.senseLatency).toBe(1500 + 450);
+  });
+
+  it('device-level pulses per cell match the iteration distribution mean (2000 writes)', () => {
+    const { e, d, p } = make(qmcReramMode(3), { queueDepth: 4096 });
+    const n = 2000;
+    for (let i = 0; i < n; i++) d.offer(i, i * 64, 64, true, 0);
+    e.run();
+    const cells = n * Math.ceil(512 / 3);
+    const perCell = d.counts().actions.programPulses! / cells;
+    expect(Math.abs(perCell - d.meanIterations)).toBeLessThan(0.02);
+    expect(d.meanIterations).toBeCloseTo(p.iterationsMin + (1 - p.iterationSuccessProbability) / p.iterationSuccessProbability, 1);
+  });
 });
