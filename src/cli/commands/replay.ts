@@ -11,7 +11,9 @@ import { resolveCatalogEntry, runReplay, UnknownPresetError } from '../../device
 import { TraceParseError } from '../../devices/trace-replay/trace-cursor.js';
 import { traceFormats, type TraceFormat } from '../../devices/trace-replay/open-trace.js';
 import { formatReplayJson, formatReplayText } from '../../devices/trace-replay/format-report.js';
-import { bitFlipAccessNoise } from '../../devices/noise/access-noise.js';
+import { bitFlipAccessNoise, type AccessNoise } from '../../devices/noise/access-noise.js';
+import { accessNoiseFor, noisePresets } from '../../devices/noise/models.js';
+import { suggest } from '../../config/did-you-mean.js';
 import { catalogEntryFromSpec, deviceCatalog, type DeviceCatalogEntry, type DeviceSpec } from '../../devices/index.js';
 import { loadConfigFile } from '../../config/load.js';
 import { devicesKindSchema } from '../../config/builtin-kinds.js';
@@ -44,6 +46,7 @@ interface ReplayCliOptions {
   readonly format: string;
   readonly maxOutstanding: string;
   readonly bitErrorRate?: string;
+  readonly noise?: string;
 }
 
 function intOption(name: string, v: string, min: number): number {
@@ -63,14 +66,23 @@ export function register(program: Command): void {
     .option('--format <format>', `trace format (${traceFormats.join(', ')})`, 'auto')
     .option('--max-outstanding <n>', 'requests in flight at most', '256')
     .option('--bit-error-rate <p>', 'attach independent bit flips with this probability per bit read (SRAM/NVM devices)')
+    .option('--noise <preset>', `attach a read-noise preset of src/devices/noise (${Object.keys(noisePresets).join(', ')})`)
     .action((opts: ReplayCliOptions) => {
       const seed = intOption('seed', opts.seed, 0);
       const maxOutstanding = intOption('max-outstanding', opts.maxOutstanding, 1);
       if (!(traceFormats as readonly string[]).includes(opts.format)) {
         throw new UserError(`qmcsim replay: --format expects one of ${traceFormats.join(', ')}, found '${opts.format}'`);
       }
-      let noise;
-      if (opts.bitErrorRate !== undefined) {
+      let noise: AccessNoise | undefined;
+      if (opts.noise !== undefined) {
+        if (opts.bitErrorRate !== undefined) throw new UserError('qmcsim replay: give --noise or --bit-error-rate, not both');
+        const spec = noisePresets[opts.noise];
+        if (spec === undefined) {
+          const hint = suggest(opts.noise, Object.keys(noisePresets));
+          throw new UserError(`qmcsim replay: unknown noise preset '${opts.noise}'${hint !== undefined ? `; did you mean '${hint}'?` : ''} (known: ${Object.keys(noisePresets).join(', ')})`);
+        }
+        noise = accessNoiseFor(spec);
+      } else if (opts.bitErrorRate !== undefined) {
         const p = Number(opts.bitErrorRate);
         if (!(p >= 0 && p <= 1) || opts.bitErrorRate.trim() === '') throw new UserError(`qmcsim replay: --bit-error-rate expects a probability in [0, 1], found '${opts.bitErrorRate}'`);
         noise = bitFlipAccessNoise(p);
@@ -79,7 +91,7 @@ export function register(program: Command): void {
         const d = deviceFrom(opts.device);
         const entry = typeof d === 'string' ? resolveCatalogEntry(d) : d;
         if (noise !== undefined && entry.type === 'lpddr5') {
-          throw new UserError('qmcsim replay: --bit-error-rate applies to SRAM, STT-MRAM and ReRAM devices (LPDDR5 takes no read-noise model here)');
+          throw new UserError('qmcsim replay: --noise / --bit-error-rate apply to SRAM, STT-MRAM and ReRAM devices (LPDDR5 takes no read-noise model here)');
         }
         const run = runReplay({
           device: entry, trace: opts.trace, seed, maxOutstanding, format: opts.format as TraceFormat,

@@ -55,10 +55,17 @@ describe('qmcsim replay', () => {
     expect((await cli(['replay', '--device', 'qmc-mram', '--trace', f, '--seed', '-1'])).code).toBe(2);
     const lp = await cli(['replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--bit-error-rate', '1e-3']);
     expect(lp.code).toBe(2);
-    expect(lp.err).toMatch(/applies to SRAM, STT-MRAM and ReRAM/);
+    expect(lp.err).toMatch(/apply to SRAM, STT-MRAM and ReRAM/);
     const noisy = await cli(['replay', '--device', 'qmc-mram', '--trace', f, '--bit-error-rate', '0.5']);
     expect(noisy.code).toBe(0);
     expect(noisy.out).toMatch(/bit errors tag 0: \d+ sampled in 512 bits \(expected 256\)/);
+    const mlc = await cli(['replay', '--device', 'qmc-reram-3bit', '--trace', f, '--noise', 'nvmexplorer-3bit', '--json']);
+    expect(mlc.code).toBe(0);
+    const byTag = (JSON.parse(mlc.out) as { bitErrors: { expectedBitErrors: number }[] }).bitErrors;
+    expect(byTag[0]!.expectedBitErrors).toBeGreaterThan(0);
+    const typo = await cli(['replay', '--device', 'qmc-reram-3bit', '--trace', f, '--noise', 'nvmexplorer-3bt']);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/did you mean 'nvmexplorer-3bit'/);
     const m = await cli(['replay', '--device', 'qmc-mram', '--trace', join(dir, 'nope.trc')]);
     expect(m.code).toBe(2);
     expect(m.err).not.toMatch(/\n\s+at /);
