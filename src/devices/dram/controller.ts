@@ -2,13 +2,14 @@
  * Event-driven LPDDR5 channel controller: read/write queues with write-drain watermarks, FR-FCFS or
  * FCFS command selection, open or closed page policy, all-bank or per-bank refresh. It never ticks:
  * it computes the next legal issue time of the best candidate from TimingState and asks its host for
- * one wake-up. Cycle-exact with respect to a per-CK controller applying the same selection rule.
+ * one wake-up. Commands issue on CK edges; between wake-ups no work is done.
  */
 import { TimingState } from './timing-state.js';
 import { RequestPool, CompletionRing } from './request-queue.js';
 import { RefreshManager, type RefreshMode } from './refresh.js';
 import { CMD, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
 import { ChannelCounters } from './channel-counters.js';
+import { CommandSelector } from './command-selector.js';
 
 export type SchedulerKind = 'fr-fcfs' | 'fcfs';
 export type PagePolicy = 'open' | 'closed';
@@ -38,8 +39,6 @@ export interface ControllerHost {
  */
 export type CommandObserver = (channel: number, rank: number, bankGroup: number, bank: number, row: number, cmd: number, timePs: number) => void;
 
-const CLS_REFRESH = 1, CLS_HIT = 2, CLS_REQ = 3, CLS_POLICY = 4;
-const REQ_CMDS = [CMD.ACT1, CMD.PRE, CMD.RD, CMD.WR];
 
 export class ChannelController {
   readonly timing: TimingState;
@@ -55,54 +54,26 @@ export class ChannelController {
   private readonly rdDone: number;
   private readonly wrDone: number;
   private readonly tBL: number;
-  private readonly frfcfs: boolean;
-  private readonly closedPage: boolean;
   private writeMode = false;
   private actPendingBank = -1;
   private inService = false;
   private dirty = true;
   /** Set when a queue slot was freed since the host last looked (for retry). */
   slotFreed = false;
-  // The cached pick: best next command and its issue time.
-  private pickT = Infinity;
-  private pickCls = 9;
-  private pickSeq = Infinity;
-  private pickCmd = -1;
-  private pickBank = -1;
-  private pickEntry = -1;
-  // Cached per-bank candidates (valid until the bank's queue, row state or the read/write mode change).
-  private readonly cCmd: Int8Array;
-  private readonly cEntry: Int32Array;
-  private readonly cCls: Int8Array;
-  private readonly cSeq: Float64Array;
-  private readonly cValid: Uint8Array;
-  /** Cached bank- and group-level earliest time of each bank's candidate command. */
-  private readonly local: Float64Array;
-  private readonly lValid: Uint8Array;
-  private readonly common: Float64Array;
+  private readonly sel: CommandSelector;
 
   constructor(readonly channel: number, readonly cfg: ControllerConfig, private readonly host: ControllerHost) {
     const t = cfg.timings;
     this.timing = new TimingState(cfg.org, t);
     this.pool = new RequestPool(cfg.readQueue, cfg.writeQueue, this.timing.banks);
     this.openRow = new Int32Array(this.timing.banks).fill(-1);
-    const nb = this.timing.banks;
-    this.cCmd = new Int8Array(nb);
-    this.cEntry = new Int32Array(nb);
-    this.cCls = new Int8Array(nb);
-    this.cSeq = new Float64Array(nb);
-    this.cValid = new Uint8Array(nb);
-    this.local = new Float64Array(nb);
-    this.lValid = new Uint8Array(nb);
-    this.common = new Float64Array(8 * cfg.org.ranks);
     this.counters = new ChannelCounters(cfg.org.ranks);
     this.refresh = new RefreshManager(cfg.refresh, cfg.org.ranks, this.timing.banksPerRank, t);
     this.tCK = t.tCK;
     this.tBL = t.tBL;
     this.rdDone = t.RL + t.tBL;
     this.wrDone = t.WL + t.tBL;
-    this.frfcfs = cfg.scheduler === 'fr-fcfs';
-    this.closedPage = cfg.pagePolicy === 'closed';
+    this.sel = new CommandSelector(this.timing, this.pool, this.refresh, this.openRow, cfg.scheduler === 'fr-fcfs', cfg.pagePolicy === 'closed');
   }
 
   /** First CK edge at or after t. */
@@ -118,11 +89,11 @@ export class ChannelController {
   enqueue(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(now);
     this.pool.add(reqId, now, bank, row, bursts, isWrite, parent);
-    this.cValid[bank] = 0;
+    this.sel.cValid[bank] = 0;
     this.updateMode();
-    if (!this.dirty && this.pickCmd >= 0 && this.pickBank !== bank && isWrite === this.writeMode && this.refresh.blocked[bank] === 0) {
-      this.considerBank(bank, this.edge(now));
-    } else if (!this.dirty && (this.pickBank === bank || this.pickCmd < 0)) {
+    if (!this.dirty && this.sel.pickCmd >= 0 && this.sel.pickBank !== bank && isWrite === this.writeMode && this.refresh.blocked[bank] === 0) {
+      this.sel.considerBank(bank, this.edge(now), this.writeMode);
+    } else if (!this.dirty && (this.sel.pickBank === bank || this.sel.pickCmd < 0)) {
       this.dirty = true;
     }
     if (!this.inService) {
@@ -138,10 +109,10 @@ export class ChannelController {
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(T);
     if (this.refresh.tick(T, this.openRow)) {
       this.dirty = true;
-      this.cValid.fill(0);
+      this.sel.invalidateAll();
     }
     if (this.dirty) this.choose(T);
-    if (this.pickCmd >= 0 && this.pickT <= T) {
+    if (this.sel.pickCmd >= 0 && this.sel.pickT <= T) {
       this.issue(T);
       this.choose(T);
     }
@@ -155,7 +126,7 @@ export class ChannelController {
   }
 
   private nextWake(): number {
-    let w = this.pickT;
+    let w = this.sel.pickT;
     const r = this.rdRing.headDone;
     if (r < w) w = r;
     const wr = this.wrRing.headDone;
@@ -184,8 +155,8 @@ export class ChannelController {
     for (;;) {
       if (this.refresh.anyPending || this.actPendingBank >= 0) {
         this.choose(T);
-        if (this.pickCmd < 0 || this.pickT > now) break;
-        T = this.pickT;
+        if (this.sel.pickCmd < 0 || this.sel.pickT > now) break;
+        T = this.sel.pickT;
         this.issue(T);
         continue;
       }
@@ -215,137 +186,28 @@ export class ChannelController {
       if (p.writeCount >= this.cfg.writeHigh || (p.readCount === 0 && p.writeCount > 0)) {
         this.writeMode = true;
         this.dirty = true;
-        this.cValid.fill(0);
+        this.sel.invalidateAll();
       }
     } else if (p.writeCount === 0 || (p.writeCount <= this.cfg.writeLow && p.readCount > 0)) {
       this.writeMode = false;
       this.dirty = true;
-      this.cValid.fill(0);
+      this.sel.invalidateAll();
     }
   }
 
-  private consider(t: number, cls: number, seq: number, cmd: number, bank: number, entry: number): void {
-    if (t < this.pickT || (t === this.pickT && (cls < this.pickCls || (cls === this.pickCls && seq < this.pickSeq)))) {
-      this.pickT = t; this.pickCls = cls; this.pickSeq = seq; this.pickCmd = cmd; this.pickBank = bank; this.pickEntry = entry;
-    }
-  }
-
-  /** Recomputes the pick: the candidate with the earliest legal time ≥ T, ties by class then age. */
   private choose(T: number): void {
     this.dirty = false;
-    this.pickT = Infinity; this.pickCls = 9; this.pickSeq = Infinity; this.pickCmd = -1; this.pickBank = -1; this.pickEntry = -1;
-    const ts = this.timing;
-    if (this.actPendingBank >= 0) {
-      const e = ts.earliestBank(CMD.ACT2, this.actPendingBank);
-      this.consider(e > T ? e : T, 0, 0, CMD.ACT2, this.actPendingBank, -1);
-      return;
-    }
-    const rf = this.refresh;
-    if (rf.anyPending) {
-      for (let r = 0; r < rf.ranks; r++) {
-        if (!rf.pending[r]) continue;
-        rf.candidate(r, this.openRow, ts);
-        const e = rf.candT;
-        this.consider(e > T ? e : T, CLS_REFRESH, 0, rf.candCmd, rf.candBank, -1);
-      }
-    }
-    // Rank- and channel-level earliest times are shared by every bank of a rank: compute them once.
-    const common = this.common;
-    for (let r = 0; r < ts.ranks; r++) {
-      for (let k = 0; k < 4; k++) {
-        const cmd = REQ_CMDS[k]!;
-        common[cmd * ts.ranks + r] = ts.earliestRankLevel(cmd, r);
-      }
-    }
-    const nb = ts.banks, bn = ts.bankNext, gn = ts.groupNext, ng = ts.groups, nr = ts.ranks, groupOf = ts.groupOf, rankOf = ts.rankOf;
-    const cCmd = this.cCmd, cValid = this.cValid, cCls = this.cCls, cSeq = this.cSeq, blocked = rf.blocked;
-    const lValid = this.lValid, local = this.local;
-    let bt = this.pickT, bc = this.pickCls, bs = this.pickSeq, bb = -1;
-    for (let b = 0; b < nb; b++) {
-      if (blocked[b] !== 0) continue;
-      if (cValid[b] === 0) this.bankCandidate(b);
-      const cmd = cCmd[b]!;
-      if (cmd < 0) continue;
-      let e: number;
-      if (lValid[b] === 0) {
-        e = bn[cmd * nb + b]!;
-        const eg = gn[cmd * ng + groupOf[b]!]!;
-        if (eg > e) e = eg;
-        local[b] = e;
-        lValid[b] = 1;
-      } else e = local[b]!;
-      const ec = common[cmd * nr + rankOf[b]!]!;
-      if (ec > e) e = ec;
-      if (T > e) e = T;
-      if (e > bt) continue;
-      const cls = cCls[b]!;
-      if (e === bt && (cls > bc || (cls === bc && cSeq[b]! >= bs))) continue;
-      bt = e; bc = cls; bs = cSeq[b]!; bb = b;
-    }
-    if (bb >= 0) {
-      this.pickT = bt; this.pickCls = bc; this.pickSeq = bs; this.pickCmd = cCmd[bb]!; this.pickBank = bb; this.pickEntry = this.cEntry[bb]!;
-    }
-  }
-
-  /** Offers bank b's candidate command (if any) to the pick (incremental path on enqueue). */
-  private considerBank(b: number, T: number): void {
-    this.bankCandidate(b);
-    const cmd = this.cCmd[b]!;
-    if (cmd < 0) return;
-    const e = this.timing.earliestBank(cmd, b);
-    this.consider(e > T ? e : T, this.cCls[b]!, this.cSeq[b]!, cmd, b, this.cEntry[b]!);
-  }
-
-  /** Computes and caches bank b's candidate command from its queue and row state. */
-  private bankCandidate(b: number): void {
-    const p = this.pool;
-    const q = this.writeMode ? 1 : 0;
-    const h = p.head[b * 2 + q]!;
-    const row = this.openRow[b]!;
-    let cmd: number, entry: number, cls: number;
-    this.cValid[b] = 1;
-    this.lValid[b] = 0;
-    if (h < 0) {
-      if (!this.closedPage || row < 0 || p.findHit(b, 1 - q, row) >= 0) {
-        this.cCmd[b] = -1;
-        return;
-      }
-      cmd = CMD.PRE; entry = -1; cls = CLS_POLICY;
-    } else if (row < 0) {
-      cmd = CMD.ACT1; entry = h; cls = CLS_REQ;
-    } else {
-      const hit = this.frfcfs ? p.findHit(b, q, row) : (p.row[h] === row ? h : -1);
-      if (hit >= 0) {
-        cmd = q ? CMD.WR : CMD.RD; entry = hit; cls = this.frfcfs ? CLS_HIT : CLS_REQ;
-      } else {
-        cmd = CMD.PRE; entry = h; cls = CLS_REQ;
-      }
-    }
-    this.cCmd[b] = cmd;
-    this.cEntry[b] = entry;
-    this.cCls[b] = cls;
-    this.cSeq[b] = entry >= 0 ? p.seq[entry]! : Infinity;
-  }
-
-  /** Forgets cached candidates of banks [b0, b1). */
-  private invalidate(b0: number, b1: number): void {
-    this.cValid.fill(0, b0, b1);
+    this.sel.choose(T, this.writeMode, this.actPendingBank);
   }
 
   private issue(T: number): void {
-    const cmd = this.pickCmd, b = this.pickBank, e = this.pickEntry;
+    const cmd = this.sel.pickCmd, b = this.sel.pickBank, e = this.sel.pickEntry;
     const ts = this.timing, p = this.pool, c = this.counters;
     const bpr = ts.banksPerRank;
     const rank = (b / bpr) | 0;
     let row = -1;
-    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) {
-      this.invalidate(rank * bpr, (rank + 1) * bpr);
-      this.lValid.fill(0, rank * bpr, (rank + 1) * bpr);
-    } else {
-      this.cValid[b] = 0;
-      const g0 = ts.groupOf[b]! * ts.banksPerGroup;
-      this.lValid.fill(0, g0, g0 + ts.banksPerGroup);
-    }
+    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) this.sel.touchedRank(rank);
+    else this.sel.touched(b);
     switch (cmd) {
       case CMD.ACT1:
         row = p.row[e]!;

@@ -66,6 +66,14 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     this.wakeAt = new Float64Array(o.channels).fill(Infinity);
     this.blocked = new Uint8Array(o.channels);
     this.readLatency = stats.histogram('readLatency', 'ps', 'read request latency, offer to last data beat', 250, 40_000);
+    const counted: ReadonlyArray<readonly [string, string, string]> = [
+      ['act', 'count', 'activates (ACT-1/ACT-2 pairs)'], ['pre', 'count', 'per-bank precharges'], ['prea', 'count', 'all-bank precharges'],
+      ['rd', 'count', 'read bursts'], ['wr', 'count', 'write bursts'], ['refab', 'count', 'all-bank refreshes'], ['refpb', 'count', 'per-bank refreshes'],
+      ['rowHits', 'count', 'column blocks served from an open row'], ['rowMisses', 'count', 'column blocks that found the bank precharged'],
+      ['rowConflicts', 'count', 'column blocks that found another row open'],
+    ];
+    for (const [name, unit, description] of counted) stats.formula(name, unit, description, () => this.counts().actions[name] ?? 0);
+    stats.formula('busyPs', 'ps', 'data-bus busy time summed over channels', () => this.counts().busyPs);
     this.writeLatency = stats.histogram('writeLatency', 'ps', 'write request latency, offer to last data beat accepted', 250, 40_000);
   }
 
