@@ -4,7 +4,7 @@
  * A bare number for a dimensioned quantity, or a unit of another dimension, is an error.
  */
 import { dimensionExample, type Dimension } from './quantity.js';
-import { dimensionOfUnit, unitFor, unitHints } from './unit-table.js';
+import { dimensionOfUnit, unitFor, unitHints, unitsOf } from './unit-table.js';
 
 export type ParseResult =
   | { readonly ok: true; readonly value: number }
@@ -59,7 +59,9 @@ export function parseQuantity(text: string, dim: Dimension): ParseResult {
     if (unit === '') return fail(dim, s);
     const other = dimensionOfUnit(unit);
     if (other !== undefined && other !== dim) return fail(dim, `'${text}' (${dimensionNoun[other]})`);
-    const hint = unitHints[unit];
+    // case slip ('NS' → 'ns'), but never between prefixes that differ only in case (m/M, p/P)
+    const ci = unitsOf(dim).find((u) => u.toLowerCase() === unit.toLowerCase() && (u[0] === unit[0] || !'mMpP'.includes(u[0] ?? '')));
+    const hint = unitHints[unit] ?? (ci !== undefined ? `write '${ci}'` : undefined);
     return fail(dim, `'${text}' (unknown unit '${unit}'${hint ? `; ${hint}` : ''})`);
   }
   const [mant, exp = '0'] = (m[1] ?? '').split(/[eE]/);

@@ -73,6 +73,9 @@ describe('parseQuantity', () => {
     const kb = parseQuantity('4 KB', 'size');
     expect(kb.ok).toBe(false);
     if (!kb.ok) expect(kb.found).toContain('KiB');
+    const ci = parseQuantity('3.5 NS', 'time');
+    expect(ci.ok).toBe(false);
+    if (!ci.ok) expect(ci.found).toBe("'3.5 NS' (unknown unit 'NS'; write 'ns')");
     expect(parseQuantity('-1 ns', 'time').ok).toBe(false);
     expect(parseQuantity('10 years', 'time').ok).toBe(false);
     expect(parseQuantity('1e400 s', 'duration').ok).toBe(false);
