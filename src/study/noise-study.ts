@@ -6,6 +6,7 @@
  * noisy dequantized weights (synthetic, seeded, or a safetensors checkpoint). Optional export of the
  * noisy weights as safetensors.
  */
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import { UserError } from '../config/errors.js';
@@ -162,6 +163,7 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
   const finish = async (p: Omit<NoisePoint, 'exported'>, noise: DeviceNoise, name: string): Promise<void> => {
     let exported: string | undefined;
     if (o.exportDir !== undefined) {
+      mkdirSync(o.exportDir, { recursive: true });
       exported = join(o.exportDir, `${name}.safetensors`);
       exportDequantized(exported, src, cfg.quant, { noise, dtype: 'F32', metadata: { study: o.file, point: name } });
     }

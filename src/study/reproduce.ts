@@ -105,7 +105,7 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   const doRho = o.rhoSweep ?? true;
   const total = study.configurations.length + (doRho ? study.rhoSweep.values.length : 0);
   let done = 0;
-  const modelSet = o.model !== undefined ? [`${study.modelKey}=${model}`] : [];
+  const modelSet = [`${study.modelKey}=${model}`];
 
   const run = (label: string, file: string, overrides: string[]) => {
     const r = runOne(resolve(base, file), overrides, {

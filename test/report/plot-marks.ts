@@ -16,8 +16,9 @@ export async function plotMarks(page: Page): Promise<PlotMarks[]> {
     const svg = f.querySelector('svg');
     const box = svg?.getBoundingClientRect();
     let visible = 0;
-    for (const el of Array.from(svg?.querySelectorAll('g.mark-rect path, g.mark-symbol path, g.mark-line path') ?? [])) {
-      const r = el.getBoundingClientRect();
+    const marks = svg ? Array.from(svg.querySelectorAll('g.mark-rect path, g.mark-symbol path, g.mark-line path')) : [];
+    for (const el of marks) {
+      const r = (el as { getBoundingClientRect(): { width: number; height: number } }).getBoundingClientRect();
       if (Number.isFinite(r.width) && Number.isFinite(r.height) && (r.width > 0.5 || r.height > 0.5)) visible++;
     }
     return { id: f.id, visibleMarks: visible, width: box?.width ?? 0, height: box?.height ?? 0 };
