@@ -31,6 +31,8 @@ export class MemoryPort {
   /** Initiators with queued streams (fast path: a single one skips arbitration). */
   private nActive = 0;
   private lastActive = -1;
+  /** Initiator whose granted request the device refused: it keeps the grant until accepted. */
+  private held = -1;
   private blocked = false;
   private blockedSincePs = 0;
   private linkWakeArmed = false;
@@ -117,7 +119,11 @@ export class MemoryPort {
         return;
       }
       let i: number;
-      if (this.nActive === 1) {
+      if (this.held >= 0) {
+        // A refused request keeps its grant (it is retried first, never dropped or overtaken).
+        i = this.held;
+        this.held = -1;
+      } else if (this.nActive === 1) {
         // One contender: no arbitration needed (the common case of a weight stream).
         i = this.lastActive;
         const ini = f.initiators[i] as Initiator;
@@ -141,6 +147,7 @@ export class MemoryPort {
       const size = left < this.requestBytes ? left : this.requestBytes;
       if (!this.device.offer(req, s.base + s.issued, size, s.isWrite, s.tag)) {
         pool.release(req);
+        this.held = i;
         this.blocked = true;
         this.blockedSincePs = now;
         this.refusals++;
