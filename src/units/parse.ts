@@ -60,8 +60,9 @@ export function parseQuantity(text: string, dim: Dimension): ParseResult {
     const other = dimensionOfUnit(unit);
     if (other !== undefined && other !== dim) return fail(dim, `'${text}' (${dimensionNoun[other]})`);
     // case slip ('NS' → 'ns'), but never between prefixes that differ only in case (m/M, p/P)
-    const ci = unitsOf(dim).find((u) => u.toLowerCase() === unit.toLowerCase() && (u[0] === unit[0] || !'mMpP'.includes(u[0] ?? '')));
-    const hint = unitHints[unit] ?? (ci !== undefined ? `write '${ci}'` : undefined);
+    // (only when unambiguous: 'GIB' could be 'GiB' or 'Gib', so no suggestion)
+    const cis = unitsOf(dim).filter((u) => u.toLowerCase() === unit.toLowerCase() && (u[0] === unit[0] || !'mMpP'.includes(u[0] ?? '')));
+    const hint = unitHints[unit] ?? (cis.length === 1 ? `write '${cis[0]}'` : undefined);
     return fail(dim, `'${text}' (unknown unit '${unit}'${hint ? `; ${hint}` : ''})`);
   }
   const [mant, exp = '0'] = (m[1] ?? '').split(/[eE]/);
