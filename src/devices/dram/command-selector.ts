@@ -105,11 +105,10 @@ export class CommandSelector {
       }
     }
     const nb = ts.banks, bn = ts.bankNext, gn = ts.groupNext, ng = ts.groups, nr = ts.ranks, groupOf = ts.groupOf, rankOf = ts.rankOf;
-    const cCmd = this.cCmd, cValid = this.cValid, cCls = this.cCls, cSeq = this.cSeq, blocked = rf.blocked;
+    const cCmd = this.cCmd, cValid = this.cValid, cCls = this.cCls, cSeq = this.cSeq;
     const lValid = this.lValid, local = this.local;
     let bt = this.pickT, bc = this.pickCls, bs = this.pickSeq, bb = -1;
     for (let b = 0; b < nb; b++) {
-      if (blocked[b] !== 0) continue;
       if (cValid[b] === 0) this.bankCandidate(b);
       const cmd = cCmd[b]!;
       if (cmd < 0) continue;
@@ -153,6 +152,10 @@ export class CommandSelector {
     let cmd: number, entry: number, cls: number;
     this.cValid[b] = 1;
     this.lValid[b] = 0;
+    if (this.refresh.blocked[b] !== 0) {
+      this.cCmd[b] = -1; // refresh pending on this bank: only the refresh sequence may use it
+      return;
+    }
     if (h < 0) {
       if (!this.closedPage || row < 0 || p.findHit(b, 1 - q, row) >= 0) {
         this.cCmd[b] = -1;
