@@ -61,8 +61,10 @@ export class CommandSelector {
   /** Bank b's queue or row changed; the bank/group timing of its group changed. */
   touched(b: number): void {
     this.cValid[b] = 0;
-    const g0 = this.timing.groupOf[b]! * this.timing.banksPerGroup;
-    this.lValid.fill(0, g0, g0 + this.timing.banksPerGroup);
+    const n = this.timing.banksPerGroup;
+    const g0 = this.timing.groupOf[b]! * n;
+    const lv = this.lValid;
+    for (let k = g0; k < g0 + n; k++) lv[k] = 0;
   }
   /** A rank-wide command was issued on rank r. */
   touchedRank(r: number): void {
