@@ -12,8 +12,8 @@ import { formatQuantity } from '../units/format.js';
 import type { RunConfig } from '../arch/run-config.js';
 import { compareClaim, type ClaimResult, type ClaimSpec } from '../report/claims.js';
 import { areaBreakdown, computeClaims, ememsEnergyToClose, type AreaBreakdown, type AreaModel, type ClaimRoles } from './claims-calc.js';
-import { summarize } from './from-run-report.js';
-import { runOne } from './run-one.js';
+import { loadRunConfig } from '../arch/run-config.js';
+import { inlineExecutor, type RunTask, type RunTaskResult, type TaskExecutor } from './run-task.js';
 import { bottleneck, fetchEnergy, weightCells, type RunSummary } from './run-summary.js';
 import { expectedSchema, studySchema, type StudyConfig } from './study-config.js';
 
@@ -31,8 +31,10 @@ export interface ReproduceOptions {
   readonly rhoSweep?: boolean;
   /** Progress: runs done, runs total, label of the current run, fraction of the current run done. */
   readonly onProgress?: (done: number, total: number, label: string, fraction: number) => void;
-  /** Yields to the event loop between runs (lets a progress bar redraw). */
+  /** Yields to the event loop between runs (lets a progress bar redraw; in-process executor). */
   readonly yieldBetweenRuns?: () => Promise<void>;
+  /** How the replays run (default: in-process, one after another). */
+  readonly executor?: TaskExecutor;
 }
 
 export interface RhoPoint {
@@ -103,36 +105,39 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   const extra = o.overrides ?? [];
   const paperModel = model === expectedModel && extra.length === 0;
   const doRho = o.rhoSweep ?? true;
-  const total = study.configurations.length + (doRho ? study.rhoSweep.values.length : 0);
-  let done = 0;
   const modelSet = [`${study.modelKey}=${model}`];
+  const task = (id: string, label: string, file: string, overrides: string[]): RunTask =>
+    ({ id, label, file: resolve(base, file), overrides, seed, layerReuse, weightTrafficOnly: study.weightTrafficOnly });
 
-  const run = (label: string, file: string, overrides: string[]) => {
-    const r = runOne(resolve(base, file), overrides, {
-      seed, layerReuse, weightTrafficOnly: study.weightTrafficOnly,
-      onProgress: (f) => o.onProgress?.(done, total, label, f),
-    });
-    done++;
-    o.onProgress?.(done, total, label, 0);
-    return r;
-  };
-
-  const runs = new Map<string, RunSummary>();
-  const configs: ReproduceResult['configs'][number][] = [];
-  const runEstimates: ReproduceResult['runEstimates'][number][] = [];
-  for (const c of study.configurations) {
-    const ov = [...c.set, ...modelSet, ...extra];
-    const r = run(c.label, c.file, ov);
-    runs.set(c.id, summarize(c.id, c.label, r.config, r.report));
-    configs.push({ id: c.id, label: c.label, file: c.file, overrides: ov, config: r.config });
-    for (const e of r.report.estimates) runEstimates.push({ config: c.id, param: e.param, value: String(e.value), derivation: e.derivation });
-    await o.yieldBetweenRuns?.();
+  // Every replay as a task: the configurations, then the rho points that differ from the base.
+  const tasks: RunTask[] = study.configurations.map((c) => task(c.id, c.label, c.file, [...c.set, ...modelSet, ...extra]));
+  const rhoIds = new Map<number, string>();
+  if (doRho) {
+    const rc = study.configurations.find((c) => c.id === study.rhoSweep.config);
+    if (!rc) throw new UserError(`${o.studyFile}: rhoSweep.config '${study.rhoSweep.config}' is not a configuration`);
+    const baseRho = valueAt(loadRunConfig(resolve(base, rc.file), [...rc.set, ...modelSet, ...extra]), study.rhoSweep.key);
+    for (const v of study.rhoSweep.values) {
+      if (baseRho === v) {
+        rhoIds.set(v, rc.id); // the configuration itself is this sweep point: reuse its replay
+        continue;
+      }
+      const id = `rho-${v}`;
+      rhoIds.set(v, id);
+      tasks.push(task(id, `${rc.label} ρ=${v}`, rc.file, [...rc.set, ...study.rhoSweep.set, ...modelSet, ...extra, `${study.rhoSweep.key}=${v}`]));
+    }
   }
-  const need = (id: string): RunSummary => {
-    const r = runs.get(id);
+  const exec = o.executor ?? inlineExecutor(o.yieldBetweenRuns);
+  const results = await exec(tasks, (done, label, f) => o.onProgress?.(done, tasks.length, label, f));
+
+  const get = (id: string): RunTaskResult => {
+    const r = results.get(id);
     if (!r) throw new UserError(`${o.studyFile}: roles name configuration '${id}', which the study does not list`);
     return r;
   };
+  const configs = study.configurations.map((c) => ({ id: c.id, label: c.label, file: c.file, overrides: tasks.find((t) => t.id === c.id)?.overrides ?? [], config: get(c.id).config }));
+  const runs = study.configurations.map((c) => get(c.id).summary);
+  const runEstimates = study.configurations.flatMap((c) => get(c.id).estimates.map((e) => ({ config: c.id, ...e })));
+  const need = (id: string): RunSummary => get(id).summary;
   const roles: ClaimRoles = {
     fp16: need(study.roles.fp16), int4: need(study.roles.int4), qmc3: need(study.roles.qmc3),
     qmc2: need(study.roles.qmc2), ememsMram: need(study.roles.ememsMram), ememsReram: need(study.roles.ememsReram),
@@ -154,32 +159,15 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     return compareClaim(s, sim, note);
   });
 
-  const rho: RhoPoint[] = [];
-  if (doRho) {
-    const rc = study.configurations.find((c) => c.id === study.rhoSweep.config);
-    const baseCfg = configs.find((c) => c.id === study.rhoSweep.config)?.config;
-    if (!rc || !baseCfg) throw new UserError(`${o.studyFile}: rhoSweep.config '${study.rhoSweep.config}' is not a configuration`);
-    const baseRho = valueAt(baseCfg, study.rhoSweep.key);
-    for (const v of study.rhoSweep.values) {
-      let s: RunSummary;
-      if (baseRho === v) {
-        // The configuration itself is this sweep point: reuse its replay.
-        s = need(rc.id);
-        done++;
-        o.onProgress?.(done, total, `${rc.label} ρ=${v}`, 0);
-      } else {
-        const r = run(`${rc.label} ρ=${v}`, rc.file, [...rc.set, ...study.rhoSweep.set, ...modelSet, ...extra, `${study.rhoSweep.key}=${v}`]);
-        s = summarize(`rho-${v}`, `ρ = ${v}`, r.config, r.report);
-      }
-      rho.push({
-        rho: v, latencyPs: s.latencyPs,
-        mramTimePs: s.metrics.mramTimePs ?? 0, reramTimePs: s.metrics.reramTimePs ?? 0,
-        bottleneck: bottleneck(s), energyPj: fetchEnergy(s), cells: weightCells(s),
-        latencyVsFp16: roles.fp16.latencyPs / s.latencyPs,
-      });
-      await o.yieldBetweenRuns?.();
-    }
-  }
+  const rho: RhoPoint[] = [...rhoIds].map(([v, id]) => {
+    const s = need(id);
+    return {
+      rho: v, latencyPs: s.latencyPs,
+      mramTimePs: s.metrics.mramTimePs ?? 0, reramTimePs: s.metrics.reramTimePs ?? 0,
+      bottleneck: bottleneck(s), energyPj: fetchEnergy(s), cells: weightCells(s),
+      latencyVsFp16: roles.fp16.latencyPs / s.latencyPs,
+    };
+  });
 
   const byId = new Map(configs.map((c) => [c.id, c.config]));
   const designValues: DesignValueOut[] = study.designValues.map((d) => {

@@ -4,6 +4,7 @@
  * the result bundle. Exit 0 when every required claim is within tolerance, 1 otherwise. A progress
  * bar (stderr) appears once the work has run for about a second.
  */
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
@@ -15,6 +16,7 @@ import { registerStudyKinds } from '../../study/kinds.js';
 import { reproduce } from '../../study/reproduce.js';
 import { reproduceTables } from '../../study/reproduce-tables.js';
 import { writeReproduceOutputs } from '../../study/outputs.js';
+import { poolExecutor } from '../../study/run-pool.js';
 import { out, err, setExitCode } from '../io.js';
 import { ExitCode } from '../errors.js';
 
@@ -61,6 +63,13 @@ interface ReproduceCliOptions {
   readonly layerReuse: boolean;
   readonly rho: boolean;
   readonly progress: boolean;
+  readonly threads?: string;
+}
+
+function parseThreads(s: string | undefined): number {
+  if (s === undefined) return Math.min(2, availableParallelism());
+  if (!/^\d+$/.test(s) || Number(s) > 64) throw new UserError(`--threads: expected an integer 0…64, found '${s}'`);
+  return Number(s);
 }
 
 function parseSeed(s: string | undefined): number | undefined {
@@ -82,11 +91,13 @@ export function register(program: Command): void {
     .option('--set <path=value>', 'override a value in every run configuration (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--no-layer-reuse', 'replay every layer (slower; reuse is within 0.5 %)')
     .option('--no-rho', 'skip the ρ sweep')
+    .option('--threads <n>', 'replay configurations in n worker threads (default: min(2, cores); 0 or 1 = in-process)')
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (study: string, o: ReproduceCliOptions) => {
       const file = STUDIES[study] ?? (study.endsWith('.yaml') || study.endsWith('.yml') ? study : undefined);
       if (file === undefined) throw new UserError(`reproduce: unknown study '${study}'; expected one of ${Object.keys(STUDIES).join(', ')} or a .yaml file`);
       const seed = parseSeed(o.seed);
+      const threads = parseThreads(o.threads);
       const progress = lazyProgress(o.progress);
       let result;
       try {
@@ -95,6 +106,7 @@ export function register(program: Command): void {
           ...(o.model !== undefined ? { model: o.model } : {}), ...(seed !== undefined ? { seed } : {}),
           onProgress: (done, total, label, f) => progress.update((done + f) / total, label),
           yieldBetweenRuns: () => new Promise((r) => setImmediate(r)),
+          ...(threads > 1 ? { executor: poolExecutor(threads) } : {}),
         });
       } finally {
         progress.stop();

@@ -1,0 +1,60 @@
+/**
+ * One replay of the study as a plain-data task (file + overrides + options → summary), so the same
+ * function runs in-process or in a worker thread. Results are keyed by task id; the study's output
+ * does not depend on how many threads ran the tasks or in which order they finished.
+ */
+import type { RunConfig } from '../arch/run-config.js';
+import { summarize } from './from-run-report.js';
+import { runOne } from './run-one.js';
+import type { RunSummary } from './run-summary.js';
+
+export interface RunTask {
+  readonly id: string;
+  readonly label: string;
+  /** Absolute path of the run configuration. */
+  readonly file: string;
+  readonly overrides: readonly string[];
+  readonly seed: number;
+  readonly layerReuse: boolean;
+  readonly weightTrafficOnly: boolean;
+}
+
+export interface RunTaskResult {
+  readonly id: string;
+  readonly summary: RunSummary;
+  readonly config: RunConfig;
+  readonly estimates: readonly { readonly param: string; readonly value: string; readonly derivation: string }[];
+}
+
+/** Runs one task; `onProgress` gets the fraction of this replay done. */
+export function runTask(t: RunTask, onProgress?: (fraction: number) => void): RunTaskResult {
+  const r = runOne(t.file, t.overrides, {
+    seed: t.seed, layerReuse: t.layerReuse, weightTrafficOnly: t.weightTrafficOnly, ...(onProgress ? { onProgress } : {}),
+  });
+  return {
+    id: t.id,
+    summary: summarize(t.id, t.label, r.config, r.report),
+    config: r.config,
+    estimates: r.report.estimates.map((e) => ({ param: e.param, value: String(e.value), derivation: e.derivation })),
+  };
+}
+
+/** Runs tasks and reports each result (any order); resolves when all are done. */
+export type TaskExecutor = (
+  tasks: readonly RunTask[],
+  onProgress: (done: number, label: string, fraction: number) => void,
+) => Promise<Map<string, RunTaskResult>>;
+
+/** In-process executor: tasks one after another, yielding to the event loop between them. */
+export function inlineExecutor(yieldBetween?: () => Promise<void>): TaskExecutor {
+  return async (tasks, onProgress) => {
+    const out = new Map<string, RunTaskResult>();
+    for (const t of tasks) {
+      const done = out.size;
+      out.set(t.id, runTask(t, (f) => onProgress(done, t.label, f)));
+      onProgress(out.size, t.label, 0);
+      await yieldBetween?.();
+    }
+    return out;
+  };
+}
