@@ -1,5 +1,5 @@
 /**
- * Sweep throughput: points per minute for a 200-point ρ (10, 0.03–0.3) × MLC cell mode (2) × ReRAM arrays
+ * Sweep throughput: points per minute for a 200-point ρ (10, 0.05–0.5) × MLC cell mode (2) × ReRAM arrays
  * (10) sweep of QMC on Hymba-1.5B with the real runConfig (layer reuse on) at 2 worker threads,
  * plus the worker-thread start-up cost (tsx registration + module load). Prints; exits 0.
  * `npx tsx test/bench/sweep-bench.ts [points]` runs only the first `points` grid points.
@@ -22,8 +22,11 @@ name: sweep-bench
 base: ${join(root, 'configs/runs/qmc-hymba.yaml')}
 seed: 1
 layerReuse: true
+set:   # capacities so every point fits (the defaults are sized for ρ = 0.3), as in qmc-design-space.yaml
+  soc.memories[0].device.capacity: 512 MiB
+  soc.memories[1].device.capacity: 768 MiB
 axes:
-  - quant.rho: { from: 0.03, to: 0.3, steps: 10 }   # ρ > ~0.3 does not fit the 288 MiB MRAM of Hymba
+  - quant.rho: { from: 0.05, to: 0.5, steps: 10 }
   - soc: [../soc/orin-agx-qmc.yaml, ../soc/orin-agx-qmc-2bit.yaml]
   - soc.memories[1].device.arraysPerBank: { from: 5, to: 23, steps: 10, integer: true }
 metrics: [latencyPerTokenPs, energyPerTokenPj, weightReadPowerW]
