@@ -13,3 +13,4 @@ export * from './kinds.js';
 export * from './descriptor-schema.js';
 export * from './builtin-kinds.js';
 export type * from './plugin.js';
+export * from './provenance.js';

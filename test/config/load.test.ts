@@ -1,7 +1,7 @@
 // loadConfigFile: strict validation with located errors, extends, overrides, kinds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigErrors, loadConfig, loadConfigFile, q, strictObject, int, oneOf, reportIssue } from '../../src/config/index.js';
+import { ConfigErrors, loadConfig, loadConfigFile, q, strictObject, int, oneOf, provenance, reportIssue } from '../../src/config/index.js';
 import { tempDir, type TempDir } from './helpers.js';
 
 const memory = strictObject({
@@ -142,5 +142,22 @@ describe('kind', () => {
     const f = t.write('k.yaml', `kind: soc\n${good}`);
     expect(loadConfig(f, schema, { kind: 'soc' }).kind).toBe('soc');
     expect(errorsOf(() => loadConfigFile(f, schema, { kind: 'run' })).format()).toBe(`${f}:1:7: kind: expected 'run', found 'soc'`);
+  });
+});
+
+describe('provenance', () => {
+  it('names the file position, the override, or default for every leaf', () => {
+    t.write('base.yaml', 'soc:\n  clock: 1 GHz\n  memory:\n    - { id: a, readLatency: 1 ns, capacity: 1 kB }\n');
+    const f = t.write('p.yaml', 'extends: base.yaml\nsoc:\n  clock: 2 GHz\n');
+    const withDefault = strictObject({ soc: strictObject({ clock: q.frequency(), banks: int({ min: 1 }).default(4), memory: z.array(memory) }) });
+    const r = loadConfig(f, withDefault, { overrides: ['soc.memory[0].capacity=2 kB'] });
+    const p = provenance(r.value, r.sources);
+    expect(p).toEqual({
+      'soc.banks': 'default',
+      'soc.clock': `${f}:3:10`,
+      'soc.memory[0].capacity': '--set soc.memory[0].capacity=2 kB',
+      'soc.memory[0].id': expect.stringMatching(/base\.yaml:4:13$/),
+      'soc.memory[0].readLatency': expect.stringMatching(/base\.yaml:4:29$/),
+    });
   });
 });
