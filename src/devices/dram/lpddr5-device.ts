@@ -209,6 +209,10 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     this.arm();
   }
 
+  /**
+   * Action counts up to now (summed over channels). Idle channels first issue the refreshes that fell
+   * due while they slept (at their due times), so refresh counts and standby time cover [0, now].
+   */
   counts(): ActionCounts {
     const now = this.engine.now;
     const a: Record<string, number> = { act: 0, pre: 0, prea: 0, rd: 0, wr: 0, refab: 0, refpb: 0, rowHits: 0, rowMisses: 0, rowConflicts: 0, activeStandbyPs: 0, prechargeStandbyPs: 0 };
