@@ -24,6 +24,8 @@ export interface LinkSpec {
 /** Runtime link: FIFO serializer with statistics. Shared by ports when it models a shared bus. */
 export class Link {
   readonly psPerByte: number;
+  /** The buffer expressed as link time, ps. */
+  readonly bufferPs: number;
   /** Time the link becomes free, ps. */
   freePs = 0;
   bytes = 0;
@@ -36,6 +38,7 @@ export class Link {
   constructor(readonly spec: LinkSpec) {
     if (!(spec.bandwidth > 0)) throw new Error(`link ${spec.id}: bandwidth must be positive`);
     this.psPerByte = 1e12 / spec.bandwidth;
+    this.bufferPs = spec.bufferBytes * this.psPerByte;
   }
   /**
    * Carries `bytes` whose data is ready at `readyPs`; returns the arrival time at the far end

@@ -113,15 +113,25 @@ export class MemoryPort {
     const link = this.link;
     const now = engine.now as number;
     for (;;) {
-      if (link.backlogBytes(now) > link.spec.bufferBytes) {
+      if (link.freePs - now > link.bufferPs) {
+        // The link backlog exceeds its buffer: stop issuing until it drains (back-pressure).
         this.linkWakeArmed = true;
-        engine.schedule(Math.ceil(link.freePs - link.spec.bufferBytes * link.psPerByte), this.wake, Priority.Default);
+        engine.schedule(Math.ceil(link.freePs - link.bufferPs), this.wake, Priority.Default);
         return;
       }
       let i: number;
       if (this.held >= 0) {
-        // A refused request keeps its grant (it is retried first, never dropped or overtaken).
+        // A refused request keeps its grant (it is retried first, never dropped or overtaken),
+        // but still needs a window slot: another port may have used its initiator's window.
         i = this.held;
+        const ini = f.initiators[i] as Initiator;
+        if (ini.inFlight >= ini.window) {
+          if (this.waitingOn[i] === 0) {
+            this.waitingOn[i] = 1;
+            ini.waiters.push(this);
+          }
+          return;
+        }
         this.held = -1;
       } else if (this.nActive === 1) {
         // One contender: no arbitration needed (the common case of a weight stream).
@@ -196,13 +206,16 @@ export class MemoryPort {
     const arrive = this.link.carry(donePs, size);
     this.bytesDelivered += size;
     this.series.add(donePs, size);
-    f.ledger.deliver(s.tag, size);
     pool.release(req);
     s.done += size;
+    s.requests++;
     if (arrive > s.lastArrivalPs) s.lastArrivalPs = arrive;
     const ini = s.initiator;
     ini.inFlight--;
-    if (s.done === s.bytes) s.onDone(s);
+    if (s.done === s.bytes) {
+      f.ledger.deliver(s.tag, s.done, s.requests);
+      s.onDone(s);
+    }
     this.pump();
     if (ini.waiters.length > 0 && ini.inFlight < ini.window) ini.wakeWaiters();
   }

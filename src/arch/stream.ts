@@ -43,6 +43,8 @@ export class Stream {
   issued = 0;
   /** Bytes completed so far. */
   done = 0;
+  /** Requests completed so far. */
+  requests = 0;
   /** Latest arrival time of this stream's data at the initiator, ps. */
   lastArrivalPs = 0;
   constructor(
@@ -91,9 +93,10 @@ export class TagLedger {
   request(tag: number, bytes: number): void {
     this.requested[tag] = (this.requested[tag] as number) + bytes;
   }
-  deliver(tag: number, bytes: number): void {
+  /** Records `bytes` delivered in `requests` accesses for `tag` (once per completed stream). */
+  deliver(tag: number, bytes: number, requests: number): void {
     this.delivered[tag] = (this.delivered[tag] as number) + bytes;
-    this.accesses[tag] = (this.accesses[tag] as number) + 1;
+    this.accesses[tag] = (this.accesses[tag] as number) + requests;
   }
   requestedBytes(tag: number): number {
     return this.requested[tag] as number;

@@ -57,3 +57,15 @@ describe('conservation', () => {
     for (const id of ['mram', 'reram', 'lpddr5', 'sram']) expect(r.metrics[`bytesByMemory.${id}`]).toBeGreaterThan(0);
   });
 });
+
+describe('regressions', () => {
+  it('a held grant never exceeds the initiator window (shared window over two ports)', () => {
+    const soc = idealSoc([
+      { id: 'a', channels: 1, channelBandwidth: 8e9, latencyPs: 3000, queueDepth: 4 },
+      { id: 'b', channels: 2, channelBandwidth: 3e9, latencyPs: 9000, queueDepth: 2 },
+    ], { window: 5, initiators: ['gpu', 'mwc'] });
+    const cfg = { ...testRun(soc, [{ part: 'outlier', region: 'a-all' }, { part: 'inlier', region: 'b-all' }, { kind: 'kv', region: 'a-all' }]), traffic: { weights: 'mwc', kv: 'gpu', activations: 'gpu', compute: 'gpu' } };
+    const r = runConfig(cfg, { seed: 3, trace: syntheticTrace(1, { outlier: 385, inlier: 193 }, 129), deviceFactory: idealFactory });
+    checkConservation(r);
+  });
+});
