@@ -40,7 +40,9 @@ describe('shared bus vs crossbar', () => {
     const rules = [{ part: 'outlier', region: 'a-all' }, { part: 'inlier', region: 'b-all' }];
     const xbar = runConfig(testRun(idealSoc(mems), rules), { seed: 1, trace, deviceFactory: idealFactory });
     const bus = runConfig(testRun(idealSoc(mems, { bus: 32e9 }), rules), { seed: 1, trace, deviceFactory: idealFactory });
-    expect(bus.metrics.latencyPerTokenPs).toBeGreaterThan(1.4 * (xbar.metrics.latencyPerTokenPs as number));
+    expect(bus.metrics.latencyPerTokenPs).toBeGreaterThan(xbar.metrics.latencyPerTokenPs as number);
+    // All 512 kB cross one 32 GB/s bus: at least 16 µs.
+    expect(bus.metrics.latencyPerTokenPs).toBeGreaterThanOrEqual(16e6);
     expect(bus.energy.interconnect).toHaveLength(1);
     expect(bus.energy.interconnect[0]!.bytes).toBe(2 * 2 * 64 * 2000);
   });
