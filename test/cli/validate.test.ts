@@ -81,6 +81,15 @@ describe('qmcsim validate', () => {
     ]);
   });
 
+  it('--print and --provenance show the resolved values and where each came from', async () => {
+    const f = t.write('pp.yaml', valid);
+    const r = await runCli('validate', f, '--print', '--provenance', '--set', 'memory[0].capacity=1 KiB');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"programPulse": 50000');
+    expect(r.stdout).toMatch(new RegExp(`memory\\[0\\]\\.programPulse\\s+${f}:4:19`));
+    expect(r.stdout).toMatch(/memory\[0\]\.capacity\s+--set memory\[0\]\.capacity=1 KiB/);
+  });
+
   it('--set overrides are applied and validated', async () => {
     const f = t.write('s.yaml', valid);
     expect((await runCli('validate', f, '--set', 'memory[0].programPulse=20 ns')).code).toBe(0);
