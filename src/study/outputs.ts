@@ -46,7 +46,7 @@ export function estimatedDependencies(r: ReproduceResult): EstimatedDependency[]
 async function plots(r: ReproduceResult): Promise<Plot[]> {
   const p: Plot[] = [
     { id: 'energy', title: 'Energy per token by component', svg: await renderVegaLite(energyBreakdownSpec(energyRows(r), 'Weight-fetch energy per token')) },
-    { id: 'latency', title: 'Latency per token', svg: await renderVegaLite(latencySpec(latencyRows(r), 'Weight-fetch latency per token (log scale)')) },
+    { id: 'latency', title: 'Latency per token', svg: await renderVegaLite(latencySpec(latencyRows(r), 'Weight-fetch latency per token')) },
   ];
   if (r.rho.length > 0) {
     p.push({
