@@ -69,7 +69,9 @@ export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r
   m.energyDevicePj = devicePj;
   m.energyInterconnectPj = netPj;
   m.energyCdcPj = cdcPj;
-  m.energyPerTokenPj = devicePj + netPj;
+  // One decode step yields one token per sequence: energy per token divides by the batch.
+  m.energyPerStepPj = devicePj + netPj;
+  m.energyPerTokenPj = (devicePj + netPj) / cfg.workload.batch;
   m.energyBackgroundPj = devices.reduce((a, d) => a + d.backgroundPj, 0);
 
   const parts = buildReportParts(cfg, soc, placement, r, total, weightBits, m);

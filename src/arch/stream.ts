@@ -107,10 +107,4 @@ export class TagLedger {
   accessCount(tag: number): number {
     return this.accesses[tag] as number;
   }
-  /** Adds `scale` × another ledger's totals (layer reuse). Tags are matched by identity of key. */
-  addScaled(tag: number, requested: number, delivered: number, accesses: number): void {
-    this.requested[tag] = (this.requested[tag] as number) + requested;
-    this.delivered[tag] = (this.delivered[tag] as number) + delivered;
-    this.accesses[tag] = (this.accesses[tag] as number) + accesses;
-  }
 }
