@@ -31,17 +31,18 @@ describe.skipIf(!redis)('sweep over a BullMQ queue', () => {
       const [victim, survivor] = workers as [Proc, Proc];
       // Kill the first worker while it is inside a point (after it finished at least one).
       await victim.waitFor(/ done /);
-      const startLine = await new Promise<string>((resolve) => {
-        const seen = victim.lines.length;
-        const t = setInterval(() => {
-          const l = victim.lines.slice(seen).find((x) => / start /.test(x));
-          if (l !== undefined) { clearInterval(t); resolve(l); }
-        }, 5);
+      const inFlight = (): string[] => {
+        const ids = (verb: string): string[] => victim.lines.filter((l) => l.includes(` ${verb} `)).map((l) => l.split(` ${verb} `)[1]!.split(' ')[0]!);
+        const done = new Set(ids('done'));
+        return ids('start').filter((id) => !done.has(id));
+      };
+      await new Promise<void>((resolve) => {
+        const t = setInterval(() => { if (inFlight().length > 0) { clearInterval(t); resolve(); } }, 5);
       });
       victim.kill('SIGKILL');
-      const killedPoint = startLine.split(' start ')[1]!;
+      await victim.exited;
+      const killedPoint = inFlight()[0]!;
       expect(await sweep.exited).toBe(0);
-      expect(victim.lines.some((l) => l.includes(`done ${killedPoint}`))).toBe(false);
       expect(survivor.lines.some((l) => l.includes(`done ${killedPoint}`))).toBe(true);
 
       const queued = await storedMetrics(db);
