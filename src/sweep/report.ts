@@ -25,12 +25,18 @@ export function reportPoints(spec: SweepSpec, stored: readonly StoredPoint[]): R
     axes: JSON.parse(s.axesJson) as Record<string, unknown>,
     metrics: JSON.parse(s.metricsJson) as Record<string, number>,
   }));
-  const objectives = spec.pareto;
+  // Objectives no point reports (e.g. memoryAreaMm2 without a `derived:` entry) are left out.
+  const objectives = paretoObjectives(spec, parsed);
   const candidates = parsed
     .filter((p) => p.status === 'ok' && objectives.every((o) => typeof p.metrics[o] === 'number'))
     .map((p) => ({ id: p.id, values: objectives.map((o) => p.metrics[o]!) }));
   const front = paretoFront(candidates);
   return parsed.map((p) => ({ ...p, pareto: front.has(p.id) }));
+}
+
+/** The Pareto objectives of `spec` that at least one point reports. */
+export function paretoObjectives(spec: SweepSpec, points: readonly { metrics: Readonly<Record<string, number>> }[]): string[] {
+  return spec.pareto.filter((o) => points.some((p) => typeof p.metrics[o] === 'number'));
 }
 
 const axisKeys = (spec: SweepSpec): string[] => spec.axes.flatMap((g) => g.keys.map((k) => k.key));
@@ -60,7 +66,7 @@ export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all
   });
   return {
     id: all ? 'points' : 'pareto',
-    title: all ? `${spec.name}: all points` : `${spec.name}: Pareto front over ${spec.pareto.join(', ')} (minimised)`,
+    title: all ? `${spec.name}: all points` : `${spec.name}: Pareto front over ${paretoObjectives(spec, points).join(', ')} (minimised)`,
     columns: [
       { key: 'index', header: '#' },
       ...(all ? [{ key: 'status', header: 'status' }] : []),
@@ -75,7 +81,8 @@ export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all
 export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[], meta: readonly (readonly [string, string])[]): Promise<string> {
   const ok = points.filter((p) => p.status === 'ok');
   const plots: Plot[] = [];
-  const [ox, oy] = spec.pareto;
+  const objectives = paretoObjectives(spec, points);
+  const [ox, oy] = objectives;
   if (ox !== undefined && oy !== undefined) {
     const values = ok.filter((p) => p.metrics[ox] !== undefined && p.metrics[oy] !== undefined).map((p) => ({
       x: p.metrics[ox], y: p.metrics[oy], front: p.pareto ? 'Pareto front' : 'dominated',
@@ -91,11 +98,11 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
         tooltip: [{ field: 'point' }],
       },
     };
-    plots.push({ id: 'pareto', title: 'Pareto front', svg: await renderVegaLite(vl), caption: `Each dot is a feasible point; the front minimises ${spec.pareto.join(', ')}.` });
+    plots.push({ id: 'pareto', title: 'Pareto front', svg: await renderVegaLite(vl), caption: `Each dot is a feasible point; the front minimises ${objectives.join(', ')}.` });
   }
   for (const k of axisKeys(spec)) {
     const numeric = ok.every((p) => typeof p.axes[k] === 'number');
-    const values = ok.flatMap((p) => spec.pareto.filter((m) => p.metrics[m] !== undefined)
+    const values = ok.flatMap((p) => objectives.filter((m) => p.metrics[m] !== undefined)
       .map((m) => ({ x: numeric ? p.axes[k] : showValue(p.axes[k]), metric: m, y: p.metrics[m] })));
     if (values.length === 0) continue;
     const vl: TopLevelSpec = {

@@ -85,6 +85,11 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
       if (report['pareto'] !== undefined) pareto = strList(report['pareto'], ['report', 'pareto'], bad) ?? DEFAULT_PARETO;
     }
   }
+  if (metrics !== null && report !== undefined && isObj(report) && Array.isArray(report['pareto'])) {
+    pareto.forEach((m, i) => {
+      if (!metrics.includes(m)) bad(['report', 'pareto', i], `a metric listed under metrics: (${metrics.join(', ')})`, `'${m}'`);
+    });
+  }
   let evaluator = 'run-config';
   const ev = root['evaluator'];
   if (ev !== undefined) {
