@@ -12,6 +12,7 @@ import { int, oneOf, positiveInt, strictObject } from '../config/schema.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
 import { placementSchema } from './placement/policies.js';
 import { socSchema, type SocConfig } from './soc-schema.js';
+import { checkDevices } from './device-check.js';
 
 const estimateSchema = strictObject({
   /** Parameter path, e.g. 'soc.memories[1].device.arraysPerBank'. */
@@ -65,13 +66,16 @@ export function loadRunConfig(file: string, overrides: readonly string[] = []): 
   const probe = composeConfig(file, rest);
   const socRef = (probe.data as { soc?: unknown } | undefined)?.soc;
   if (typeof socRef !== 'string') {
-    const cfg = loadConfig(file, runSchema, { overrides, kind: 'run' }).value;
-    return cfg as RunConfig;
+    const loaded = loadConfig(file, runSchema, { overrides, kind: 'run' });
+    const cfg = loaded.value as RunConfig;
+    checkDevices(cfg.soc, file, loaded.sources, 'soc.');
+    return cfg;
   }
   const run = validateTree(runSchema, probe, file);
   const socFile = resolve(dirname(resolve(file)), socRef);
-  const soc = loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' }).value;
-  return { ...run, soc, socFile };
+  const loaded = loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' });
+  checkDevices(loaded.value, socFile, loaded.sources);
+  return { ...run, soc: loaded.value, socFile };
 }
 
 /** Registers `kind: run` and `kind: soc` with the config layer (idempotent). */

@@ -72,6 +72,12 @@ describe('overflow', () => {
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/reram-weights.*needs/);
   });
+  it('a bad device parameter exits 2 with one line at the device block', async () => {
+    const { code, err } = await cli(['run', qmc, '--set', 'soc.memories[1].device.arraysPerBank=abc']);
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/orin-agx-qmc\.yaml:\d+:\d+: memories\[1\]\.device: .*arraysPerBank/);
+  });
   it('bad input exits 2 with file:line', async () => {
     const { code, err } = await cli(['run', qmc, '--set', 'workload.contextLength=-5']);
     expect(code).toBe(2);
