@@ -91,7 +91,10 @@ export function bitErrorTable(r: ReproduceResult): Table {
       { key: 'expected', header: 'expected' }, { key: 'ber', header: 'bit-error rate' },
     ],
     rows,
-    notes: ['bits read are counted on devices with a noise model attached; 0 = no noise model on that device'],
+    notes: [
+      'bits read are counted on devices with a noise model attached; 0 = no noise model on that device',
+      ...(r.layerReuse ? ['layer reuse on: reused layers add their representative layer\'s measured errors, scaled by the SoC to the layer\'s bytes (hence non-integer counts); run with --no-layer-reuse for per-access samples of every layer'] : []),
+    ],
   };
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noiseStudy, type NoiseStudyResult } from '../../src/study/noise-study.js';
-import { noiseChecks } from '../../src/study/noise-tables.js';
+import { noiseChecks, noiseHtml, noiseTables } from '../../src/study/noise-tables.js';
 import { Checkpoint } from '../../src/workloads/weights/safetensors.js';
 import { main } from '../../src/cli/main.js';
 
@@ -59,6 +59,14 @@ describe('noise study', () => {
     expect(m.replay.ber).toBeGreaterThan(5e-4);
     expect(m.replay.ber).toBeLessThan(2e-3);
     expect(m.noisySqnrDb).toBeLessThan(m.cleanSqnrDb);
+  });
+
+  it('builds its tables and a self-contained report with the three plots', async () => {
+    const t = noiseTables(r);
+    expect(t.map((x) => x.rows.length)).toEqual([6, 2, 16]);
+    const html = await noiseHtml(r);
+    expect((html.match(/<svg/g) ?? []).length).toBe(3);
+    expect(html).toContain('physics checks pass');
   });
 
   it('exports the noisy weights as safetensors', () => {
