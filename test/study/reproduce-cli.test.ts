@@ -60,6 +60,17 @@ describe('qmcsim reproduce (CLI)', () => {
     expect(j.claims.find((c) => c.id === 'compression')?.pass).toBe(false);
   }, 240_000);
 
+  it('a mistyped study key is reported at file:line:col with a did-you-mean, exit 2', async () => {
+    const dir = join(tmp, 'bad');
+    cpSync(QMC, dir, { recursive: true });
+    const f = join(dir, 'study.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('weightTrafficOnly: true', 'weightTraficOnly: true'));
+    const r = await cli(['reproduce', f, '--no-progress']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/study\.yaml:\d+:\d+: .*weightTraficOnly/);
+    expect(r.stderr).toContain('weightTrafficOnly');
+  });
+
   it('rejects bad input with one line and exit 2', async () => {
     const r = await cli(['reproduce', 'nosuch', '--no-progress']);
     expect(r.code).toBe(2);
