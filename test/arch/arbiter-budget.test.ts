@@ -75,3 +75,26 @@ describe('QMC Eq. 4 power budget', () => {
     expect(pickUnderBudget(space, 0.1)).toBeUndefined();
   });
 });
+
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { loadRunConfig } from '../../src/arch/run-config.js';
+import { searchDesign } from '../../src/arch/design-search.js';
+
+describe('design search by replay under a power budget', () => {
+  it('replays each candidate, drops those over budget, keeps the fastest', () => {
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+    const cfg = loadRunConfig(resolve(root, 'configs/runs/qmc-hymba.yaml'), ['model=smollm2-135m', 'workload.contextLength=16']);
+    const space = { mram: 'mram', reram: 'reram', mramChannels: [3, 6], reramArraysPerBank: [8, 17] };
+    const loose = searchDesign(cfg, { ...space, budgetW: 100 }, { seed: 1, layerReuse: true });
+    expect(loose.candidates).toHaveLength(4);
+    expect(loose.best).toMatchObject({ mramChannels: 6, reramArraysPerBank: 17 });
+    // Power grows with bandwidth; a budget between the smallest and largest design excludes the largest.
+    const powers = loose.candidates.map((c) => c.powerW).sort((a, b) => a - b);
+    const tight = searchDesign(cfg, { ...space, budgetW: (powers[2]! + powers[3]!) / 2 }, { seed: 1, layerReuse: true });
+    expect(tight.best).toBeDefined();
+    expect(tight.best!.powerW).toBeLessThan((powers[2]! + powers[3]!) / 2);
+    expect(tight.best!.latencyPs).toBeGreaterThanOrEqual(loose.best!.latencyPs);
+    expect(searchDesign(cfg, { ...space, budgetW: powers[0]! / 2 }, { seed: 1, layerReuse: true }).best).toBeUndefined();
+  });
+});
