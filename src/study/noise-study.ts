@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import { UserError } from '../config/errors.js';
+import { displayName } from '../config/resolve.js';
 import { loadRunConfig } from '../arch/run-config.js';
 import { cellEncoding, noisePreset, type NoiseModelSpec } from '../devices/noise/index.js';
 import { loadModel } from '../workloads/catalog.js';
@@ -165,7 +166,7 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
     if (o.exportDir !== undefined) {
       mkdirSync(o.exportDir, { recursive: true });
       exported = join(o.exportDir, `${name}.safetensors`);
-      exportDequantized(exported, src, cfg.quant, { noise, dtype: 'F32', metadata: { study: o.file, point: name } });
+      exportDequantized(exported, src, cfg.quant, { noise, dtype: 'F32', metadata: { study: displayName(resolve(o.file)), point: name } });
     }
     points.push(exported === undefined ? p : { ...p, exported });
     done++;
@@ -194,5 +195,5 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
   } finally {
     src.close?.();
   }
-  return { file: o.file, model: cfg.model, weights: o.weights ?? `synthetic (${cfg.weights.distribution}, seed ${cfg.seed})`, seed: cfg.seed, points };
+  return { file: displayName(resolve(o.file)), model: cfg.model, weights: o.weights ?? `synthetic (${cfg.weights.distribution}, seed ${cfg.seed})`, seed: cfg.seed, points };
 }

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import { getAt, parsePath } from '../config/paths.js';
 import { UserError } from '../config/errors.js';
+import { displayName } from '../config/resolve.js';
 import { formatQuantity } from '../units/format.js';
 import type { RunConfig } from '../arch/run-config.js';
 import { compareClaim, type ClaimResult, type ClaimSpec } from '../report/claims.js';
@@ -180,7 +181,7 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   });
 
   return {
-    study: o.studyFile, model, paperModel, seed, layerReuse, claims, runs: [...runs.values()], configs, rho,
+    study: displayName(resolve(o.studyFile)), model, paperModel, seed, layerReuse, claims, runs: [...runs.values()], configs, rho,
     area: areaBreakdown(roles, area), designValues, runEstimates,
   };
 }
