@@ -77,7 +77,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   }
   const bar = opts.progress === false ? null : new cliProgress.SingleBar({
     format: `${spec.name} [{bar}] {value}/{total} points | {failed} failed, {infeasible} infeasible | ETA {eta_formatted}`,
-    stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000, etaBuffer: 20, hideCursor: false,
+    stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000, etaBuffer: 20, hideCursor: false,
   }, cliProgress.Presets.shades_classic);
   let started = false;
   const onProgress = (p: SweepProgress): void => {
