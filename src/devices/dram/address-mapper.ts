@@ -60,6 +60,10 @@ export class AddressMapper {
   private readonly div: Float64Array;
   private readonly size: Float64Array;
   private readonly which: Int8Array;
+  /** Fast path (whole block index fits 31 bits): shift and mask of each field, in ADDRESS_FIELDS order. */
+  private readonly fast: boolean;
+  private readonly sh: Int32Array;
+  private readonly mk: Int32Array;
 
   constructor(order: readonly AddressField[], g: MapperGeometry) {
     this.order = order;
@@ -78,10 +82,32 @@ export class AddressMapper {
       this.which[i] = ADDRESS_FIELDS.indexOf(f);
       d *= sizes[f];
     });
+    this.sh = new Int32Array(ADDRESS_FIELDS.length);
+    this.mk = new Int32Array(ADDRESS_FIELDS.length);
+    let bits = 0;
+    for (const f of lsbFirst) {
+      const i = ADDRESS_FIELDS.indexOf(f);
+      this.sh[i] = bits;
+      this.mk[i] = sizes[f] - 1;
+      bits += Math.log2(sizes[f]);
+    }
+    this.fast = bits <= 31;
   }
 
   /** Decodes `addr` (byte address) into the public fields. */
   map(addr: number): void {
+    // Every field size is a power of two, so floor(addr / div) % size is a bit field of the block index.
+    const blk = Math.floor(addr / this.blockBytes);
+    if (this.fast && blk < 2 ** 31) {
+      const sh = this.sh, mk = this.mk;
+      this.ro = (blk >>> sh[0]!) & mk[0]!;
+      this.ra = (blk >>> sh[1]!) & mk[1]!;
+      this.bg = (blk >>> sh[2]!) & mk[2]!;
+      this.ba = (blk >>> sh[3]!) & mk[3]!;
+      this.co = (blk >>> sh[4]!) & mk[4]!;
+      this.ch = (blk >>> sh[5]!) & mk[5]!;
+      return;
+    }
     const n = this.div.length;
     for (let i = 0; i < n; i++) {
       const v = Math.floor(addr / this.div[i]!) % this.size[i]!;

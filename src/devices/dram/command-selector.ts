@@ -1,7 +1,8 @@
 /**
  * Command selection for one LPDDR5 channel: per-bank candidate commands (cached until the bank's
  * queue, row or the read/write mode change) and the pick — the candidate with the earliest legal
- * issue time, ties broken by class (refresh, row hit under FR-FCFS, request, page-policy PRE) then age.
+ * issue time, ties broken by class (refresh, row hit under FR-FCFS, request, page-policy PRE), age, bank.
+ * Stale banks are kept on a dirty list and refreshed once per pick, so the scan itself only compares.
  */
 import { CMD } from './lpddr5-spec.js';
 import type { TimingState } from './timing-state.js';
@@ -9,7 +10,14 @@ import type { RequestPool } from './request-queue.js';
 import type { RefreshManager } from './refresh.js';
 
 const CLS_REFRESH = 1, CLS_HIT = 2, CLS_REQ = 3, CLS_POLICY = 4;
+/** (class, age) packed into one exact float: class × 2^50 + seq (seq < 2^50; none = 2^50 − 1). */
+const CLS_SCALE = 2 ** 50;
+const NO_SEQ = CLS_SCALE - 1;
+/** Request commands and their slot in the per-(command, rank) table of rank/channel-level times. */
 const REQ_CMDS = [CMD.ACT1, CMD.PRE, CMD.RD, CMD.WR];
+const SLOT_OF_CMD = [0, -1, 1, -1, 2, 3, -1, -1];
+/** Per-bank staleness flags. */
+const STALE_CAND = 1, STALE_LOCAL = 2;
 
 export class CommandSelector {
   // The pick: best next command and its issue time (pickCmd -1: none).
@@ -24,14 +32,22 @@ export class CommandSelector {
   readonly cEntry: Int32Array;
   readonly cCls: Int8Array;
   readonly cSeq: Float64Array;
-  readonly cValid: Uint8Array;
+  /** Packed (class, age) priority of each bank's candidate. */
+  private readonly cPri: Float64Array;
+  /** (command slot, rank) index into `common` of each bank's candidate, -1 = no candidate. */
+  private readonly cKey: Int32Array;
   /** Cached bank- and group-level earliest time of each bank's candidate command. */
   readonly local: Float64Array;
-  readonly lValid: Uint8Array;
+  private readonly stale: Uint8Array;
+  private readonly dirty: Int32Array;
+  private nDirty = 0;
   private readonly common: Float64Array;
   private writeMode = false;
   private readonly frfcfs: boolean;
   private readonly closedPage: boolean;
+  private readonly nb: number;
+  private readonly bpg: number;
+  private readonly bpr: number;
 
   constructor(
     private readonly timing: TimingState,
@@ -42,35 +58,52 @@ export class CommandSelector {
     closedPage: boolean,
   ) {
     const nb = timing.banks;
+    this.nb = nb;
+    this.bpg = timing.banksPerGroup;
+    this.bpr = timing.banksPerRank;
     this.cCmd = new Int8Array(nb);
     this.cEntry = new Int32Array(nb);
     this.cCls = new Int8Array(nb);
     this.cSeq = new Float64Array(nb);
-    this.cValid = new Uint8Array(nb);
+    this.cPri = new Float64Array(nb);
+    this.cKey = new Int32Array(nb);
     this.local = new Float64Array(nb);
-    this.lValid = new Uint8Array(nb);
-    this.common = new Float64Array(8 * timing.ranks);
+    this.stale = new Uint8Array(nb);
+    this.dirty = new Int32Array(nb);
+    this.common = new Float64Array(4 * timing.ranks);
     this.frfcfs = frfcfs;
     this.closedPage = closedPage;
+    this.invalidateAll();
   }
 
+  private mark(b: number, flags: number): void {
+    const s = this.stale[b]!;
+    if (s === 0) this.dirty[this.nDirty++] = b;
+    this.stale[b] = s | flags;
+  }
   /** Forgets every cached candidate (mode change, refresh start). */
   invalidateAll(): void {
-    this.cValid.fill(0);
+    this.invalidate(0, this.nb);
+  }
+  /** Forgets cached candidates of banks [b0, b1). */
+  invalidate(b0: number, b1: number): void {
+    for (let b = b0; b < b1; b++) this.mark(b, STALE_CAND | STALE_LOCAL);
+  }
+  /** Bank b's queue changed. */
+  invalidateBank(b: number): void {
+    this.mark(b, STALE_CAND | STALE_LOCAL);
   }
   /** Bank b's queue or row changed; the bank/group timing of its group changed. */
   touched(b: number): void {
-    this.cValid[b] = 0;
-    const n = this.timing.banksPerGroup;
+    this.mark(b, STALE_CAND | STALE_LOCAL);
+    const n = this.bpg;
     const g0 = this.timing.groupOf[b]! * n;
-    const lv = this.lValid;
-    for (let k = g0; k < g0 + n; k++) lv[k] = 0;
+    for (let k = g0; k < g0 + n; k++) this.mark(k, STALE_LOCAL);
   }
   /** A rank-wide command was issued on rank r. */
   touchedRank(r: number): void {
-    const bpr = this.timing.banksPerRank;
-    this.cValid.fill(0, r * bpr, (r + 1) * bpr);
-    this.lValid.fill(0, r * bpr, (r + 1) * bpr);
+    const bpr = this.bpr;
+    this.invalidate(r * bpr, (r + 1) * bpr);
   }
 
   consider(t: number, cls: number, seq: number, cmd: number, bank: number, entry: number): void {
@@ -79,7 +112,25 @@ export class CommandSelector {
     }
   }
 
-  /** Recomputes the pick: the candidate with the earliest legal time ≥ T, ties by class then age. */
+  /** Recomputes stale candidates and bank/group-level times. */
+  private refreshStale(): void {
+    const ts = this.timing, nb = this.nb, bn = ts.bankNext, gn = ts.groupNext, ng = ts.groups, groupOf = ts.groupOf;
+    const stale = this.stale, dirty = this.dirty, cCmd = this.cCmd, local = this.local;
+    for (let i = 0; i < this.nDirty; i++) {
+      const b = dirty[i]!;
+      if ((stale[b]! & STALE_CAND) !== 0) this.bankCandidate(b);
+      stale[b] = 0;
+      const cmd = cCmd[b]!;
+      if (cmd < 0) continue;
+      let e = bn[cmd * nb + b]!;
+      const eg = gn[cmd * ng + groupOf[b]!]!;
+      if (eg > e) e = eg;
+      local[b] = e;
+    }
+    this.nDirty = 0;
+  }
+
+  /** Recomputes the pick: the candidate with the earliest legal time ≥ T, ties by class, age, bank. */
   choose(T: number, writeMode: boolean, actPendingBank: number): void {
     this.writeMode = writeMode;
     this.pickT = Infinity; this.pickCls = 9; this.pickSeq = Infinity; this.pickCmd = -1; this.pickBank = -1; this.pickEntry = -1;
@@ -98,40 +149,30 @@ export class CommandSelector {
         this.consider(e > T ? e : T, CLS_REFRESH, 0, rf.candCmd, rf.candBank, -1);
       }
     }
-    // Rank- and channel-level earliest times are shared by every bank of a rank: compute them once.
-    const common = this.common;
-    for (let r = 0; r < ts.ranks; r++) {
+    if (this.nDirty > 0) this.refreshStale();
+    // Rank- and channel-level earliest times (and T) are shared by every bank of a rank: once per pick.
+    const common = this.common, nr = ts.ranks;
+    for (let r = 0; r < nr; r++) {
       for (let k = 0; k < 4; k++) {
-        const cmd = REQ_CMDS[k]!;
-        common[cmd * ts.ranks + r] = ts.earliestRankLevel(cmd, r);
+        const e = ts.earliestRankLevel(REQ_CMDS[k]!, r);
+        common[k * nr + r] = e > T ? e : T;
       }
     }
-    const nb = ts.banks, bn = ts.bankNext, gn = ts.groupNext, ng = ts.groups, nr = ts.ranks, groupOf = ts.groupOf, rankOf = ts.rankOf;
-    const cCmd = this.cCmd, cValid = this.cValid, cCls = this.cCls, cSeq = this.cSeq;
-    const lValid = this.lValid, local = this.local;
-    let bt = this.pickT, bc = this.pickCls, bs = this.pickSeq, bb = -1;
+    const nb = this.nb, cKey = this.cKey, cPri = this.cPri, local = this.local;
+    let bt = this.pickT, bp = this.pickCmd >= 0 ? CLS_REFRESH * CLS_SCALE : Infinity, bb = -1;
     for (let b = 0; b < nb; b++) {
-      if (cValid[b] === 0) this.bankCandidate(b);
-      const cmd = cCmd[b]!;
-      if (cmd < 0) continue;
-      let e: number;
-      if (lValid[b] === 0) {
-        e = bn[cmd * nb + b]!;
-        const eg = gn[cmd * ng + groupOf[b]!]!;
-        if (eg > e) e = eg;
-        local[b] = e;
-        lValid[b] = 1;
-      } else e = local[b]!;
-      const ec = common[cmd * nr + rankOf[b]!]!;
+      const k = cKey[b]!;
+      if (k < 0) continue;
+      let e = local[b]!;
+      const ec = common[k]!;
       if (ec > e) e = ec;
-      if (T > e) e = T;
       if (e > bt) continue;
-      const cls = cCls[b]!;
-      if (e === bt && (cls > bc || (cls === bc && cSeq[b]! >= bs))) continue;
-      bt = e; bc = cls; bs = cSeq[b]!; bb = b;
+      const p = cPri[b]!;
+      if (e === bt && p >= bp) continue;
+      bt = e; bp = p; bb = b;
     }
     if (bb >= 0) {
-      this.pickT = bt; this.pickCls = bc; this.pickSeq = bs; this.pickCmd = cCmd[bb]!; this.pickBank = bb; this.pickEntry = this.cEntry[bb]!;
+      this.pickT = bt; this.pickCls = this.cCls[bb]!; this.pickSeq = this.cSeq[bb]!; this.pickCmd = this.cCmd[bb]!; this.pickBank = bb; this.pickEntry = this.cEntry[bb]!;
     }
   }
 
@@ -139,6 +180,7 @@ export class CommandSelector {
   considerBank(b: number, T: number, writeMode: boolean): void {
     this.writeMode = writeMode;
     this.bankCandidate(b);
+    this.mark(b, STALE_LOCAL);
     const cmd = this.cCmd[b]!;
     if (cmd < 0) return;
     const e = this.timing.earliestBank(cmd, b);
@@ -152,15 +194,16 @@ export class CommandSelector {
     const h = p.head[b * 2 + q]!;
     const row = this.openRow[b]!;
     let cmd: number, entry: number, cls: number;
-    this.cValid[b] = 1;
-    this.lValid[b] = 0;
+    this.stale[b]! &= ~STALE_CAND;
     if (this.refresh.blocked[b] !== 0) {
       this.cCmd[b] = -1; // refresh pending on this bank: only the refresh sequence may use it
+      this.cKey[b] = -1;
       return;
     }
     if (h < 0) {
       if (!this.closedPage || row < 0 || p.findHit(b, 1 - q, row) >= 0) {
         this.cCmd[b] = -1;
+        this.cKey[b] = -1;
         return;
       }
       cmd = CMD.PRE; entry = -1; cls = CLS_POLICY;
@@ -174,14 +217,12 @@ export class CommandSelector {
         cmd = CMD.PRE; entry = h; cls = CLS_REQ;
       }
     }
+    const seq = entry >= 0 ? p.seq[entry]! : Infinity;
     this.cCmd[b] = cmd;
     this.cEntry[b] = entry;
     this.cCls[b] = cls;
-    this.cSeq[b] = entry >= 0 ? p.seq[entry]! : Infinity;
-  }
-
-  /** Forgets cached candidates of banks [b0, b1). */
-  invalidate(b0: number, b1: number): void {
-    this.cValid.fill(0, b0, b1);
+    this.cSeq[b] = seq;
+    this.cPri[b] = cls * CLS_SCALE + (entry >= 0 ? seq : NO_SEQ);
+    this.cKey[b] = SLOT_OF_CMD[cmd]! * this.timing.ranks + this.timing.rankOf[b]!;
   }
 }

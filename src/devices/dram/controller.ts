@@ -89,7 +89,7 @@ export class ChannelController {
   enqueue(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(now);
     this.pool.add(reqId, now, bank, row, bursts, isWrite, parent);
-    this.sel.cValid[bank] = 0;
+    this.sel.invalidateBank(bank);
     this.updateMode();
     if (!this.dirty && this.sel.pickCmd >= 0 && this.sel.pickBank !== bank && isWrite === this.writeMode && this.refresh.blocked[bank] === 0) {
       this.sel.considerBank(bank, this.edge(now), this.writeMode);

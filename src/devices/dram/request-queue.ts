@@ -108,38 +108,40 @@ export class CompletionRing {
   parent: Int32Array;
   arrival: Float64Array;
   done: Float64Array;
+  /** Done time of the oldest entry, or Infinity when empty (kept current by push / pop). */
+  headDone = Infinity;
   private headIdx = 0;
   private n = 0;
+  /** Capacity − 1 (capacity is a power of two). */
+  private mask: number;
 
   constructor(capacity = 64) {
+    if (!Number.isInteger(Math.log2(capacity))) throw new Error(`CompletionRing capacity ${capacity} is not a power of two`);
     this.reqId = new Float64Array(capacity);
     this.parent = new Int32Array(capacity);
     this.arrival = new Float64Array(capacity);
     this.done = new Float64Array(capacity);
+    this.mask = capacity - 1;
   }
   get size(): number {
     return this.n;
-  }
-  /** Done time of the oldest entry, or Infinity. */
-  get headDone(): number {
-    return this.n === 0 ? Infinity : this.done[this.headIdx]!;
   }
   get headIndex(): number {
     return this.headIdx;
   }
   push(reqId: number, parent: number, arrival: number, done: number): void {
     if (this.n === this.done.length) this.grow();
-    const i = (this.headIdx + this.n) % this.done.length;
+    const i = (this.headIdx + this.n) & this.mask;
     this.reqId[i] = reqId;
     this.parent[i] = parent;
     this.arrival[i] = arrival;
     this.done[i] = done;
-    this.n++;
+    if (this.n++ === 0) this.headDone = done;
   }
   /** Drops the head (read its fields through headIndex first). */
   pop(): void {
-    this.headIdx = (this.headIdx + 1) % this.done.length;
-    this.n--;
+    this.headIdx = (this.headIdx + 1) & this.mask;
+    this.headDone = --this.n === 0 ? Infinity : this.done[this.headIdx]!;
   }
   private grow(): void {
     const c = this.done.length;
@@ -150,5 +152,6 @@ export class CompletionRing {
     order(this.reqId, r); order(this.parent, p); order(this.arrival, a); order(this.done, d);
     this.reqId = r; this.parent = p; this.arrival = a; this.done = d;
     this.headIdx = 0;
+    this.mask = c * 2 - 1;
   }
 }

@@ -9,7 +9,7 @@ import { CMD, COMMANDS, N_CMD, type CommandName, type Lpddr5Org, type TimingValu
 const SCOPES = ['bank', 'bankGroup', 'rank', 'otherRank', 'channel'] as const;
 const code = (c: CommandName): number => COMMANDS.indexOf(c);
 
-/** Per from-command list of (to-command, gap) pairs for one scope, gap > 0 only. */
+/** Per from-command list of (to-command × scope size, gap) pairs for one scope, gap > 0 only. */
 type GapLists = Int32Array[];
 
 export class TimingState {
@@ -31,7 +31,11 @@ export class TimingState {
   private readonly fawIdx: Int32Array;
   private readonly fawWindow: number;
   private readonly fawGap: number;
-  private readonly gaps: Record<(typeof SCOPES)[number], GapLists>;
+  private readonly gBank: GapLists;
+  private readonly gGroup: GapLists;
+  private readonly gRank: GapLists;
+  private readonly gOther: GapLists;
+  private readonly gChan: GapLists;
 
   constructor(org: Lpddr5Org, t: TimingValues, constraints: readonly Constraint[] = LPDDR5_CONSTRAINTS) {
     this.ranks = org.ranks;
@@ -67,17 +71,22 @@ export class TimingState {
     this.fawGap = fawGap;
     this.fawRing = new Float64Array(this.ranks * this.fawWindow).fill(-Infinity);
     this.fawIdx = new Int32Array(this.ranks);
-    const lists = (s: string): GapLists => {
+    // Per from-command (target index offset, gap) pairs; the offset is to-command × scope size.
+    const lists = (s: string, n: number): GapLists => {
       const out: Int32Array[] = [];
       const d = dense[s]!;
       for (let f = 0; f < N_CMD; f++) {
         const pairs: number[] = [];
-        for (let to = 0; to < N_CMD; to++) if (d[f * N_CMD + to]! > 0) pairs.push(to, d[f * N_CMD + to]!);
+        for (let to = 0; to < N_CMD; to++) if (d[f * N_CMD + to]! > 0) pairs.push(to * n, d[f * N_CMD + to]!);
         out.push(Int32Array.from(pairs));
       }
       return out;
     };
-    this.gaps = { bank: lists('bank'), bankGroup: lists('bankGroup'), rank: lists('rank'), otherRank: lists('otherRank'), channel: lists('channel') };
+    this.gBank = lists('bank', this.banks);
+    this.gGroup = lists('bankGroup', this.groups);
+    this.gRank = lists('rank', this.ranks);
+    this.gOther = lists('otherRank', this.ranks);
+    this.gChan = lists('channel', 1);
   }
 
   /** Earliest issue time of a single-bank command at global bank b (rank-major index). */
@@ -164,51 +173,54 @@ export class TimingState {
   }
 
   private bankUpdate(cmd: number, b: number, t: number): void {
-    const l = this.gaps.bank[cmd]!;
+    const l = this.gBank[cmd]!;
     const nx = this.bankNext;
     for (let i = 0; i < l.length; i += 2) {
-      const k = l[i]! * this.banks + b;
+      const k = l[i]! + b;
       const v = t + l[i + 1]!;
       if (v > nx[k]!) nx[k] = v;
     }
   }
   private groupUpdate(cmd: number, g: number, t: number): void {
-    const l = this.gaps.bankGroup[cmd]!;
+    const l = this.gGroup[cmd]!;
     const nx = this.groupNext;
     for (let i = 0; i < l.length; i += 2) {
-      const k = l[i]! * this.groups + g;
+      const k = l[i]! + g;
       const v = t + l[i + 1]!;
       if (v > nx[k]!) nx[k] = v;
     }
   }
   private rankUpdates(cmd: number, r: number, t: number): void {
-    let l = this.gaps.rank[cmd]!;
+    let l = this.gRank[cmd]!;
     const nx = this.rankNext;
     for (let i = 0; i < l.length; i += 2) {
-      const k = l[i]! * this.ranks + r;
+      const k = l[i]! + r;
       const v = t + l[i + 1]!;
       if (v > nx[k]!) nx[k] = v;
     }
     if (this.ranks > 1) {
-      l = this.gaps.otherRank[cmd]!;
+      l = this.gOther[cmd]!;
       for (let o = 0; o < this.ranks; o++) {
         if (o === r) continue;
         for (let i = 0; i < l.length; i += 2) {
-          const k = l[i]! * this.ranks + o;
+          const k = l[i]! + o;
           const v = t + l[i + 1]!;
           if (v > nx[k]!) nx[k] = v;
         }
       }
     }
-    l = this.gaps.channel[cmd]!;
+    l = this.gChan[cmd]!;
     const cn = this.chanNext;
     for (let i = 0; i < l.length; i += 2) {
+      const k = l[i]!;
       const v = t + l[i + 1]!;
-      if (v > cn[l[i]!]!) cn[l[i]!] = v;
+      if (v > cn[k]!) cn[k] = v;
     }
     if (cmd === CMD.ACT1) {
-      this.fawRing[r * this.fawWindow + this.fawIdx[r]!] = t;
-      this.fawIdx[r] = (this.fawIdx[r]! + 1) % this.fawWindow;
+      const w = this.fawWindow;
+      const j = this.fawIdx[r]!;
+      this.fawRing[r * w + j] = t;
+      this.fawIdx[r] = j + 1 === w ? 0 : j + 1;
     }
   }
 }
