@@ -2,7 +2,8 @@
  * Command selection for one LPDDR5 channel: per-bank candidate commands (cached until the bank's
  * queue, row or the read/write mode change) and the pick — the candidate with the earliest legal
  * issue time, ties broken by class (refresh, row hit under FR-FCFS, request, page-policy PRE), age, bank.
- * Stale banks are kept on a dirty list and refreshed once per pick, so the scan itself only compares.
+ * Stale banks are kept on a dirty list and refreshed once per pick. Candidates are kept per (command,
+ * rank) class in (class, age, bank) order, so a pick walks each class only up to its first ready bank.
  */
 import { CMD } from './lpddr5-spec.js';
 import type { TimingState } from './timing-state.js';
@@ -42,6 +43,9 @@ export class CommandSelector {
   private readonly dirty: Int32Array;
   private nDirty = 0;
   private readonly common: Float64Array;
+  /** Members of each (command slot, rank) class, nb slots per class, in (priority, bank) order. */
+  private readonly members: Int32Array;
+  private readonly nMembers: Int32Array;
   private writeMode = false;
   private readonly frfcfs: boolean;
   private readonly closedPage: boolean;
@@ -71,6 +75,9 @@ export class CommandSelector {
     this.stale = new Uint8Array(nb);
     this.dirty = new Int32Array(nb);
     this.common = new Float64Array(4 * timing.ranks);
+    this.members = new Int32Array(4 * timing.ranks * nb);
+    this.nMembers = new Int32Array(4 * timing.ranks);
+    this.cKey.fill(-1);
     this.frfcfs = frfcfs;
     this.closedPage = closedPage;
     this.invalidateAll();
@@ -158,17 +165,26 @@ export class CommandSelector {
         common[k * nr + r] = e > T ? e : T;
       }
     }
-    const nb = this.nb, cKey = this.cKey, cPri = this.cPri, local = this.local;
+    // Per class: every member's time is max(local, common); the first member (in priority order)
+    // whose local time is reached by the class's common time wins the class at that common time.
+    const nb = this.nb, cPri = this.cPri, local = this.local, members = this.members, nMembers = this.nMembers;
     let bt = this.pickT, bp = this.pickCmd >= 0 ? CLS_REFRESH * CLS_SCALE : Infinity, bb = -1;
-    for (let b = 0; b < nb; b++) {
-      const k = cKey[b]!;
-      if (k < 0) continue;
-      let e = local[b]!;
-      const ec = common[k]!;
-      if (ec > e) e = ec;
+    for (let k = 0; k < common.length; k++) {
+      const n = nMembers[k]!;
+      if (n === 0) continue;
+      const x = common[k]!;
+      if (x > bt) continue;
+      const base = k * nb;
+      let e = Infinity, b = -1;
+      for (let i = 0; i < n; i++) {
+        const m = members[base + i]!;
+        const l = local[m]!;
+        if (l <= x) { e = x; b = m; break; }
+        if (l < e) { e = l; b = m; }
+      }
       if (e > bt) continue;
       const p = cPri[b]!;
-      if (e === bt && p >= bp) continue;
+      if (e === bt && (p > bp || (p === bp && b > bb))) continue;
       bt = e; bp = p; bb = b;
     }
     if (bb >= 0) {
@@ -197,13 +213,13 @@ export class CommandSelector {
     this.stale[b]! &= ~STALE_CAND;
     if (this.refresh.blocked[b] !== 0) {
       this.cCmd[b] = -1; // refresh pending on this bank: only the refresh sequence may use it
-      this.cKey[b] = -1;
+      this.leave(b);
       return;
     }
     if (h < 0) {
       if (!this.closedPage || row < 0 || p.findHit(b, 1 - q, row) >= 0) {
         this.cCmd[b] = -1;
-        this.cKey[b] = -1;
+        this.leave(b);
         return;
       }
       cmd = CMD.PRE; entry = -1; cls = CLS_POLICY;
@@ -222,7 +238,33 @@ export class CommandSelector {
     this.cEntry[b] = entry;
     this.cCls[b] = cls;
     this.cSeq[b] = seq;
-    this.cPri[b] = cls * CLS_SCALE + (entry >= 0 ? seq : NO_SEQ);
-    this.cKey[b] = SLOT_OF_CMD[cmd]! * this.timing.ranks + this.timing.rankOf[b]!;
+    const pri = cls * CLS_SCALE + (entry >= 0 ? seq : NO_SEQ);
+    const key = SLOT_OF_CMD[cmd]! * this.timing.ranks + this.timing.rankOf[b]!;
+    if (key === this.cKey[b] && pri === this.cPri[b]) return;
+    this.leave(b);
+    this.cPri[b] = pri;
+    this.cKey[b] = key;
+    // insert into class `key` in (priority, bank) order
+    const members = this.members, cPri = this.cPri, base = key * this.nb;
+    let i = base + this.nMembers[key]!++;
+    while (i > base) {
+      const m = members[i - 1]!;
+      const mp = cPri[m]!;
+      if (mp < pri || (mp === pri && m < b)) break;
+      members[i] = m;
+      i--;
+    }
+    members[i] = b;
+  }
+
+  /** Removes bank b from its class (if any). */
+  private leave(b: number): void {
+    const key = this.cKey[b]!;
+    if (key < 0) return;
+    this.cKey[b] = -1;
+    const members = this.members, base = key * this.nb, end = base + --this.nMembers[key]!;
+    let i = base;
+    while (members[i] !== b) i++;
+    for (; i < end; i++) members[i] = members[i + 1]!;
   }
 }
