@@ -17,8 +17,6 @@ const NO_SEQ = CLS_SCALE - 1;
 /** Request commands and their slot in the per-(command, rank) table of rank/channel-level times. */
 const REQ_CMDS = [CMD.ACT1, CMD.PRE, CMD.RD, CMD.WR];
 const SLOT_OF_CMD = [0, -1, 1, -1, 2, 3, -1, -1];
-/** Per-bank staleness flags. */
-const STALE_CAND = 1, STALE_LOCAL = 2;
 
 export class CommandSelector {
   // The pick: best next command and its issue time (pickCmd -1: none).
@@ -37,8 +35,6 @@ export class CommandSelector {
   private readonly cPri: Float64Array;
   /** (command slot, rank) index into `common` of each bank's candidate, -1 = no candidate. */
   private readonly cKey: Int32Array;
-  /** Cached bank- and group-level earliest time of each bank's candidate command. */
-  readonly local: Float64Array;
   private readonly stale: Uint8Array;
   private readonly dirty: Int32Array;
   private nDirty = 0;
@@ -50,7 +46,6 @@ export class CommandSelector {
   private readonly frfcfs: boolean;
   private readonly closedPage: boolean;
   private readonly nb: number;
-  private readonly bpg: number;
   private readonly bpr: number;
 
   constructor(
@@ -63,7 +58,6 @@ export class CommandSelector {
   ) {
     const nb = timing.banks;
     this.nb = nb;
-    this.bpg = timing.banksPerGroup;
     this.bpr = timing.banksPerRank;
     this.cCmd = new Int8Array(nb);
     this.cEntry = new Int32Array(nb);
@@ -71,7 +65,6 @@ export class CommandSelector {
     this.cSeq = new Float64Array(nb);
     this.cPri = new Float64Array(nb);
     this.cKey = new Int32Array(nb);
-    this.local = new Float64Array(nb);
     this.stale = new Uint8Array(nb);
     this.dirty = new Int32Array(nb);
     this.common = new Float64Array(4 * timing.ranks);
@@ -83,10 +76,11 @@ export class CommandSelector {
     this.invalidateAll();
   }
 
-  private mark(b: number, flags: number): void {
+  /** stale[b]: 0 clean, 1 stale (on the dirty list), 2 clean again but still on the dirty list. */
+  private mark(b: number): void {
     const s = this.stale[b]!;
     if (s === 0) this.dirty[this.nDirty++] = b;
-    this.stale[b] = s | flags;
+    this.stale[b] = 1;
   }
   /** Forgets every cached candidate (mode change, refresh start). */
   invalidateAll(): void {
@@ -94,18 +88,15 @@ export class CommandSelector {
   }
   /** Forgets cached candidates of banks [b0, b1). */
   invalidate(b0: number, b1: number): void {
-    for (let b = b0; b < b1; b++) this.mark(b, STALE_CAND | STALE_LOCAL);
+    for (let b = b0; b < b1; b++) this.mark(b);
   }
   /** Bank b's queue changed. */
   invalidateBank(b: number): void {
-    this.mark(b, STALE_CAND | STALE_LOCAL);
+    this.mark(b);
   }
-  /** Bank b's queue or row changed; the bank/group timing of its group changed. */
+  /** Bank b's queue or row changed (bank/group timing is read afresh at every pick). */
   touched(b: number): void {
-    this.mark(b, STALE_CAND | STALE_LOCAL);
-    const n = this.bpg;
-    const g0 = this.timing.groupOf[b]! * n;
-    for (let k = g0; k < g0 + n; k++) this.mark(k, STALE_LOCAL);
+    this.mark(b);
   }
   /** A rank-wide command was issued on rank r. */
   touchedRank(r: number): void {
@@ -119,20 +110,13 @@ export class CommandSelector {
     }
   }
 
-  /** Recomputes stale candidates and bank/group-level times. */
+  /** Recomputes stale candidates. */
   private refreshStale(): void {
-    const ts = this.timing, nb = this.nb, bn = ts.bankNext, gn = ts.groupNext, ng = ts.groups, groupOf = ts.groupOf;
-    const stale = this.stale, dirty = this.dirty, cCmd = this.cCmd, local = this.local;
+    const stale = this.stale, dirty = this.dirty;
     for (let i = 0; i < this.nDirty; i++) {
       const b = dirty[i]!;
-      if ((stale[b]! & STALE_CAND) !== 0) this.bankCandidate(b);
+      if (stale[b] === 1) this.bankCandidate(b);
       stale[b] = 0;
-      const cmd = cCmd[b]!;
-      if (cmd < 0) continue;
-      let e = bn[cmd * nb + b]!;
-      const eg = gn[cmd * ng + groupOf[b]!]!;
-      if (eg > e) e = eg;
-      local[b] = e;
     }
     this.nDirty = 0;
   }
@@ -165,20 +149,25 @@ export class CommandSelector {
         common[k * nr + r] = e > T ? e : T;
       }
     }
-    // Per class: every member's time is max(local, common); the first member (in priority order)
-    // whose local time is reached by the class's common time wins the class at that common time.
-    const nb = this.nb, cPri = this.cPri, local = this.local, members = this.members, nMembers = this.nMembers;
+    // Per class: every member's time is max(local, common) where local is its bank- and group-level
+    // earliest time; the first member (in priority order) whose local time is reached by the class's
+    // common time wins the class at that common time.
+    const nb = this.nb, ng = ts.groups, bn = ts.bankNext, gn = ts.groupNext, groupOf = ts.groupOf;
+    const cPri = this.cPri, members = this.members, nMembers = this.nMembers;
     let bt = this.pickT, bp = this.pickCmd >= 0 ? CLS_REFRESH * CLS_SCALE : Infinity, bb = -1;
     for (let k = 0; k < common.length; k++) {
       const n = nMembers[k]!;
       if (n === 0) continue;
       const x = common[k]!;
       if (x > bt) continue;
-      const base = k * nb;
+      const cmd = REQ_CMDS[(k / nr) | 0]!;
+      const bo = cmd * nb, go = cmd * ng, base = k * nb;
       let e = Infinity, b = -1;
       for (let i = 0; i < n; i++) {
         const m = members[base + i]!;
-        const l = local[m]!;
+        let l = bn[bo + m]!;
+        const lg = gn[go + groupOf[m]!]!;
+        if (lg > l) l = lg;
         if (l <= x) { e = x; b = m; break; }
         if (l < e) { e = l; b = m; }
       }
@@ -196,7 +185,6 @@ export class CommandSelector {
   considerBank(b: number, T: number, writeMode: boolean): void {
     this.writeMode = writeMode;
     this.bankCandidate(b);
-    this.mark(b, STALE_LOCAL);
     const cmd = this.cCmd[b]!;
     if (cmd < 0) return;
     const e = this.timing.earliestBank(cmd, b);
@@ -210,7 +198,7 @@ export class CommandSelector {
     const h = p.head[b * 2 + q]!;
     const row = this.openRow[b]!;
     let cmd: number, entry: number, cls: number;
-    this.stale[b]! &= ~STALE_CAND;
+    if (this.stale[b] === 1) this.stale[b] = 2;
     if (this.refresh.blocked[b] !== 0) {
       this.cCmd[b] = -1; // refresh pending on this bank: only the refresh sequence may use it
       this.leave(b);
