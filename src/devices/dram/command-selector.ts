@@ -33,12 +33,11 @@ export class CommandSelector {
   readonly cSeq: Float64Array;
   /** Packed (class, age) priority of each bank's candidate. */
   private readonly cPri: Float64Array;
-  /** (command slot, rank) index into `common` of each bank's candidate, -1 = no candidate. */
+  /** (command slot, rank) class of each bank's candidate, -1 = no candidate. */
   private readonly cKey: Int32Array;
   private readonly stale: Uint8Array;
   private readonly dirty: Int32Array;
   private nDirty = 0;
-  private readonly common: Float64Array;
   /** Members of each (command slot, rank) class, nb slots per class, in (priority, bank) order. */
   private readonly members: Int32Array;
   private readonly nMembers: Int32Array;
@@ -67,7 +66,6 @@ export class CommandSelector {
     this.cKey = new Int32Array(nb);
     this.stale = new Uint8Array(nb);
     this.dirty = new Int32Array(nb);
-    this.common = new Float64Array(4 * timing.ranks);
     this.members = new Int32Array(4 * timing.ranks * nb);
     this.nMembers = new Int32Array(4 * timing.ranks);
     this.cKey.fill(-1);
@@ -141,26 +139,21 @@ export class CommandSelector {
       }
     }
     if (this.nDirty > 0) this.refreshStale();
-    // Rank- and channel-level earliest times (and T) are shared by every bank of a rank: once per pick.
-    const common = this.common, nr = ts.ranks;
-    for (let r = 0; r < nr; r++) {
-      for (let k = 0; k < 4; k++) {
-        const e = ts.earliestRankLevel(REQ_CMDS[k]!, r);
-        common[k * nr + r] = e > T ? e : T;
-      }
-    }
+    const nr = ts.ranks, nClasses = 4 * nr;
     // Per class: every member's time is max(local, common) where local is its bank- and group-level
     // earliest time; the first member (in priority order) whose local time is reached by the class's
-    // common time wins the class at that common time.
+    // common time x wins the class at x.
     const nb = this.nb, ng = ts.groups, bn = ts.bankNext, gn = ts.groupNext, groupOf = ts.groupOf;
     const cPri = this.cPri, members = this.members, nMembers = this.nMembers;
     let bt = this.pickT, bp = this.pickCmd >= 0 ? CLS_REFRESH * CLS_SCALE : Infinity, bb = -1;
-    for (let k = 0; k < common.length; k++) {
+    for (let k = 0; k < nClasses; k++) {
       const n = nMembers[k]!;
       if (n === 0) continue;
-      const x = common[k]!;
-      if (x > bt) continue;
+      // rank- and channel-level earliest time (and T), shared by every member of the class
       const cmd = REQ_CMDS[(k / nr) | 0]!;
+      let x = ts.earliestRankLevel(cmd, k % nr);
+      if (T > x) x = T;
+      if (x > bt) continue;
       const bo = cmd * nb, go = cmd * ng, base = k * nb;
       let e = Infinity, b = -1;
       for (let i = 0; i < n; i++) {
