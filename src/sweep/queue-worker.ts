@@ -46,7 +46,7 @@ export async function startQueueWorker(url: string, opts: QueueWorkerOptions): P
       concurrency: opts.threads,
       lockDuration: opts.lockMs,
       stalledInterval: Math.max(500, Math.floor(opts.lockMs / 2)),
-      maxStalledCount: 3,
+      maxStalledCount: 5, // a CPU-starved but live worker may miss a renewal; a dead one is retried sooner or later
     },
   );
   await worker.waitUntilReady();

@@ -25,7 +25,7 @@ describe.skipIf(!redis)('sweep over a BullMQ queue', () => {
     try {
       const dir = tempDir();
       const db = join(dir, 'r.duckdb');
-      for (let i = 0; i < 2; i++) workers.push(startCli(['worker', '--queue', url, '--workers', '1', '--lock-ms', '1500']));
+      for (let i = 0; i < 2; i++) workers.push(startCli(['worker', '--queue', url, '--workers', '1', '--lock-ms', '4000']));
       await Promise.all(workers.map((w) => w.waitFor(/waiting for points/)));
       const sweep = startCli(['sweep', QUEUE_SWEEP, '--queue', url, '--db', db, '--out', dir, '--no-progress', '--verbose']);
       const [victim, survivor] = workers as [Proc, Proc];
