@@ -38,9 +38,11 @@ export class CommandSelector {
   private readonly stale: Uint8Array;
   private readonly dirty: Int32Array;
   private nDirty = 0;
-  /** Members of each (command slot, rank) class, nb slots per class, in (priority, bank) order. */
-  private readonly members: Int32Array;
-  private readonly nMembers: Int32Array;
+  /** Members of each (command slot, rank) class: a doubly linked list per class in (priority, bank) order. */
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private readonly next: Int32Array;
+  private readonly prev: Int32Array;
   private writeMode = false;
   private readonly frfcfs: boolean;
   private readonly closedPage: boolean;
@@ -66,8 +68,10 @@ export class CommandSelector {
     this.cKey = new Int32Array(nb);
     this.stale = new Uint8Array(nb);
     this.dirty = new Int32Array(nb);
-    this.members = new Int32Array(4 * timing.ranks * nb);
-    this.nMembers = new Int32Array(4 * timing.ranks);
+    this.head = new Int32Array(4 * timing.ranks).fill(-1);
+    this.tail = new Int32Array(4 * timing.ranks).fill(-1);
+    this.next = new Int32Array(nb).fill(-1);
+    this.prev = new Int32Array(nb).fill(-1);
     this.cKey.fill(-1);
     this.frfcfs = frfcfs;
     this.closedPage = closedPage;
@@ -144,20 +148,19 @@ export class CommandSelector {
     // earliest time; the first member (in priority order) whose local time is reached by the class's
     // common time x wins the class at x.
     const nb = this.nb, ng = ts.groups, bn = ts.bankNext, gn = ts.groupNext, groupOf = ts.groupOf;
-    const cPri = this.cPri, members = this.members, nMembers = this.nMembers;
+    const cPri = this.cPri, head = this.head, next = this.next;
     let bt = this.pickT, bp = this.pickCmd >= 0 ? CLS_REFRESH * CLS_SCALE : Infinity, bb = -1;
     for (let k = 0; k < nClasses; k++) {
-      const n = nMembers[k]!;
-      if (n === 0) continue;
+      const first = head[k]!;
+      if (first < 0) continue;
       // rank- and channel-level earliest time (and T), shared by every member of the class
       const cmd = REQ_CMDS[(k / nr) | 0]!;
       let x = ts.earliestRankLevel(cmd, k % nr);
       if (T > x) x = T;
       if (x > bt) continue;
-      const bo = cmd * nb, go = cmd * ng, base = k * nb;
+      const bo = cmd * nb, go = cmd * ng;
       let e = Infinity, b = -1;
-      for (let i = 0; i < n; i++) {
-        const m = members[base + i]!;
+      for (let m = first; m >= 0; m = next[m]!) {
         let l = bn[bo + m]!;
         const lg = gn[go + groupOf[m]!]!;
         if (lg > l) l = lg;
@@ -225,17 +228,21 @@ export class CommandSelector {
     this.leave(b);
     this.cPri[b] = pri;
     this.cKey[b] = key;
-    // insert into class `key` in (priority, bank) order
-    const members = this.members, cPri = this.cPri, base = key * this.nb;
-    let i = base + this.nMembers[key]!++;
-    while (i > base) {
-      const m = members[i - 1]!;
+    // insert into class `key` in (priority, bank) order, searching from the youngest end
+    const cPri = this.cPri, next = this.next, prev = this.prev;
+    let m = this.tail[key]!;
+    while (m >= 0) {
       const mp = cPri[m]!;
       if (mp < pri || (mp === pri && m < b)) break;
-      members[i] = m;
-      i--;
+      m = prev[m]!;
     }
-    members[i] = b;
+    const n = m < 0 ? this.head[key]! : next[m]!;
+    prev[b] = m;
+    next[b] = n;
+    if (m < 0) this.head[key] = b;
+    else next[m] = b;
+    if (n < 0) this.tail[key] = b;
+    else prev[n] = b;
   }
 
   /** Removes bank b from its class (if any). */
@@ -243,9 +250,10 @@ export class CommandSelector {
     const key = this.cKey[b]!;
     if (key < 0) return;
     this.cKey[b] = -1;
-    const members = this.members, base = key * this.nb, end = base + --this.nMembers[key]!;
-    let i = base;
-    while (members[i] !== b) i++;
-    for (; i < end; i++) members[i] = members[i + 1]!;
+    const p = this.prev[b]!, n = this.next[b]!;
+    if (p < 0) this.head[key] = n;
+    else this.next[p] = n;
+    if (n < 0) this.tail[key] = p;
+    else this.prev[n] = p;
   }
 }
