@@ -24,6 +24,10 @@ export class TimingState {
   readonly groupNext: Float64Array;
   readonly rankNext: Float64Array;
   readonly chanNext: Float64Array;
+  /** Earliest issue time of every command from channel rules that bind all commands alike (CA bus). */
+  private chanAll = 0;
+  /** Per from-command gap that channel rules impose on every command (0: none). */
+  private readonly chanAllGap: Float64Array;
   /** Bank group and rank of each global bank. */
   readonly groupOf: Int32Array;
   readonly rankOf: Int32Array;
@@ -86,6 +90,16 @@ export class TimingState {
     this.gGroup = lists('bankGroup', this.groups);
     this.gRank = lists('rank', this.ranks);
     this.gOther = lists('otherRank', this.ranks);
+    // Channel rules: the part common to every to-command (the 1-tCK CA-bus rule) is kept as one
+    // scalar time; only larger gaps (e.g. RD→RD data bus) stay per command. max() of both is exact.
+    const ch = dense.channel!;
+    this.chanAllGap = new Float64Array(N_CMD);
+    for (let f = 0; f < N_CMD; f++) {
+      let u = Infinity;
+      for (let to = 0; to < N_CMD; to++) u = Math.min(u, ch[f * N_CMD + to]!);
+      this.chanAllGap[f] = u;
+      for (let to = 0; to < N_CMD; to++) if (ch[f * N_CMD + to]! <= u) ch[f * N_CMD + to] = 0;
+    }
     this.gChan = lists('channel', 1);
   }
 
@@ -98,7 +112,8 @@ export class TimingState {
     if (eg > e) e = eg;
     const er = this.rankNext[cmd * this.ranks + r]!;
     if (er > e) e = er;
-    const ec = this.chanNext[cmd]!;
+    let ec = this.chanNext[cmd]!;
+    if (this.chanAll > ec) ec = this.chanAll;
     if (ec > e) e = ec;
     if (cmd === CMD.ACT1) {
       const ef = this.fawRing[r * this.fawWindow + this.fawIdx[r]!]! + this.fawGap;
@@ -110,7 +125,8 @@ export class TimingState {
   /** The rank- and channel-level part of earliestBank (incl. tFAW for ACT1). */
   earliestRankLevel(cmd: number, r: number): number {
     let e = this.rankNext[cmd * this.ranks + r]!;
-    const ec = this.chanNext[cmd]!;
+    let ec = this.chanNext[cmd]!;
+    if (this.chanAll > ec) ec = this.chanAll;
     if (ec > e) e = ec;
     if (cmd === CMD.ACT1) {
       const ef = this.fawRing[r * this.fawWindow + this.fawIdx[r]!]! + this.fawGap;
@@ -209,6 +225,8 @@ export class TimingState {
         }
       }
     }
+    const ga = this.chanAllGap[cmd]!;
+    if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
     l = this.gChan[cmd]!;
     const cn = this.chanNext;
     for (let i = 0; i < l.length; i += 2) {
