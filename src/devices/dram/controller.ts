@@ -50,6 +50,8 @@ export class ChannelController {
   readonly openRow: Int32Array;
   private readonly rdRing = new CompletionRing();
   private readonly wrRing = new CompletionRing();
+  /** Earliest done time at the heads of both completion rings (Infinity: none). */
+  private doneMin = Infinity;
   private readonly tCK: number;
   private readonly rdDone: number;
   private readonly wrDone: number;
@@ -127,10 +129,7 @@ export class ChannelController {
 
   private nextWake(): number {
     let w = this.sel.pickT;
-    const r = this.rdRing.headDone;
-    if (r < w) w = r;
-    const wr = this.wrRing.headDone;
-    if (wr < w) w = wr;
+    if (this.doneMin < w) w = this.doneMin;
     if (!this.idle()) {
       const f = this.refresh.nextDueEdge;
       if (f < w) w = f;
@@ -169,15 +168,19 @@ export class ChannelController {
 
   private deliver(T: number): void {
     const rr = this.rdRing, wr = this.wrRing;
-    for (;;) {
-      const a = rr.headDone, b = wr.headDone;
-      if (a > T && b > T) return;
-      const ring = a <= b ? rr : wr;
+    while (this.doneMin <= T) {
+      const ring = rr.headDone <= wr.headDone ? rr : wr;
       const i = ring.headIndex;
       const id = ring.reqId[i]!, p = ring.parent[i]!, arr = ring.arrival[i]!, done = ring.done[i]!;
       ring.pop();
+      this.updateDoneMin();
       this.host.complete(this.channel, id, p, arr, done, ring === wr);
     }
+  }
+
+  private updateDoneMin(): void {
+    const a = this.rdRing.headDone, b = this.wrRing.headDone;
+    this.doneMin = a < b ? a : b;
   }
 
   private updateMode(): void {
@@ -242,6 +245,7 @@ export class ChannelController {
         if (left === 0) {
           const ring = cmd === CMD.RD ? this.rdRing : this.wrRing;
           ring.push(p.reqId[e]!, p.parent[e]!, p.arrival[e]!, T + (cmd === CMD.RD ? this.rdDone : this.wrDone));
+          this.updateDoneMin();
           p.remove(e);
           this.slotFreed = true;
           this.updateMode();
