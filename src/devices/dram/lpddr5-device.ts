@@ -38,6 +38,9 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
   private readonly banksPerRank: number;
   private readonly banksPerGroup: number;
   private inLoop = false;
+  /** Set when a wake-up at or before the time being run is requested during a pass of runDue. */
+  private rerun = false;
+  private loopT = 0;
   // The multi-block request being fed into the channel queues (splitNext >= splitEnd: none).
   private splitNext = 0;
   private splitEnd = 0;
@@ -154,6 +157,7 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
   requestWake(ch: number, t: number): void {
     if (t < this.wakeAt[ch]!) this.wakeAt[ch] = t;
     if (!this.inLoop) this.arm();
+    else if (t <= this.loopT) this.rerun = true;
   }
   complete(_ch: number, reqId: number, parent: number, arrival: number, done: number, isWrite: boolean): void {
     if (parent >= 0) {
@@ -184,13 +188,13 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     const T = this.engine.now;
     this.armed.pop();
     this.inLoop = true;
+    this.loopT = T;
     const w = this.wakeAt, cs = this.controllers;
-    let again = true;
-    while (again) {
-      again = false;
+    // Passes over the channels in order until no wake-up at or before T was requested during a pass.
+    do {
+      this.rerun = false;
       for (let ch = 0; ch < w.length; ch++) {
         if (w[ch]! > T) continue;
-        again = true;
         w[ch] = Infinity;
         const c = cs[ch]!;
         c.service(T);
@@ -204,7 +208,7 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
           }
         }
       }
-    }
+    } while (this.rerun);
     this.inLoop = false;
     this.arm();
   }
