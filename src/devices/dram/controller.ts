@@ -210,7 +210,8 @@ export class ChannelController {
     const rank = (b / bpr) | 0;
     let row = -1;
     if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) this.sel.touchedRank(rank);
-    else this.sel.touched(b);
+    // a RD/WR that leaves bursts of its block changes none of the bank's candidate inputs
+    else if ((cmd !== CMD.RD && cmd !== CMD.WR) || p.bursts[e] === 1) this.sel.touched(b);
     switch (cmd) {
       case CMD.ACT1:
         row = p.row[e]!;
