@@ -4,7 +4,9 @@
  * is missed across reconnects or restarts). Only this process writes the results database.
  */
 import { Job, Queue, QueueEvents } from 'bullmq';
+import { UserError } from '../config/errors.js';
 import { DEFAULT_QUEUE_NAME, JOB_ATTEMPTS, parseRedisUrl } from './queue-common.js';
+import { probeRedis, watchRedis, type RedisWatch } from './redis-link.js';
 import type { Executor, PointOutcome, PointTask } from './task.js';
 
 /** Options of the queue executor. */
@@ -20,18 +22,64 @@ export interface QueueExecutorOptions {
 export class QueueExecutor implements Executor {
   private readonly queue: Queue;
   private readonly events: QueueEvents;
+  private readonly watch: RedisWatch;
+  /** Set once the Redis connection is lost for good (the run fails with this one-line reason). */
+  private lostReason: string | null = null;
   /** Points that failed on the queue (not stored; a --resume run queues them again). */
   readonly lost = new Map<string, string>();
 
+  /**
+   * Reaches Redis at `url` first (bounded attempts, then PING): an unreachable server or a bad URL
+   * throws a one-line UserError (exit 2) before any BullMQ object exists.
+   */
+  static async connect(url: string, opts: QueueExecutorOptions = {}): Promise<QueueExecutor> {
+    await probeRedis(url, 'qmcsim sweep');
+    return new QueueExecutor(url, opts);
+  }
+
+  /** Prefer `connect`, which checks that Redis answers first. */
   constructor(url: string, private readonly opts: QueueExecutorOptions = {}) {
     const connection = parseRedisUrl(url);
     const name = opts.queueName ?? DEFAULT_QUEUE_NAME;
     this.queue = new Queue(name, { connection });
     this.events = new QueueEvents(name, { connection });
+    // ioredis retries dropped connections; the watch decides when the connection is lost for good.
+    this.queue.on('error', () => {});
+    this.events.on('error', () => {});
+    this.watch = watchRedis(url);
+    void this.watch.lost.then((reason) => {
+      this.lostReason = reason;
+      void this.queue.disconnect().catch(() => {}); // fails every pending command now
+      void this.events.disconnect().catch(() => {});
+    });
   }
 
+  /** Evaluates `tasks` through the queue; a lost Redis connection rejects with a one-line UserError (exit 1). */
   async run(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal): Promise<void> {
     if (tasks.length === 0) return;
+    let lostFail = (_reason: string): void => {};
+    const lostNow = new Promise<never>((_res, rej) => {
+      lostFail = (reason) => rej(new UserError(`qmcsim sweep: ${reason}; points stored so far are kept, run again with --resume`, 1));
+    });
+    lostNow.catch(() => {});
+    const stop = new AbortController(); // the caller's abort, or the connection lost
+    const onAbort = (): void => stop.abort();
+    abort.addEventListener('abort', onAbort);
+    if (abort.aborted) stop.abort();
+    void this.watch.lost.then((r) => { lostFail(r); stop.abort(); });
+    const work = this.runTasks(tasks, onOutcome, stop.signal);
+    work.catch(() => {}); // after a lost connection its rejection is replaced by the one-line reason
+    try {
+      await Promise.race([work, lostNow]);
+    } catch (e) {
+      if (this.lostReason !== null) await lostNow;
+      throw e;
+    } finally {
+      abort.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async runTasks(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal): Promise<void> {
     await this.events.waitUntilReady();
     const outstanding = new Set(tasks.map((t) => t.id));
     let finish!: () => void;
@@ -96,6 +144,8 @@ export class QueueExecutor implements Executor {
   }
 
   async close(): Promise<void> {
+    this.watch.close();
+    if (this.lostReason !== null) return; // already disconnected
     await this.events.close();
     await this.queue.close();
   }

@@ -5,7 +5,9 @@
  */
 import { Worker } from 'bullmq';
 import { Piscina } from 'piscina';
+import { UserError } from '../config/errors.js';
 import { DEFAULT_QUEUE_NAME, parseRedisUrl } from './queue-common.js';
+import { probeRedis, watchRedis } from './redis-link.js';
 import type { PointOutcome, PointTask } from './task.js';
 
 /** Options of a queue worker. */
@@ -21,13 +23,20 @@ export interface QueueWorkerOptions {
 
 /** A running queue worker. */
 export interface QueueWorkerHandle {
-  /** Waits for running points to finish, then disconnects. */
-  close(): Promise<void>;
+  /** Resolves with a one-line reason if the Redis connection is lost for good. */
+  readonly lost: Promise<string>;
+  /** Waits for running points to finish (or, with `force`, abandons them to other workers), then disconnects. */
+  close(force?: boolean): Promise<void>;
 }
 
-/** Starts taking points from the queue at `url`. */
+/**
+ * Starts taking points from the queue at `url`. Redis is reached first (bounded); an unreachable
+ * server or a bad URL throws a one-line UserError before any thread or BullMQ object exists.
+ */
 export async function startQueueWorker(url: string, opts: QueueWorkerOptions): Promise<QueueWorkerHandle> {
+  await probeRedis(url, 'qmcsim worker');
   const connection = parseRedisUrl(url);
+  const watch = watchRedis(url);
   const pool = new Piscina({
     filename: new URL('./pool-thread.mjs', import.meta.url).href,
     minThreads: opts.threads,
@@ -49,11 +58,17 @@ export async function startQueueWorker(url: string, opts: QueueWorkerOptions): P
       maxStalledCount: 5, // a CPU-starved but live worker may miss a renewal; a dead one is retried sooner or later
     },
   );
-  await worker.waitUntilReady();
-  return {
-    async close() {
-      await worker.close();
-      await pool.destroy();
-    },
+  // Connection errors are retried by ioredis; the watch decides when the connection is lost.
+  worker.on('error', () => {});
+  const close = async (force = false): Promise<void> => {
+    watch.close();
+    await worker.close(force);
+    await pool.destroy();
   };
+  const ready = await Promise.race([worker.waitUntilReady().then(() => null), watch.lost]);
+  if (ready !== null) {
+    await close(true);
+    throw new UserError(`qmcsim worker: ${ready}`, 1);
+  }
+  return { lost: watch.lost, close };
 }

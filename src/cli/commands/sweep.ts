@@ -62,11 +62,8 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   let queueExecutor: QueueExecutor | null = null;
   if (opts.queue !== undefined) {
     const { QueueExecutor } = await import('../../sweep/executor-queue.js'); // bullmq loads only when used
-    try {
-      executor = queueExecutor = new QueueExecutor(opts.queue, { ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}), onLost: (id, reason) => err(`qmcsim sweep: point ${id} failed on the queue: ${reason}`) });
-    } catch (e) {
-      throw new UserError((e as Error).message);
-    }
+    // Reaches Redis first (bounded): unreachable or a bad URL is one line and exit 2.
+    executor = queueExecutor = await QueueExecutor.connect(opts.queue, { ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}), onLost: (id, reason) => err(`qmcsim sweep: point ${id} failed on the queue: ${reason}`) });
   } else executor = workers === 0 ? new InlineExecutor() : new PoolExecutor(workers);
   let db: ResultsDb;
   try {

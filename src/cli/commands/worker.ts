@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { UserError } from '../../config/errors.js';
+import { isUserError, UserError } from '../../config/errors.js';
 import { startQueueWorker } from '../../sweep/queue-worker.js';
 import { err } from '../io.js';
 
@@ -41,14 +41,22 @@ export function register(program: Command): void {
           onDone: (o) => log(`worker ${process.pid}: done ${o.id}${o.ok ? '' : ` (failed: ${o.error})`}`),
         });
       } catch (e) {
-        throw new UserError(`qmcsim worker: ${(e as Error).message.split('\n')[0]}`);
+        if (isUserError(e)) throw e;
+        throw new UserError(`qmcsim worker: ${(e as Error).message.split('\n')[0]}`, 1);
       }
       log(`worker ${process.pid}: waiting for points on ${opts.queue} (${threads} threads)`);
-      await new Promise<void>((resolveStop) => {
-        const stop = (): void => { resolveStop(); };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      let stop = (): void => {};
+      const stopped = new Promise<null>((resolveStop) => { stop = () => resolveStop(null); });
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const lost = await Promise.race([stopped, handle.lost]);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      if (lost !== null) {
+        // Running points lose their locks; BullMQ hands them to another worker.
+        await handle.close(true);
+        throw new UserError(`qmcsim worker: ${lost}; points it was running go back to the queue for other workers`, 1);
+      }
       log(`worker ${process.pid}: stopping`);
       await handle.close();
     });
