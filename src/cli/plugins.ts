@@ -1,19 +1,66 @@
 /**
  * The composition root's list of plug-ins and configuration kinds. Everything `describe` prints and
  * `validate` checks is registered here, once, before any command runs. Owners append their
- * `registerDescriptors([...])` / `registerConfigKind(...)` calls below.
+ * `registerDescriptors([...])` / `registerConfigKind(...)` calls below. Kinds whose command loads
+ * more than one schema checks (run, soc, sweep) also register that loader for `validate`.
  */
+import { relative } from 'node:path';
+import { checkDevices } from '../arch/device-check.js';
+import { loadRunConfig, registerArchKinds } from '../arch/run-config.js';
+import { socSchema } from '../arch/soc-schema.js';
 import { registerBuiltinKinds } from '../config/builtin-kinds.js';
+import { UserError } from '../config/errors.js';
 import { registerConfigKind } from '../config/kinds.js';
+import { composeConfig, loadConfig } from '../config/load.js';
 import { registerDescriptors } from '../config/registry.js';
+import type { SourceMap, SourcePos } from '../config/yaml.js';
 import { devicePlugins } from '../devices/index.js';
 import { noiseDescriptors } from '../devices/noise/descriptors.js';
+import { registerStudyKinds } from '../study/kinds.js';
+import { checkSweepFile, sweepFileSchema } from '../sweep/sweep-kind.js';
 import { workloadDescriptors } from '../workloads/descriptors.js';
 import { modelShapeSchema } from '../workloads/model-shape.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
+import { registerKindLoader, type KindLoader } from './commands/validate.js';
 
 /** True if `file` lies in a folder named `dir` (e.g. 'configs/models'). */
 const inFolder = (dir: string) => (file: string): boolean => file.replace(/\\/g, '/').includes(`${dir}/`);
+
+/**
+ * `kind: run` as `qmcsim run` loads it (loadRunConfig: `soc.…` overrides go into the SoC file a
+ * path `soc:` names; device blocks are built). Sources and files of both files, for --provenance.
+ */
+const loadRun: KindLoader = (file, overrides) => {
+  const { socFile, ...value } = loadRunConfig(file, overrides); // socFile: absolute path, not hashed
+  if (socFile === undefined) {
+    const tree = composeConfig(file, overrides);
+    return { value, files: tree.files, sources: tree.sources };
+  }
+  const run = composeConfig(file, overrides.filter((o) => !o.startsWith('soc.')));
+  const soc = composeConfig(relative(process.cwd(), socFile), overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4)));
+  const sources: SourceMap = new Map(run.sources);
+  const setSoc = (p: SourcePos): SourcePos => (p.file.startsWith('--set ') ? { ...p, file: `--set soc.${p.file.slice(6)}` } : p);
+  for (const [k, v] of soc.sources) {
+    sources.set(k === '' ? 'soc' : k.startsWith('[') ? `soc${k}` : `soc.${k}`, { value: setSoc(v.value), ...(v.key !== undefined ? { key: setSoc(v.key) } : {}) });
+  }
+  return { value, files: [...run.files, ...soc.files], sources };
+};
+
+/** `kind: soc` as loadRunConfig loads an SoC file: schema, then every device block built. */
+const loadSoc: KindLoader = (file, overrides) => {
+  const loaded = loadConfig(file, socSchema, { overrides, kind: 'soc' });
+  checkDevices(loaded.value, file, loaded.sources);
+  return { value: loaded.value, files: loaded.files, sources: loaded.sources };
+};
+
+/** `kind: sweep`: every check `qmcsim sweep` makes before the first point runs. */
+const loadSweep: KindLoader = async (file, overrides) => {
+  if (overrides.length > 0) throw new UserError(`--set: a sweep file takes no overrides; put them under 'set:' in ${file}`);
+  const { expanded } = await checkSweepFile(file);
+  const tree = composeConfig(file);
+  const skipped = expanded.skipped.length;
+  return { value: tree.data, files: tree.files, sources: tree.sources, note: `${expanded.points.length} points${skipped > 0 ? `, ${skipped} skipped by constraints` : ''}` };
+};
 
 let done = false;
 
@@ -25,6 +72,12 @@ export function registerPlugins(): void {
   registerDescriptors(noiseDescriptors);
   registerDescriptors(workloadDescriptors);
   registerBuiltinKinds();
+  registerArchKinds();
+  registerStudyKinds();
   registerConfigKind('model', modelShapeSchema, { description: 'a decoder-only model shape (configs/models)', matches: inFolder('configs/models') });
   registerConfigKind('quant', quantConfigSchema, { description: 'a quantization scheme (configs/quant)', matches: inFolder('configs/quant') });
+  registerConfigKind('sweep', sweepFileSchema, { description: 'a design-space sweep: base run config, axes, sampler, constraints, metrics (qmcsim sweep)'});
+  registerKindLoader('run', loadRun);
+  registerKindLoader('soc', loadSoc);
+  registerKindLoader('sweep', loadSweep);
 }

@@ -1,12 +1,13 @@
 /**
  * `qmcsim validate FILE...`: reads each configuration (extends, --set overrides), finds its kind
- * (top-level `kind:`, --kind, or a registered file pattern) and checks it against that kind's
- * schema. Exit 0 when all are valid, 2 with one line per problem otherwise.
+ * (top-level `kind:`, --kind, or a registered file pattern) and checks it with that kind's loader
+ * (the one its own command uses, e.g. loadRunConfig for `kind: run`) or, without one, its schema.
+ * Exit 0 when all are valid, 2 with one line per problem otherwise.
  */
 import type { Command } from 'commander';
 import { ConfigErrors, isUserError } from '../../config/errors.js';
 import { suggest } from '../../config/did-you-mean.js';
-import { allConfigKinds, findConfigKind, kindForFile, schemaOf } from '../../config/kinds.js';
+import { allConfigKinds, findConfigKind, kindForFile, schemaOf, type ConfigKind } from '../../config/kinds.js';
 import { composeConfig, validateTree } from '../../config/load.js';
 import { canonicalJson, contentHash } from '../../config/dump.js';
 import { provenance } from '../../config/provenance.js';
@@ -21,10 +22,40 @@ interface ValidateOptions {
   readonly provenance?: boolean;
 }
 
-/** Validates one file; returns the canonical resolved value. Throws ConfigErrors/UserError. */
-export function validateFile(file: string, opts: { overrides?: readonly string[]; kind?: string } = {}): { kind: string; value: unknown; files: readonly string[]; sources: SourceMap } {
-  const tree = composeConfig(file, opts.overrides ?? []);
-  const kindName = opts.kind ?? tree.kind ?? kindForFile(file)?.kind;
+/** What validating one file yields. */
+export interface ValidatedConfig {
+  readonly kind: string;
+  /** The canonical resolved value (what --print shows and the hash covers). */
+  readonly value: unknown;
+  readonly files: readonly string[];
+  readonly sources: SourceMap;
+  /** Extra facts for the summary line, e.g. '120 points'. */
+  readonly note?: string;
+}
+
+/**
+ * A kind's own loader: the function its command runs on the file before doing any work, so
+ * `validate` accepts and rejects exactly what that command does. Throws ConfigErrors/UserError.
+ */
+export type KindLoader = (file: string, overrides: readonly string[]) => Omit<ValidatedConfig, 'kind'> | Promise<Omit<ValidatedConfig, 'kind'>>;
+
+const loaders = new Map<string, KindLoader>();
+
+/** Makes `validate` check files of `kind` with `loader` instead of the kind's schema alone. */
+export function registerKindLoader(kind: string, loader: KindLoader): void {
+  const old = loaders.get(kind);
+  if (old !== undefined && old !== loader) throw new Error(`validate loader for kind '${kind}' registered twice`);
+  loaders.set(kind, loader);
+}
+
+/**
+ * Finds the kind of `file` (--kind, its top-level `kind:`, or a file pattern); throws ConfigErrors.
+ * Overrides are not applied here: where they go is the kind loader's business (e.g. `soc.…` into
+ * the SoC file a run config names).
+ */
+function kindOf(file: string, kindOpt: string | undefined): ConfigKind {
+  const tree = composeConfig(file);
+  const kindName = kindOpt ?? tree.kind ?? kindForFile(file)?.kind;
   const names = allConfigKinds().map((k) => k.kind);
   const kindPos = tree.sources.get('kind')?.value;
   const at = { file: kindPos?.file ?? file, line: kindPos?.line ?? 1, col: kindPos?.col ?? 1, path: 'kind' };
@@ -36,27 +67,58 @@ export function validateFile(file: string, opts: { overrides?: readonly string[]
     const hint = suggest(kindName, names);
     throw new ConfigErrors([{ ...at, expected: `a known configuration kind (${names.join(', ')})`, found: `'${kindName}'`, ...(hint ? { hint: `did you mean '${hint}'?` } : {}) }]);
   }
+  return kind;
+}
+
+/** Checks one file with its kind's loader, or its schema when the kind has none. */
+function check(file: string, opts: { overrides?: readonly string[]; kind?: string }): ValidatedConfig | Promise<ValidatedConfig> {
+  const kind = kindOf(file, opts.kind);
+  const overrides = opts.overrides ?? [];
+  const loader = loaders.get(kind.kind);
+  if (loader !== undefined) {
+    const r = loader(file, overrides);
+    return r instanceof Promise ? r.then((x) => ({ kind: kind.kind, ...x })) : { kind: kind.kind, ...r };
+  }
+  const tree = composeConfig(file, overrides);
   const value = validateTree(schemaOf(kind), tree, file);
   return { kind: kind.kind, value, files: tree.files, sources: tree.sources };
+}
+
+/**
+ * Validates one file synchronously, as validateConfig does; for kinds whose loader is asynchronous
+ * (e.g. `sweep`) use validateConfig. Throws ConfigErrors/UserError.
+ */
+export function validateFile(file: string, opts: { overrides?: readonly string[]; kind?: string } = {}): ValidatedConfig {
+  const r = check(file, opts);
+  if (r instanceof Promise) {
+    r.catch(() => {});
+    throw new Error(`validateFile: ${file}: this kind is checked asynchronously; call validateConfig`);
+  }
+  return r;
+}
+
+/** Validates one file the way its kind's command loads it (loader if registered, else schema). */
+export async function validateConfig(file: string, opts: { overrides?: readonly string[]; kind?: string } = {}): Promise<ValidatedConfig> {
+  return check(file, opts);
 }
 
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('check configuration files against their schema (exit 0 valid, 2 invalid)')
+    .description('check configuration files as the command that reads them would (exit 0 valid, 2 invalid)')
     .argument('<files...>', 'YAML configuration files')
     .option('--set <path=value>', "override a value, e.g. --set 'devices[0].readLatency=5 ns' (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--kind <kind>', 'validate as this kind instead of the file\'s top-level kind:')
     .option('--print', 'print the validated configuration as canonical JSON')
     .option('--provenance', 'print where every value came from (file:line:col, --set, or default)')
-    .action((files: string[], opts: ValidateOptions) => {
+    .action(async (files: string[], opts: ValidateOptions) => {
       let failed = false;
       for (const file of files) {
         try {
-          const r = validateFile(file, { overrides: opts.set, ...(opts.kind !== undefined ? { kind: opts.kind } : {}) });
+          const r = await validateConfig(file, { overrides: opts.set, ...(opts.kind !== undefined ? { kind: opts.kind } : {}) });
           if (opts.print) out(canonicalJson(r.value, 2));
           if (opts.provenance) out(table(['key', 'from'], Object.entries(provenance(r.value, r.sources))));
-          out(`${file}: valid ${r.kind} configuration (${r.files.length} file${r.files.length === 1 ? '' : 's'}, hash ${contentHash(r.value).slice(0, 12)})`);
+          out(`${file}: valid ${r.kind} configuration (${r.files.length} file${r.files.length === 1 ? '' : 's'}, hash ${contentHash(r.value).slice(0, 12)}${r.note !== undefined ? `, ${r.note}` : ''})`);
         } catch (e) {
           if (!isUserError(e)) throw e;
           for (const line of e.format().split('\n')) err(line);
