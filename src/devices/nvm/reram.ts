@@ -82,6 +82,23 @@ export class Reram extends DeviceCore {
   private readonly arrayFree: Float64Array;
   private readonly bankProgFree: Float64Array;
   private readonly chanFree: Float64Array;
+  /** Per-granule constants of a whole (aligned, full) granule. */
+  private readonly cellsFull: number;
+  private readonly occFull: number;
+  private readonly chXferFull: number;
+  /** Decoded address (see decode); dAddr = -1 when stale. */
+  private dAddr = -1;
+  private dIdx = 0;
+  private dOff = 0;
+  private dC = 0;
+  private dRb = 0;
+  private dRa = 0;
+  /** Hint: decode of the granule-aligned address hAddr (after the last reserved granule). */
+  private hAddr = -1;
+  private hIdx = 0;
+  private hC = 0;
+  private hRb = 0;
+  private hRa = 0;
 
   constructor(readonly params: ReramParams, ctx: DeviceContext) {
     super(ctx, reramActions, params.channels * params.banksPerChannel, params.queueDepth);
@@ -108,6 +125,10 @@ export class Reram extends DeviceCore {
     this.arrayFree = new Float64Array(this.arrays);
     this.bankProgFree = new Float64Array(this.C * this.B);
     this.chanFree = new Float64Array(this.C);
+    const g = params.interleave;
+    this.cellsFull = Math.ceil((g * 8) / params.bitsPerCell);
+    this.occFull = xferPs(g, this.arrPsPerByte);
+    this.chXferFull = this.chPsPerByte > 0 ? xferPs(g, this.chPsPerByte) : 0;
   }
 
   /** Mean program-and-verify rounds per cell (analytic, from the distribution). */
@@ -117,34 +138,58 @@ export class Reram extends DeviceCore {
 
   /** One request queue per bank (bank of the request's first granule). */
   protected queueOf(addr: number): number {
-    const idx = Math.floor(addr / this.granuleBytes);
-    return (idx % this.C) * this.B + (Math.floor(idx / this.C) % this.B);
+    this.decode(addr);
+    return this.dC * this.B + this.dRb;
+  }
+
+  /**
+   * Decodes `addr` into granule index, offset, channel, row-in-bank and array-in-bank (d* fields).
+   * A request starting where the previous one's granules ended (a sequential stream) reuses the
+   * counters the previous reserve advanced, so the common case needs no division.
+   */
+  private decode(addr: number): void {
+    this.dAddr = addr;
+    if (addr === this.hAddr) {
+      this.dIdx = this.hIdx; this.dOff = 0; this.dC = this.hC; this.dRb = this.hRb; this.dRa = this.hRa;
+      return;
+    }
+    const g = this.granuleBytes, C = this.C, B = this.B;
+    const idx = Math.floor(addr / g);
+    const r = Math.floor(idx / C);
+    this.dIdx = idx;
+    this.dOff = addr - idx * g;
+    this.dC = idx % C;
+    this.dRb = r % B;
+    this.dRa = Math.floor(r / B) % this.A;
   }
 
   protected reserve(addr: number, size: number, isWrite: boolean, now: number): number {
+    if (addr !== this.dAddr) this.decode(addr);
     const g = this.granuleBytes, C = this.C, B = this.B, A = this.A;
     const bpc = this.params.bitsPerCell;
-    let idx = Math.floor(addr / g);
-    let off = addr - idx * g;
+    // Granule counters: idx = ((ra·B + rb)·C + c) with c, rb, ra advanced without division.
+    let idx = this.dIdx, c = this.dC, rb = this.dRb, ra = this.dRa;
+    let off = this.dOff;
     let left = size;
     let done = now;
     const act = this.act;
+    const arrayFree = this.arrayFree, chanFree = this.chanFree;
+    let cellsSum = 0;
     while (left > 0) {
-      const n = Math.min(left, g - off);
-      const c = idx % C;
-      const r = Math.floor(idx / C);
-      const bank = c * B + (r % B);
-      const a = bank * A + (Math.floor(r / B) % A);
-      const cells = Math.ceil((n * 8) / bpc);
-      const chXfer = this.chPsPerByte > 0 ? xferPs(n, this.chPsPerByte) : 0;
+      const full = off === 0 && left >= g;
+      const n = full ? g : Math.min(left, g - off);
+      const bank = c * B + rb;
+      const a = bank * A + ra;
+      const cells = full ? this.cellsFull : Math.ceil((n * 8) / bpc);
+      const chXfer = this.chPsPerByte > 0 ? (full ? this.chXferFull : xferPs(n, this.chPsPerByte)) : 0;
       if (isWrite) {
         // Data in over the channel (if modelled), then program-and-verify on the array.
         let ready = now;
         if (chXfer > 0) {
-          ready = Math.max(now, this.chanFree[c] as number) + chXfer;
-          this.chanFree[c] = ready;
+          ready = Math.max(now, chanFree[c] as number) + chXfer;
+          chanFree[c] = ready;
         }
-        const start = Math.max(ready, this.arrayFree[a] as number, this.bankProgFree[bank] as number);
+        const start = Math.max(ready, arrayFree[a] as number, this.bankProgFree[bank] as number);
         const par = this.params.parallelCells;
         const groups = Math.ceil(cells / par);
         let rounds = 0;
@@ -153,7 +198,7 @@ export class Reram extends DeviceCore {
           rounds += this.sampler.sampleMax(inGroup, this.rng);
         }
         const end = start + rounds * this.roundPs;
-        this.arrayFree[a] = end;
+        arrayFree[a] = end;
         this.bankProgFree[bank] = end;
         this.busyPs += end - start;
         const pulses = this.sampler.sampleSum(cells, this.rng);
@@ -162,27 +207,40 @@ export class Reram extends DeviceCore {
         act[A_GROUPS] = (act[A_GROUPS] as number) + groups;
         if (end > done) done = end;
       } else {
-        const occ = xferPs(n, this.arrPsPerByte);
-        const s = Math.max(now, this.arrayFree[a] as number);
-        this.arrayFree[a] = s + occ;
+        const occ = full ? this.occFull : xferPs(n, this.arrPsPerByte);
+        const af = arrayFree[a] as number;
+        const s = now > af ? now : af;
+        arrayFree[a] = s + occ;
         let ready = s + this.senseLatency + occ;
         if (chXfer > 0) {
-          ready = Math.max(ready, (this.chanFree[c] as number) + chXfer);
-          this.chanFree[c] = ready;
+          ready = Math.max(ready, (chanFree[c] as number) + chXfer);
+          chanFree[c] = ready;
         }
         this.busyPs += occ;
-        act[A_CELLR] = (act[A_CELLR] as number) + cells;
-        act[A_CMP] = (act[A_CMP] as number) + cells * this.cmpPerCell;
+        cellsSum += cells;
         if (ready > done) done = ready;
       }
       left -= n;
       off = 0;
       idx++;
+      if (++c === C) {
+        c = 0;
+        if (++rb === B) {
+          rb = 0;
+          if (++ra === A) ra = 0;
+        }
+      }
     }
+    // The decode of the granule after this request (next request of a sequential stream).
+    this.hAddr = idx * g; this.hIdx = idx; this.hC = c; this.hRb = rb; this.hRa = ra;
+    this.dAddr = -1;
+    // Cell counts are integers: summing them per request first is exact.
     if (isWrite) {
       act[A_WRITE] = (act[A_WRITE] as number) + 1;
       act[A_WBITS] = (act[A_WBITS] as number) + size * 8;
     } else {
+      act[A_CELLR] = (act[A_CELLR] as number) + cellsSum;
+      act[A_CMP] = (act[A_CMP] as number) + cellsSum * this.cmpPerCell;
       act[A_READ] = (act[A_READ] as number) + 1;
       act[A_RBITS] = (act[A_RBITS] as number) + size * 8;
     }

@@ -50,6 +50,19 @@ export class SttMram extends DeviceCore {
   private readonly tWrite: number;
   private readonly bankFree: Float64Array;
   private readonly chanFree: Float64Array;
+  /** Bus time of one whole granule, ps. */
+  private readonly xferFull: number;
+  /** Decoded address (see decode); dAddr = -1 when stale. */
+  private dAddr = -1;
+  private dIdx = 0;
+  private dOff = 0;
+  private dC = 0;
+  private dRb = 0;
+  /** Hint: decode of the granule-aligned address hAddr (after the last reserved granule). */
+  private hAddr = -1;
+  private hIdx = 0;
+  private hC = 0;
+  private hRb = 0;
 
   constructor(readonly params: SttMramParams, ctx: DeviceContext) {
     super(ctx, sttMramActions, params.channels, params.queueDepth);
@@ -67,38 +80,60 @@ export class SttMram extends DeviceCore {
     this.tWrite = params.writeLatency;
     this.bankFree = new Float64Array(this.C * this.B);
     this.chanFree = new Float64Array(this.C);
+    this.xferFull = xferPs(params.granule, this.psPerByte);
   }
 
   protected queueOf(addr: number): number {
-    return Math.floor(addr / this.granuleBytes) % this.C;
+    this.decode(addr);
+    return this.dC;
+  }
+
+  /**
+   * Decodes `addr` into granule index, offset, channel and row-in-channel (d* fields). A request
+   * starting where the previous one's granules ended (a sequential stream) reuses the counters the
+   * previous reserve advanced, so the common case needs no division.
+   */
+  private decode(addr: number): void {
+    this.dAddr = addr;
+    if (addr === this.hAddr) {
+      this.dIdx = this.hIdx; this.dOff = 0; this.dC = this.hC; this.dRb = this.hRb;
+      return;
+    }
+    const g = this.granuleBytes, C = this.C;
+    const idx = Math.floor(addr / g);
+    this.dIdx = idx;
+    this.dOff = addr - idx * g;
+    this.dC = idx % C;
+    this.dRb = Math.floor(idx / C) % this.B;
   }
 
   protected reserve(addr: number, size: number, isWrite: boolean, now: number): number {
+    if (addr !== this.dAddr) this.decode(addr);
     const g = this.granuleBytes, C = this.C, B = this.B;
-    let idx = Math.floor(addr / g);
-    let off = addr - idx * g;
+    let idx = this.dIdx, c = this.dC, rb = this.dRb;
+    let off = this.dOff;
     let left = size;
     let done = now;
     const bankFree = this.bankFree, chanFree = this.chanFree;
     while (left > 0) {
-      const n = Math.min(left, g - off);
-      const c = idx % C;
-      const b = c * B + (Math.floor(idx / C) % B);
-      const xfer = xferPs(n, this.psPerByte);
+      const full = off === 0 && left >= g;
+      const n = full ? g : Math.min(left, g - off);
+      const b = c * B + rb;
+      const xfer = full ? this.xferFull : xferPs(n, this.psPerByte);
       if (isWrite) {
-        const xs = Math.max(now, chanFree[c] as number);
-        const xe = xs + xfer;
+        const cf = chanFree[c] as number;
+        const xe = (now > cf ? now : cf) + xfer;
         chanFree[c] = xe;
-        const ws = Math.max(xe, bankFree[b] as number);
-        const we = ws + this.tWrite;
+        const bf = bankFree[b] as number;
+        const we = (xe > bf ? xe : bf) + this.tWrite;
         bankFree[b] = we;
         if (we > done) done = we;
       } else {
-        const bs = Math.max(now, bankFree[b] as number);
-        const sensed = bs + this.tRead;
+        const bf = bankFree[b] as number;
+        const sensed = (now > bf ? now : bf) + this.tRead;
         bankFree[b] = sensed;
-        const xs = Math.max(sensed, chanFree[c] as number);
-        const xe = xs + xfer;
+        const cf = chanFree[c] as number;
+        const xe = (sensed > cf ? sensed : cf) + xfer;
         chanFree[c] = xe;
         if (xe > done) done = xe;
       }
@@ -106,13 +141,21 @@ export class SttMram extends DeviceCore {
       left -= n;
       off = 0;
       idx++;
+      if (++c === C) {
+        c = 0;
+        if (++rb === B) rb = 0;
+      }
     }
+    // The decode of the granule after this request (next request of a sequential stream).
+    this.hAddr = idx * g; this.hIdx = idx; this.hC = c; this.hRb = rb;
+    this.dAddr = -1;
+    const act = this.act;
     if (isWrite) {
-      this.act[A_WRITE] = (this.act[A_WRITE] as number) + 1;
-      this.act[A_WBITS] = (this.act[A_WBITS] as number) + size * 8;
+      act[A_WRITE] = (act[A_WRITE] as number) + 1;
+      act[A_WBITS] = (act[A_WBITS] as number) + size * 8;
     } else {
-      this.act[A_READ] = (this.act[A_READ] as number) + 1;
-      this.act[A_RBITS] = (this.act[A_RBITS] as number) + size * 8;
+      act[A_READ] = (act[A_READ] as number) + 1;
+      act[A_RBITS] = (act[A_RBITS] as number) + size * 8;
     }
     return done;
   }
