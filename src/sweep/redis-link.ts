@@ -28,7 +28,9 @@ export function describeRedisError(e: unknown, host: string): string {
   }
   if (/NOAUTH/.test(msg)) return 'the server requires a password (redis://:PASSWORD@HOST:PORT)';
   if (/WRONGPASS|invalid password/i.test(msg)) return 'wrong user name or password';
-  if (/Connection is closed|ECONNREFUSED/.test(msg)) return 'connection refused';
+  if (/Unknown RESP type|Protocol error/i.test(msg)) return 'the server there does not speak the Redis protocol';
+  if (/ECONNREFUSED/.test(msg)) return 'connection refused';
+  if (/Connection is closed/.test(msg)) return 'the connection was closed';
   return msg.replace(/^Error:\s*/, '') || 'unknown error';
 }
 
