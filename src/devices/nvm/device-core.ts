@@ -41,6 +41,11 @@ export abstract class DeviceCore implements MemoryDevice {
   /** Seeded stream for this device (program-verify sampling, noise sampling). */
   protected readonly rng: Rng;
   private readonly noise: AccessNoiseLike | undefined;
+  /**
+   * The noise model's expected errors per bit is 0: every sample is 0 (a non-negative count with
+   * mean 0), so reads only count bits and the noise stream is not drawn from.
+   */
+  private readonly noiseFree: boolean;
   /** Separate stream for noise so attaching a noise model never perturbs timing samples. */
   private readonly noiseRng: Rng;
   private readonly actionNames: readonly string[];
@@ -62,17 +67,18 @@ export abstract class DeviceCore implements MemoryDevice {
   private nWakes = 0;
   private readonly wakeFn = (): void => this.onWake();
 
-  // Per-tag error statistics (only used with a noise model), indexed by tag.
-  private tagAccesses: number[] = [];
-  private tagBits: number[] = [];
-  private tagErrors: number[] = [];
-  private tagErrAccesses: number[] = [];
+  // Per-tag error statistics (only used with a noise model), indexed by tag; grown by doubling.
+  private tagAccesses = new Float64Array(8);
+  private tagBits = new Float64Array(8);
+  private tagErrors = new Float64Array(8);
+  private tagErrAccesses = new Float64Array(8);
 
   protected constructor(ctx: DeviceContext, actionNames: readonly string[], queueChannels: number, queueDepth: number) {
     this.engine = ctx.engine;
     this.path = ctx.path;
     this.rng = rngFor(ctx.seed ?? 0, ctx.path);
     this.noise = ctx.noise;
+    this.noiseFree = ctx.noise !== undefined && ctx.noise.expectedErrorsPerBit === 0;
     this.noiseRng = rngFor(ctx.seed ?? 0, `${ctx.path}.noise`);
     this.actionNames = actionNames;
     this.act = new Float64Array(actionNames.length);
@@ -155,16 +161,29 @@ export abstract class DeviceCore implements MemoryDevice {
   }
 
   private sampleNoise(nBits: number, tag: number): void {
-    const noise = this.noise as AccessNoiseLike;
     const t = tag >= 0 && Number.isInteger(tag) ? tag : 0;
-    while (this.tagAccesses.length <= t) {
-      this.tagAccesses.push(0); this.tagBits.push(0); this.tagErrors.push(0); this.tagErrAccesses.push(0);
-    }
-    const e = noise.sampleErrors(nBits, this.noiseRng);
+    if (t >= this.tagAccesses.length) this.growTags(t);
+    const e = this.noiseFree ? 0 : (this.noise as AccessNoiseLike).sampleErrors(nBits, this.noiseRng);
     this.tagAccesses[t] = (this.tagAccesses[t] as number) + 1;
     this.tagBits[t] = (this.tagBits[t] as number) + nBits;
-    this.tagErrors[t] = (this.tagErrors[t] as number) + e;
-    if (e > 0) this.tagErrAccesses[t] = (this.tagErrAccesses[t] as number) + 1;
+    if (e > 0) {
+      this.tagErrors[t] = (this.tagErrors[t] as number) + e;
+      this.tagErrAccesses[t] = (this.tagErrAccesses[t] as number) + 1;
+    }
+  }
+
+  private growTags(t: number): void {
+    let n = this.tagAccesses.length;
+    while (n <= t) n *= 2;
+    const grow = (a: Float64Array): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.tagAccesses = grow(this.tagAccesses);
+    this.tagBits = grow(this.tagBits);
+    this.tagErrors = grow(this.tagErrors);
+    this.tagErrAccesses = grow(this.tagErrAccesses);
   }
 
   counts(): ActionCounts {
