@@ -5,6 +5,7 @@
  * more than one schema checks (run, soc, sweep) also register that loader for `validate`.
  */
 import { relative } from 'node:path';
+import { archDescriptors } from '../arch/descriptors.js';
 import { checkDevices } from '../arch/device-check.js';
 import { loadRunConfig, registerArchKinds } from '../arch/run-config.js';
 import { socSchema } from '../arch/soc-schema.js';
@@ -71,6 +72,7 @@ export function registerPlugins(): void {
   registerDescriptors(devicePlugins);
   registerDescriptors(noiseDescriptors);
   registerDescriptors(workloadDescriptors);
+  registerDescriptors(archDescriptors);
   registerBuiltinKinds();
   registerArchKinds();
   registerStudyKinds();

@@ -25,7 +25,7 @@ describe('qmcsim describe', () => {
   it('lists interfaces and configuration kinds', async () => {
     const r = await runCli('describe');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Arbiter\s+test-rr/);
+    expect(r.stdout).toMatch(/Arbiter\s+[^\n]*test-rr/);
     expect(r.stdout).toMatch(/MemoryDevice\s+.*\btest-mram\b/);
     expect(r.stdout).toMatch(/devices\s+a catalogue of memory devices/);
   });
