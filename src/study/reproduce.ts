@@ -14,6 +14,7 @@ import type { RunConfig } from '../arch/run-config.js';
 import { compareClaim, type ClaimResult, type ClaimSpec } from '../report/claims.js';
 import { areaBreakdown, computeClaims, ememsEnergyToClose, type AreaBreakdown, type AreaModel, type ClaimRoles } from './claims-calc.js';
 import { loadRunConfig } from '../arch/run-config.js';
+import { loadModel } from '../workloads/index.js';
 import { inlineExecutor, type RunTask, type RunTaskResult, type TaskExecutor } from './run-task.js';
 import { bottleneck, fetchEnergy, weightCells, type RunSummary } from './run-summary.js';
 import { expectedSchema, studySchema, type StudyConfig } from './study-config.js';
@@ -101,6 +102,9 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   const { study, expected, expectedModel } = loadStudy(o.studyFile);
   const base = dirname(resolve(o.studyFile));
   const model = o.model ?? study.model;
+  // Check the model name here, in the calling thread, so a typo is a one-line UserError with a
+  // did-you-mean (exit 2) rather than a failure inside a replay worker.
+  if (o.model !== undefined) loadModel(o.model);
   const seed = o.seed ?? study.seed;
   const layerReuse = o.layerReuse ?? true;
   const extra = o.overrides ?? [];
