@@ -94,6 +94,10 @@ describe('qmcsim run CLI', () => {
       expect(out).toMatch(/latency per token/);
       expect(out).toMatch(/energy per token .* = device .* \+ interconnect/);
       expect(out).toMatch(/bit errors reram/);
+      // per-tag bit errors, summed by role/part: the MLC inliers of each linear role are listed
+      expect(out).toMatch(/bit errors by tag/);
+      expect(out).toMatch(/reram\s+mlp_up\/inlier\s+\d+ of\s+\d+ bits \(BER [\d.e+-]+, expected [\d.]+, \d+ tensors\)/);
+      expect(out).not.toMatch(/mram\s+\S+\/outlier/); // error-free MRAM tags are not listed
       const res = JSON.parse(readFileSync(resolve(dir, 'result.json'), 'utf8')) as { metrics: Record<string, number> };
       expect(res.metrics.latencyPerTokenPs).toBeGreaterThan(0);
       const resolved = JSON.parse(readFileSync(resolve(dir, 'resolved.json'), 'utf8')) as { config: { model: string } };

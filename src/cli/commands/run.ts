@@ -58,6 +58,7 @@ export function formatRunReport(r: RunReport): string[] {
   for (const [id, x] of errs) {
     lines.push(`bit errors ${id.padEnd(8)} ${x.bitErrors} of ${x.bitsRead} bits read (BER ${(x.bitsRead > 0 ? x.bitErrors / x.bitsRead : 0).toExponential(3)}, expected ${x.expectedBitErrors.toFixed(1)})`);
   }
+  lines.push(...bitErrorsByRole(r));
   if (r.powerBudget) lines.push(`power budget (QMC Eq. 4): weight reads ${r.powerBudget.powerW.toFixed(2)} W ${r.powerBudget.ok ? '<' : '≥'} ${r.powerBudget.budgetW} W: ${r.powerBudget.ok ? 'ok' : 'OVER BUDGET'}`);
   const design = r.estimates.filter((x) => x.value !== 'preset');
   const preset = r.estimates.filter((x) => x.value === 'preset');
@@ -129,4 +130,28 @@ function progressBar(enabled: boolean): { update(f: number): void; stop(): void 
       bar?.stop();
     },
   };
+}
+
+/**
+ * Bit errors per data tag, summed by memory, tensor role and stored part (the per-tensor rows are in
+ * --json / result.json under bitErrors.byTag). Only tags read from a noisy device are listed.
+ */
+function bitErrorsByRole(r: RunReport): string[] {
+  const roleOf = new Map<string, string>();
+  for (const t of r.tensors) roleOf.set(`${t.tensor}|${t.part}|${t.memory}`, t.role);
+  const sums = new Map<string, { bitsRead: number; bitErrors: number; expected: number; tensors: number }>();
+  for (const x of r.bitErrors.byTag) {
+    if (x.bitsRead === 0 || (x.expectedBitErrors === 0 && x.bitErrors === 0)) continue;
+    const key = `${x.memory.padEnd(8)} ${roleOf.get(`${x.tensor}|${x.part}|${x.memory}`) ?? 'other'}/${x.part}`;
+    const a = sums.get(key) ?? { bitsRead: 0, bitErrors: 0, expected: 0, tensors: 0 };
+    a.bitsRead += x.bitsRead; a.bitErrors += x.bitErrors; a.expected += x.expectedBitErrors; a.tensors += 1;
+    sums.set(key, a);
+  }
+  if (sums.size === 0) return [];
+  const rows = [...sums.entries()].sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
+  const out = ['bit errors by tag (memory role/part; per tensor in --json):'];
+  for (const [k, a] of rows) {
+    out.push(`  ${k.padEnd(34)} ${String(Math.round(a.bitErrors)).padStart(10)} of ${String(a.bitsRead).padStart(12)} bits (BER ${(a.bitErrors / a.bitsRead).toExponential(3)}, expected ${a.expected.toFixed(1)}, ${a.tensors} tensor${a.tensors === 1 ? "" : "s"})`);
+  }
+  return out;
 }
