@@ -189,56 +189,37 @@ export class TimingState {
   }
 
   private bankUpdate(cmd: number, b: number, t: number): void {
-    const l = this.gBank[cmd]!;
-    const nx = this.bankNext;
-    for (let i = 0; i < l.length; i += 2) {
-      const k = l[i]! + b;
-      const v = t + l[i + 1]!;
-      if (v > nx[k]!) nx[k] = v;
-    }
+    raiseEarliest(this.gBank[cmd]!, this.bankNext, b, t);
   }
   private groupUpdate(cmd: number, g: number, t: number): void {
-    const l = this.gGroup[cmd]!;
-    const nx = this.groupNext;
-    for (let i = 0; i < l.length; i += 2) {
-      const k = l[i]! + g;
-      const v = t + l[i + 1]!;
-      if (v > nx[k]!) nx[k] = v;
-    }
+    raiseEarliest(this.gGroup[cmd]!, this.groupNext, g, t);
   }
   private rankUpdates(cmd: number, r: number, t: number): void {
-    let l = this.gRank[cmd]!;
-    const nx = this.rankNext;
-    for (let i = 0; i < l.length; i += 2) {
-      const k = l[i]! + r;
-      const v = t + l[i + 1]!;
-      if (v > nx[k]!) nx[k] = v;
-    }
+    raiseEarliest(this.gRank[cmd]!, this.rankNext, r, t);
     if (this.ranks > 1) {
-      l = this.gOther[cmd]!;
-      for (let o = 0; o < this.ranks; o++) {
-        if (o === r) continue;
-        for (let i = 0; i < l.length; i += 2) {
-          const k = l[i]! + o;
-          const v = t + l[i + 1]!;
-          if (v > nx[k]!) nx[k] = v;
-        }
-      }
+      const l = this.gOther[cmd]!;
+      for (let o = 0; o < this.ranks; o++) if (o !== r) raiseEarliest(l, this.rankNext, o, t);
     }
     const ga = this.chanAllGap[cmd]!;
     if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
-    l = this.gChan[cmd]!;
-    const cn = this.chanNext;
-    for (let i = 0; i < l.length; i += 2) {
-      const k = l[i]!;
-      const v = t + l[i + 1]!;
-      if (v > cn[k]!) cn[k] = v;
-    }
+    raiseEarliest(this.gChan[cmd]!, this.chanNext, 0, t);
     if (cmd === CMD.ACT1) {
       const w = this.fawWindow;
       const j = this.fawIdx[r]!;
       this.fawRing[r * w + j] = t;
       this.fawIdx[r] = j + 1 === w ? 0 : j + 1;
     }
+  }
+}
+
+/**
+ * Applies one command's gap list at time t: for each (slot offset, gap) pair, the earliest issue
+ * time at `next[offset + base]` becomes at least t + gap.
+ */
+function raiseEarliest(gaps: ArrayLike<number>, next: Float64Array, base: number, t: number): void {
+  for (let i = 0; i < gaps.length; i += 2) {
+    const k = gaps[i]! + base;
+    const v = t + gaps[i + 1]!;
+    if (v > next[k]!) next[k] = v;
   }
 }
