@@ -5,7 +5,6 @@
  */
 import { loadRunConfig, type RunConfig } from '../arch/run-config.js';
 import { runConfig, type RunReport } from '../arch/run.js';
-import { buildWorkload } from '../arch/workload.js';
 import type { TraceRecord } from '../workloads/trace/types.js';
 
 export interface RunOneOptions {
@@ -22,12 +21,11 @@ export interface RunOneResult {
   readonly report: RunReport;
 }
 
-/** Keeps the records the paper's accounting counts. */
-export function weightOnly(records: Iterable<TraceRecord>): TraceRecord[] {
-  const out: TraceRecord[] = [];
-  for (const r of records) if (r.kind === 'weightRead' || r.kind === 'layerEnd' || r.kind === 'compute') out.push(r);
-  return out;
-}
+/**
+ * The records the paper's accounting counts: weight reads and compute segments (runConfig keeps
+ * layer boundaries itself). Storage is still sized from the full quantized inventory.
+ */
+const weightTraffic = (r: TraceRecord): boolean => r.kind === 'weightRead' || r.kind === 'compute';
 
 /** Loads `file` with `overrides` and replays it. */
 export function runOne(file: string, overrides: readonly string[], o: RunOneOptions): RunOneResult {
@@ -39,5 +37,5 @@ export function runOne(file: string, overrides: readonly string[], o: RunOneOpti
 export function replayConfig(config: RunConfig, o: RunOneOptions): RunReport {
   const base = { seed: o.seed, layerReuse: o.layerReuse, ...(o.onProgress ? { onProgress: o.onProgress } : {}) };
   if (!o.weightTrafficOnly) return runConfig(config, base);
-  return runConfig(config, { ...base, trace: weightOnly(buildWorkload(config).records) });
+  return runConfig(config, { ...base, recordFilter: weightTraffic });
 }

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UserError } from '../config/errors.js';
 import { didYouMean, loadYamlFile, WorkloadConfigError } from './config-load.js';
 import { modelShapeSchema, type ModelShape } from './model-shape.js';
 
@@ -60,8 +61,6 @@ export function loadModel(nameOrPath: string, overrides: readonly string[] = [])
   }
   const names = listModels();
   const dym = didYouMean(nameOrPath, names);
-  throw new WorkloadConfigError([{
-    file: '<model>', line: 1, col: 1, path: 'model',
-    message: `unknown model '${nameOrPath}'${dym ? ` (did you mean '${dym}'?)` : ''}; available: ${names.join(', ')}`,
-  }]);
+  // A name, not a file: no source position to give, so no file:line:col prefix.
+  throw new UserError(`model: unknown model '${nameOrPath}'${dym ? ` (did you mean '${dym}'?)` : ''}; available: ${names.join(', ')} (or a model YAML path)`);
 }
