@@ -11,7 +11,7 @@ import { createLpddr5 } from '../../src/devices/dram/index.js';
 
 const N = Number(process.env.DRAM_BENCH_N ?? 1_000_000);
 const WARMUP = Number(process.env.DRAM_BENCH_WARMUP ?? 200_000);
-const WINDOW_PER_CHANNEL = 64;
+const WINDOW_PER_CHANNEL = Number(process.env.DRAM_BENCH_WINDOW ?? 64);
 const TARGET = 2e6;
 
 interface Result { name: string; accessesPerSec: number; accessesPerCpuSec: number; simPs: number; bytes: number; channels: number; rowHitRate: number }

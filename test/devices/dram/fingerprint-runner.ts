@@ -1,7 +1,7 @@
 /**
  * Behaviour fingerprints of the LPDDR5 model: runs fixed traffic (closed-loop sequential / random
  * reads, open-loop mixed reads/writes with multi-block requests and idle gaps) under every controller
- * configuration and hashes the full command stream, every completion (order, id, time) and the final
+ * configuration and hashes each channel's full command stream, every completion (order, id, time) and the final
  * action counts. Used by behaviour-fingerprint.test.ts to prove speed work left behaviour unchanged.
  */
 import { createHash } from 'node:crypto';
@@ -34,18 +34,26 @@ class Hasher {
   }
 }
 
+/** Command streams are hashed per channel: channels are independent command buses, and the model may
+ * report one channel's commands ahead of another's (e.g. ACT-2 together with its ACT-1). */
+const channelHashes = new WeakMap<Hasher, Hasher[]>();
+
 function device(params: Lpddr5Params, h: Hasher): { engine: Engine; dev: ReturnType<typeof createLpddr5>; stats: StatScope } {
   const engine = new Engine();
   const stats = StatScope.root();
   const dev = createLpddr5(engine, params, 'dram', stats.child('dram'));
+  const perChannel = Array.from({ length: dev.cfg.org.channels }, () => new Hasher());
+  channelHashes.set(h, perChannel);
   dev.setCommandObserver((ch, ra, bg, ba, row, cmd, t) => {
-    h.add(ch); h.add(ra); h.add(bg); h.add(ba); h.add(row); h.add(cmd); h.add(t);
+    const c = perChannel[ch]!;
+    c.add(ra); c.add(bg); c.add(ba); c.add(row); c.add(cmd); c.add(t);
   });
   return { engine, dev, stats };
 }
 
 function finish(h: Hasher, engine: Engine, dev: ReturnType<typeof createLpddr5>, stats: StatScope): string {
   const c = dev.counts();
+  for (const ch of channelHashes.get(h)!) h.text(ch.digest());
   if (process.env.FP_SHOW) console.error(JSON.stringify(c.actions));
   h.text(JSON.stringify(c));
   h.text(JSON.stringify(stats.records()));
