@@ -124,15 +124,10 @@ export class CommandSelector {
   }
 
   /** Recomputes the pick: the candidate with the earliest legal time ≥ T, ties by class, age, bank. */
-  choose(T: number, writeMode: boolean, actPendingBank: number): void {
+  choose(T: number, writeMode: boolean): void {
     this.writeMode = writeMode;
     this.pickT = Infinity; this.pickCls = 9; this.pickSeq = Infinity; this.pickCmd = -1; this.pickBank = -1; this.pickEntry = -1;
     const ts = this.timing;
-    if (actPendingBank >= 0) {
-      const e = ts.earliestBank(CMD.ACT2, actPendingBank);
-      this.consider(e > T ? e : T, 0, 0, CMD.ACT2, actPendingBank, -1);
-      return;
-    }
     const rf = this.refresh;
     if (rf.anyPending) {
       for (let r = 0; r < rf.ranks; r++) {

@@ -57,7 +57,6 @@ export class ChannelController {
   private readonly wrDone: number;
   private readonly tBL: number;
   private writeMode = false;
-  private actPendingBank = -1;
   private inService = false;
   private dirty = true;
   /** Set when a queue slot was freed since the host last looked (for retry). */
@@ -139,7 +138,7 @@ export class ChannelController {
 
   /** No queued request, no activate or refresh in progress: refresh wake-ups are deferred. */
   private idle(): boolean {
-    return this.pool.readCount + this.pool.writeCount === 0 && this.actPendingBank < 0 && !this.refresh.anyPending;
+    return this.pool.readCount + this.pool.writeCount === 0 && !this.refresh.anyPending;
   }
 
   /**
@@ -149,10 +148,10 @@ export class ChannelController {
    */
   catchUpRefresh(now: number): void {
     if (this.pool.readCount + this.pool.writeCount !== 0) return;
-    if (!this.refresh.anyPending && this.actPendingBank < 0 && this.refresh.nextDue > now) return;
+    if (!this.refresh.anyPending && this.refresh.nextDue > now) return;
     let T = this.refresh.nextDueEdge;
     for (;;) {
-      if (this.refresh.anyPending || this.actPendingBank >= 0) {
+      if (this.refresh.anyPending) {
         this.choose(T);
         if (this.sel.pickCmd < 0 || this.sel.pickT > now) break;
         T = this.sel.pickT;
@@ -200,7 +199,7 @@ export class ChannelController {
 
   private choose(T: number): void {
     this.dirty = false;
-    this.sel.choose(T, this.writeMode, this.actPendingBank);
+    this.sel.choose(T, this.writeMode);
   }
 
   private issue(T: number): void {
@@ -213,20 +212,21 @@ export class ChannelController {
     // a RD/WR that leaves bursts of its block changes none of the bank's candidate inputs
     else if ((cmd !== CMD.RD && cmd !== CMD.WR) || p.bursts[e] === 1) this.sel.touched(b);
     switch (cmd) {
-      case CMD.ACT1:
+      case CMD.ACT1: {
         row = p.row[e]!;
         ts.recordBank(cmd, b, T);
         if (this.openRow[b]! < 0) c.opened(rank, T);
         this.openRow[b] = row;
-        this.actPendingBank = b;
         if (p.rowClass[e] === 0) { p.rowClass[e] = 2; c.rowMisses++; }
         c.act++;
-        break;
-      case CMD.ACT2:
-        row = this.openRow[b]!;
-        ts.recordBank(cmd, b, T);
-        this.actPendingBank = -1;
-        break;
+        if (this.observer !== null) this.notify(cmd, b, row, T);
+        // ACT-2 must be the channel's next command and only the CA bus (1 tCK) constrains it, so it
+        // is issued now at its one legal time; nothing that happens before then can change it.
+        const t2 = ts.earliestBank(CMD.ACT2, b);
+        ts.recordBank(CMD.ACT2, b, t2);
+        if (this.observer !== null) this.notify(CMD.ACT2, b, row, t2);
+        return;
+      }
       case CMD.PRE:
         ts.recordBank(cmd, b, T);
         this.openRow[b] = -1;
