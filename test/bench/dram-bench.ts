@@ -1,6 +1,7 @@
 /**
  * LPDDR5 replay speed: simulated 64-B reads per wall-clock second on the Orin 16-channel preset,
- * 1M sequential and 1M random addresses, closed loop with 64 outstanding requests per channel.
+ * 1M sequential and 1M random addresses, closed loop with 64 × channels requests outstanding in all
+ * (64 per channel on average; DRAM_BENCH_WINDOW changes the 64).
  * Each pattern is timed after an untimed warm-up run (DRAM_BENCH_WARMUP accesses, default 200k; 0 for
  * cold numbers that include JIT tier-up), as in a long replay. CPU time covers all of the process's
  * threads. Prints accesses/s against the 2M/s target and the simulated bandwidth. Run: npx tsx test/bench/dram-bench.ts
