@@ -20,6 +20,8 @@ export interface ClaimSpec {
   readonly required: boolean;
   /** Where the paper states it (section/table). */
   readonly source: string;
+  /** Printed with the result: why the simulated value may differ. */
+  readonly note?: string | undefined;
 }
 
 export interface ClaimResult {

@@ -77,7 +77,24 @@ export function computeClaims(r: ClaimRoles, area: AreaModel): Record<string, nu
     'emems-latency': r.ememsReram.latencyPs / r.qmc3.latencyPs,
     'emems-energy': fetchEnergy(r.ememsReram) / fetchEnergy(r.qmc3),
     'area-net-mm2': areaBreakdown(r, area).netMm2,
+    // absolute per-token figures (the paper gives them as approximations, Sec. 4)
+    'fp16-latency-ms': r.fp16.latencyPs / PS_PER_MS,
+    'fp16-energy-mj': fetchEnergy(r.fp16) / PJ_PER_MJ,
+    'int4-latency-ms': r.int4.latencyPs / PS_PER_MS,
+    'qmc-latency-ms': r.qmc3.latencyPs / PS_PER_MS,
+    'qmc-energy-mj': fetchEnergy(r.qmc3) / PJ_PER_MJ,
+    'area-reram-mm2': areaOf(r, area, 'reram'),
+    'area-qmc-mm2': areaBreakdown(r, area).qmcTotalMm2,
+    'area-saved-mm2': areaBreakdown(r, area).dramSavedMm2 + areaBreakdown(r, area).flashSavedMm2,
   };
+}
+
+const PS_PER_MS = 1e9;
+const PJ_PER_MJ = 1e9;
+
+/** Area of the QMC (3-bit) configuration's weight cells in memories of one technology. */
+function areaOf(r: ClaimRoles, area: AreaModel, technology: Technology): number {
+  return sumDevices(r.qmc3, (d) => deviceAreaMm2(d, area), (d) => d.weightBitsStored > 0 && d.technology === technology);
 }
 
 /**

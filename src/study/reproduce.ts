@@ -154,7 +154,7 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     const sim = values[spec.id];
     if (sim === undefined) throw new UserError(`expected claim '${spec.id}' has no simulated counterpart`);
     const s: ClaimSpec = paperModel ? spec : { ...spec, paper: null };
-    let note: string | undefined;
+    let note: string | undefined = spec.note;
     if (spec.id === 'emems-energy' && paperModel && spec.paper !== null) {
       const e = ememsEnergyToClose(roles, spec.paper, study.ememsReadEnergy.memory);
       note = `paper ${spec.paper}x vs simulated ${sim.toFixed(3)}x (gap ${(((sim / spec.paper) - 1) * 100).toFixed(1)} %); ` +

@@ -85,6 +85,8 @@ const claimSchema = strictObject({
   required: z.boolean(),
   source: z.string().min(1),
   title: z.string().min(1),
+  /** Printed with the claim: why the simulated value may differ (informational claims). */
+  note: z.string().min(1).optional(),
 });
 
 export const expectedSchema = strictObject({

@@ -57,6 +57,17 @@ describe('computeClaims', () => {
     expect(a.netMm2).toBeCloseTo(a.qmcTotalMm2 - (16 * N) / (209.9 * MiB) - (16 * N) / 10e9, 6);
     expect(c['area-net-mm2']).toBeCloseTo(a.netMm2, 9);
   });
+  it('gives absolute per-token times in ms, energies in mJ and the area parts in mm²', () => {
+    // 16 Gbit at 200 GB/s = 10 ms; 16 Gbit × 3.5 pJ/bit = 56 mJ
+    expect(c['fp16-latency-ms']).toBeCloseTo(10, 9);
+    expect(c['int4-latency-ms']).toBeCloseTo(2.5, 9);
+    expect(c['fp16-energy-mj']).toBeCloseTo(56, 9);
+    expect(c['qmc-energy-mj']).toBeCloseTo(2.1 * 1.65 + 1.5 * 1.09, 9);
+    expect(c['qmc-latency-ms']).toBeCloseTo((2.1e9 / 8 / BW_R) * 1e3, 6);
+    expect(c['area-reram-mm2']).toBeCloseTo((2.1 * N) / (30.1 * MiB), 6);
+    expect(c['area-qmc-mm2']).toBeCloseTo((2.1 * N) / (30.1 * MiB) + (1.5 * N) / (66 * MiB), 6);
+    expect(c['area-saved-mm2']).toBeCloseTo((16 * N) / (209.9 * MiB) + (16 * N) / 10e9, 6);
+  });
   it('states an eMEMs read energy that closes the emems-energy gap exactly', () => {
     const e = ememsEnergyToClose(roles, 1.35, 'reram');
     expect(e.currentPjPerBit).toBeCloseTo(1.56, 12);

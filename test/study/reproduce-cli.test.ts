@@ -30,15 +30,19 @@ describe('qmcsim reproduce (CLI)', () => {
     const j = JSON.parse(r.stdout) as { claims: Record<string, unknown>[] };
     expect(Object.keys(j)).toEqual(['claims']);
     expect(j.claims.map((c) => c.id)).toEqual(['compression', 'memory-3bit', 'memory-2bit', 'memory-vs-flash', 'transfers',
-      'energy-device', 'energy-total', 'latency-vs-fp16', 'latency-vs-int4', 'emems-memory', 'emems-latency', 'emems-energy', 'area-net-mm2']);
+      'energy-device', 'energy-total', 'latency-vs-fp16', 'latency-vs-int4', 'emems-memory', 'emems-latency', 'emems-energy', 'area-net-mm2',
+      'area-reram-mm2', 'area-qmc-mm2', 'area-saved-mm2', 'fp16-latency-ms', 'fp16-energy-mj', 'int4-latency-ms', 'qmc-latency-ms', 'qmc-energy-mj']);
+    // the paper's approximate absolute per-token figures are informational, at ±10 %
+    const informational = new Set(['emems-energy', 'fp16-latency-ms', 'fp16-energy-mj', 'int4-latency-ms', 'qmc-latency-ms', 'qmc-energy-mj']);
     for (const c of j.claims) {
       expect(Object.keys(c)).toEqual(['id', 'paper', 'simulated', 'unit', 'tolerance', 'pass']);
       expect(typeof c.paper).toBe('number');
       expect(typeof c.simulated).toBe('number');
-      expect(c.tolerance).toBe(0.03);
-      const within = Math.abs((c.simulated as number) / (c.paper as number) - 1) <= 0.03;
+      const tol = informational.has(String(c.id)) && c.id !== 'emems-energy' ? 0.1 : 0.03;
+      expect(c.tolerance).toBe(tol);
+      const within = Math.abs((c.simulated as number) / (c.paper as number) - 1) <= tol;
       expect(c.pass, String(c.id)).toBe(within);
-      if (c.id !== 'emems-energy') expect(c.pass, `${String(c.id)}: ${String(c.simulated)} vs ${String(c.paper)}`).toBe(true);
+      if (!informational.has(String(c.id))) expect(c.pass, `${String(c.id)}: ${String(c.simulated)} vs ${String(c.paper)}`).toBe(true);
     }
   }, 240_000);
 

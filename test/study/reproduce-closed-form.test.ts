@@ -99,7 +99,7 @@ describe('reproduce qmc on SmolLM2-135M vs the closed forms', () => {
       expect(files).toContain('report.html');
       expect(files.filter((f) => f.endsWith('.csv')).length).toBeGreaterThanOrEqual(5);
       const json = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { claims: unknown[]; rhoSweep: unknown[] };
-      expect(json.claims.length).toBe(13);
+      expect(json.claims.length).toBe(21);
       expect(json.rhoSweep.length).toBe(5);
       const resolved = JSON.parse(readFileSync(join(dir, 'configs', 'qmc-3bit', 'resolved.json'), 'utf8')) as { contentHash: string; config: { model: string } };
       expect(resolved.config.model).toBe('smollm2-135m');
