@@ -9,6 +9,7 @@
 import { Engine } from '../../src/engine/index.js';
 import { rngFor } from '../../src/engine/rng.js';
 import { createLpddr5 } from '../../src/devices/dram/index.js';
+import { summaryLine } from './summary-line.js';
 
 const N = Number(process.env.DRAM_BENCH_N ?? 1_000_000);
 const WARMUP = Number(process.env.DRAM_BENCH_WARMUP ?? 200_000);
@@ -61,6 +62,7 @@ const results = [
   ...(only === 'sequential' ? [] : [timed('random', (i) => randomAddrs[i]!)]),
 ];
 for (const r of results) {
+  summaryLine('3', `LPDDR5 Orin, ${N >= 1e6 ? `${N / 1e6}M` : N} ${r.name} 64-B reads`, `${(r.accessesPerSec / 1e6).toFixed(2)}M/s wall (${(r.accessesPerCpuSec / 1e6).toFixed(2)}M per CPU-s)`, `≥ ${TARGET / 1e6}M/s`, r.accessesPerSec >= TARGET);
   const bw = r.bytes / (r.simPs / 1e12);
   console.log(
     `${r.name.padEnd(10)} ${(r.accessesPerSec / 1e6).toFixed(2)}M accesses/s wall, ${(r.accessesPerCpuSec / 1e6).toFixed(2)}M per CPU-second ` +

@@ -8,6 +8,8 @@ import TinyQueue from 'tinyqueue';
 import { Engine, rngFor } from '../../src/engine/index.js';
 import type { Ps } from '../../src/units/quantity.js';
 
+import { summaryLine } from './summary-line.js';
+
 const TARGET = 0.6;
 const OPS = Number(process.env.QMCSIM_BENCH_OPS ?? 2_000_000);
 
@@ -74,6 +76,7 @@ for (const pending of [1_000, 100_000]) {
   const ratio = eng / bare;
   const pass = ratio >= TARGET;
   allPass &&= pass;
+  summaryLine('2', `engine / bare tinyqueue, ${pending.toLocaleString('en-US')} pending`, ratio.toFixed(2), `≥ ${TARGET}`, pass);
   console.log(`  pending ${pending.toLocaleString('en-US').padStart(7)}: bare tinyqueue ${fmt(bare)}, engine.schedule ${fmt(eng)}, engine.after (with handle) ${fmt(engH)}; ratio ${ratio.toFixed(2)} (target ≥ ${TARGET}) ${pass ? 'PASS' : 'FAIL'}`);
 }
 console.log(`engine-bench: ${allPass ? 'PASS' : 'FAIL'}`);

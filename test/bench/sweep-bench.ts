@@ -12,6 +12,7 @@ import { ResultsDb } from '../../src/sweep/results-db.js';
 import { runSweep } from '../../src/sweep/run-sweep.js';
 import { loadSweepSpec } from '../../src/sweep/spec.js';
 import type { SweepSpec } from '../../src/sweep/spec-types.js';
+import { summaryLine } from './summary-line.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-sweep-bench-'));
@@ -70,3 +71,4 @@ console.log(`  points per minute    ${(n / (totalMs / 60_000)).toFixed(1)} overa
 console.log(`  worker start-up      ${startupMs.toFixed(0)} ms for 2 threads (tsx register + evaluator load + a toy point)`);
 console.log(`  failed / infeasible  ${summary.points.filter((p) => p.status !== 'ok').length} (a failed point is a design that does not fit, stored as such)`);
 for (const [e, c] of errors) console.log(`    ${c} × ${e}`);
+summaryLine('8', `${n}-point sweep at 2 workers`, `${(n / (totalMs / 60_000)).toFixed(1)} points/min`, '(none set)', null);
