@@ -1,33 +1,114 @@
 /**
- * Load-time check of every memory's device block (preset name and parameter overrides), so a bad
- * device parameter is reported like any configuration error — file:line:col, key, expected,
- * found — instead of failing when the run starts.
+ * Load-time check of every memory's device block (preset name and parameter overrides) and of the
+ * memory map against the devices' capacities, so a bad device parameter or region is reported like
+ * any configuration error — file:line:col of the offending key, expected, found, did-you-mean —
+ * instead of failing when the run starts.
  */
+import type { z } from 'zod';
 import { Engine } from '../engine/engine.js';
 import { ConfigErrors, type ConfigProblem } from '../config/errors.js';
-import type { SourceMap } from '../config/yaml.js';
-import { defaultDeviceFactory } from './device-factory.js';
+import { issuesToProblems } from '../config/issues.js';
+import { formatPath, parsePath, type PathSegment } from '../config/paths.js';
+import type { SourceMap, SourcePos } from '../config/yaml.js';
+import { deviceSchemas, findDevicePreset } from '../devices/index.js';
+import { nvmAndSramPresets, rawParams } from '../devices/presets/index.js';
+import { defaultDeviceFactory, idealSchema } from './device-factory.js';
 import type { SocConfig } from './soc-schema.js';
+
+/** Position of `path` in `sources`, else of its nearest ancestor. */
+function locate(sources: SourceMap | undefined, path: readonly PathSegment[]): SourcePos | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const src = sources?.get(formatPath(path.slice(0, n)));
+    if (src !== undefined) return n === path.length ? src.value : (src.key ?? src.value);
+  }
+  return undefined;
+}
+
+/** `data` placed at `path` inside an otherwise empty tree (so issue paths can carry the prefix). */
+function nest(path: readonly PathSegment[], data: unknown): unknown {
+  let v = data;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const seg = path[i] as PathSegment;
+    if (typeof seg === 'number') {
+      const a: unknown[] = [];
+      a[seg] = v;
+      v = a;
+    } else v = { [seg]: v };
+  }
+  return v;
+}
+
+/** Schema problems of one device block, located at the offending keys (empty when it parses). */
+function blockProblems(spec: Readonly<Record<string, unknown>>, at: readonly PathSegment[], file: string, sources: SourceMap | undefined): ConfigProblem[] {
+  const located = (schema: z.ZodType, data: unknown): ConfigProblem[] => {
+    const r = schema.safeParse(data);
+    if (r.success) return [];
+    const issues = r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
+    return issuesToProblems(issues as typeof r.error.issues, nest(at, data), sources ?? new Map(), file);
+  };
+  if (spec.type === 'ideal') return located(idealSchema, spec);
+  const { preset, type: _type, ...overrides } = spec;
+  if (typeof preset !== 'string') return []; // the factory's own message covers a missing preset
+  const found = findDevicePreset(preset);
+  if (!found.ok) {
+    const pos = locate(sources, [...at, 'preset']);
+    return [{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath([...at, 'preset']), expected: 'a device preset', found: found.message }];
+  }
+  const type = found.preset.type;
+  if (type !== 'sram' && type !== 'stt-mram' && type !== 'reram') return [];
+  const base = nvmAndSramPresets.find((p) => p.name === found.preset.name);
+  if (base === undefined) return [];
+  return located(deviceSchemas[type] as z.ZodType, { ...rawParams(base), ...overrides });
+}
 
 /**
  * Builds each device once on a scratch engine; collects failures as ConfigProblems located at
- * `<prefix>memories[i].device` in `sources`. Throws ConfigErrors when any device is invalid.
+ * `<prefix>memories[i].device…` in `sources`, then checks every region against its memory's
+ * capacity and the other regions of that memory. Throws ConfigErrors when anything is invalid.
  */
 export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | undefined, prefix = ''): void {
+  const pre = prefix === '' ? [] : (parsePath(prefix.replace(/\.$/, '')) ?? []);
   const problems: ConfigProblem[] = [];
+  const problem = (path: readonly PathSegment[], expected: string, found: string): void => {
+    const pos = locate(sources, path);
+    problems.push({ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(path), expected, found });
+  };
+  const capacity = new Map<string, number>();
   soc.memories.forEach((m, i) => {
-    const path = `${prefix}memories[${i}].device`;
+    const at = [...pre, 'memories', i, 'device'];
+    const own = blockProblems(m.device, at, file, sources);
+    if (own.length > 0) {
+      problems.push(...own);
+      return;
+    }
     try {
-      defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0, m.noise);
+      capacity.set(m.id, defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0, m.noise).device.capacityBytes);
     } catch (e) {
-      const pos = sources?.get(path)?.value;
       const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
-      problems.push({
-        file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path,
-        expected: 'a valid device (catalogue preset + parameter overrides, or type: ideal)',
-        found: msg.replace(/^soc\.memory\.[^:]+: /, ''),
-      });
+      problem(at, 'a valid device (catalogue preset + parameter overrides, or type: ideal)', msg.replace(/^soc\.memory\.[^:]+: /, ''));
     }
   });
+  if (problems.length === 0) {
+    const spans = soc.regions.map((r) => {
+      const cap = capacity.get(r.memory);
+      return cap === undefined ? undefined : { base: r.base, end: r.base + (r.size ?? Math.max(0, cap - r.base)), cap };
+    });
+    soc.regions.forEach((r, i) => {
+      const s = spans[i];
+      if (s === undefined) return; // unknown memory: reported by the SoC schema
+      if (s.base >= s.cap || s.end > s.cap) {
+        problem([...pre, 'regions', i], `a region inside memory '${r.memory}' (capacity ${s.cap} B)`, r.size === undefined ? `base ${s.base} B` : `[${s.base}, ${s.end}) B`);
+        return;
+      }
+      for (let j = 0; j < i; j++) {
+        const o = spans[j];
+        const other = soc.regions[j];
+        if (o === undefined || other === undefined || other.memory !== r.memory) continue;
+        if (o.base < s.end && s.base < o.end) {
+          problem([...pre, 'regions', i], `a region not overlapping region '${other.id}' [${o.base}, ${o.end}) B of memory '${r.memory}'`, `[${s.base}, ${s.end}) B`);
+        }
+      }
+    });
+  }
   if (problems.length > 0) throw new ConfigErrors(problems);
 }

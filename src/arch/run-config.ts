@@ -4,6 +4,7 @@
  * and the list of design values that are estimates (printed with every report). `loadRunConfig`
  * composes the run file and its SoC file; `--set soc.…` overrides are applied to the SoC file.
  */
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { composeConfig, loadConfig, validateTree } from '../config/load.js';
@@ -13,6 +14,8 @@ import { quantConfigSchema } from '../workloads/quant/config.js';
 import { placementSchema } from './placement/policies.js';
 import { socSchema, type SocConfig } from './soc-schema.js';
 import { checkDevices } from './device-check.js';
+import { checkRunAgainstSoc } from './run-checks.js';
+import { ConfigErrors } from '../config/errors.js';
 
 const estimateSchema = strictObject({
   /** Parameter path, e.g. 'soc.memories[1].device.arraysPerBank'. */
@@ -69,13 +72,37 @@ export function loadRunConfig(file: string, overrides: readonly string[] = []): 
     const loaded = loadConfig(file, runSchema, { overrides, kind: 'run' });
     const cfg = loaded.value as RunConfig;
     checkDevices(cfg.soc, file, loaded.sources, 'soc.');
+    checkRunAgainstSoc(cfg, cfg.soc, file, loaded.sources);
     return cfg;
   }
   const run = validateTree(runSchema, probe, file);
   const socFile = resolve(dirname(resolve(file)), socRef);
-  const loaded = loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' });
-  checkDevices(loaded.value, socFile, loaded.sources);
-  return { ...run, soc: loaded.value, socFile };
+  if (!statSync(socFile, { throwIfNoEntry: false })?.isFile()) {
+    const pos = probe.sources.get('soc')?.value;
+    throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'soc', expected: 'a kind: soc file (path relative to the run file) or an inline SoC', found: `'${socRef}' (${socFile} is not a readable file)` }]);
+  }
+  const soc = withSocPrefix(() => {
+    const loaded = loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' });
+    checkDevices(loaded.value, socFile, loaded.sources);
+    return loaded.value;
+  });
+  checkRunAgainstSoc(run, soc, file, probe.sources);
+  return { ...run, soc, socFile };
+}
+
+/**
+ * Runs `load` (the SoC file with the `soc.`-stripped overrides) and puts the prefix back into
+ * problems that came from an override, so the message quotes the `--set` the user typed.
+ */
+function withSocPrefix<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (e) {
+    if (!(e instanceof ConfigErrors) || !e.problems.some((p) => p.file.startsWith('--set '))) throw e;
+    throw new ConfigErrors(e.problems.map((p) => (p.file.startsWith('--set ')
+      ? { ...p, file: `--set soc.${p.file.slice(6)}`, path: p.path === '' ? 'soc' : `soc.${p.path}` }
+      : p)));
+  }
 }
 
 /** Registers `kind: run` and `kind: soc` with the config layer (idempotent). */

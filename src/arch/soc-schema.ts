@@ -5,7 +5,8 @@
  * Model Weight Controller and the memory power budget (QMC Eq. 4).
  */
 import { z } from 'zod';
-import { int, num, oneOf, positiveInt, q, strictObject } from '../config/schema.js';
+import { int, num, oneOf, positiveInt, q, reportIssue, strictObject } from '../config/schema.js';
+import { didYouMean } from '../config/did-you-mean.js';
 import { noiseModelSchema } from '../devices/noise/from-config.js';
 
 /** Compute throughput of an initiator: units × ops per unit per cycle × clock. */
@@ -98,6 +99,27 @@ export const socSchema = strictObject({
   regions: z.array(regionSchema).min(1),
   weightController: weightControllerSchema.optional(),
   powerBudget: strictObject({ budget: q.power({ positive: true }) }).optional(),
+}).superRefine((soc, ctx) => {
+  // Cross-field checks: ids unique, regions name declared memories, a bus has its shared link.
+  const unique = (list: readonly { id: string }[], key: string, what: string): void => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) reportIssue(ctx, `a unique ${what} id`, `'${x.id}' (defined twice)`, [key, i, 'id']);
+      seen.add(x.id);
+    });
+  };
+  unique(soc.initiators, 'initiators', 'initiator');
+  unique(soc.memories, 'memories', 'memory');
+  unique(soc.regions, 'regions', 'region');
+  const memIds = soc.memories.map((m) => m.id);
+  soc.regions.forEach((r, i) => {
+    if (memIds.includes(r.memory)) return;
+    const hint = didYouMean(r.memory, memIds);
+    reportIssue(ctx, `the id of a memory of this SoC (${memIds.join(', ')})`, `'${r.memory}'${hint ? `; ${hint}` : ''}`, ['regions', i, 'memory']);
+  });
+  if (soc.interconnect.type === 'bus' && soc.interconnect.bus === undefined) {
+    reportIssue(ctx, "a shared link 'bus:' (interconnect.type is 'bus')", 'none', ['interconnect', 'bus']);
+  }
 });
 
 export type SocConfig = z.output<typeof socSchema>;

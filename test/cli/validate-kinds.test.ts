@@ -74,7 +74,8 @@ describe('qmcsim validate, kind: run', () => {
     const r = await runCli('validate', RUN, '--set', set);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expectOneLocatedLine(r.stderr, /orin-agx-qmc\.yaml:\d+:\d+: memories\[0\]\.device: .*capacity: expected a size/);
+    // located at the --set that wrote the value (README: errors in overridden values name the --set)
+    expectOneLocatedLine(r.stderr, /^--set soc\.memories\[0\]\.device\.capacity=[^:]*: soc\.memories\[0\]\.device\.capacity: expected a size/);
     expect(r.stderr.trimEnd()).toMatch(found);
   });
 

@@ -1,0 +1,89 @@
+/**
+ * Load-time checks of a run configuration against its SoC and the model catalogue: traffic names
+ * initiators of the SoC, placement rules name its regions (and compile), the model exists. Each
+ * problem is located at the run file's key (file:line:col) so bad input never reaches the replay.
+ */
+import { ConfigErrors, isUserError, type ConfigProblem } from '../config/errors.js';
+import { didYouMean } from '../config/did-you-mean.js';
+import { formatPath, type PathSegment } from '../config/paths.js';
+import type { SourceMap, SourcePos } from '../config/yaml.js';
+import { loadModel } from '../workloads/catalog.js';
+import type { PlacementConfig } from './placement/policies.js';
+import type { SocConfig } from './soc-schema.js';
+
+/** The parts of a run configuration these checks read. */
+export interface RunParts {
+  readonly model: string;
+  readonly placement: PlacementConfig;
+  readonly traffic: Readonly<Record<string, string>>;
+}
+
+/** Which `placement.regions` keys each built-in policy uses (all of them route kv, state, activations). */
+const POLICY_REGIONS: Readonly<Record<string, readonly string[]>> = {
+  'all-lpddr5': ['weights', 'kv', 'activations'],
+  qmc: ['outliers', 'inliers', 'kv', 'activations'],
+  emems: ['nvm', 'kv', 'activations'],
+};
+
+function locate(sources: SourceMap, path: readonly PathSegment[]): SourcePos | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const src = sources.get(formatPath(path.slice(0, n)));
+    if (src !== undefined) return n === path.length ? src.value : (src.key ?? src.value);
+  }
+  return undefined;
+}
+
+/**
+ * Checks `run` against `soc`; `sources` locates the run file's keys. Throws ConfigErrors listing
+ * every problem. The model check loads the model shape (cached catalogue), nothing is simulated.
+ */
+export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, sources: SourceMap): void {
+  const problems: ConfigProblem[] = [];
+  const problem = (path: readonly PathSegment[], expected: string, found: string, at: readonly PathSegment[] = path): void => {
+    const pos = locate(sources, at);
+    problems.push({ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(path), expected, found });
+  };
+  const hinted = (value: string, names: readonly string[]): string => {
+    const h = didYouMean(value, names);
+    return `'${value}'${h ? `; ${h}` : ''}`;
+  };
+
+  const initiators = soc.initiators.map((i) => i.id);
+  for (const [k, v] of Object.entries(run.traffic)) {
+    if (!initiators.includes(v)) problem(['traffic', k], `an initiator of SoC '${soc.name}' (${initiators.join(', ')})`, hinted(v, initiators));
+  }
+
+  const regions = soc.regions.map((r) => r.id);
+  const expectRegion = `a region of SoC '${soc.name}' (${regions.join(', ')})`;
+  const p = run.placement;
+  if (p.policy === 'rules') {
+    if (p.rules.length === 0) problem(['placement', 'rules'], 'at least one placement rule (policy: rules)', 'none');
+    p.rules.forEach((r, i) => {
+      if (!regions.includes(r.region)) problem(['placement', 'rules', i, 'region'], expectRegion, hinted(r.region, regions));
+      if (r.tensor !== undefined) {
+        try {
+          new RegExp(r.tensor);
+        } catch (e) {
+          problem(['placement', 'rules', i, 'tensor'], 'a regular expression on the tensor id', `'${r.tensor}' (${(e as Error).message})`);
+        }
+      }
+    });
+  } else {
+    for (const key of POLICY_REGIONS[p.policy] ?? []) {
+      const region = (p.regions as Readonly<Record<string, string>>)[key];
+      if (region === undefined || regions.includes(region)) continue;
+      const path = ['placement', 'regions', key];
+      const written = sources.has(formatPath(path));
+      problem(path, `${expectRegion} for the ${key} of policy '${p.policy}'`,
+        `${hinted(region, regions)}${written ? '' : ' (the default; set placement.regions.' + key + ')'}`, written ? path : ['placement', 'policy']);
+    }
+  }
+
+  try {
+    loadModel(run.model);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    problem(['model'], 'a model of configs/models or a model YAML path', e.message.replace(/^model: /, ''));
+  }
+  if (problems.length > 0) throw new ConfigErrors(problems);
+}

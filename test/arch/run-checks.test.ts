@@ -1,0 +1,123 @@
+// A run file checked against its SoC at load time: bad traffic initiators, placement regions,
+// tensor regexes, model names, duplicate ids, region bounds and device-block keys are located
+// one-line ConfigErrors (exit 2), never an internal error or a placement failure (exit 1).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadRunConfig } from '../../src/arch/run-config.js';
+import { ConfigErrors } from '../../src/config/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'qmcsim-run-checks-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SOC = `kind: soc
+name: t-soc
+initiators:
+  - { id: gpu, type: gpu, window: 64 }
+interconnect: { type: crossbar, arbiter: round-robin }
+memories:
+  - id: mram
+    device: { preset: qmc-mram, capacity: 1 GiB }
+    link: { transferRate: 32 GT/s, width: 64 bit, latency: 2 ns, energyPerBit: 0.1 pJ/bit }
+  - id: dram
+    device: { preset: qmc-lpddr5 }
+    link: { transferRate: 6400 MT/s, width: 256 bit, latency: 5 ns, energyPerBit: 0 pJ/bit }
+regions:
+  - { id: w, memory: mram }
+  - { id: kv, memory: dram }
+`;
+
+const RUN = `kind: run
+name: t
+soc: soc.yaml
+model: smollm2-135m
+quant: { scheme: int8 }
+placement:
+  policy: rules
+  rules:
+    - { kind: weight, region: w }
+    - { kind: kv, region: kv }
+    - { kind: state, region: kv }
+    - { kind: activation, region: kv }
+`;
+
+function files(run: string, soc = SOC): string {
+  const sub = mkdtempSync(join(dir, 'case-'));
+  writeFileSync(join(sub, 'soc.yaml'), soc);
+  writeFileSync(join(sub, 'run.yaml'), run);
+  return join(sub, 'run.yaml');
+}
+
+function errorsOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigErrors);
+    return (e as ConfigErrors).message;
+  }
+  throw new Error('expected ConfigErrors');
+}
+
+describe('run configuration checked against its SoC', () => {
+  it('accepts the valid pair', () => {
+    expect(loadRunConfig(files(RUN)).soc.name).toBe('t-soc');
+  });
+
+  it('unknown traffic initiator: located, with a did-you-mean', () => {
+    const msg = errorsOf(() => loadRunConfig(files(`${RUN}traffic: { weights: gpux }\n`)));
+    expect(msg).toMatch(/run\.yaml:13:\d+: traffic\.weights: expected an initiator of SoC 't-soc' \(gpu\), found 'gpux'; did you mean 'gpu'\?/);
+  });
+
+  it('unknown placement region in a rule and an invalid tensor regex', () => {
+    const run = RUN.replace('{ kind: weight, region: w }', "{ kind: weight, region: ww, tensor: '(' }");
+    const msg = errorsOf(() => loadRunConfig(files(run)));
+    expect(msg).toMatch(/run\.yaml:9:\d+: placement\.rules\[0\]\.region: expected a region of SoC 't-soc' \(w, kv\), found 'ww'; did you mean 'w'\?/);
+    expect(msg).toMatch(/run\.yaml:9:\d+: placement\.rules\[0\]\.tensor: expected a regular expression/);
+  });
+
+  it('a preset policy whose default regions the SoC lacks points at the policy', () => {
+    const run = RUN.replace(/placement:[\s\S]*$/, 'placement: { policy: all-lpddr5, regions: { weights: w } }\n');
+    const msg = errorsOf(() => loadRunConfig(files(run)));
+    expect(msg).not.toMatch(/placement\.regions\.weights/);
+    expect(msg).toMatch(/run\.yaml:6:\d+: placement\.regions\.activations: expected a region of SoC 't-soc' \(w, kv\) for the activations of policy 'all-lpddr5', found 'sram-act' \(the default/);
+  });
+
+  it('unknown model: located at the model key, with a did-you-mean', () => {
+    const msg = errorsOf(() => loadRunConfig(files(RUN.replace('smollm2-135m', 'smollm2-135'))));
+    expect(msg).toMatch(/run\.yaml:4:8: model: expected a model of configs\/models .*found unknown model 'smollm2-135' \(did you mean 'SmolLM2-135M'\?\)/);
+  });
+
+  it('a missing SoC file is located at the soc key', () => {
+    const msg = errorsOf(() => loadRunConfig(files(RUN.replace('soc: soc.yaml', 'soc: nope.yaml'))));
+    expect(msg).toMatch(/run\.yaml:3:6: soc: expected a kind: soc file/);
+  });
+
+  it('SoC cross-field problems: duplicate ids, a region on an unknown memory', () => {
+    const soc = SOC.replace('  - { id: kv, memory: dram }', '  - { id: w, memory: drm }').replace('window: 64 }', 'window: 64 }\n  - { id: gpu, type: cpu, window: 8 }');
+    const msg = errorsOf(() => loadRunConfig(files(RUN, soc)));
+    expect(msg).toMatch(/soc\.yaml:5:\d+: initiators\[1\]\.id: expected a unique initiator id, found 'gpu'/);
+    expect(msg).toMatch(/soc\.yaml:16:\d+: regions\[1\]\.id: expected a unique region id, found 'w'/);
+    expect(msg).toMatch(/regions\[1\]\.memory: expected the id of a memory of this SoC \(mram, dram\), found 'drm'; did you mean 'dram'\?/);
+  });
+
+  it('regions outside their memory or overlapping are located', () => {
+    const soc = SOC.replace('  - { id: w, memory: mram }', '  - { id: w, memory: mram, base: 2 GiB }\n  - { id: w2, memory: dram, base: 1 GiB, size: 1 GiB }')
+      .replace('  - { id: kv, memory: dram }', '  - { id: kv, memory: dram, size: 1536 MiB }');
+    const msg = errorsOf(() => loadRunConfig(files(RUN, soc)));
+    expect(msg).toMatch(/soc\.yaml:14:\d+: regions\[0\]: expected a region inside memory 'mram' \(capacity 1073741824 B\), found base 2147483648 B/);
+    expect(msg).toMatch(/soc\.yaml:16:\d+: regions\[2\]: expected a region not overlapping region 'w2'/);
+  });
+
+  it('device-block keys are checked where they are written, with a did-you-mean', () => {
+    const soc = SOC.replace('capacity: 1 GiB }', 'capacity: 1 GiB, chanels: 3, readLatency: 0 ns }');
+    const msg = errorsOf(() => loadRunConfig(files(RUN, soc)));
+    expect(msg).toMatch(/soc\.yaml:8:\d+: memories\[0\]\.device\.chanels: expected a key allowed .*found unknown key 'chanels'; did you mean 'channels'\?/);
+    expect(msg).toMatch(/soc\.yaml:8:\d+: memories\[0\]\.device\.readLatency: expected a time such as '3\.5 ns' \(> 0\), found '0 ns' \(zero\)/);
+  });
+
+  it('an override of the SoC is quoted as typed (--set soc.…)', () => {
+    const msg = errorsOf(() => loadRunConfig(files(RUN), ['soc.memories[0].device.channels=0']));
+    expect(msg).toBe('--set soc.memories[0].device.channels=0: soc.memories[0].device.channels: expected an integer ≥ 1, found 0');
+  });
+});
