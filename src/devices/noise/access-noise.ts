@@ -17,6 +17,11 @@ export interface AccessNoise {
   readonly expectedErrorsPerBit: number;
   /** One-line description for reports (model and rate). */
   readonly label: string;
+  /**
+   * Bits per cell the model is defined for (multi-level models: log2 of its level count); undefined
+   * for per-bit models, which apply to any cell. A device refuses a model whose cells differ from its own.
+   */
+  readonly bitsPerCell?: number;
 }
 
 /** Independent flips with probability `pBit` per bit read. */

@@ -8,6 +8,7 @@ import type { Engine } from '../../engine/engine.js';
 import { Priority } from '../../engine/priority.js';
 import { rngFor, type Rng } from '../../engine/rng.js';
 import { SimError } from '../../engine/errors.js';
+import { UserError } from '../../config/errors.js';
 import type { Ps } from '../../units/quantity.js';
 import type { ActionCounts, CompletionFn, ErrorStats, MemoryDevice, TagErrorStats } from '../device.js';
 import { CompletionHeap } from './completion-heap.js';
@@ -17,7 +18,7 @@ import type { AccessNoise } from '../noise/access-noise.js';
  * What a device needs from a noise model (src/devices/noise AccessNoise): sample the number of
  * flipped bits among `nBits` read bits, and the analytic per-bit probability.
  */
-export type AccessNoiseLike = Pick<AccessNoise, 'sampleErrors' | 'expectedErrorsPerBit'>;
+export type AccessNoiseLike = Pick<AccessNoise, 'sampleErrors' | 'expectedErrorsPerBit' | 'bitsPerCell'>;
 
 /** Construction context common to every device. */
 export interface DeviceContext {
@@ -85,6 +86,17 @@ export abstract class DeviceCore implements MemoryDevice {
     if (!Number.isInteger(queueDepth) || queueDepth < 1) throw new SimError(`queueDepth must be a positive integer, got ${queueDepth}`, undefined, ctx.path);
     this.queueDepth = queueDepth;
     this.outstanding = new Int32Array(queueChannels);
+  }
+
+  /**
+   * Refuses a multi-level noise model whose cells hold a different number of bits than this device's
+   * cells (e.g. the 8-level 3-bit set on 2-bit cells): its per-cell error rates would not apply.
+   */
+  protected checkNoiseCells(deviceBitsPerCell: number): void {
+    const b = this.noise?.bitsPerCell;
+    if (b !== undefined && b !== deviceBitsPerCell) {
+      throw new UserError(`${this.path}: the noise model is defined for ${b}-bit cells (${2 ** b} levels) but this ${this.kind} device stores ${deviceBitsPerCell} bit${deviceBitsPerCell === 1 ? '' : 's'} per cell; use a model with ${2 ** deviceBitsPerCell} levels or a per-bit model`);
+    }
   }
 
   /** Index of the queue (channel) a request at `addr` waits in. */

@@ -129,6 +129,7 @@ export class Reram extends DeviceCore {
     this.cellsFull = Math.ceil((g * 8) / params.bitsPerCell);
     this.occFull = xferPs(g, this.arrPsPerByte);
     this.chXferFull = this.chPsPerByte > 0 ? xferPs(g, this.chPsPerByte) : 0;
+    this.checkNoiseCells(params.bitsPerCell);
   }
 
   /** Mean program-and-verify rounds per cell (analytic, from the distribution). */

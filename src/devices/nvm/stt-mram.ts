@@ -81,6 +81,7 @@ export class SttMram extends DeviceCore {
     this.bankFree = new Float64Array(this.C * this.B);
     this.chanFree = new Float64Array(this.C);
     this.xferFull = xferPs(params.granule, this.psPerByte);
+    this.checkNoiseCells(1); // one MTJ stores one bit
   }
 
   protected queueOf(addr: number): number {

@@ -55,6 +55,7 @@ export class Sram extends DeviceCore {
     this.cyclePs = Math.round(1e12 / params.clock);
     this.peakBandwidth = (params.banks * params.portsPerBank * params.width * 1e12) / this.cyclePs;
     this.portFree = new Float64Array(params.banks * params.portsPerBank);
+    this.checkNoiseCells(1); // a 6T cell stores one bit
   }
 
   protected queueOf(addr: number): number {
