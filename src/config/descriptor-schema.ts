@@ -11,15 +11,19 @@ import { showFound } from '../units/parse.js';
 
 function paramSchema(p: ParamDoc): z.ZodType {
   switch (p.kind) {
-    case 'integer': return int();
-    case 'number': return num();
+    case 'integer': return int(bounds(p));
+    case 'number': return num(bounds(p));
     case 'string': return z.string();
     case 'boolean': return z.boolean();
     case 'enum': return z.enum((p.values ?? []) as [string, ...string[]]);
     case 'object': return z.record(z.string(), z.unknown());
     case 'list': return z.array(z.unknown());
-    default: return quantity(p.kind);
+    default: return quantity(p.kind, p.positive === true ? { positive: true } : {});
   }
+}
+
+function bounds(p: ParamDoc): { min?: number; max?: number } {
+  return { ...(p.min !== undefined ? { min: p.min } : {}), ...(p.max !== undefined ? { max: p.max } : {}) };
 }
 
 /** Strict object schema for one plug-in: `type` (literal), optional `id` and `preset`, its params. */

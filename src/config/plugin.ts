@@ -22,6 +22,11 @@ export interface ParamDoc {
   readonly required?: boolean;
   /** Allowed values for 'enum'. */
   readonly values?: readonly string[];
+  /** Inclusive bounds for 'integer' / 'number' parameters. */
+  readonly min?: number;
+  readonly max?: number;
+  /** For quantities: the value must be > 0. */
+  readonly positive?: boolean;
   /** Citation of the default (paper table, datasheet, JEDEC table) or an estimate marker. */
   readonly source?: string;
   readonly estimate?: boolean;

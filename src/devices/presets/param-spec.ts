@@ -91,7 +91,13 @@ export function descriptorOf<P>(
     return {
       name, kind: s.kind, description: s.description,
       ...(s.values !== undefined ? { values: s.values } : {}),
-      ...(d !== undefined ? { default: d.value, source: `${d.source} (preset ${defaults.name})`, ...(d.estimate === true ? { estimate: true } : {}) } : { required: true }),
+      ...(s.min !== undefined ? { min: s.min } : {}),
+      ...(s.max !== undefined ? { max: s.max } : {}),
+      ...(s.positive === true ? { positive: true } : {}),
+      // The default shown is the default preset's value; a device without `preset:` must give every
+      // parameter (the catalogue fills nothing in), so each parameter is required unless a preset is named.
+      required: true,
+      ...(d !== undefined ? { default: d.value, source: `${d.source} (preset ${defaults.name})`, ...(d.estimate === true ? { estimate: true } : {}) } : {}),
     };
   });
   const presetDocs: Record<string, Source> = {};

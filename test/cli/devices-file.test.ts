@@ -1,0 +1,49 @@
+// `kind: devices` files get the same parameter bounds as the device plug-ins (channels ≥ 1, times
+// and sizes > 0), unique ids and every parameter when no preset is named — so `validate` and
+// `replay --device FILE#ID` reject them with located lines (exit 2) instead of accepting them or
+// failing inside the device (exit 3) or simulating a 0 ns memory.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, type TempDir } from '../config/helpers.js';
+import { runCli } from './cli-helpers.js';
+
+let t: TempDir;
+beforeAll(() => { t = tempDir(); });
+afterAll(() => t.remove());
+
+const file = (name: string, text: string): string => t.write(name, text);
+const TRACE = '0 R 0x0 64 1\n1000 R 0x40 64 1\n';
+
+describe('kind: devices entries', () => {
+  it.each([
+    ['channels: 0', /devices\[0\]\.channels: expected an integer ≥ 1, found 0$/],
+    ['readLatency: 0 ns', /devices\[0\]\.readLatency: expected a time such as '3\.5 ns' \(> 0\), found '0 ns' \(zero\)$/],
+    ['granule: 0 B', /devices\[0\]\.granule: expected a size such as '64 B' or '16 Gb' \(> 0\), found '0 B' \(zero\)$/],
+  ])('%s is rejected by validate and replay with a located line (exit 2)', async (line, msg) => {
+    const f = file('bad.yaml', `kind: devices\ndevices:\n  - type: stt-mram\n    id: m\n    preset: qmc-mram\n    ${line}\n`);
+    const trace = file('t.trc', TRACE);
+    for (const argv of [['validate', f], ['replay', '--device', `${f}#m`, '--trace', trace]]) {
+      const r = await runCli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/bad\.yaml:6:\d+: /);
+      expect(lines[0]).toMatch(msg);
+    }
+  });
+
+  it('duplicate ids and an entry without preset or parameters are located', async () => {
+    const f = file('dup.yaml', 'kind: devices\ndevices:\n  - { type: stt-mram, id: m, preset: qmc-mram }\n  - { type: stt-mram, id: m, readLatency: 3 ns }\n');
+    const r = await runCli('validate', f);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/dup\.yaml:4:\d+: devices\[1\]\.channels: expected a value \(required unless 'preset' is given: qmc-mram, .*\), found nothing/);
+    expect(r.stderr).not.toMatch(/devices\[1\]\.readLatency/);
+    expect(r.stderr).toMatch(/dup\.yaml:4:\d+: devices\[1\]\.id: expected a unique device id, found 'm' \(defined twice\)/);
+  });
+
+  it('the shipped device files stay valid', async () => {
+    const r = await runCli('validate', 'configs/devices/qmc-table1.yaml', 'configs/devices/qmc-reram-modes.yaml', 'configs/devices/nvmexplorer-tentpoles.yaml', 'configs/devices/sram.yaml');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
