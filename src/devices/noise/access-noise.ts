@@ -22,13 +22,18 @@ export interface AccessNoise {
    * for per-bit models, which apply to any cell. A device refuses a model whose cells differ from its own.
    */
   readonly bitsPerCell?: number;
+  /**
+   * Noise-model parameters the rate rests on that are estimates (no primary source), as
+   * 'noise.<YAML key>'; reports list them with the device's estimates. Undefined or empty: none.
+   */
+  readonly estimates?: readonly string[];
 }
 
 /** Independent flips with probability `pBit` per bit read. */
 export class BitFlipAccessNoise implements AccessNoise {
   private readonly sampler = new BinomialSampler();
   readonly expectedErrorsPerBit: number;
-  constructor(readonly pBit: number, readonly label: string) {
+  constructor(readonly pBit: number, readonly label: string, readonly estimates: readonly string[] = []) {
     if (!(pBit >= 0 && pBit <= 1)) throw new RangeError(`bit error probability must be in [0, 1], found ${pBit}`);
     this.expectedErrorsPerBit = pBit;
   }
@@ -38,8 +43,9 @@ export class BitFlipAccessNoise implements AccessNoise {
 }
 
 /** Independent bit flips with probability `pBit`. */
-export function bitFlipAccessNoise(pBit: number, label = `bit-flip p=${pBit.toExponential(3)}`): BitFlipAccessNoise {
-  return new BitFlipAccessNoise(pBit, label);
+export function bitFlipAccessNoise(pBit: number, label = `bit-flip p=${pBit.toExponential(3)}`,
+  estimates: readonly string[] = []): BitFlipAccessNoise {
+  return new BitFlipAccessNoise(pBit, label, estimates);
 }
 
 /**

@@ -32,7 +32,7 @@ export { BinomialSampler } from './sampling.js';
 export {
   accessNoiseFor, bitErrorProbability, bitFlipConfusion, modelConfusion, modelBitsPerCell, isMlcModel,
   mtjAccessNoise, sramAccessNoise, dramRetentionAccessNoise, gaussianLevelsAccessNoise, levelStepAccessNoise,
-  noisePresets, noisePreset, NVMEXPLORER_3BIT_STEPS,
+  noisePresets, noisePreset, noiseModelEstimates, NVMEXPLORER_3BIT_STEPS,
   type NoiseModelSpec, type GaussianLevelsSpec, type LevelStepSpec, type SttMramSpec, type SramSpec,
   type DramRetentionSpec, type BitFlipSpec, type NoneSpec, type MlcCommon,
 } from './models.js';

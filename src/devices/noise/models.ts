@@ -113,6 +113,43 @@ export function modelBitsPerCell(m: GaussianLevelsSpec | LevelStepSpec): number 
   return b;
 }
 
+/**
+ * Parameters (spec key, YAML key) whose default is an estimate (descriptors.ts marks them), per
+ * bitwise kind. The MLC kinds' estimate-flagged terms default to off, so a non-zero value is the
+ * user's; their level sets are sourced (qmc-paper.md §6).
+ */
+const ESTIMATED_DEFAULTS: Readonly<Record<string, readonly (readonly [string, string, unknown])[]>> = {
+  'stt-mram': [
+    ['thermalStability', 'thermalStability', MTJ_DEFAULTS.thermalStability],
+    ['readCurrentRatio', 'readCurrentRatio', MTJ_DEFAULTS.readCurrentRatio],
+    ['timeSinceWriteSeconds', 'timeSinceWrite', MTJ_DEFAULTS.timeSinceWriteSeconds],
+  ],
+  'stt-mram+write': [
+    ['writeCurrentRatio', 'writeCurrentRatio', MTJ_DEFAULTS.writeCurrentRatio],
+    ['writePulseSeconds', 'writePulse', MTJ_DEFAULTS.writePulseSeconds],
+    ['precessionTimeSeconds', 'precessionTime', MTJ_DEFAULTS.precessionTimeSeconds],
+  ],
+  'sram-lowvoltage': [['vdd', 'vdd', SRAM_DEFAULTS.vdd], ['v50', 'v50', SRAM_DEFAULTS.v50], ['sigmaV', 'sigmaV', SRAM_DEFAULTS.sigmaV]],
+  'dram-retention': [
+    ['medianRetentionSeconds', 'medianRetention', DRAM_RETENTION_DEFAULTS.medianRetentionSeconds],
+    ['sigmaLn', 'sigmaLn', DRAM_RETENTION_DEFAULTS.sigmaLn],
+  ],
+};
+
+/** 'noise.<key>' for every parameter of `m` still at an estimated default (a missing key is the default). */
+export function noiseModelEstimates(m: NoiseModelSpec): string[] {
+  const groups = m.kind === 'stt-mram' && m.includeWriteErrors === true ? ['stt-mram', 'stt-mram+write'] : [m.kind];
+  const out: string[] = [];
+  const spec = m as unknown as Readonly<Record<string, unknown>>;
+  for (const g of groups) {
+    for (const [key, yaml, dflt] of ESTIMATED_DEFAULTS[g] ?? []) {
+      const v = spec[key];
+      if (v === undefined || v === dflt) out.push(`noise.${yaml}`);
+    }
+  }
+  return out.sort();
+}
+
 /** The AccessNoise a device attaches for a model (per-cell for MLC kinds, per-bit otherwise). */
 export function accessNoiseFor(m: NoiseModelSpec): AccessNoise {
   if (m.kind === 'none') return NO_NOISE;
@@ -121,7 +158,7 @@ export function accessNoiseFor(m: NoiseModelSpec): AccessNoise {
     return mlcAccessNoise(modelConfusion(m, modelBitsPerCell(m), coding), coding, `${m.kind} ${coding}`, m.occupancy);
   }
   const p = bitErrorProbability(m);
-  return bitFlipAccessNoise(p, `${m.kind} p=${p.toExponential(3)}`);
+  return bitFlipAccessNoise(p, `${m.kind} p=${p.toExponential(3)}`, noiseModelEstimates(m));
 }
 
 /** STT-MRAM per-read noise (read disturb ⊕ retention ⊕ optional write errors); defaults fill gaps. */

@@ -32,7 +32,11 @@ export function formatReplayText(run: ReplayRun): string {
     for (const [k, v] of Object.entries(e.parts)) if (v !== 0) lines.push(`  ${k}: ${formatQuantity(v, 'energy', 6)}${e.estimates.includes(k) ? ' (estimate)' : ''}`);
     if (e.unpriced.length > 0) lines.push(`  unpriced actions: ${e.unpriced.join(', ')}`);
   }
-  if (r.errors.byTag.length === 0) lines.push('bit errors: no noise model attached');
+  if (run.noise === null) lines.push('bit errors: no noise model attached');
+  else {
+    const est = run.estimates.filter((e) => e.startsWith('noise.'));
+    lines.push(`bit errors: noise model ${run.noise}${est.length > 0 ? ` (rests on estimates: ${est.join(', ')})` : ''}`);
+  }
   for (const s of r.errors.byTag) {
     lines.push(`bit errors tag ${s.tag}: ${s.bitErrors} sampled in ${s.bitsRead} bits (expected ${Number(s.expectedBitErrors.toPrecision(6))}), ${s.accessesWithErrors}/${s.accesses} accesses with errors`);
   }
@@ -48,7 +52,7 @@ export function formatReplayJson(run: ReplayRun): string {
     reads: r.reads, writes: r.writes, bytesRead: r.bytesRead, bytesWritten: r.bytesWritten,
     spanPs: r.spanPs, bandwidthBytesPerSec: r.bandwidth, peakBandwidthBytesPerSec: r.peakBandwidth,
     readLatency: r.readLatency, writeLatency: r.writeLatency, rowBuffer: r.rowBuffer,
-    energy: r.energy, bitErrors: r.errors.byTag, counts: r.counts, estimates: run.estimates,
+    energy: r.energy, noiseModel: run.noise, bitErrors: r.errors.byTag, counts: r.counts, estimates: run.estimates,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

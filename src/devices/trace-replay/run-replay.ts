@@ -16,8 +16,11 @@ export interface RunReplayOptions {
   readonly seed?: number;
   readonly format?: TraceFormat;
   readonly maxOutstanding?: number;
-  /** Attach read noise to SRAM / NVM devices. */
-  readonly noise?: AccessNoiseLike;
+  /**
+   * Attach read noise to SRAM / NVM devices. Its `label` names the model in the report and its
+   * `estimates` join the device's in the list of estimates behind the numbers.
+   */
+  readonly noise?: AccessNoiseLike & { readonly label?: string; readonly estimates?: readonly string[] };
 }
 
 export interface ReplayRun {
@@ -25,8 +28,10 @@ export interface ReplayRun {
   readonly seed: number;
   readonly trace: string;
   readonly result: ReplayResult;
-  /** Preset parameters (and energy entries) resting on estimates. */
+  /** Preset parameters (and energy entries) resting on estimates, then the noise model's ('noise.…'). */
   readonly estimates: readonly string[];
+  /** The attached noise model's label, or null without one. */
+  readonly noise: string | null;
 }
 
 /** Thrown for an unknown preset (message carries the did-you-mean). */
@@ -49,5 +54,9 @@ export function runReplay(o: RunReplayOptions): ReplayRun {
     energyTables: entry.energyTables(),
     ...(o.maxOutstanding !== undefined ? { maxOutstanding: o.maxOutstanding } : {}),
   });
-  return { preset: entry.name, seed, trace: typeof o.trace === 'string' ? o.trace : o.trace.name, result, estimates: entry.estimates };
+  return {
+    preset: entry.name, seed, trace: typeof o.trace === 'string' ? o.trace : o.trace.name, result,
+    estimates: [...entry.estimates, ...(o.noise?.estimates ?? [])],
+    noise: o.noise === undefined ? null : (o.noise.label ?? 'custom'),
+  };
 }
