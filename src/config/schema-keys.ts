@@ -62,9 +62,22 @@ export function allowedKeysAt(schema: z.ZodType, data: unknown, path: readonly P
   const have = typeof actual === 'object' && actual !== null ? Object.keys(actual) : [];
   let best: string[] | undefined;
   let bestScore = -1;
+  const rec = typeof actual === 'object' && actual !== null ? (actual as Record<string, unknown>) : {};
   for (const o of objs) {
-    const keys = Object.keys(defOf(o)?.shape ?? {});
-    const score = have.filter((k) => keys.includes(k)).length;
+    const shape = defOf(o)?.shape ?? {};
+    const keys = Object.keys(shape);
+    // A member whose literal discriminator (e.g. scheme: fp16) matches the data is the one the data
+    // chose, whatever other keys it shares; a member whose literal differs is not a candidate.
+    let literal = 0;
+    for (const [k, field] of Object.entries(shape)) {
+      const lit = defOf(unwrap(field));
+      if (lit?.type !== 'literal' || !(k in rec)) continue;
+      const values = (lit as { values?: unknown[] }).values ?? [];
+      literal = values.includes(rec[k]) ? Math.max(literal, 1) : -1;
+      if (literal < 0) break;
+    }
+    if (literal < 0) continue;
+    const score = have.filter((k) => keys.includes(k)).length + literal * 1e6;
     if (score > bestScore) {
       best = keys;
       bestScore = score;

@@ -28,6 +28,13 @@ describe('allowedKeysAt', () => {
     expect(allowedKeysAt(schema, data, ['model', 'hiddenSize'])).toBeUndefined();
   });
 
+  it('the member named by the literal discriminator wins over one sharing more keys', () => {
+    // { scheme: rtn, rho } shares 'scheme' and 'rho' with the qmc member, but the data chose rtn:
+    // the allowed keys are rtn's, so the error does not suggest 'rho' for 'rho'.
+    const data = { quant: { scheme: 'rtn', rho: 0.3 } };
+    expect(allowedKeysAt(schema, data, ['quant'])).toEqual(['scheme', 'bits']);
+  });
+
   it('plain z.strictObject errors get the allowed keys and a did-you-mean', () => {
     const f = t.write('p.yaml', 'model:\n  hiddenSize: 1\n  numLayrs: 2\nquant:\n  scheme: qmc\n  rho: 0.3\n  inlierBitz: 3\n');
     let msg = '';
