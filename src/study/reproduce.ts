@@ -7,7 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import { getAt, parsePath } from '../config/paths.js';
-import { UserError } from '../config/errors.js';
+import { isUserError, UserError } from '../config/errors.js';
 import { displayName } from '../config/resolve.js';
 import { formatQuantity } from '../units/format.js';
 import type { RunConfig } from '../arch/run-config.js';
@@ -129,6 +129,17 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
       const id = `rho-${v}`;
       rhoIds.set(v, id);
       tasks.push(task(id, `${rc.label} ρ=${v}`, rc.file, [...rc.set, ...study.rhoSweep.set, ...modelSet, ...extra, `${study.rhoSweep.key}=${v}`]));
+    }
+  }
+  // Load every configuration here first: bad input (a --set that does not apply to one of them, a
+  // broken file) is reported at once, naming the configuration, before any replay starts.
+  for (const t of tasks) {
+    try {
+      loadRunConfig(t.file, t.overrides);
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      const where = `configuration '${t.id}' (${displayName(t.file)})`;
+      throw new UserError(e.format().split('\n').map((l) => `reproduce: ${where}: ${l}`).join('\n'));
     }
   }
   const exec = o.executor ?? inlineExecutor(o.yieldBetweenRuns);

@@ -83,4 +83,13 @@ describe('qmcsim reproduce (CLI)', () => {
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('--seed');
   });
+
+  it('a --set that one configuration does not take names that configuration, before any replay', async () => {
+    const r = await cli(['reproduce', 'qmc', '--set', 'quant.rho=0.2', '--no-rho', '--threads', '0', '--no-progress']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^reproduce: configuration 'fp16' \(.*fp16\.yaml\): --set quant\.rho=0\.2: quant\.rho: expected a key allowed at 'quant' \('scheme', 'name', 'scope', 'keepBits', 'scaleBits'\), found unknown key 'rho'$/);
+  });
 });
