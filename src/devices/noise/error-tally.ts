@@ -15,7 +15,7 @@ export class ErrorTally {
   private expected = new Float64Array(16);
   private maxTag = -1;
 
-  constructor(readonly path: string, readonly noise: AccessNoise) {}
+  constructor(readonly path: string, readonly noise: Pick<AccessNoise, 'sampleErrors' | 'expectedErrorsPerBit'>) {}
 
   private grow(tag: number): void {
     let n = this.accesses.length;

@@ -28,6 +28,7 @@ export {
   bitFlipAccessNoise, mlcAccessNoise, BitFlipAccessNoise, MlcAccessNoise, NO_NOISE, type AccessNoise,
 } from './access-noise.js';
 export { ErrorTally } from './error-tally.js';
+export { ReadNoiseDevice, withReadNoise, type ReadNoiseModel } from './read-noise-device.js';
 export { BinomialSampler } from './sampling.js';
 export {
   accessNoiseFor, bitErrorProbability, bitFlipConfusion, modelConfusion, modelBitsPerCell, isMlcModel,

@@ -12,6 +12,7 @@ import { SttMram, type SttMramParams } from '../nvm/stt-mram.js';
 import { Reram, type ReramParams } from '../nvm/reram.js';
 import { Sram, type SramParams } from '../sram/sram.js';
 import type { AccessNoiseLike } from '../nvm/device-core.js';
+import { withReadNoise } from '../noise/read-noise-device.js';
 import { sttMramDescriptor, sttMramSchema } from '../nvm/stt-mram-plugin.js';
 import { reramDescriptor, reramSchema } from '../nvm/reram-plugin.js';
 import { sramDescriptor, sramSchema } from '../sram/sram-plugin.js';
@@ -39,7 +40,7 @@ export const deviceTypes: readonly DeviceType[] = ['sram', 'stt-mram', 'reram', 
 export interface CreateDeviceOptions {
   /** Run seed for the device's rngFor(seed, path) streams. */
   readonly seed?: number;
-  /** Read-noise model (SRAM / STT-MRAM / ReRAM; LPDDR5 ignores it). */
+  /** Read-noise model: SRAM / STT-MRAM / ReRAM sample it themselves, LPDDR5 through ReadNoiseDevice. */
   readonly noise?: AccessNoiseLike;
 }
 
@@ -50,7 +51,7 @@ export function createDevice<T extends DeviceType>(type: T, params: DeviceParams
     case 'sram': return new Sram(params as SramParams, ctx);
     case 'stt-mram': return new SttMram(params as SttMramParams, ctx);
     case 'reram': return new Reram(params as ReramParams, ctx);
-    case 'lpddr5': return createLpddr5(engine, params as Lpddr5Params, path);
+    case 'lpddr5': return withReadNoise(createLpddr5(engine, params as Lpddr5Params, path), opts.noise, opts.seed);
     default: throw new Error(`unknown device type '${String(type)}' (known: ${deviceTypes.join(', ')})`);
   }
 }
@@ -106,7 +107,7 @@ function lpddr5Entry(name: string, preset: PresetName, summary: string): DeviceC
   const estimates = Object.keys(sources).filter((k) => sources[k]!.estimate === true).sort();
   return {
     name, type: 'lpddr5', summary, sources, estimates,
-    create: (engine, path, opts = {}) => createLpddr5(engine, { preset, ...(opts.overrides ?? {}) } as Lpddr5Params, path),
+    create: (engine, path, opts = {}) => withReadNoise(createLpddr5(engine, { preset, ...(opts.overrides ?? {}) } as Lpddr5Params, path), opts.noise, opts.seed),
     energyTables: () => tables,
   };
 }
@@ -171,7 +172,7 @@ function canonicalParams(spec: DeviceSpec): { params: Record<string, unknown>; p
 export function createDeviceFromSpec(spec: DeviceSpec, engine: Engine, path: string, opts: CreateDeviceOptions = {}): MemoryDevice {
   if (spec.type === 'lpddr5') {
     const { type: _t, id: _i, ...rest } = spec;
-    return createLpddr5(engine, rest as Lpddr5Params, path);
+    return withReadNoise(createLpddr5(engine, rest as Lpddr5Params, path), opts.noise, opts.seed);
   }
   if (!(deviceTypes as readonly string[]).includes(spec.type)) throw new Error(`unknown device type '${spec.type}' (known: ${deviceTypes.join(', ')})`);
   return createDevice(spec.type as 'sram', canonicalParams(spec).params as unknown as SramParams, engine, path, opts);
@@ -208,7 +209,7 @@ export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
     return {
       name, type: 'lpddr5', summary: base?.summary ?? 'LPDDR5 from configuration', sources,
       estimates: (base?.estimates ?? []).filter(keep),
-      create: (engine, path) => createDeviceFromSpec(spec, engine, path),
+      create: (engine, path, opts = {}) => createDeviceFromSpec(spec, engine, path, opts),
       energyTables: () => energyTablesForSpec(spec),
     };
   }
