@@ -19,6 +19,7 @@ import { writeReproduceOutputs } from '../../study/outputs.js';
 import { poolExecutor } from '../../study/run-pool.js';
 import { out, err, setExitCode } from '../io.js';
 import { ExitCode } from '../errors.js';
+import { prepareOutDir } from '../out-dir.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** Built-in studies by name. */
@@ -98,6 +99,7 @@ export function register(program: Command): void {
       if (file === undefined) throw new UserError(`reproduce: unknown study '${study}'; expected one of ${Object.keys(STUDIES).join(', ')} or a .yaml file`);
       const seed = parseSeed(o.seed);
       const threads = parseThreads(o.threads);
+      if (o.out !== undefined) prepareOutDir(o.out, 'qmcsim reproduce: --out');
       const progress = lazyProgress(o.progress);
       let result;
       try {

@@ -4,7 +4,6 @@
  * energy per token with its breakdown, bytes per memory and bit-error statistics. A placement that
  * does not fit prints one line naming region, need and capacity and exits 1.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
@@ -15,6 +14,7 @@ import { tryRunConfig, type RunReport } from '../../arch/run.js';
 import { formatQuantity } from '../../units/format.js';
 import { err, out, setExitCode } from '../io.js';
 import { ExitCode } from '../errors.js';
+import { prepareOutDir } from '../out-dir.js';
 
 interface RunCliOptions {
   readonly set: string[];
@@ -93,6 +93,7 @@ export function register(program: Command): void {
     .action((file: string, opts: RunCliOptions) => {
       const seed = parseSeed(opts.seed);
       const cfg = loadRunConfig(file, opts.set);
+      if (opts.out !== undefined) prepareOutDir(opts.out, 'qmcsim run: --out');
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       const r = tryRunConfig(cfg, { seed, layerReuse: opts.layerReuse === true, onProgress: (f) => bar.update(f) });
       bar.stop();
@@ -102,7 +103,6 @@ export function register(program: Command): void {
         return;
       }
       if (opts.out !== undefined) {
-        mkdirSync(opts.out, { recursive: true });
         atomicWriteFile(join(opts.out, 'result.json'), `${canonicalJson(r.report, 2)}\n`);
         writeResolved(opts.out, cfg, { command: 'run', file, overrides: opts.set, seed });
       }

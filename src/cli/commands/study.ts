@@ -14,6 +14,7 @@ import { noiseStudy } from '../../study/noise-study.js';
 import { noiseChecks, noiseHtml, noiseTables } from '../../study/noise-tables.js';
 import { ExitCode } from '../errors.js';
 import { err, out, setExitCode } from '../io.js';
+import { prepareOutDir } from '../out-dir.js';
 import { lazyProgress } from './reproduce.js';
 
 interface StudyCliOptions {
@@ -38,6 +39,8 @@ export function register(program: Command): void {
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (kind: string, file: string, o: StudyCliOptions) => {
       if (kind !== 'noise') throw new UserError(`study: unknown study kind '${kind}'; expected 'noise'`);
+      if (o.out !== undefined) prepareOutDir(o.out, 'qmcsim study: --out');
+      if (o.export !== undefined) prepareOutDir(o.export, 'qmcsim study: --export');
       const progress = lazyProgress(o.progress);
       let r;
       try {

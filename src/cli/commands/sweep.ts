@@ -4,7 +4,7 @@
  * an HTML report (Pareto front over energy, latency and memory area, one plot per axis).
  */
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { atomicWriteFile } from '../../config/dump.js';
@@ -19,6 +19,7 @@ import { loadSweepSpec } from '../../sweep/spec.js';
 import type { Executor } from '../../sweep/task.js';
 import { TOOL_VERSION } from '../../sweep/version.js';
 import { err, out } from '../io.js';
+import { prepareOutDir } from '../out-dir.js';
 
 interface SweepOpts {
   workers?: string;
@@ -58,6 +59,8 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   if (!Number.isSafeInteger(workers) || workers < 0) throw new UserError(`--workers: expected a whole number ≥ 0, found '${opts.workers ?? ''}'`);
   const outDir = resolve(opts.out ?? join('results', 'sweeps', spec.name));
   const dbFile = resolve(opts.db ?? join(outDir, 'results.duckdb'));
+  prepareOutDir(outDir, 'qmcsim sweep: --out');
+  prepareOutDir(dirname(dbFile), 'qmcsim sweep: --db folder');
   let executor: Executor;
   let queueExecutor: QueueExecutor | null = null;
   if (opts.queue !== undefined) {

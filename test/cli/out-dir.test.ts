@@ -1,0 +1,42 @@
+// Output directories are checked before any work: `--out` naming a file (or a path through a file)
+// is one line and exit 2 at once, and nothing is simulated or written.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareOutDir } from '../../src/cli/out-dir.js';
+import { tempDir, type TempDir } from '../config/helpers.js';
+import { runCli } from './cli-helpers.js';
+
+let t: TempDir;
+beforeAll(() => { t = tempDir(); });
+afterAll(() => t.remove());
+
+describe('prepareOutDir', () => {
+  it('creates missing folders and accepts an existing directory', () => {
+    const d = join(t.dir, 'a', 'b', 'c');
+    prepareOutDir(d, 'x: --out');
+    expect(existsSync(d)).toBe(true);
+    prepareOutDir(d, 'x: --out');
+  });
+  it('a file, or a path through a file, is a UserError naming the option and the path', () => {
+    const f = t.write('file.txt', 'x');
+    expect(() => prepareOutDir(f, 'x: --out')).toThrow(`x: --out ${f}: expected a directory that can be written, found a file (not a directory)`);
+    expect(() => prepareOutDir(join(f, 'sub'), 'x: --out')).toThrow(/found a path through a file$/);
+  });
+});
+
+describe('commands check --out before running', () => {
+  it.each([
+    ['run', ['run', 'configs/runs/qmc-hymba.yaml', '--set', 'model=smollm2-135m', '--layer-reuse']],
+    ['reproduce', ['reproduce', 'qmc', '--model', 'smollm2-135m', '--no-rho', '--threads', '0', '--no-progress']],
+    ['study', ['study', 'noise', 'experiments/noise/default.yaml', '--no-progress']],
+  ])('%s --out FILE exits 2 with one line and no output', async (name, argv) => {
+    const f = t.write(`${name}-out`, 'not a directory');
+    const before = readdirSync(t.dir).length;
+    const r = await runCli(...argv, '--out', f);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([`qmcsim ${name}: --out ${f}: expected a directory that can be written, found a file (not a directory)`]);
+    expect(readdirSync(t.dir).length).toBe(before);
+  });
+});
