@@ -107,6 +107,9 @@ export class Reram extends DeviceCore {
     }
     if (![1, 2, 3].includes(params.bitsPerCell)) throw new SimError(`bitsPerCell must be 1, 2 or 3, got ${params.bitsPerCell}`, undefined, ctx.path);
     if (!(params.arrayBandwidth > 0)) throw new SimError('arrayBandwidth must be > 0', undefined, ctx.path);
+    if (!(params.iterationsMax >= params.iterationsMin)) {
+      throw new SimError(`iterationsMax must be ≥ iterationsMin (${params.iterationsMin}), got ${params.iterationsMax}`, undefined, ctx.path);
+    }
     this.C = params.channels;
     this.B = params.banksPerChannel;
     this.A = params.arraysPerBank;

@@ -4,7 +4,7 @@
  * parameters resting on estimates and the energy tables that price it, and devices built from
  * `kind: devices` configuration entries (preset + overrides). Re-exported by src/devices/index.ts.
  */
-import type { Engine } from '../../engine/engine.js';
+import { Engine } from '../../engine/engine.js';
 import type { PluginDescriptor, Source } from '../../config/plugin.js';
 import type { MemoryDevice } from '../device.js';
 import type { z } from 'zod';
@@ -213,7 +213,15 @@ export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
       energyTables: () => energyTablesForSpec(spec),
     };
   }
-  const { preset, overridden } = canonicalParams(spec);
+  const { params, preset, overridden } = canonicalParams(spec);
+  // Build once on a scratch engine: combinations each key's own check cannot see (iterationsMax <
+  // iterationsMin, a clock whose cycle rounds to 0 ps) fail here as configuration errors, not mid-run.
+  try {
+    createDevice(spec.type as 'sram', params as unknown as SramParams, new Engine(), name);
+  } catch (e) {
+    const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^\[[^\]]*\] /, '');
+    throw new Error(`${spec.type} '${name}': ${msg}`);
+  }
   const sources: Record<string, Source> = {};
   for (const [k, v] of Object.entries((preset?.params ?? {}) as Record<string, SourcedValue>)) {
     sources[k] = overridden.includes(k) ? { source: 'user configuration' } : { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };

@@ -53,6 +53,8 @@ export class Sram extends DeviceCore {
     this.capacityBytes = params.capacity;
     this.granuleBytes = params.width;
     this.cyclePs = Math.round(1e12 / params.clock);
+    // Time is kept in integer ps: a clock above 2 THz would round its cycle to 0 ps (no progress).
+    if (this.cyclePs < 1) throw new SimError(`clock must be at most 2 THz (the cycle is kept in whole ps), got ${params.clock} Hz`, undefined, ctx.path);
     this.peakBandwidth = (params.banks * params.portsPerBank * params.width * 1e12) / this.cyclePs;
     this.portFree = new Float64Array(params.banks * params.portsPerBank);
     this.checkNoiseCells(1); // a 6T cell stores one bit

@@ -89,4 +89,16 @@ describe('qmcsim replay', () => {
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/bad\.yaml:5/);
   });
+
+  it('parameter combinations no single key check sees are one-line bad input (exit 2), not internal errors', async () => {
+    const t = file('c.trc', '0 R 0x0 64\n10 W 0x40 64\n');
+    const iter = file('iter.yaml', 'kind: devices\ndevices:\n  - type: reram\n    id: r1\n    preset: qmc-reram-3bit\n    iterationsMin: 5\n    iterationsMax: 3\n');
+    const a = await cli(['replay', '--device', iter, '--trace', t]);
+    expect(a.code).toBe(2);
+    expect(a.err).toMatch(/^qmcsim replay: \S*iter\.yaml: reram 'r1': iterationsMax must be ≥ iterationsMin \(5\), got 3\n$/);
+    const clk = file('clk.yaml', 'kind: devices\ndevices:\n  - type: sram\n    id: s1\n    preset: nvmexplorer-sram-2mb\n    clock: 3 THz\n');
+    const b = await cli(['replay', '--device', clk, '--trace', t]);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/^qmcsim replay: \S*clk\.yaml: sram 's1': clock must be at most 2 THz[^\n]*\n$/);
+  });
 });
