@@ -19,7 +19,7 @@ export class BinaryCursor implements TraceCursor {
   readonly timed = true;
   readonly format = 'qmcsim-binary';
 
-  constructor(private readonly src: ByteSource, private readonly file: string) {
+  constructor(private readonly src: ByteSource, private readonly file: string, private readonly addressLimit = Infinity) {
     if (src.ensure(8) < 8 || !src.buf.subarray(src.pos, src.pos + 8).equals(BINARY_MAGIC)) {
       throw new TraceParseError(file, 1, 1, "the binary trace magic 'QMCTRC1'", 'other bytes');
     }
@@ -42,6 +42,7 @@ export class BinaryCursor implements TraceCursor {
     if (!Number.isSafeInteger(t) || t < this.timePs) throw new TraceParseError(this.file, this.line, 1, `an integer time ≥ ${this.timePs} ps`, String(t));
     if (!Number.isSafeInteger(a) || a < 0) throw new TraceParseError(this.file, this.line, 9, 'a non-negative integer address', String(a));
     if (size === 0) throw new TraceParseError(this.file, this.line, 17, 'a size of at least 1 byte', '0');
+    if (a + size > this.addressLimit) throw new TraceParseError(this.file, this.line, 9, `an access inside the device's ${this.addressLimit} B (address + size ≤ capacity)`, `address ${a} + ${size} B`);
     if ((flags & ~1) !== 0) throw new TraceParseError(this.file, this.line, 21, 'flags 0 (read) or 1 (write)', String(flags));
     this.timePs = t;
     this.addr = a;

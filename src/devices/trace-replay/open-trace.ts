@@ -16,6 +16,11 @@ export interface OpenTraceOptions {
   readonly granuleBytes: number;
   /** Name used in error messages for in-memory traces. */
   readonly name?: string;
+  /**
+   * Bytes of device address space: an access reaching past it is a trace error at its line
+   * (devices that do not fold addresses, i.e. LPDDR5; docs/trace-format.md). Default: no limit.
+   */
+  readonly addressLimit?: number;
 }
 
 function detect(src: ByteSource): Exclude<TraceFormat, 'auto'> {
@@ -35,9 +40,10 @@ function detect(src: ByteSource): Exclude<TraceFormat, 'auto'> {
 
 function open(src: ByteSource, name: string, opts: OpenTraceOptions): TraceCursor {
   const f = opts.format === undefined || opts.format === 'auto' ? detect(src) : opts.format;
-  if (f === 'qmcsim-binary') return new BinaryCursor(src, name);
-  if (f === 'ramulator2') return new RamulatorCursor(src, name, opts.granuleBytes);
-  return new QmcsimTextCursor(src, name);
+  const limit = opts.addressLimit ?? Infinity;
+  if (f === 'qmcsim-binary') return new BinaryCursor(src, name, limit);
+  if (f === 'ramulator2') return new RamulatorCursor(src, name, opts.granuleBytes, limit);
+  return new QmcsimTextCursor(src, name, limit);
 }
 
 /** Opens `file` for streaming replay. */

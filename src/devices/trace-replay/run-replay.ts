@@ -48,7 +48,11 @@ export function runReplay(o: RunReplayOptions): ReplayRun {
   const seed = o.seed ?? 0;
   const engine = new Engine();
   const device = entry.create(engine, entry.name, { seed, ...(o.noise !== undefined ? { noise: o.noise } : {}) });
-  const traceOpts = { granuleBytes: device.granuleBytes, ...(o.format !== undefined ? { format: o.format } : {}) };
+  // LPDDR5 does not fold addresses beyond its capacity (docs/trace-format.md): such a line is a trace error.
+  const traceOpts = {
+    granuleBytes: device.granuleBytes, ...(o.format !== undefined ? { format: o.format } : {}),
+    ...(entry.type === 'lpddr5' ? { addressLimit: device.capacityBytes } : {}),
+  };
   const cursor = typeof o.trace === 'string' ? openTraceFile(o.trace, traceOpts) : openTraceBuffer(o.trace.data, { ...traceOpts, name: o.trace.name });
   const result = replayTrace(device, engine, cursor, {
     energyTables: entry.energyTables(),

@@ -30,7 +30,7 @@ abstract class TextCursor implements TraceCursor {
   protected e = 0;
   protected lineStart = 0;
 
-  constructor(protected readonly src: ByteSource, protected readonly file: string) {}
+  constructor(protected readonly src: ByteSource, protected readonly file: string, protected readonly addressLimit = Infinity) {}
 
   next(): boolean {
     const s = this.src;
@@ -111,6 +111,13 @@ abstract class TextCursor implements TraceCursor {
     return v;
   }
 
+  /** Fails at column `col` (0-based offset in the line) when [addr, addr + size) passes the limit. */
+  protected checkRange(addr: number, size: number, at: number): void {
+    if (addr + size <= this.addressLimit) return;
+    this.p = at;
+    this.fail(`an access inside the device's ${this.addressLimit} B (address + size ≤ capacity)`);
+  }
+
   protected endOfLine(): void {
     this.skipWs();
     if (this.p !== this.e) this.fail('end of line');
@@ -134,10 +141,12 @@ export class QmcsimTextCursor extends TextCursor {
     if ((c !== 82 && c !== 87 && c !== 114 && c !== 119) || (this.p + 1 < this.e && buf[this.p + 1] !== SP && buf[this.p + 1] !== TAB)) this.fail('R or W');
     this.p++;
     this.needWs('a hex address such as 0x1f40');
+    const addrAt = this.p;
     const a = this.address(false);
     this.needWs('a size in bytes');
     const size = this.decimal('a size in bytes');
     if (size === 0) { this.p--; this.fail('a size of at least 1 byte'); }
+    this.checkRange(a, size, addrAt);
     let tag = 0;
     if (this.skipWs() > 0 && this.p < this.e) tag = this.decimal('a tag (integer ≥ 0) or end of line');
     this.endOfLine();
@@ -153,8 +162,8 @@ export class QmcsimTextCursor extends TextCursor {
 export class RamulatorCursor extends TextCursor {
   readonly timed = false;
   readonly format = 'ramulator2';
-  constructor(src: ByteSource, file: string, private readonly granule: number) {
-    super(src, file);
+  constructor(src: ByteSource, file: string, private readonly granule: number, addressLimit = Infinity) {
+    super(src, file, addressLimit);
   }
 
   protected parseRecord(buf: Buffer): void {
@@ -164,8 +173,10 @@ export class RamulatorCursor extends TextCursor {
     if (!(isLd || isSt) || (p + 2 < this.e && buf[p + 2] !== SP && buf[p + 2] !== TAB)) this.fail('LD or ST');
     this.p += 2;
     this.needWs('an address (0x-hex or decimal)');
+    const addrAt = this.p;
     const a = this.address(true);
     this.endOfLine();
+    this.checkRange(a, this.granule, addrAt);
     this.isWrite = isSt;
     this.addr = a;
     this.sizeBytes = this.granule;
