@@ -4,6 +4,7 @@
  * bandwidth, latency percentiles, row-buffer outcomes, energy and bit-error statistics.
  * Unknown preset or malformed trace line → one line naming the problem (file:line:col), exit 2.
  */
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { out } from '../io.js';
@@ -87,6 +88,9 @@ export function register(program: Command): void {
         if (!(p >= 0 && p <= 1) || opts.bitErrorRate.trim() === '') throw new UserError(`qmcsim replay: --bit-error-rate expects a probability in [0, 1], found '${opts.bitErrorRate}'`);
         noise = bitFlipAccessNoise(p);
       }
+      const traceStat = statSync(opts.trace, { throwIfNoEntry: false });
+      if (traceStat === undefined) throw new UserError(`qmcsim replay: --trace ${opts.trace}: expected a trace file, found no such file`);
+      if (traceStat.isDirectory()) throw new UserError(`qmcsim replay: --trace ${opts.trace}: expected a trace file, found a directory`);
       try {
         const d = deviceFrom(opts.device);
         const entry = typeof d === 'string' ? resolveCatalogEntry(d) : d;

@@ -57,3 +57,19 @@ describe('addresses past an LPDDR5 device', () => {
     }
   });
 });
+
+describe('--trace that is not a file', () => {
+  it('a directory or a missing file is one line naming --trace and the path, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qmcsim-trace-dir-'));
+    try {
+      for (const [path, found] of [[dir, 'a directory'], [join(dir, 'nope.trc'), 'no such file']] as const) {
+        let stderr = '';
+        const code = await main(['replay', '--device', 'qmc-mram', '--trace', path], { stdout: () => {}, stderr: (s) => { stderr += s; } });
+        expect(code).toBe(2);
+        expect(stderr).toBe(`qmcsim replay: --trace ${path}: expected a trace file, found ${found}\n`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
