@@ -1,10 +1,10 @@
 /**
- * Banked SRAM macro: `banks` banks, each with `portsPerBank` ports; a port moves `width` bytes per
- * clock cycle. Fixed read/write latency in cycles to the first beat, one beat per cycle after that;
- * a port is busy one cycle per beat (fully pipelined macro). Per-access (per-beat) energy and
- * leakage are priced after the run. Fidelity: cycle-exact reservation per port, FCFS per bank.
- * Numbers come from presets (src/devices/presets/sram.ts) with their sources.
- * Simplification: a multi-beat request streams from the bank (and port) of its first word.
+ * Banked SRAM macro: `banks` word-interleaved banks, each with `portsPerBank` ports; a port moves
+ * `width` bytes (one word, one beat) per clock cycle. A request's words are spread over consecutive
+ * banks, which serve them in parallel; each bank streams its own words back to back on its
+ * earliest-free port (fixed latency in cycles to its first beat, one cycle per further beat).
+ * Per-beat energy and leakage are priced after the run. Fidelity: cycle-exact reservation per
+ * port, FCFS per bank. Numbers come from presets (src/devices/presets/sram.ts) with their sources.
  */
 import type { Bytes, Hz } from '../../units/quantity.js';
 import { SimError } from '../../engine/errors.js';
@@ -66,18 +66,33 @@ export class Sram extends DeviceCore {
 
   protected reserve(addr: number, size: number, isWrite: boolean, now: number): number {
     const p = this.params;
-    const bank = Math.floor(addr / p.width) % p.banks;
+    const nb = p.banks, np = p.portsPerBank;
+    const firstWord = Math.floor(addr / p.width);
     const beats = Math.ceil(((addr % p.width) + size) / p.width);
-    // Earliest-free port of the bank (lowest index on ties: deterministic).
-    const base = bank * p.portsPerBank;
-    let best = base;
-    for (let i = base + 1; i < base + p.portsPerBank; i++) if ((this.portFree[i] as number) < (this.portFree[best] as number)) best = i;
     const cyc = this.cyclePs;
-    // Requests start on a clock edge.
-    const start = Math.ceil(Math.max(now, this.portFree[best] as number) / cyc) * cyc;
-    this.portFree[best] = start + beats * cyc;
+    const lat = Math.max(isWrite ? p.writeLatencyCycles : p.readLatencyCycles, 1);
+    const portFree = this.portFree;
+    // Word k of the request lives in bank (firstWord + k) mod banks: bank offset i serves
+    // ⌊beats/banks⌋ words, one more for i < beats mod banks.
+    const q = Math.floor(beats / nb);
+    const r = beats - q * nb;
+    const used = q > 0 ? nb : r;
+    let done = now;
+    let bank = firstWord % nb;
+    for (let i = 0; i < used; i++) {
+      const n = i < r ? q + 1 : q;
+      // Earliest-free port of the bank (lowest index on ties: deterministic).
+      const base = bank * np;
+      let best = base;
+      for (let j = base + 1; j < base + np; j++) if ((portFree[j] as number) < (portFree[best] as number)) best = j;
+      // A bank starts on a clock edge.
+      const start = Math.ceil(Math.max(now, portFree[best] as number) / cyc) * cyc;
+      portFree[best] = start + n * cyc;
+      const end = start + (lat + n - 1) * cyc;
+      if (end > done) done = end;
+      if (++bank === nb) bank = 0;
+    }
     this.busyPs += beats * cyc;
-    const lat = isWrite ? p.writeLatencyCycles : p.readLatencyCycles;
     const act = this.act;
     if (isWrite) {
       act[A_WRITE] = (act[A_WRITE] as number) + 1;
@@ -88,7 +103,7 @@ export class Sram extends DeviceCore {
       act[A_RBEATS] = (act[A_RBEATS] as number) + beats;
       act[A_RBITS] = (act[A_RBITS] as number) + size * 8;
     }
-    return start + (Math.max(lat, 1) + beats - 1) * cyc;
+    return done;
   }
 }
 
