@@ -66,7 +66,9 @@ export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all
   });
   return {
     id: all ? 'points' : 'pareto',
-    title: all ? `${spec.name}: all points` : `${spec.name}: Pareto front over ${paretoObjectives(spec, points).join(', ')} (minimised)`,
+    title: all ? `${spec.name}: all points`
+      : paretoObjectives(spec, points).length === 0 ? `${spec.name}: Pareto front empty (no point produced the objectives ${spec.pareto.join(', ')})`
+      : `${spec.name}: Pareto front over ${paretoObjectives(spec, points).join(', ')} (minimised)`,
     columns: [
       { key: 'index', header: '#' },
       ...(all ? [{ key: 'status', header: 'status' }] : []),

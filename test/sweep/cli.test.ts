@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { FIXTURES, tempDir } from './helpers.js';
+import { FIXTURES, tempDir, writeToySweep } from './helpers.js';
 
 describe('qmcsim sweep (toy evaluator, in-process)', () => {
   it('prints JSON, writes CSV/Parquet/HTML, and --resume reuses every point', async () => {
@@ -30,5 +30,16 @@ describe('qmcsim sweep (toy evaluator, in-process)', () => {
     expect(again.ran).toBe(0);
     expect(again.reused).toBe(12);
     expect(again.points).toEqual(first.points);
+  }, 120_000);
+
+  it('the text summary counts failed points and shows the first error (they are not silently dropped)', async () => {
+    const dir = tempDir();
+    const file = writeToySweep(dir, 'set:\n  work.failWhenArraysAbove: 100\naxes:\n  - reram.arrays: [64, 128]\n');
+    const outText: string[] = [];
+    const io = { stdout: (t: string) => outText.push(t), stderr: () => {} };
+    expect(await main(['sweep', file, '--workers', '0', '--out', join(dir, 'out'), '--no-progress'], io)).toBe(0);
+    const text = outText.join('');
+    expect(text).toMatch(/^2 points stored in .* \(2 run now, 0 reused, 0 skipped by constraints\)$/m);
+    expect(text).toMatch(/^1 failed, 0 infeasible \(not on the Pareto front\); point 1: .+$/m);
   }, 120_000);
 });

@@ -119,6 +119,12 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     } else {
       out(formatTable(paretoTable(spec, points)));
       out(`${points.length} points stored in ${dbFile} (${summary.ran} run now, ${summary.reused} reused, ${summary.skipped} skipped by constraints)`);
+      const failed = summary.points.filter((p) => p.status === 'failed');
+      const infeasible = summary.points.filter((p) => p.status === 'infeasible').length;
+      if (failed.length > 0 || infeasible > 0) {
+        const first = failed[0];
+        out(`${failed.length} failed, ${infeasible} infeasible (not on the Pareto front)${first ? `; point ${first.index}: ${(first.error ?? '').split('\n')[0]}` : ''}`);
+      }
       out(`report: ${html}`);
       out(`tables: ${csv}, ${parquet}`);
     }
