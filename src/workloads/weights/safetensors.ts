@@ -8,14 +8,15 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, sta
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bf16BitsToF32, f16BitsToF32 } from '../quant/float16.js';
+import { UserError } from '../../config/errors.js';
 
 /** Element size of the safetensors dtypes this reader understands. */
 export const DTYPE_BYTES: Readonly<Record<string, number>> = {
   F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1,
 };
 
-/** Bad checkpoint: message names the file and what is wrong. */
-export class SafetensorsError extends Error {
+/** Bad checkpoint: message names the file and what is wrong. Bad input, so the CLI exits 2 with this one line. */
+export class SafetensorsError extends UserError {
   constructor(readonly file: string, detail: string) {
     super(`${file}: ${detail}`);
     this.name = 'SafetensorsError';

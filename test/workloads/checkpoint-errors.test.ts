@@ -1,0 +1,46 @@
+// A missing or malformed --weights checkpoint is bad input: one line naming the file, exit 2 —
+// not "qmcsim: internal error: SafetensorsError …" (exit 3).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { reportError } from '../../src/cli/main.js';
+import { setIo } from '../../src/cli/io.js';
+import { isUserError } from '../../src/config/errors.js';
+import { Checkpoint } from '../../src/workloads/weights/safetensors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'qmcsim-ckpt-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cliLines(f: () => unknown): { code: number; stderr: string } {
+  let stderr = '';
+  try {
+    f();
+  } catch (e) {
+    expect(isUserError(e)).toBe(true);
+    setIo({ stdout: () => {}, stderr: (s) => { stderr += s; } });
+    try {
+      return { code: reportError(e), stderr };
+    } finally {
+      setIo(undefined);
+    }
+  }
+  throw new Error('expected an error');
+}
+
+describe('bad checkpoints', () => {
+  it('a missing file, a non-safetensors file and an empty directory exit 2 with one line', () => {
+    const junk = join(dir, 'junk.safetensors');
+    writeFileSync(junk, 'this is not a checkpoint at all');
+    for (const [path, msg] of [
+      [join(dir, 'nope.safetensors'), /nope\.safetensors: cannot open/],
+      [junk, /junk\.safetensors: malformed/],
+      [dir, /neither model\.safetensors\.index\.json nor model\.safetensors/],
+    ] as const) {
+      const r = cliLines(() => Checkpoint.open(path));
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(msg);
+    }
+  });
+});
