@@ -8,7 +8,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadConfigFile } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
+import { checkNoiseStudy } from './noise-checks.js';
 import { UserError } from '../config/errors.js';
 import { displayName } from '../config/resolve.js';
 import { loadRunConfig } from '../arch/run-config.js';
@@ -150,9 +151,10 @@ function noiseYaml(m: NoiseModelSpec): Record<string, unknown> {
 
 /** Runs the noise study described by `o.file`. */
 export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult> {
-  const cfg = loadConfigFile(o.file, noiseStudySchema, { kind: 'noise-study' });
-  if (cfg.quant.scheme !== 'qmc') throw new UserError(`${o.file}: quant.scheme must be 'qmc' (inliers in MLC ReRAM, outliers in MRAM), found '${cfg.quant.scheme}'`);
+  const loaded = loadConfig(o.file, noiseStudySchema, { kind: 'noise-study' });
+  const cfg = loaded.value;
   const base = dirname(resolve(o.file));
+  checkNoiseStudy(cfg, o.file, loaded.sources, base);
   const specs = pickSpecs(cfg);
   const src = o.weights !== undefined
     ? checkpointSource(o.weights, specs, cfg.weights.maxRows)

@@ -1,0 +1,80 @@
+/**
+ * Load-time checks of a noise study against the model catalogue, the noise presets and the run
+ * configurations it replays, so a misspelt tensor, preset, memory id or run file is one located
+ * line (file:line:col, did-you-mean, exit 2) before any sweep point is computed.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigErrors, isUserError, UserError, type ConfigProblem } from '../config/errors.js';
+import { didYouMean } from '../config/did-you-mean.js';
+import { formatPath, type PathSegment } from '../config/paths.js';
+import type { SourceMap } from '../config/yaml.js';
+import { loadRunConfig } from '../arch/run-config.js';
+import { noisePresets } from '../devices/noise/index.js';
+import { loadModel } from '../workloads/catalog.js';
+import { inventory } from '../workloads/inventory.js';
+import type { NoiseStudyConfig } from './noise-config.js';
+
+/** Checks `cfg` (loaded from `file`, positions in `sources`); `base` is the study file's folder. */
+export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: SourceMap, base: string): void {
+  const problems: ConfigProblem[] = [];
+  const problem = (path: readonly PathSegment[], expected: string, found: string): void => {
+    let pos;
+    for (let n = path.length; n >= 0 && pos === undefined; n--) pos = sources.get(formatPath(path.slice(0, n)))?.value;
+    problems.push({ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(path), expected, found });
+  };
+  const named = (v: string, names: readonly string[]): string => {
+    const h = didYouMean(v, names);
+    return `'${v}'${h ? `; ${h}` : ''}`;
+  };
+
+  if (cfg.quant.scheme !== 'qmc') problem(['quant', 'scheme'], "'qmc' (inliers in MLC ReRAM, outliers in MRAM)", `'${cfg.quant.scheme}'`);
+  let ids: string[] | undefined;
+  try {
+    ids = inventory(loadModel(cfg.model)).map((t) => t.id);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    problem(['model'], 'a model of configs/models or a model YAML path', e.message.replace(/^model: /, ''));
+  }
+  if (ids !== undefined) {
+    cfg.weights.tensors.forEach((t, i) => {
+      if (!ids.includes(t)) problem(['weights', 'tensors', i], `a tensor of model '${cfg.model}' (e.g. ${ids.slice(0, 3).join(', ')})`, named(t, ids));
+    });
+  }
+  const presetNames = Object.keys(noisePresets);
+  for (const bits of [...new Set(cfg.mlc.cellModes)]) {
+    const name = cfg.mlc.presets[bits === 3 ? '3' : '2'];
+    const p = noisePresets[name];
+    if (p === undefined) problem(['mlc', 'presets', String(bits)], `a noise preset (${presetNames.join(', ')})`, named(name, presetNames));
+    else if (p.kind !== 'gaussian-levels') problem(['mlc', 'presets', String(bits)], `a gaussian-levels level-set preset for ${bits}-bit cells`, `'${name}' (a ${p.kind} model)`);
+  }
+  // Replays: the cell modes swept, plus the 3-bit configuration that carries the MRAM sweep.
+  for (const bits of [...new Set([...cfg.mlc.cellModes, 3])]) {
+    const key = bits === 3 ? '3' : '2';
+    const runFile = resolve(base, cfg.replay.runs[key]);
+    if (!existsSync(runFile)) {
+      problem(['replay', 'runs', key], 'a run configuration file (path relative to the study file)', `'${cfg.replay.runs[key]}' (${runFile} does not exist)`);
+      continue;
+    }
+    let mems: string[];
+    try {
+      mems = loadRunConfig(runFile, cfg.replay.set).soc.memories.map((m) => m.id);
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      const pos = sources.get('replay.set')?.value ?? sources.get(formatPath(['replay', 'runs', key]))?.value;
+      const where = pos === undefined ? file : `${pos.file}:${pos.line}:${pos.col}`;
+      throw new UserError(e.format().split('\n').map((l) => `${where}: replay.set, replaying ${cfg.replay.runs[key]}: ${l}`).join('\n'));
+    }
+    for (const k of ['mlcMemory', 'mramMemory'] as const) {
+      const m = cfg.replay[k];
+      if (!mems.includes(m)) problem(['replay', k], `a memory of ${cfg.replay.runs[key]} (${mems.join(', ')})`, named(m, mems));
+    }
+  }
+  if (problems.length > 0) {
+    const seen = new Set<string>();
+    throw new ConfigErrors(problems.filter((p) => {
+      const k = `${p.line}:${p.col}:${p.path}:${p.found}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    }));
+  }
+}
