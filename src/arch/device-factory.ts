@@ -18,6 +18,8 @@ export interface BuiltDevice {
   readonly energyTable: EnergyTable;
   /** Preset parameters whose values are estimates, with the source text that says how they were set. */
   readonly estimates: readonly { readonly param: string; readonly source: string }[];
+  /** Every table that can price this device (a run's `energyTables:` picks one by name); the first is the default. */
+  readonly energyTables?: readonly EnergyTable[];
 }
 
 /**
@@ -59,7 +61,7 @@ export function buildIdeal(spec: DeviceSpec, engine: Engine, path: string): Buil
     },
     background: { watts: 0, source: 'ideal device: no background power' },
   };
-  return { device, energyTable, estimates: [] };
+  return { device, energyTable, estimates: [], energyTables: [energyTable] };
 }
 
 /** The default factory: ideal devices here, everything else from the devices layer. */
@@ -76,8 +78,9 @@ export function buildFromCatalogue(spec: DeviceSpec, engine: Engine, path: strin
   if (!found.ok) throw new Error(`${path}: ${found.message}`);
   const entry = found.preset;
   const device = entry.create(engine, path, { seed, overrides, ...(noise ? { noise: accessNoiseFor(noise) } : {}) });
-  const table = entry.energyTables(overrides)[0];
+  const tables = entry.energyTables(overrides);
+  const table = tables[0];
   if (!table) throw new Error(`${path}: preset '${preset}' has no energy table`);
   const estimates = entry.estimates.filter((e) => !(e in overrides)).map((e) => ({ param: e, source: `${preset}: ${entry.sources[e]?.source ?? 'estimate'}` }));
-  return { device, energyTable: table, estimates };
+  return { device, energyTable: table, estimates, energyTables: tables };
 }

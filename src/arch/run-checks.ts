@@ -1,6 +1,7 @@
 /**
  * Load-time checks of a run configuration against its SoC and the model catalogue: traffic names
- * initiators of the SoC, placement rules name its regions (and compile), the model exists. Each
+ * initiators of the SoC, placement rules name its regions (and compile), energyTables name its
+ * memories and one of their devices' tables, the model exists. Each
  * problem is located at the run file's key (file:line:col) so bad input never reaches the replay.
  */
 import { ConfigErrors, isUserError, type ConfigProblem } from '../config/errors.js';
@@ -10,12 +11,15 @@ import type { SourceMap, SourcePos } from '../config/yaml.js';
 import { loadModel } from '../workloads/catalog.js';
 import type { PlacementConfig } from './placement/policies.js';
 import type { SocConfig } from './soc-schema.js';
+import { defaultDeviceFactory } from './device-factory.js';
+import { Engine } from '../engine/engine.js';
 
 /** The parts of a run configuration these checks read. */
 export interface RunParts {
   readonly model: string;
   readonly placement: PlacementConfig;
   readonly traffic: Readonly<Record<string, string>>;
+  readonly energyTables: Readonly<Record<string, string>>;
 }
 
 /** Which `placement.regions` keys each built-in policy uses (all of them route kv, state, activations). */
@@ -77,6 +81,22 @@ export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, 
       problem(path, `${expectRegion} for the ${key} of policy '${p.policy}'`,
         `${hinted(region, regions)}${written ? '' : ' (the default; set placement.regions.' + key + ')'}`, written ? path : ['placement', 'policy']);
     }
+  }
+
+  const memories = soc.memories.map((m) => m.id);
+  for (const [mem, name] of Object.entries(run.energyTables)) {
+    const m = soc.memories.find((x) => x.id === mem);
+    if (m === undefined) {
+      problem(['energyTables', mem], `a memory of SoC '${soc.name}' (${memories.join(', ')})`, `key ${hinted(mem, memories)}`, ['energyTables', mem]);
+      continue;
+    }
+    let names: string[];
+    try {
+      names = (defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0).energyTables ?? []).map((t) => t.name);
+    } catch {
+      continue; // the device block's own problem is reported by checkDevices
+    }
+    if (!names.includes(name)) problem(['energyTables', mem], `an energy table of memory '${mem}' (${names.join(', ')})`, hinted(name, names));
   }
 
   try {

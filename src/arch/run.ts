@@ -60,6 +60,13 @@ export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
   const groups = groupSteps(records);
   const engine = new Engine();
   const soc = new Soc(engine, cfg.soc, opts.deviceFactory ?? defaultDeviceFactory, opts.seed);
+  // `energyTables: { <memory>: <table name> }` prices that memory with another of its device's tables.
+  for (const [mem, name] of Object.entries(cfg.energyTables)) {
+    const built = soc.built.get(mem);
+    const table = built?.energyTables?.find((t) => t.name === name);
+    if (built === undefined || table === undefined) throw new Error(`energyTables.${mem}: no table '${name}' (checked at load)`);
+    soc.built.set(mem, { ...built, energyTable: table });
+  }
   const items = itemsOf(groups, wl.weightBytes);
   const align = (mem: string): number => soc.port(mem).requestBytes;
   const placed = place(cfg.placement.policy, items, rulesFor(cfg.placement), soc.map, align);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRunConfig } from '../../src/arch/run-config.js';
+import { runConfig } from '../../src/arch/run.js';
 import { ConfigErrors } from '../../src/config/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-run-checks-'));
@@ -120,4 +121,16 @@ describe('run configuration checked against its SoC', () => {
     const msg = errorsOf(() => loadRunConfig(files(RUN), ['soc.memories[0].device.channels=0']));
     expect(msg).toBe('--set soc.memories[0].device.channels=0: soc.memories[0].device.channels: expected an integer ≥ 1, found 0');
   });
+
+  it('energyTables: unknown memory or table is located; a valid choice prices the memory with that table', () => {
+    const bad = errorsOf(() => loadRunConfig(files(`${RUN}energyTables: { drm: x, dram: qmc-table2/lpddr5 }\n`)));
+    expect(bad).toMatch(/run\.yaml:13:\d+: energyTables\.drm: expected a memory of SoC 't-soc' \(mram, dram\), found key 'drm'; did you mean 'dram'\?/);
+    expect(bad).toMatch(/run\.yaml:13:\d+: energyTables\.dram: expected an energy table of memory 'dram' \(qmc-table1\/lpddr5, lpddr5\/idd-micron-8gb\), found 'qmc-table2\/lpddr5'; did you mean 'qmc-table1\/lpddr5'\?/);
+    const table = (extra: string): string | undefined => {
+      const r = runConfig(loadRunConfig(files(`${RUN}${extra}`), ['workload.contextLength=16']), { seed: 1, layerReuse: true });
+      return r.energy.devices.find((d) => d.memory === 'dram')?.table;
+    };
+    expect(table('')).toBe('qmc-table1/lpddr5'); // qmc-lpddr5's own (first) table
+    expect(table('energyTables: { dram: lpddr5/idd-micron-8gb }\n')).toBe('lpddr5/idd-micron-8gb');
+  }, 60_000);
 });
