@@ -14,6 +14,7 @@ import { quantConfigSchema } from '../workloads/quant/config.js';
 import { placementSchema } from './placement/policies.js';
 import { socSchema, type SocConfig } from './soc-schema.js';
 import { checkDevices } from './device-check.js';
+import type { SourceMap } from '../config/yaml.js';
 import { checkRunAgainstSoc } from './run-checks.js';
 import { ConfigErrors } from '../config/errors.js';
 
@@ -61,7 +62,8 @@ export type RunConfig = Omit<z.output<typeof runSchema>, 'soc'> & { readonly soc
 
 /**
  * Loads a run file: `extends:`, `--set` overrides, validation. When `soc:` is a path (relative to
- * the run file) the SoC file is loaded too, receiving the `soc.`-prefixed overrides.
+ * the file that wrote it; a --set is relative to the run file) the SoC file is loaded too, receiving
+ * the `soc.`-prefixed overrides. A `model:` YAML path is resolved the same way.
  */
 export function loadRunConfig(file: string, overrides: readonly string[] = []): RunConfig {
   const socOv = overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4));
@@ -70,16 +72,16 @@ export function loadRunConfig(file: string, overrides: readonly string[] = []): 
   const socRef = (probe.data as { soc?: unknown } | undefined)?.soc;
   if (typeof socRef !== 'string') {
     const loaded = loadConfig(file, runSchema, { overrides, kind: 'run' });
-    const cfg = loaded.value as RunConfig;
+    const cfg = withModelPath(loaded.value as RunConfig, loaded.sources, file);
     checkDevices(cfg.soc, file, loaded.sources, 'soc.');
     checkRunAgainstSoc(cfg, cfg.soc, file, loaded.sources);
     return cfg;
   }
-  const run = validateTree(runSchema, probe, file);
-  const socFile = resolve(dirname(resolve(file)), socRef);
+  const run = withModelPath(validateTree(runSchema, probe, file), probe.sources, file);
+  const socFile = resolve(refDir(probe.sources, 'soc', file), socRef);
   if (!statSync(socFile, { throwIfNoEntry: false })?.isFile()) {
     const pos = probe.sources.get('soc')?.value;
-    throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'soc', expected: 'a kind: soc file (path relative to the run file) or an inline SoC', found: `'${socRef}' (${socFile} is not a readable file)` }]);
+    throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'soc', expected: 'a kind: soc file (path relative to the file that sets soc:) or an inline SoC', found: `'${socRef}' (${socFile} is not a readable file)` }]);
   }
   const soc = withSocPrefix(() => {
     const loaded = loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' });
@@ -88,6 +90,23 @@ export function loadRunConfig(file: string, overrides: readonly string[] = []): 
   });
   checkRunAgainstSoc(run, soc, file, probe.sources);
   return { ...run, soc, socFile };
+}
+
+/**
+ * Folder a path value at `key` is relative to: that of the file that wrote it (a base file reached
+ * through `extends:` keeps its own relative paths); a `--set` (and a sweep axis, which is one) is
+ * relative to the run file, as experiments/sweeps documents.
+ */
+function refDir(sources: SourceMap, key: string, file: string): string {
+  const from = sources.get(key)?.value.file;
+  if (from === undefined || from === '' || from.startsWith('--set ')) return dirname(resolve(file));
+  return dirname(resolve(from));
+}
+
+/** A `model:` given as a YAML path is resolved like `soc:` (relative to the file that wrote it). */
+function withModelPath<T extends { readonly model: string }>(cfg: T, sources: SourceMap, file: string): T {
+  if (!/\.ya?ml$/.test(cfg.model)) return cfg;
+  return { ...cfg, model: resolve(refDir(sources, 'model', file), cfg.model) };
 }
 
 /**

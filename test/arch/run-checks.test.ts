@@ -3,7 +3,7 @@
 // one-line ConfigErrors (exit 2), never an internal error or a placement failure (exit 1).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRunConfig } from '../../src/arch/run-config.js';
 import { runConfig } from '../../src/arch/run.js';
@@ -133,4 +133,32 @@ describe('run configuration checked against its SoC', () => {
     expect(table('')).toBe('qmc-table1/lpddr5'); // qmc-lpddr5's own (first) table
     expect(table('energyTables: { dram: lpddr5/idd-micron-8gb }\n')).toBe('lpddr5/idd-micron-8gb');
   }, 60_000);
+
+  it('soc: and a model YAML path are relative to the file that wrote them (also through extends:)', () => {
+    const base = files(RUN.replace('model: smollm2-135m', 'model: ./tiny.yaml'));
+    writeFileSync(join(dirname(base), 'tiny.yaml'), TINY);
+    const other = mkdtempSync(join(dir, 'other-'));
+    const child = join(other, 'child.yaml');
+    writeFileSync(child, `kind: run\nextends: ${base}\nname: child\n`);
+    const cfg = loadRunConfig(child);
+    expect(cfg.soc.name).toBe('t-soc');
+    expect(cfg.model).toBe(join(dirname(base), 'tiny.yaml'));
+    expect(runConfig(cfg, { seed: 1, layerReuse: true }).metrics.latencyPerTokenPs).toBeGreaterThan(0);
+  }, 60_000);
 });
+
+const TINY = `name: Tiny-QA
+hfId: qa/tiny
+family: llama
+source: test model
+publishedParams: 20M
+hiddenSize: 256
+numLayers: 2
+vocabSize: 1000
+tieWordEmbeddings: true
+maxPositionEmbeddings: 2048
+dtype: bf16
+norm: { kind: rmsnorm, eps: 1.0e-5 }
+attention: { numHeads: 4, numKvHeads: 2, headDim: 64, qkvBias: false }
+mlp: { kind: swiglu, intermediateSize: 512 }
+`;
