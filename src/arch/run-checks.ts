@@ -102,8 +102,9 @@ export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, 
   try {
     loadModel(run.model);
   } catch (e) {
-    if (!isUserError(e)) throw e;
-    problem(['model'], 'a model of configs/models or a model YAML path', e.message.replace(/^model: /, ''));
+    if (e instanceof ConfigErrors) problems.push(...e.problems); // a model YAML file's own located problems
+    else if (!isUserError(e)) throw e;
+    else problem(['model'], 'a model of configs/models or a model YAML path', e.message.replace(/^model: /, ''));
   }
   if (problems.length > 0) throw new ConfigErrors(problems);
 }

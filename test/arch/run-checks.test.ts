@@ -147,6 +147,15 @@ describe('run configuration checked against its SoC', () => {
   }, 60_000);
 });
 
+describe('a model YAML with a problem', () => {
+  it('is reported at the model file line (not wrapped into the run file)', () => {
+    const run = files(RUN.replace('model: smollm2-135m', 'model: ./tiny.yaml'));
+    writeFileSync(join(dirname(run), 'tiny.yaml'), TINY.replace('hiddenSize: 256', 'hiddenSise: 256'));
+    const msg = errorsOf(() => loadRunConfig(run));
+    expect(msg).toMatch(/^.*tiny\.yaml:6:1: hiddenSise: expected a key allowed at the top level .*; did you mean 'hiddenSize'\?$/);
+  });
+});
+
 const TINY = `name: Tiny-QA
 hfId: qa/tiny
 family: llama
