@@ -5,7 +5,8 @@
  * and the design values printed in the report with how each was derived.
  */
 import { z } from 'zod';
-import { num, oneOf, q, strictObject } from '../config/schema.js';
+import { num, oneOf, q, reportIssue, strictObject } from '../config/schema.js';
+import { didYouMean } from '../config/did-you-mean.js';
 
 const configurationSchema = strictObject({
   /** Id used in tables and result.json ('fp16', 'qmc-3bit'). */
@@ -74,6 +75,25 @@ export const studySchema = strictObject({
     set: z.array(z.string().min(1)).default([]),
   }),
   designValues: z.array(designValueSchema),
+}).superRefine((st, ctx) => {
+  // Every reference to a configuration names one the study lists (was found only after replaying).
+  const ids = st.configurations.map((c) => c.id);
+  const check = (id: string, path: (string | number)[]): void => {
+    if (ids.includes(id)) return;
+    const hint = didYouMean(id, ids);
+    reportIssue(ctx, `the id of a listed configuration (${ids.join(', ')})`, `'${id}'${hint ? `; ${hint}` : ''}`, path);
+  };
+  const seen = new Set<string>();
+  st.configurations.forEach((c, i) => {
+    if (seen.has(c.id)) reportIssue(ctx, 'a unique configuration id', `'${c.id}' (listed twice)`, ['configurations', i, 'id']);
+    seen.add(c.id);
+  });
+  for (const [role, id] of Object.entries(st.roles)) check(id, ['roles', role]);
+  check(st.ememsReadEnergy.config, ['ememsReadEnergy', 'config']);
+  check(st.rhoSweep.config, ['rhoSweep', 'config']);
+  st.designValues.forEach((d, i) => {
+    if (d.config !== 'study') check(d.config, ['designValues', i, 'config']); // 'study': a value of this file
+  });
 });
 export type StudyConfig = z.output<typeof studySchema>;
 

@@ -92,4 +92,17 @@ describe('qmcsim reproduce (CLI)', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^reproduce: configuration 'fp16' \(.*fp16\.yaml\): --set quant\.rho=0\.2: quant\.rho: expected a key allowed at 'quant' \('scheme', 'name', 'scope', 'keepBits', 'scaleBits'\), found unknown key 'rho'$/);
   });
+
+  it('a role naming a configuration the study does not list is located before any replay', async () => {
+    const text = readFileSync(join(QMC, 'study.yaml'), 'utf8')
+      .replace(/file: ([a-z0-9-]+\.yaml)/g, (_m, f: string) => `file: ${join(QMC, f)}`)
+      .replace(/^expected: expected\.yaml/m, `expected: ${join(QMC, 'expected.yaml')}`)
+      .replace('int4: awq-gptq-int4 ', 'int4: awq-gptq-int5 ');
+    const f = join(tmp, 'bad-role-study.yaml');
+    writeFileSync(f, text);
+    const r = await cli(['reproduce', f, '--no-rho', '--threads', '0', '--no-progress']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/bad-role-study\.yaml:\d+:\d+: roles\.int4: expected the id of a listed configuration \(fp16, .*\), found 'awq-gptq-int5'; did you mean 'awq-gptq-int4'\?$/)]);
+  });
 });
