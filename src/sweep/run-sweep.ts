@@ -9,6 +9,7 @@ import { ExprError } from './expression.js';
 import { expandSweep, type ExpandedSweep, type ResolvedPoint } from './points.js';
 import { ResultsDb, type PointRow, type StoredPoint } from './results-db.js';
 import { didYouMean } from './spec-errors.js';
+import { DEFAULT_PARETO } from './spec.js';
 import type { SweepSpec } from './spec-types.js';
 import type { Executor, PointOutcome, PointTask } from './task.js';
 import { TOOL_VERSION } from './version.js';
@@ -132,6 +133,16 @@ function toRow(spec: SweepSpec, p: ResolvedPoint, o: PointOutcome, evaluator: st
       if (!(e instanceof ExprError)) throw e;
       const { line, col } = spec.sourceMap.locate(c.specPath);
       throw new UserError(`${spec.file}:${line}:${col}: ${c.name}: expected an expression over metrics the evaluator produces, found ${e.message}${hintFor(e.message, all)}`);
+    }
+  }
+  // Objectives written under report.pareto must be metrics a point produces (a misspelt one would
+  // silently drop out of the front); the default objectives may be absent (the header lists those used).
+  if (spec.pareto !== DEFAULT_PARETO) {
+    for (const [i, m] of spec.pareto.entries()) {
+      if (all[m] !== undefined) continue;
+      const { line, col } = spec.sourceMap.locate(['report', 'pareto', i]);
+      const dym = didYouMean(m, Object.keys(all));
+      throw new UserError(`${spec.file}:${line}:${col}: report.pareto[${i}]: expected a metric the evaluator produces, found '${m}'${dym === undefined ? '' : `; did you mean '${dym}'?`}`);
     }
   }
   let metrics: Record<string, number> = { ...all };

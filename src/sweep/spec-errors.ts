@@ -11,7 +11,12 @@ export type SpecProblem = ConfigProblem;
 /** Every problem found in a sweep file; a ConfigErrors, so the CLI prints one line each and exits 2. */
 export class SweepSpecError extends ConfigErrors {
   constructor(problems: readonly SpecProblem[]) {
-    super(problems);
+    // The same problem found at several points (e.g. a constraint on a missing key) is printed once.
+    const seen = new Set<string>();
+    super(problems.filter((p) => {
+      const k = `${p.file}:${p.line}:${p.col}:${p.path}:${p.expected}:${p.found}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    }));
     this.name = 'SweepSpecError';
   }
 }

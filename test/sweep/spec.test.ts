@@ -101,4 +101,25 @@ describe('qmcsim sweep on a malformed file (CLI)', () => {
     expect(text).toContain(`${file}:7:18: sampler.type: expected a sampler type`);
     expect(text).not.toMatch(/\n\s+at /); // no stack
   });
+
+  it('a constraint on a missing config key is one line, not one per point', async () => {
+    const msg = await rejectBeforeRun('axes:\n  - quantizer.rho: [0.1, 0.2, 0.3]\nconstraints:\n  - { name: c, expr: config.reram.arays > 1 }\n');
+    expect(msg.split('\n')).toHaveLength(1);
+    expect(msg).toMatch(/^FILE:\d+:\d+: constraints\[0\]\.expr: /);
+  });
+});
+
+describe('report.pareto names metrics the evaluator produces', () => {
+  it('a misspelt objective stops the sweep at the first point with its line and a did-you-mean', async () => {
+    const dir = tempDir();
+    const file = writeToySweep(dir, 'axes:\n  - quantizer.rho: [0.1, 0.2]\nreport: { pareto: [latencyPerTokenPs, energyPerTokenPJ] }\n');
+    const db = await ResultsDb.open(join(dir, 'r.duckdb'));
+    try {
+      await expect(runSweep(loadSweepSpec(file), { db, resume: false, executor: new InlineExecutor() }))
+        .rejects.toThrow(`${file}:7:39: report.pareto[1]: expected a metric the evaluator produces, found 'energyPerTokenPJ'; did you mean 'energyPerTokenPj'?`);
+      expect(await db.count()).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
 });
