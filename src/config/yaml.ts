@@ -4,7 +4,7 @@
  * error can point at the exact place. Syntax errors are reported as ConfigErrors with positions.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ConfigErrors, UserError, type ConfigProblem } from './errors.js';
 import { formatPath, type PathSegment } from './paths.js';
 
@@ -44,6 +44,17 @@ export function parseYaml(text: string, file: string): LoadedYaml {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, merge: true, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) throw new ConfigErrors(syntaxProblems(doc, file));
+  // A list or map used as a key (`[1, 2]: x`) has no key path; yaml would stringify it with a
+  // process warning. Configuration keys are plain scalars.
+  const complex: ConfigProblem[] = [];
+  visit(doc, {
+    Pair(_k, pair) {
+      if (pair.key === null || isScalar(pair.key) || isAlias(pair.key)) return;
+      const p = lc.linePos((pair.key as Node).range?.[0] ?? 0);
+      complex.push({ file, line: p.line, col: p.col, path: '', expected: 'a plain key (a name such as readLatency)', found: `a ${isSeq(pair.key) ? 'list' : 'map'} used as a key` });
+    },
+  });
+  if (complex.length > 0) throw new ConfigErrors(complex);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });

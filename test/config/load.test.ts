@@ -92,6 +92,19 @@ describe('loadConfigFile', () => {
     expect(errorsOf(() => loadConfigFile(d, schema)).format()).toMatch(new RegExp(`^${d}:3:3: expected valid YAML, found a syntax error \\(Map keys must be unique\\)$`));
   });
 
+  it('a list or map used as a key is a located problem, without a process warning', () => {
+    const warnings: unknown[] = [];
+    const onWarning = (w: unknown): void => { warnings.push(w); };
+    process.on('warning', onWarning);
+    try {
+      const f = t.write('complex.yaml', 'soc:\n  clock: 1 GHz\n[1, 2]: x\n');
+      expect(errorsOf(() => loadConfigFile(f, schema)).format()).toBe(`${f}:3:1: expected a plain key (a name such as readLatency), found a list used as a key`);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('a missing file is a one-line UserError', () => {
     expect(() => loadConfigFile(`${t.dir}/nope.yaml`, schema)).toThrow(/nope\.yaml: cannot read configuration file \(no such file\)/);
   });
