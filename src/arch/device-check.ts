@@ -11,6 +11,7 @@ import { issuesToProblems } from '../config/issues.js';
 import { formatPath, parsePath, type PathSegment } from '../config/paths.js';
 import type { SourceMap, SourcePos } from '../config/yaml.js';
 import { deviceSchemas, findDevicePreset } from '../devices/index.js';
+import { lpddr5ParamsSchema } from '../devices/dram/index.js';
 import { nvmAndSramPresets, rawParams } from '../devices/presets/index.js';
 import { defaultDeviceFactory, idealSchema } from './device-factory.js';
 import type { SocConfig } from './soc-schema.js';
@@ -55,6 +56,7 @@ function blockProblems(spec: Readonly<Record<string, unknown>>, at: readonly Pat
     return [{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath([...at, 'preset']), expected: 'a device preset', found: found.message }];
   }
   const type = found.preset.type;
+  if (type === 'lpddr5') return located(lpddr5ParamsSchema, overrides); // YAML units, strict keys
   if (type !== 'sram' && type !== 'stt-mram' && type !== 'reram') return [];
   const base = nvmAndSramPresets.find((p) => p.name === found.preset.name);
   if (base === undefined) return [];

@@ -10,6 +10,7 @@ import type { EnergyTable } from '../devices/energy/energy-table.js';
 import { int, q, strictObject } from '../config/schema.js';
 import { IdealMemory } from './ideal-memory.js';
 import { findDevicePreset } from '../devices/index.js';
+import { parseLpddr5Params } from '../devices/dram/index.js';
 import { accessNoiseFor, type NoiseModelSpec } from '../devices/noise/index.js';
 
 /** A device plus how to price it. */
@@ -77,7 +78,10 @@ export function buildFromCatalogue(spec: DeviceSpec, engine: Engine, path: strin
   const found = findDevicePreset(preset);
   if (!found.ok) throw new Error(`${path}: ${found.message}`);
   const entry = found.preset;
-  const device = entry.create(engine, path, { seed, overrides, ...(noise ? { noise: accessNoiseFor(noise) } : {}) });
+  // LPDDR5 overrides are written like every other YAML quantity ('20 ns', '8 Gb'); the LPDDR5
+  // plug-in takes canonical numbers, so they are parsed here (the load-time check located any error).
+  const params = entry.type === 'lpddr5' ? (parseLpddr5Params(overrides) as unknown as Record<string, unknown>) : overrides;
+  const device = entry.create(engine, path, { seed, overrides: params, ...(noise ? { noise: accessNoiseFor(noise) } : {}) });
   const tables = entry.energyTables(overrides);
   const table = tables[0];
   if (!table) throw new Error(`${path}: preset '${preset}' has no energy table`);

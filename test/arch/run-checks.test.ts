@@ -117,6 +117,15 @@ describe('run configuration checked against its SoC', () => {
     expect(msg).toMatch(/soc\.yaml:8:\d+: memories\[0\]\.device\.readLatency: expected a time such as '3\.5 ns' \(> 0\), found '0 ns' \(zero\)/);
   });
 
+  it('LPDDR5 device blocks: unknown keys are errors (were ignored), timings take YAML units (were canonical ps only)', () => {
+    const msg = errorsOf(() => loadRunConfig(files(RUN), ['soc.memories[1].device.chanels=8', 'soc.memories[1].device.timing.tRCDD=20 ns']));
+    expect(msg).toMatch(/^--set soc\.memories\[1\]\.device\.chanels=8: soc\.memories\[1\]\.device\.chanels: expected a key allowed .*found unknown key 'chanels'; did you mean 'channels'\?$/m);
+    expect(msg).toMatch(/soc\.memories\[1\]\.device\.timing\.tRCDD: .*found unknown key 'tRCDD'; did you mean 'tRCD'\?$/m);
+    const soc = SOC.replace('{ preset: qmc-lpddr5 }', '{ preset: qmc-lpddr5, timing: { tRCD: 40 ns }, density: 8 Gib }');
+    const cfg = loadRunConfig(files(RUN, soc));
+    expect(runConfig(cfg, { seed: 1, layerReuse: true }).metrics.latencyPerTokenPs).toBeGreaterThan(0);
+  }, 60_000);
+
   it('an override of the SoC is quoted as typed (--set soc.…)', () => {
     const msg = errorsOf(() => loadRunConfig(files(RUN), ['soc.memories[0].device.channels=0']));
     expect(msg).toBe('--set soc.memories[0].device.channels=0: soc.memories[0].device.channels: expected an integer ≥ 1, found 0');
