@@ -47,3 +47,19 @@ describe('kind: devices entries', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('kind: devices LPDDR5 timing overrides', () => {
+  it('timing.tRCD in a devices file changes the replay (it was accepted and silently ignored)', async () => {
+    const trace = t.write('lp.trc', '0 R 0x0 64 1\n1000 R 0x100000 64 1\n2000 R 0x200000 64 1\n');
+    const base = t.write('lp0.yaml', 'kind: devices\ndevices:\n  - { type: lpddr5, id: d, preset: orin-agx }\n');
+    const slow = t.write('lp1.yaml', "kind: devices\ndevices:\n  - { type: lpddr5, id: d, preset: orin-agx, 'timing.tRCD': 200 ns }\n");
+    const mean = async (f: string): Promise<number> => {
+      const r = await runCli('replay', '--device', f, '--trace', trace, '--json');
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as { readLatency: { meanPs: number } }).readLatency.meanPs;
+    };
+    const a = await mean(base);
+    const b = await mean(slow);
+    expect(b - a).toBeGreaterThan(150_000); // every read pays the longer tRCD (ps)
+  });
+});

@@ -172,10 +172,26 @@ function canonicalParams(spec: DeviceSpec): { params: Record<string, unknown>; p
 export function createDeviceFromSpec(spec: DeviceSpec, engine: Engine, path: string, opts: CreateDeviceOptions = {}): MemoryDevice {
   if (spec.type === 'lpddr5') {
     const { type: _t, id: _i, ...rest } = spec;
-    return withReadNoise(createLpddr5(engine, rest as Lpddr5Params, path), opts.noise, opts.seed);
+    return withReadNoise(createLpddr5(engine, lpddr5ParamsOf(rest), path), opts.noise, opts.seed);
   }
   if (!(deviceTypes as readonly string[]).includes(spec.type)) throw new Error(`unknown device type '${spec.type}' (known: ${deviceTypes.join(', ')})`);
   return createDevice(spec.type as 'sram', canonicalParams(spec).params as unknown as SramParams, engine, path, opts);
+}
+
+/**
+ * LPDDR5 parameters of a config entry: the descriptor names timing overrides `timing.tRCD` (one
+ * flat key each); the plug-in takes them as one `timing` object. (They were silently ignored.)
+ */
+function lpddr5ParamsOf(rest: Readonly<Record<string, unknown>>): Lpddr5Params {
+  const out: Record<string, unknown> = {};
+  const timing: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) {
+    if (v === undefined) continue;
+    if (k.startsWith('timing.')) timing[k.slice(7)] = v;
+    else out[k] = v;
+  }
+  if (Object.keys(timing).length > 0) out.timing = timing;
+  return out as Lpddr5Params;
 }
 
 /** Energy tables for a config entry; entries it overrides are sourced as 'user configuration'. */
