@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { descriptorSchema } from '../../config/descriptor-schema.js';
+import { didYouMean } from '../../config/did-you-mean.js';
 import { reportIssue } from '../../config/schema.js';
 import { showFound } from '../../units/parse.js';
 import { noiseDescriptors } from './descriptors.js';
@@ -117,8 +118,10 @@ export const noiseModelSchema: z.ZodType<NoiseModelSpec, unknown> = z.unknown().
   const t = (v as Obj).type;
   const schema = typeof t === 'string' ? byType.get(t) : undefined;
   if (schema === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['type'], message: `expected one of ${typeNames}, found ${showFound(t)}`,
-      params: { expected: `one of ${typeNames}`, found: showFound(t) } });
+    const hint = typeof t === 'string' ? didYouMean(t, noiseDescriptors.map((d) => d.type)) : '';
+    const found = `${showFound(t)}${hint ? `; ${hint}` : ''}`;
+    ctx.addIssue({ code: 'custom', path: ['type'], message: `expected one of ${typeNames}, found ${found}`,
+      params: { expected: `one of ${typeNames}`, found } });
     return z.NEVER;
   }
   const r = schema.safeParse(v);
