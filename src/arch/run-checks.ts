@@ -20,6 +20,7 @@ export interface RunParts {
   readonly placement: PlacementConfig;
   readonly traffic: Readonly<Record<string, string>>;
   readonly energyTables: Readonly<Record<string, string>>;
+  readonly workload: { readonly contextLength: number };
 }
 
 /** Which `placement.regions` keys each built-in policy uses (all of them route kv, state, activations). */
@@ -100,7 +101,12 @@ export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, 
   }
 
   try {
-    loadModel(run.model);
+    const shape = loadModel(run.model);
+    const max = shape.maxPositionEmbeddings;
+    // Decoding one token after contextLength cached ones needs contextLength + 1 positions.
+    if (max !== undefined && run.workload.contextLength + 1 > max) {
+      problem(['workload', 'contextLength'], `at most ${max - 1} cached tokens (${shape.name} has ${max} positions)`, String(run.workload.contextLength));
+    }
   } catch (e) {
     if (e instanceof ConfigErrors) problems.push(...e.problems); // a model YAML file's own located problems
     else if (!isUserError(e)) throw e;

@@ -89,6 +89,12 @@ describe('run configuration checked against its SoC', () => {
     expect(msg).toMatch(/run\.yaml:4:8: model: expected a model of configs\/models .*found unknown model 'smollm2-135' \(did you mean 'SmolLM2-135M'\?\)/);
   });
 
+  it('a context longer than the model has positions is rejected at workload.contextLength', () => {
+    const msg = errorsOf(() => loadRunConfig(files(`${RUN}workload: { contextLength: 8192 }\n`)));
+    expect(msg).toMatch(/run\.yaml:13:\d+: workload\.contextLength: expected at most 8191 cached tokens \(SmolLM2-135M has 8192 positions\), found 8192$/);
+    expect(loadRunConfig(files(`${RUN}workload: { contextLength: 8191 }\n`)).workload.contextLength).toBe(8191);
+  });
+
   it('a missing SoC file is located at the soc key', () => {
     const msg = errorsOf(() => loadRunConfig(files(RUN.replace('soc: soc.yaml', 'soc: nope.yaml'))));
     expect(msg).toMatch(/run\.yaml:3:6: soc: expected a kind: soc file/);
