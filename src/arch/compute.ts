@@ -6,6 +6,7 @@
  * weight streaming within a layer (replay.ts): a layer ends at max(stream end, start + compute).
  */
 import type { InitiatorConfig } from './soc-schema.js';
+import { UserError } from '../config/errors.js';
 
 /** Dense throughput of an initiator in ops/s per dtype (0 when it has no compute block). */
 export function throughputOf(c: InitiatorConfig): { fp16: number; int8: number; int4: number } {
@@ -23,7 +24,8 @@ export function computeTimePs(flops: Readonly<Record<'fp16' | 'int8' | 'int4', n
   for (const d of ['fp16', 'int8', 'int4'] as const) {
     const ops = flops[d];
     if (ops === 0) continue;
-    if (!(t[d] > 0)) throw new Error(`initiator '${c.id}' has no ${d} compute throughput (set initiators[].compute)`);
+    // Bad input (compute.enabled on an initiator without that rate), not a bug: exit 2, one line.
+    if (!(t[d] > 0)) throw new UserError(`compute: initiator '${c.id}' has no ${d} compute throughput, which this run's ${d} operations need (set its compute: block, or compute.enabled: false)`);
     s += ops / t[d];
   }
   return Math.ceil(s * 1e12);

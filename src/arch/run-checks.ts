@@ -21,6 +21,7 @@ export interface RunParts {
   readonly traffic: Readonly<Record<string, string>>;
   readonly energyTables: Readonly<Record<string, string>>;
   readonly workload: { readonly contextLength: number };
+  readonly compute: { readonly enabled: boolean };
 }
 
 /** Which `placement.regions` keys each built-in policy uses (all of them route kv, state, activations). */
@@ -56,6 +57,11 @@ export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, 
   const initiators = soc.initiators.map((i) => i.id);
   for (const [k, v] of Object.entries(run.traffic)) {
     if (!initiators.includes(v)) problem(['traffic', k], `an initiator of SoC '${soc.name}' (${initiators.join(', ')})`, hinted(v, initiators));
+  }
+
+  const computeIni = soc.initiators.find((i) => i.id === run.traffic.compute);
+  if (run.compute.enabled && computeIni !== undefined && computeIni.compute === undefined) {
+    problem(['compute', 'enabled'], `compute off, or a compute: block on initiator '${computeIni.id}' (traffic.compute)`, `compute.enabled: true and initiator '${computeIni.id}' has no compute: block`);
   }
 
   const regions = soc.regions.map((r) => r.id);

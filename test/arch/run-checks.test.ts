@@ -95,6 +95,14 @@ describe('run configuration checked against its SoC', () => {
     expect(loadRunConfig(files(`${RUN}workload: { contextLength: 8191 }\n`)).workload.contextLength).toBe(8191);
   });
 
+  it('compute.enabled with a compute initiator that cannot compute is bad input (was an internal error)', () => {
+    const msg = errorsOf(() => loadRunConfig(files(`${RUN}compute: { enabled: true }\n`)));
+    expect(msg).toMatch(/run\.yaml:13:\d+: compute\.enabled: expected compute off, or a compute: block on initiator 'gpu' \(traffic\.compute\)/);
+    const soc = SOC.replace('window: 64 }', 'window: 64, compute: { units: 1, clock: 1 GHz, fp16OpsPerUnitCycle: 0, int8OpsPerUnitCycle: 8 } }');
+    const cfg = loadRunConfig(files(`${RUN}compute: { enabled: true }\n`, soc), ['workload.contextLength=16']);
+    expect(() => runConfig(cfg, { seed: 1, layerReuse: true })).toThrow(expect.objectContaining({ isUserError: true, message: expect.stringMatching(/^compute: initiator 'gpu' has no fp16 compute throughput/) }));
+  }, 60_000);
+
   it('a missing SoC file is located at the soc key', () => {
     const msg = errorsOf(() => loadRunConfig(files(RUN.replace('soc: soc.yaml', 'soc: nope.yaml'))));
     expect(msg).toMatch(/run\.yaml:3:6: soc: expected a kind: soc file/);
