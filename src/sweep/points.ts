@@ -31,7 +31,13 @@ export interface ExpandedSweep {
 
 /** Expands and resolves every point of `spec`; throws SweepSpecError on any bad key or value. */
 export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
-  const ev = await loadEvaluator(spec.evaluator.module);
+  let ev: SweepEvaluator;
+  try {
+    ev = await loadEvaluator(spec.evaluator.module);
+  } catch (e) {
+    // A missing module or one without `evaluator` is bad input at the evaluator: key.
+    throw new SweepSpecError([spec.sourceMap.problem(['evaluator'], "'run-config' or a module exporting evaluator: { resolve, evaluate }", `'${spec.evaluator.module}' (${oneLine(e)})`)]);
+  }
   const problems: SpecProblem[] = [];
   const baseConfig = await resolveOrNull(ev, spec, [], problems, ['base']);
   if (baseConfig === null) throw new SweepSpecError(problems);

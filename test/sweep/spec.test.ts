@@ -109,6 +109,28 @@ describe('qmcsim sweep on a malformed file (CLI)', () => {
   });
 });
 
+describe('evaluator modules', () => {
+  it('a missing module or one without an evaluator export is located at evaluator: (was an internal error)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'sweep.yaml');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'no-export.ts'), 'export const x = 1;\n');
+    for (const [module, why] of [['./missing.ts', /Cannot find module/], ['./no-export.ts', /expected an exported 'evaluator'/]] as const) {
+      writeFileSync(file, `kind: sweep\nname: t\nbase: base.yaml\nevaluator: ${module}\naxes:\n  - a: [1]\n`);
+      writeFileSync(join(dir, 'base.yaml'), 'a: 1\n');
+      const db = await ResultsDb.open(join(dir, 'r.duckdb'));
+      try {
+        const e = await runSweep(loadSweepSpec(file), { db, resume: false, executor: new InlineExecutor() }).then(() => null, (x: unknown) => x);
+        expect(isUserError(e)).toBe(true);
+        expect((e as Error).message).toMatch(new RegExp(`^${file}:4:12: evaluator: expected 'run-config' or a module exporting evaluator`));
+        expect((e as Error).message).toMatch(why);
+      } finally {
+        await db.close();
+      }
+    }
+  });
+});
+
 describe('report.pareto names metrics the evaluator produces', () => {
   it('a misspelt objective stops the sweep at the first point with its line and a did-you-mean', async () => {
     const dir = tempDir();
