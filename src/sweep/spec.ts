@@ -57,6 +57,8 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   if (root['kind'] !== 'sweep') bad(['kind'], "'sweep'", show(root['kind']));
   const dir = dirname(abs);
   const name = str(root, 'name', bad) ?? 'sweep';
+  // The name becomes the default output folder results/sweeps/<name>: no path separators or '..'.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) bad(['name'], 'a plain name (letters, digits, . _ -; it names the folder results/sweeps/<name>)', `'${name}'`);
   const baseRel = str(root, 'base', bad);
   if (baseRel === undefined && root['base'] === undefined) bad(['base'], 'the path of a base run config', 'nothing (the key is missing)');
   const seed = int(root, 'seed', 1, bad);

@@ -109,6 +109,16 @@ describe('qmcsim sweep on a malformed file (CLI)', () => {
   });
 });
 
+describe('sweep name', () => {
+  it('a name with a path separator (it names results/sweeps/<name>) is rejected at its line', async () => {
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    const file = join(dir, 'sweep.yaml');
+    writeFileSync(file, 'kind: sweep\nname: ../../evil\nbase: base.yaml\naxes:\n  - a: [1]\n');
+    expect(() => loadSweepSpec(file)).toThrow(`${file}:2:7: name: expected a plain name (letters, digits, . _ -; it names the folder results/sweeps/<name>), found '../../evil'`);
+  });
+});
+
 describe('evaluator modules', () => {
   it('a missing module or one without an evaluator export is located at evaluator: (was an internal error)', async () => {
     const dir = tempDir();
