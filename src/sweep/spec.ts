@@ -51,6 +51,8 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
     problems.push(map.problem(path, expected, found, atKey));
   };
   if (!isObj(root)) throw new SweepSpecError([map.problem([], 'a map with kind: sweep', show(root))]);
+  // Another kind of file (a run, a soc…): that one line, not every key that is not a sweep key.
+  if (typeof root['kind'] === 'string' && root['kind'] !== 'sweep') throw new SweepSpecError([map.problem(['kind'], "'sweep'", show(root['kind']))]);
   for (const k of Object.keys(root)) {
     if (!TOP_KEYS.includes(k)) bad([k], hint('a sweep key', k, TOP_KEYS), `'${k}'`, true);
   }

@@ -109,6 +109,16 @@ describe('qmcsim sweep on a malformed file (CLI)', () => {
   });
 });
 
+describe('a file of another kind', () => {
+  it('is one line at kind:, not one per key that is not a sweep key', async () => {
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    const file = join(dir, 'run.yaml');
+    writeFileSync(file, 'kind: run\nname: r\nmodel: smollm2-135m\nquant: { scheme: fp16 }\n');
+    expect(() => loadSweepSpec(file)).toThrow(new RegExp(`^${file}:1:7: kind: expected 'sweep', found 'run'$`));
+  });
+});
+
 describe('sweep name', () => {
   it('a name with a path separator (it names results/sweeps/<name>) is rejected at its line', async () => {
     const dir = tempDir();
