@@ -103,10 +103,14 @@ function refDir(sources: SourceMap, key: string, file: string): string {
   return dirname(resolve(from));
 }
 
-/** A `model:` given as a YAML path is resolved like `soc:` (relative to the file that wrote it). */
+/**
+ * A `model:` YAML path written in a file is relative to that file (like `soc:`); one given with
+ * `--set model=…` (or reproduce --model) is relative to the working directory, as it always was.
+ */
 function withModelPath<T extends { readonly model: string }>(cfg: T, sources: SourceMap, file: string): T {
   if (!/\.ya?ml$/.test(cfg.model)) return cfg;
-  return { ...cfg, model: resolve(refDir(sources, 'model', file), cfg.model) };
+  const fromSet = sources.get('model')?.value.file.startsWith('--set ') === true;
+  return { ...cfg, model: resolve(fromSet ? process.cwd() : refDir(sources, 'model', file), cfg.model) };
 }
 
 /**

@@ -170,6 +170,21 @@ describe('run configuration checked against its SoC', () => {
   }, 60_000);
 });
 
+describe('--set model=PATH', () => {
+  it('is relative to the working directory (a path typed on the command line)', () => {
+    const run = files(RUN);
+    const here = mkdtempSync(join(dir, 'cwd-'));
+    writeFileSync(join(here, 'tiny.yaml'), TINY);
+    const cwd = process.cwd();
+    process.chdir(here);
+    try {
+      expect(loadRunConfig(run, ['model=tiny.yaml']).model).toBe(join(here, 'tiny.yaml'));
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
 describe('a model YAML with a problem', () => {
   it('is reported at the model file line (not wrapped into the run file)', () => {
     const run = files(RUN.replace('model: smollm2-135m', 'model: ./tiny.yaml'));
