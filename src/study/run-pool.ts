@@ -5,6 +5,8 @@
  */
 import { Piscina } from 'piscina';
 import type { RunTask, RunTaskResult, TaskExecutor } from './run-task.js';
+import type { ThreadUserError } from './run-thread.js';
+import { UserError } from '../config/errors.js';
 
 /** An executor running `threads` worker threads. */
 export function poolExecutor(threads: number): TaskExecutor {
@@ -16,7 +18,8 @@ export function poolExecutor(threads: number): TaskExecutor {
     const out = new Map<string, RunTaskResult>();
     try {
       await Promise.all(tasks.map(async (t: RunTask) => {
-        const r = (await pool.run(t)) as RunTaskResult;
+        const r = (await pool.run(t)) as RunTaskResult | ThreadUserError;
+        if ('userError' in r) throw new UserError(r.userError, r.exitCode);
         out.set(t.id, r);
         onProgress(out.size, t.label, 0);
       }));

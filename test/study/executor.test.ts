@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadStudy } from '../../src/study/reproduce.js';
 import { inlineExecutor, type RunTask } from '../../src/study/run-task.js';
 import { poolExecutor } from '../../src/study/run-pool.js';
+import { isUserError, type UserError } from '../../src/config/errors.js';
 
 const DIR = join(import.meta.dirname, '../../experiments/qmc');
 const { study } = loadStudy(join(DIR, 'study.yaml'));
@@ -26,4 +27,12 @@ describe('study executors', () => {
     }
     expect(a.get('qmc-3bit')?.summary.devices.find((d) => d.id === 'reram')?.bitErrors).toBeGreaterThan(0);
   }, 240_000);
+
+  it('bad input raised inside a worker thread stays bad input (exit 2), not an internal error', async () => {
+    const bad: RunTask = { ...tasks[0]!, id: 'bad', overrides: [...tasks[0]!.overrides, 'compute.enabled=true', 'soc.initiators[0].compute.fp16OpsPerUnitCycle=0'] };
+    const e = await poolExecutor(1)([bad], () => undefined).then(() => null, (x: unknown) => x);
+    expect(isUserError(e)).toBe(true);
+    expect((e as UserError).exitCode).toBe(2);
+    expect((e as Error).message).toMatch(/^compute: initiator 'gpu' has no fp16 compute throughput/);
+  }, 120_000);
 });
