@@ -104,11 +104,14 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   const model = o.model ?? study.model;
   // Check the model name here, in the calling thread, so a typo is a one-line UserError with a
   // did-you-mean (exit 2) rather than a failure inside a replay worker.
-  if (o.model !== undefined) loadModel(o.model);
+  const chosen = o.model !== undefined ? loadModel(o.model) : undefined;
   const seed = o.seed ?? study.seed;
   const layerReuse = o.layerReuse ?? true;
   const extra = o.overrides ?? [];
-  const paperModel = model === expectedModel && extra.length === 0;
+  // The paper's model however it is named: 'hymba-1.5b', 'Hymba-1.5B' (the catalogue name) or its
+  // Hugging Face id all load the same shape and get the paper's values and checks.
+  const sameModel = model === expectedModel || (chosen !== undefined && chosen.name === loadModel(expectedModel).name);
+  const paperModel = sameModel && extra.length === 0;
   const doRho = o.rhoSweep ?? true;
   const modelSet = [`${study.modelKey}=${model}`];
   const task = (id: string, label: string, file: string, overrides: string[]): RunTask =>

@@ -105,4 +105,11 @@ describe('qmcsim reproduce (CLI)', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/bad-role-study\.yaml:\d+:\d+: roles\.int4: expected the id of a listed configuration \(fp16, .*\), found 'awq-gptq-int5'; did you mean 'awq-gptq-int4'\?$/)]);
   });
+
+  it("--model with the paper model's catalogue name (Hymba-1.5B) still compares with the paper", async () => {
+    const r = await cli(['reproduce', 'qmc', '--model', 'Hymba-1.5B', '--no-rho', '--json', '--no-progress']);
+    expect(r.code).toBe(0);
+    const claims = (JSON.parse(r.stdout) as { claims: { id: string; paper: number | null; pass: boolean | null }[] }).claims;
+    expect(claims.find((c) => c.id === 'compression')).toMatchObject({ paper: 4.44, pass: true });
+  }, 240_000);
 });
