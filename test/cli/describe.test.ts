@@ -53,4 +53,10 @@ describe('qmcsim describe', () => {
     expect(b.stderr).toMatch(/^describe: unknown MemoryDevice type 'test-mrm'; expected one of .*\btest-mram\b.*; did you mean 'test-mram'\?\n$/);
     expect(b.stderr).not.toContain('    at ');
   });
+
+  it('types match case-insensitively, like interfaces', async () => {
+    const r = await runCli('describe', 'memorydevice', 'TEST-MRAM');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^MemoryDevice test-mram: STT-MRAM array \(test\)/);
+  });
 });

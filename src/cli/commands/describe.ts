@@ -94,7 +94,8 @@ export function register(program: Command): void {
             return;
           }
         } else {
-          const d = findDescriptor(i, type);
+          // Types match case-insensitively, like interfaces ('STT-MRAM' is stt-mram).
+          const d = findDescriptor(i, type) ?? descriptorsOf(i).find((x) => x.type.toLowerCase() === type.toLowerCase());
           if (d === undefined) {
             const types = descriptorsOf(i).map((x) => x.type);
             const hint = suggest(type, types);
