@@ -53,9 +53,6 @@ describe('qmcsim replay', () => {
   it('bad option values and a missing file → exit 2 without a stack', async () => {
     const f = file('ok3.trc', '0 R 0x0 64\n');
     expect((await cli(['replay', '--device', 'qmc-mram', '--trace', f, '--seed', '-1'])).code).toBe(2);
-    const lp = await cli(['replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--bit-error-rate', '1e-3']);
-    expect(lp.code).toBe(2);
-    expect(lp.err).toMatch(/apply to SRAM, STT-MRAM and ReRAM/);
     const noisy = await cli(['replay', '--device', 'qmc-mram', '--trace', f, '--bit-error-rate', '0.5']);
     expect(noisy.code).toBe(0);
     expect(noisy.out).toMatch(/bit errors tag 0: \d+ sampled in 512 bits \(expected 256\)/);
@@ -100,5 +97,24 @@ describe('qmcsim replay', () => {
     const b = await cli(['replay', '--device', clk, '--trace', t]);
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/^qmcsim replay: \S*clk\.yaml: sram 's1': clock must be at most 2 THz[^\n]*\n$/);
+  });
+
+  it('LPDDR5 takes a per-bit noise model (dram-retention, --bit-error-rate) and reports its bit errors; a multi-level model is one line, exit 2', async () => {
+    const f = file('lp.trc', '0 R 0x0 64\n100 R 0x40 64\n200 W 0x80 64\n');
+    const ret = await cli(['replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--noise', 'lpddr5-retention', '--json']);
+    expect(ret.err).toBe('');
+    expect(ret.code).toBe(0);
+    const doc = JSON.parse(ret.out) as { noiseModel: string; bitErrors: { tag: number; bitsRead: number; expectedBitErrors: number }[]; estimates: string[] };
+    expect(doc.noiseModel).toMatch(/^dram-retention p=/);
+    expect(doc.bitErrors).toHaveLength(1);
+    expect(doc.bitErrors[0]!.bitsRead).toBe(1024);
+    expect(doc.bitErrors[0]!.expectedBitErrors).toBeGreaterThan(0);
+    expect(doc.estimates).toEqual(expect.arrayContaining(['noise.medianRetention', 'noise.sigmaLn']));
+    const ber = await cli(['replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--bit-error-rate', '0.5']);
+    expect(ber.code).toBe(0);
+    expect(ber.out).toMatch(/bit errors tag 0: [1-9]\d* sampled in 1024 bits \(expected 512\)/);
+    const mlc = await cli(['replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--noise', 'nvmexplorer-2bit']);
+    expect(mlc.code).toBe(2);
+    expect(mlc.err).toMatch(/^qmcsim replay: --noise nvmexplorer-2bit: \S+: the noise model is defined for 2-bit cells \(4 levels\) but this \S+ device stores 1 bit per cell[^\n]*\n$/);
   });
 });
