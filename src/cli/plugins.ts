@@ -2,20 +2,21 @@
  * The composition root's list of plug-ins and configuration kinds. Everything `describe` prints and
  * `validate` checks is registered here, once, before any command runs. Owners append their
  * `registerDescriptors([...])` / `registerConfigKind(...)` calls below. Kinds whose command loads
- * more than one schema checks (run, soc, sweep) also register that loader for `validate`.
+ * more than one schema checks (run, soc, sweep, devices) also register that loader for `validate`.
  */
 import { relative } from 'node:path';
 import { archDescriptors } from '../arch/descriptors.js';
 import { checkDevices } from '../arch/device-check.js';
 import { loadRunConfig, registerArchKinds } from '../arch/run-config.js';
 import { socSchema } from '../arch/soc-schema.js';
-import { registerBuiltinKinds } from '../config/builtin-kinds.js';
+import { devicesKindSchema, registerBuiltinKinds } from '../config/builtin-kinds.js';
 import { UserError } from '../config/errors.js';
 import { registerConfigKind } from '../config/kinds.js';
 import { composeConfig, loadConfig } from '../config/load.js';
 import { registerDescriptors } from '../config/registry.js';
 import type { SourceMap, SourcePos } from '../config/yaml.js';
-import { devicePlugins } from '../devices/index.js';
+import { devicePlugins, type DeviceSpec } from '../devices/index.js';
+import { checkDeviceEntries } from '../devices/presets/check-entries.js';
 import { noiseDescriptors } from '../devices/noise/descriptors.js';
 import { registerStudyKinds } from '../study/kinds.js';
 import { checkSweepFile, sweepFileSchema } from '../sweep/sweep-kind.js';
@@ -54,6 +55,16 @@ const loadSoc: KindLoader = (file, overrides) => {
   return { value: loaded.value, files: loaded.files, sources: loaded.sources };
 };
 
+/**
+ * `kind: devices` as `qmcsim replay --device FILE#id` loads it: schema, then every entry built
+ * once (combined-parameter errors such as iterationsMax < iterationsMin are caught there).
+ */
+const loadDevices: KindLoader = (file, overrides) => {
+  const loaded = loadConfig(file, devicesKindSchema(), { overrides, kind: 'devices' });
+  checkDeviceEntries((loaded.value as { devices: DeviceSpec[] }).devices, file, loaded.sources);
+  return { value: loaded.value, files: loaded.files, sources: loaded.sources };
+};
+
 /** `kind: sweep`: every check `qmcsim sweep` makes before the first point runs. */
 const loadSweep: KindLoader = async (file, overrides) => {
   if (overrides.length > 0) throw new UserError(`--set: a sweep file takes no overrides; put them under 'set:' in ${file}`);
@@ -82,4 +93,5 @@ export function registerPlugins(): void {
   registerKindLoader('run', loadRun);
   registerKindLoader('soc', loadSoc);
   registerKindLoader('sweep', loadSweep);
+  registerKindLoader('devices', loadDevices);
 }

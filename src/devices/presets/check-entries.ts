@@ -1,0 +1,36 @@
+/**
+ * Load-time build of every entry of a `kind: devices` file (catalogEntryFromSpec, what `replay
+ * --device FILE#id` runs), so `validate` rejects the parameter combinations no single key's check
+ * sees (ReRAM iterationsMax < iterationsMin, an SRAM cycle rounding to 0 ps), located at the key.
+ */
+import { ConfigErrors, type ConfigProblem } from '../../config/errors.js';
+import { formatPath, type PathSegment } from '../../config/paths.js';
+import type { SourceMap } from '../../config/yaml.js';
+import { catalogEntryFromSpec, deviceTypes, type DeviceSpec } from './catalog.js';
+
+/**
+ * Builds each built-in-type entry of `devices` (validated `kind: devices` entries) as replay does at load; every
+ * failure becomes a ConfigProblem at `devices[i].<key>` when the message starts with a key the entry
+ * sets (e.g. 'iterationsMax must be …'), else at `devices[i]`. Throws ConfigErrors if any fails.
+ */
+export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string, sources: SourceMap): void {
+  const problems: ConfigProblem[] = [];
+  devices.forEach((spec, i) => {
+    // Types other plug-ins registered (descriptor-checked only) have no catalogue build to run.
+    if (!(deviceTypes as readonly string[]).includes(spec.type)) return;
+    try {
+      catalogEntryFromSpec(spec);
+    } catch (e) {
+      const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
+      // catalogEntryFromSpec prefixes "<type> '<id>': "; the key is the first word after it.
+      const key = /^\S+ '[^']*': ([A-Za-z][\w.]*)\b/.exec(msg)?.[1];
+      const keyed: PathSegment[] = key !== undefined && sources.has(formatPath(['devices', i, key])) ? ['devices', i, key] : ['devices', i];
+      const pos = sources.get(formatPath(keyed))?.value;
+      problems.push({
+        file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(keyed),
+        expected: 'parameters the device can be built with', found: msg,
+      });
+    }
+  });
+  if (problems.length > 0) throw new ConfigErrors(problems);
+}
