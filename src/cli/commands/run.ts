@@ -33,6 +33,8 @@ function parseSeed(s: string | undefined): number {
 const t = (ps: number): string => formatQuantity(ps, 'time');
 const e = (pj: number): string => formatQuantity(pj, 'energy');
 const b = (n: number): string => formatQuantity(n, 'size');
+/** A count rounded to an integer; '≈' marks a scaled estimate (layer reuse; a mean of zeros stays exact). */
+const count = (n: number, scaled: boolean): string => `${scaled && n !== 0 ? '≈' : ''}${Math.round(n)}`;
 
 /** Human-readable report lines. */
 export function formatRunReport(r: RunReport): string[] {
@@ -55,8 +57,11 @@ export function formatRunReport(r: RunReport): string[] {
   lines.push(`external transfers  ${b(m.externalBytes ?? 0)}; weight bytes ${b(m.weightBytes ?? 0)}; KV bytes ${b(m.kvBytes ?? 0)}`);
   const errs = Object.entries(r.bitErrors.byMemory);
   if (errs.length === 0) lines.push('bit errors          none sampled (no noise model attached)');
+  // With layer reuse, reused layers add the mean of their simulated instances: the counts are
+  // scaled estimates (fractional); printed rounded with '≈', full precision in --json.
+  const scaled = r.layerReuse.reusedSteps > 0;
   for (const [id, x] of errs) {
-    lines.push(`bit errors ${id.padEnd(8)} ${x.bitErrors} of ${x.bitsRead} bits read (BER ${(x.bitsRead > 0 ? x.bitErrors / x.bitsRead : 0).toExponential(3)}, expected ${x.expectedBitErrors.toFixed(1)})`);
+    lines.push(`bit errors ${id.padEnd(8)} ${count(x.bitErrors, scaled)} of ${count(x.bitsRead, false)} bits read (${scaled && x.bitErrors !== 0 ? 'scaled estimate, ' : ''}BER ${(x.bitsRead > 0 ? x.bitErrors / x.bitsRead : 0).toExponential(3)}, expected ${x.expectedBitErrors.toFixed(1)})`);
   }
   lines.push(...bitErrorsByRole(r));
   if (r.powerBudget) lines.push(`power budget (QMC Eq. 4): weight reads ${r.powerBudget.powerW.toFixed(2)} W ${r.powerBudget.ok ? '<' : '≥'} ${r.powerBudget.budgetW} W: ${r.powerBudget.ok ? 'ok' : 'OVER BUDGET'}`);
@@ -149,9 +154,10 @@ function bitErrorsByRole(r: RunReport): string[] {
   }
   if (sums.size === 0) return [];
   const rows = [...sums.entries()].sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
-  const out = ['bit errors by tag (memory role/part; per tensor in --json):'];
+  const scaled = r.layerReuse.reusedSteps > 0;
+  const out = [`bit errors by tag (memory role/part; per tensor in --json${scaled ? '; ≈ scaled estimates: reused layers add their simulated instances\' mean' : ''}):`];
   for (const [k, a] of rows) {
-    out.push(`  ${k.padEnd(34)} ${String(Math.round(a.bitErrors)).padStart(10)} of ${String(a.bitsRead).padStart(12)} bits (BER ${(a.bitErrors / a.bitsRead).toExponential(3)}, expected ${a.expected.toFixed(1)}, ${a.tensors} tensor${a.tensors === 1 ? "" : "s"})`);
+    out.push(`  ${k.padEnd(34)} ${count(a.bitErrors, scaled).padStart(10)} of ${count(a.bitsRead, false).padStart(12)} bits (BER ${(a.bitErrors / a.bitsRead).toExponential(3)}, expected ${a.expected.toFixed(1)}, ${a.tensors} tensor${a.tensors === 1 ? "" : "s"})`);
   }
   return out;
 }
