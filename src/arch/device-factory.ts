@@ -11,7 +11,8 @@ import { int, q, strictObject } from '../config/schema.js';
 import { IdealMemory } from './ideal-memory.js';
 import { findDevicePreset } from '../devices/index.js';
 import { parseLpddr5Params } from '../devices/dram/index.js';
-import { accessNoiseFor, type NoiseModelSpec } from '../devices/noise/index.js';
+import { accessNoiseFor, type AccessNoise, type NoiseModelSpec } from '../devices/noise/index.js';
+import { noiseDescriptors } from '../devices/noise/descriptors.js';
 
 /** A device plus how to price it. */
 export interface BuiltDevice {
@@ -21,6 +22,11 @@ export interface BuiltDevice {
   readonly estimates: readonly { readonly param: string; readonly source: string }[];
   /** Every table that can price this device (a run's `energyTables:` picks one by name); the first is the default. */
   readonly energyTables?: readonly EnergyTable[];
+  /**
+   * Parameters of the attached noise model still at an estimated default ('noise.<YAML key>', from
+   * AccessNoise.estimates), with their source; the bit errors rest on them.
+   */
+  readonly noiseEstimates?: readonly { readonly param: string; readonly source: string }[];
 }
 
 /**
@@ -81,10 +87,21 @@ export function buildFromCatalogue(spec: DeviceSpec, engine: Engine, path: strin
   // LPDDR5 overrides are written like every other YAML quantity ('20 ns', '8 Gb'); the LPDDR5
   // plug-in takes canonical numbers, so they are parsed here (the load-time check located any error).
   const params = entry.type === 'lpddr5' ? (parseLpddr5Params(overrides) as unknown as Record<string, unknown>) : overrides;
-  const device = entry.create(engine, path, { seed, overrides: params, ...(noise ? { noise: accessNoiseFor(noise) } : {}) });
+  const access = noise ? accessNoiseFor(noise) : undefined;
+  const device = entry.create(engine, path, { seed, overrides: params, ...(access ? { noise: access } : {}) });
   const tables = entry.energyTables(overrides);
   const table = tables[0];
   if (!table) throw new Error(`${path}: preset '${preset}' has no energy table`);
   const estimates = entry.estimates.filter((e) => !(e in overrides)).map((e) => ({ param: e, source: `${preset}: ${entry.sources[e]?.source ?? 'estimate'}` }));
-  return { device, energyTable: table, estimates, energyTables: tables };
+  return { device, energyTable: table, estimates, energyTables: tables, noiseEstimates: noiseEstimatesOf(noise, access) };
+}
+
+/** The noise model's estimated parameters with the source its descriptor gives (`qmcsim describe`). */
+function noiseEstimatesOf(noise: NoiseModelSpec | undefined, access: AccessNoise | undefined): { param: string; source: string }[] {
+  if (noise === undefined || access === undefined) return [];
+  const params = noiseDescriptors.find((d) => d.type === noise.kind)?.params ?? [];
+  return (access.estimates ?? []).map((e) => {
+    const src = params.find((p) => `noise.${p.name}` === e)?.source;
+    return { param: e, source: `noise model ${access.label}: ${typeof src === 'string' ? src : 'estimate'}` };
+  });
 }

@@ -157,7 +157,10 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
 
   const regions = soc.map.list().map((g) => ({ region: g.id, memory: g.memory, usedBytes: placement.usedByRegion.get(g.id) ?? 0, capacityBytes: g.size }));
   const estimates: { param: string; value: string | number; derivation: string }[] = [...cfg.estimates];
-  for (const [id, b] of soc.built) for (const p of b.estimates) estimates.push({ param: `soc.memories[${id}].device.${p.param}`, value: 'preset', derivation: p.source });
+  for (const [id, b] of soc.built) {
+    for (const p of b.estimates) estimates.push({ param: `soc.memories[${id}].device.${p.param}`, value: 'preset', derivation: p.source });
+    for (const p of b.noiseEstimates ?? []) estimates.push({ param: `soc.memories[${id}].${p.param}`, value: 'preset', derivation: p.source });
+  }
   return {
     memories, bytesByRole, tensors, queueing, utilisation, bitErrors: { byMemory, byTag },
     placement: { policy: placement.policy, regions }, steps: r.steps, estimates,

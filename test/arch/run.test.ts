@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { runConfig, tryRunConfig } from '../../src/arch/run.js';
 import { loadRunConfig } from '../../src/arch/run-config.js';
 import { main } from '../../src/cli/main.js';
+import { formatRunReport } from '../../src/cli/commands/run.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const qmc = resolve(root, 'configs/runs/qmc-hymba.yaml');
@@ -52,6 +53,22 @@ describe('run: default QMC configuration (Hymba-1.5B, layer reuse)', () => {
   it('is deterministic for a seed', () => {
     const again = runConfig(cfg, { seed: 1, layerReuse: true });
     expect(JSON.stringify(again.metrics)).toBe(JSON.stringify(r.metrics));
+  });
+});
+
+describe('run: the noise model\'s estimated parameters are listed among the estimates', () => {
+  it('a per-bit model at estimated defaults (stt-mram) adds soc.memories[id].noise.<key> to the report and its text', () => {
+    const cfg = loadRunConfig(qmc, ['model=smollm2-135m', 'soc.memories[0].noise.type=stt-mram']);
+    const r = runConfig(cfg, { seed: 1, layerReuse: true });
+    const noise = r.estimates.filter((e) => e.param.startsWith('soc.memories[mram].noise.'));
+    expect(noise.map((e) => e.param)).toEqual(['soc.memories[mram].noise.readCurrentRatio', 'soc.memories[mram].noise.thermalStability', 'soc.memories[mram].noise.timeSinceWrite']);
+    for (const e of noise) {
+      expect(e.value).toBe('preset');
+      expect(e.derivation).toMatch(/^noise model stt-mram p=\S+: \S/);
+    }
+    expect(formatRunReport(r).join('\n')).toMatch(/^ {2}mram: .*noise\.readCurrentRatio, noise\.thermalStability, noise\.timeSinceWrite$/m);
+    // an MLC model from a sourced level set (reram) and 'none' (mram by default) add nothing
+    expect(r.estimates.some((e) => e.param.startsWith('soc.memories[reram].noise.'))).toBe(false);
   });
 });
 

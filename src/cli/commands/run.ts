@@ -74,11 +74,11 @@ export function formatRunReport(r: RunReport): string[] {
   if (preset.length > 0) {
     const byDev = new Map<string, string[]>();
     for (const x of preset) {
-      const m = /^soc\.memories\[([^\]]+)\]\.device\.(.+)$/.exec(x.param);
+      const m = /^soc\.memories\[([^\]]+)\]\.(?:device\.)?(.+)$/.exec(x.param); // device.<key> → <key>; noise.<key> kept
       const k = m?.[1] ?? '?';
       byDev.set(k, [...(byDev.get(k) ?? []), m?.[2] ?? x.param]);
     }
-    lines.push(`device parameters resting on estimates (sources in result.json):`);
+    lines.push(`device and noise-model parameters resting on estimates (sources in result.json):`);
     for (const [k, v] of byDev) lines.push(`  ${k}: ${v.join(', ')}`);
   }
   return lines;
