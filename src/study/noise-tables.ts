@@ -2,7 +2,7 @@
  * Tables, acceptance checks and report of the noise study: the MLC sweep (cell mode × level spread),
  * the MRAM write-error-rate sweep and per-tensor SQNR; checks that 3-bit cells err more (higher
  * bit-error rate, lower weight SQNR) than 2-bit cells at the same spread and that zero noise gives
- * zero errors.
+ * zero errors; a check the data cannot decide is 'not applicable', never a vacuous PASS.
  */
 import { buildHtmlReport, type Plot } from '../report/html.js';
 import { lineSpec } from '../report/plots.js';
@@ -50,33 +50,64 @@ export function noiseTables(r: NoiseStudyResult): Table[] {
 
 export interface NoiseCheck {
   readonly id: string;
-  readonly pass: boolean;
+  /**
+   * true passed, false failed, null not applicable: the data cannot decide it (e.g. no weight of the
+   * sample flipped in either cell mode, so their SQNRs are both the clean one). Never a vacuous PASS.
+   */
+  readonly pass: boolean | null;
   readonly detail: string;
 }
 
-/** The physics checks of the study (issue 7 acceptance 3). */
+/** 'PASS', 'FAIL' or 'N/A' (not applicable) for a check. */
+export function checkLabel(c: NoiseCheck): string {
+  return c.pass === null ? 'N/A' : c.pass ? 'PASS' : 'FAIL';
+}
+
+/** True unless a check failed (not-applicable checks neither pass nor fail the study). */
+export function noiseChecksOk(checks: readonly NoiseCheck[]): boolean {
+  return checks.every((c) => c.pass !== false);
+}
+
+/** Bits the replay read through the noise model and weights sampled: without both a point observes nothing. */
+const observed = (p: NoisePoint): string | undefined => {
+  if (!(p.replay.bitsRead > 0)) return `no bits were read through the noise model of ${p.replay.memory} in the replay`;
+  if (!(p.tensors.reduce((a, t) => a + t.numel, 0) > 0)) return 'no weights were sampled';
+  return undefined;
+};
+
+/**
+ * The physics checks of the study (issue 7 acceptance 3). Each can fail: a comparison that needs
+ * flipped weights is 'not applicable' (pass null) when neither mode flipped one, and a check of a
+ * point that read no bits through the noise model (or sampled no weights) fails instead of passing.
+ */
 export function noiseChecks(r: NoiseStudyResult): NoiseCheck[] {
   const out: NoiseCheck[] = [];
   const mlc = r.points.filter((p) => p.sweep === 'mlc');
   for (const p3 of mlc.filter((p) => p.cellBits === 3 && p.x > 0)) {
     const p2 = mlc.find((p) => p.cellBits === 2 && p.x === p3.x);
     if (!p2) continue;
-    out.push({ id: `ber-3bit-gt-2bit@${p3.x}`, pass: p3.replay.ber > p2.replay.ber,
-      detail: `spread ${p3.x}: BER 3-bit ${p3.replay.ber.toExponential(3)} vs 2-bit ${p2.replay.ber.toExponential(3)}` });
-    // When neither mode flipped a single weight of the (finite) sample, the SQNRs are equal to the
-    // clean one; the check then rests on the replay's expected rates instead.
+    const blind = observed(p3) ?? observed(p2);
+    out.push({ id: `ber-3bit-gt-2bit@${p3.x}`, pass: blind === undefined && p3.replay.ber > p2.replay.ber,
+      detail: blind !== undefined ? `spread ${p3.x}: ${blind}` : `spread ${p3.x}: BER 3-bit ${p3.replay.ber.toExponential(3)} vs 2-bit ${p2.replay.ber.toExponential(3)}` });
+    // When neither mode flipped a single weight of the (finite) sample, both SQNRs equal the clean
+    // one: the data cannot rank them, so the check is not applicable (it used to pass on the
+    // replay's expected rates, i.e. it could not fail).
     const noneFlipped = p3.changedValues === 0 && p2.changedValues === 0;
     out.push({
       id: `sqnr-3bit-lt-2bit@${p3.x}`,
-      pass: noneFlipped ? p3.replay.expectedBer > p2.replay.expectedBer : p3.noisySqnrDb < p2.noisySqnrDb,
-      detail: noneFlipped
-        ? `spread ${p3.x}: no weight of the sample flipped in either mode; expected BER 3-bit ${p3.replay.expectedBer.toExponential(3)} vs 2-bit ${p2.replay.expectedBer.toExponential(3)}`
-        : `spread ${p3.x}: SQNR 3-bit ${p3.noisySqnrDb.toFixed(2)} dB vs 2-bit ${p2.noisySqnrDb.toFixed(2)} dB`,
+      pass: blind !== undefined ? false : noneFlipped ? null : p3.noisySqnrDb < p2.noisySqnrDb,
+      detail: blind !== undefined ? `spread ${p3.x}: ${blind}`
+        : noneFlipped
+          ? `spread ${p3.x}: not applicable, no weight of the sample flipped in either mode (expected BER 3-bit ${p3.replay.expectedBer.toExponential(3)} vs 2-bit ${p2.replay.expectedBer.toExponential(3)}); sample more weights or a larger spread`
+          : `spread ${p3.x}: SQNR 3-bit ${p3.noisySqnrDb.toFixed(2)} dB (${p3.changedValues} weights changed) vs 2-bit ${p2.noisySqnrDb.toFixed(2)} dB (${p2.changedValues} changed)`,
     });
   }
   for (const p of r.points.filter((q) => q.x === 0)) {
-    out.push({ id: `zero-noise-${p.sweep}-${p.cellBits}bit`, pass: p.replay.bitErrors === 0 && p.changedValues === 0 && p.noisySqnrDb === p.cleanSqnrDb,
-      detail: `${p.replay.bitErrors} bit errors in the replay, ${p.changedValues} weights changed` });
+    // Zero errors only mean something if bits were read through the (noise-free) model and weights sampled.
+    const blind = observed(p);
+    out.push({ id: `zero-noise-${p.sweep}-${p.cellBits}bit`,
+      pass: blind === undefined && p.replay.bitErrors === 0 && p.changedValues === 0 && p.noisySqnrDb === p.cleanSqnrDb,
+      detail: blind ?? `${p.replay.bitErrors} bit errors in ${p.replay.bitsRead} bits read in the replay, ${p.changedValues} weights changed` });
   }
   return out;
 }
@@ -97,8 +128,15 @@ export async function noiseHtml(r: NoiseStudyResult): Promise<string> {
   return buildHtmlReport({
     title: `qmcsim: device-noise study, ${r.model}`,
     meta: [['study', r.file], ['weights', r.weights], ['seed', String(r.seed)]],
-    verdict: { ok: checks.every((c) => c.pass), text: `${checks.filter((c) => c.pass).length} of ${checks.length} physics checks pass` },
+    verdict: { ok: noiseChecksOk(checks), text: verdictText(checks) },
     sections: [{ heading: 'Sweeps', tables: noiseTables(r), plots }],
     designValues: [], estimated: [{ result: 'all bit-error rates', restsOn: ['NVMExplorer nvmFI level sets as proxy for the paper\'s 40 nm device (qmc-paper.md §6)', 'MRAM write-error rates (estimates)'] }],
   });
+}
+
+/** '5 of 6 physics checks pass' (not-applicable checks counted apart). */
+export function verdictText(checks: readonly NoiseCheck[]): string {
+  const decided = checks.filter((c) => c.pass !== null);
+  const na = checks.length - decided.length;
+  return `${decided.filter((c) => c.pass === true).length} of ${decided.length} physics checks pass${na > 0 ? `, ${na} not applicable` : ''}`;
 }
