@@ -15,6 +15,7 @@ import { lpddr5ParamsSchema } from '../devices/dram/index.js';
 import { nvmAndSramPresets, rawParams } from '../devices/presets/index.js';
 import { defaultDeviceFactory, idealSchema } from './device-factory.js';
 import type { SocConfig } from './soc-schema.js';
+import { paramOf } from '../devices/param-error.js';
 
 /** Position of `path` in `sources`, else of its nearest ancestor. */
 function locate(sources: SourceMap | undefined, path: readonly PathSegment[]): SourcePos | undefined {
@@ -87,7 +88,10 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
       capacity.set(m.id, defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0, m.noise).device.capacityBytes);
     } catch (e) {
       const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
-      problem(at, 'a valid device (catalogue preset + parameter overrides, or type: ideal)', msg.replace(/^soc\.memory\.[^:]+: /, ''));
+      // at the parameter the device names, when the block sets it (else at the block)
+      const param = paramOf(e);
+      const keyed = param !== undefined && locate(sources, [...at, param]) !== undefined ? [...at, param] : at;
+      problem(keyed, 'a valid device (catalogue preset + parameter overrides, or type: ideal)', msg.replace(/^\[[^\]]*\] /, ''));
     }
   });
   if (problems.length === 0) {

@@ -103,6 +103,12 @@ describe('run configuration checked against its SoC', () => {
     expect(() => runConfig(cfg, { seed: 1, layerReuse: true })).toThrow(expect.objectContaining({ isUserError: true, message: expect.stringMatching(/^compute: initiator 'gpu' has no fp16 compute throughput/) }));
   }, 60_000);
 
+  it('a device build failure points at the parameter the device names (DeviceParamError), not the whole block', () => {
+    const soc = SOC.replace('device: { preset: qmc-mram, capacity: 1 GiB }', 'device: { preset: qmc-reram-3bit, capacity: 1 GiB, iterationsMin: 5, iterationsMax: 3 }');
+    const msg = errorsOf(() => loadRunConfig(files(RUN, soc)));
+    expect(msg).toMatch(/soc\.yaml:8:\d+: memories\[0\]\.device\.iterationsMax: expected a valid device \(catalogue preset \+ parameter overrides, or type: ideal\), found iterationsMax must be ≥ iterationsMin \(5\), got 3/);
+  });
+
   it('a missing SoC file is located at the soc key', () => {
     const msg = errorsOf(() => loadRunConfig(files(RUN.replace('soc: soc.yaml', 'soc: nope.yaml'))));
     expect(msg).toMatch(/run\.yaml:3:6: soc: expected a kind: soc file/);

@@ -8,11 +8,12 @@ import type { Engine } from '../../engine/engine.js';
 import { Priority } from '../../engine/priority.js';
 import { rngFor, type Rng } from '../../engine/rng.js';
 import { SimError } from '../../engine/errors.js';
-import { UserError } from '../../config/errors.js';
 import type { Ps } from '../../units/quantity.js';
 import type { ActionCounts, CompletionFn, ErrorStats, MemoryDevice, TagErrorStats } from '../device.js';
 import { CompletionHeap } from './completion-heap.js';
 import type { AccessNoise } from '../noise/access-noise.js';
+import { requireIntegers } from '../param-error.js';
+import { assertNoiseFitsCells } from '../noise/cell-fit.js';
 
 /**
  * What a device needs from a noise model (src/devices/noise AccessNoise): sample the number of
@@ -83,7 +84,7 @@ export abstract class DeviceCore implements MemoryDevice {
     this.noiseRng = rngFor(ctx.seed ?? 0, `${ctx.path}.noise`);
     this.actionNames = actionNames;
     this.act = new Float64Array(actionNames.length);
-    if (!Number.isInteger(queueDepth) || queueDepth < 1) throw new SimError(`queueDepth must be a positive integer, got ${queueDepth}`, undefined, ctx.path);
+    requireIntegers({ queueDepth }, ['queueDepth'], 1, ctx.path);
     this.queueDepth = queueDepth;
     this.outstanding = new Int32Array(queueChannels);
   }
@@ -93,10 +94,7 @@ export abstract class DeviceCore implements MemoryDevice {
    * cells (e.g. the 8-level 3-bit set on 2-bit cells): its per-cell error rates would not apply.
    */
   protected checkNoiseCells(deviceBitsPerCell: number): void {
-    const b = this.noise?.bitsPerCell;
-    if (b !== undefined && b !== deviceBitsPerCell) {
-      throw new UserError(`${this.path}: the noise model is defined for ${b}-bit cells (${2 ** b} levels) but this ${this.kind} device stores ${deviceBitsPerCell} bit${deviceBitsPerCell === 1 ? '' : 's'} per cell; use a model with ${2 ** deviceBitsPerCell} levels or a per-bit model`);
-    }
+    assertNoiseFitsCells(this.path, this.kind, this.noise?.bitsPerCell, deviceBitsPerCell, `use a model with ${2 ** deviceBitsPerCell} levels or a per-bit model`);
   }
 
   /** Index of the queue (channel) a request at `addr` waits in. */

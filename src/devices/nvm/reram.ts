@@ -8,10 +8,10 @@
  * behind one sense path). An optional channel bus serialises transfers per channel.
  */
 import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
-import { SimError } from '../../engine/errors.js';
 import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
 import { IterationSampler, type IterationDistribution } from './program-verify.js';
 import { senseComparisons, senseLatencyPs, type SensingScheme } from './sensing.js';
+import { DeviceParamError, requireIntegers } from '../param-error.js';
 
 /** Parameters of a ReRAM device (canonical units: ps, bytes, B/s, pJ, pJ/bit, W, bit/mm²). */
 export interface ReramParams {
@@ -102,13 +102,11 @@ export class Reram extends DeviceCore {
 
   constructor(readonly params: ReramParams, ctx: DeviceContext) {
     super(ctx, reramActions, params.channels * params.banksPerChannel, params.queueDepth);
-    for (const k of ['channels', 'banksPerChannel', 'arraysPerBank', 'parallelCells'] as const) {
-      if (!Number.isInteger(params[k]) || params[k] < 1) throw new SimError(`${k} must be a positive integer, got ${params[k]}`, undefined, ctx.path);
-    }
-    if (![1, 2, 3].includes(params.bitsPerCell)) throw new SimError(`bitsPerCell must be 1, 2 or 3, got ${params.bitsPerCell}`, undefined, ctx.path);
-    if (!(params.arrayBandwidth > 0)) throw new SimError('arrayBandwidth must be > 0', undefined, ctx.path);
+    requireIntegers(params, ['channels', 'banksPerChannel', 'arraysPerBank', 'parallelCells'], 1, ctx.path);
+    if (![1, 2, 3].includes(params.bitsPerCell)) throw new DeviceParamError('bitsPerCell', `bitsPerCell must be 1, 2 or 3, got ${params.bitsPerCell}`, ctx.path);
+    if (!(params.arrayBandwidth > 0)) throw new DeviceParamError('arrayBandwidth', 'arrayBandwidth must be > 0', ctx.path);
     if (!(params.iterationsMax >= params.iterationsMin)) {
-      throw new SimError(`iterationsMax must be ≥ iterationsMin (${params.iterationsMin}), got ${params.iterationsMax}`, undefined, ctx.path);
+      throw new DeviceParamError('iterationsMax', `iterationsMax must be ≥ iterationsMin (${params.iterationsMin}), got ${params.iterationsMax}`, ctx.path);
     }
     this.C = params.channels;
     this.B = params.banksPerChannel;

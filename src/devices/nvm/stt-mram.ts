@@ -6,8 +6,8 @@
  * channel-first then bank. Simplification: the bus is granted in offer order (no reordering).
  */
 import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
-import { SimError } from '../../engine/errors.js';
 import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
+import { DeviceParamError, requireIntegers } from '../param-error.js';
 
 /** Parameters of an STT-MRAM device (canonical units: ps, bytes, B/s, pJ/bit, W). */
 export interface SttMramParams {
@@ -66,10 +66,8 @@ export class SttMram extends DeviceCore {
 
   constructor(readonly params: SttMramParams, ctx: DeviceContext) {
     super(ctx, sttMramActions, params.channels, params.queueDepth);
-    for (const k of ['channels', 'banksPerChannel'] as const) {
-      if (!Number.isInteger(params[k]) || params[k] < 1) throw new SimError(`${k} must be a positive integer, got ${params[k]}`, undefined, ctx.path);
-    }
-    if (!(params.channelBandwidth > 0)) throw new SimError(`channelBandwidth must be > 0`, undefined, ctx.path);
+    requireIntegers(params, ['channels', 'banksPerChannel'], 1, ctx.path);
+    if (!(params.channelBandwidth > 0)) throw new DeviceParamError('channelBandwidth', 'channelBandwidth must be > 0', ctx.path);
     this.C = params.channels;
     this.B = params.banksPerChannel;
     this.capacityBytes = params.capacity;

@@ -21,6 +21,7 @@ import { reramEnergyTable, sramEnergyTable, sttMramEnergyTable } from '../energy
 import { fromLpddr5Table, lpddr5QmcTable } from '../energy/lpddr5-tables.js';
 import type { EnergyTable } from '../energy/energy-table.js';
 import { lookupPreset, nvmAndSramPresets, presetEstimates, resolvePreset, type DevicePreset, type PresetLookup, type SourcedValue } from './index.js';
+import { DeviceParamError, paramOf } from '../param-error.js';
 
 
 /** Every device plug-in, in a fixed order. */
@@ -236,7 +237,8 @@ export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
     createDevice(spec.type as 'sram', params as unknown as SramParams, new Engine(), name);
   } catch (e) {
     const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^\[[^\]]*\] /, '');
-    throw new Error(`${spec.type} '${name}': ${msg}`);
+    const param = paramOf(e);
+    throw param !== undefined ? new DeviceParamError(param, `${spec.type} '${name}': ${msg}`) : new Error(`${spec.type} '${name}': ${msg}`);
   }
   const sources: Record<string, Source> = {};
   for (const [k, v] of Object.entries((preset?.params ?? {}) as Record<string, SourcedValue>)) {

@@ -7,11 +7,12 @@ import { ConfigErrors, type ConfigProblem } from '../../config/errors.js';
 import { formatPath, type PathSegment } from '../../config/paths.js';
 import type { SourceMap } from '../../config/yaml.js';
 import { catalogEntryFromSpec, deviceTypes, type DeviceSpec } from './catalog.js';
+import { paramOf } from '../param-error.js';
 
 /**
  * Builds each built-in-type entry of `devices` (validated `kind: devices` entries) as replay does at load; every
- * failure becomes a ConfigProblem at `devices[i].<key>` when the message starts with a key the entry
- * sets (e.g. 'iterationsMax must be …'), else at `devices[i]`. Throws ConfigErrors if any fails.
+ * failure becomes a ConfigProblem at `devices[i].<param>` when the device names the parameter
+ * (DeviceParamError) and the entry sets it, else at `devices[i]`. Throws ConfigErrors if any fails.
  */
 export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string, sources: SourceMap): void {
   const problems: ConfigProblem[] = [];
@@ -22,8 +23,7 @@ export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string,
       catalogEntryFromSpec(spec);
     } catch (e) {
       const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
-      // catalogEntryFromSpec prefixes "<type> '<id>': "; the key is the first word after it.
-      const key = /^\S+ '[^']*': ([A-Za-z][\w.]*)\b/.exec(msg)?.[1];
+      const key = paramOf(e);
       const keyed: PathSegment[] = key !== undefined && sources.has(formatPath(['devices', i, key])) ? ['devices', i, key] : ['devices', i];
       const pos = sources.get(formatPath(keyed))?.value;
       problems.push({

@@ -7,8 +7,8 @@
  * port, FCFS per bank. Numbers come from presets (src/devices/presets/sram.ts) with their sources.
  */
 import type { Bytes, Hz } from '../../units/quantity.js';
-import { SimError } from '../../engine/errors.js';
 import { DeviceCore, type DeviceContext } from '../nvm/device-core.js';
+import { DeviceParamError, requireIntegers } from '../param-error.js';
 
 /** Parameters of an SRAM macro (canonical units). */
 export interface SramParams {
@@ -44,17 +44,15 @@ export class Sram extends DeviceCore {
 
   constructor(readonly params: SramParams, ctx: DeviceContext) {
     super(ctx, sramActions, params.banks, params.queueDepth);
-    for (const k of ['banks', 'portsPerBank', 'readLatencyCycles', 'writeLatencyCycles'] as const) {
-      if (!Number.isInteger(params[k]) || params[k] < (k.endsWith('Cycles') ? 0 : 1)) {
-        throw new SimError(`${k} must be a ${k.endsWith('Cycles') ? 'non-negative' : 'positive'} integer, got ${params[k]}`, undefined, ctx.path);
-      }
-    }
-    if (!(params.clock > 0) || !(params.width > 0)) throw new SimError('clock and width must be > 0', undefined, ctx.path);
+    requireIntegers(params, ['banks', 'portsPerBank'], 1, ctx.path);
+    requireIntegers(params, ['readLatencyCycles', 'writeLatencyCycles'], 0, ctx.path);
+    if (!(params.clock > 0)) throw new DeviceParamError('clock', 'clock and width must be > 0', ctx.path);
+    if (!(params.width > 0)) throw new DeviceParamError('width', 'clock and width must be > 0', ctx.path);
     this.capacityBytes = params.capacity;
     this.granuleBytes = params.width;
     this.cyclePs = Math.round(1e12 / params.clock);
     // Time is kept in integer ps: a clock above 2 THz would round its cycle to 0 ps (no progress).
-    if (this.cyclePs < 1) throw new SimError(`clock must be at most 2 THz (the cycle is kept in whole ps), got ${params.clock} Hz`, undefined, ctx.path);
+    if (this.cyclePs < 1) throw new DeviceParamError('clock', `clock must be at most 2 THz (the cycle is kept in whole ps), got ${params.clock} Hz`, ctx.path);
     this.peakBandwidth = (params.banks * params.portsPerBank * params.width * 1e12) / this.cyclePs;
     this.portFree = new Float64Array(params.banks * params.portsPerBank);
     this.checkNoiseCells(1); // a 6T cell stores one bit

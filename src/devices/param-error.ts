@@ -1,0 +1,26 @@
+/**
+ * A device model refusing its parameters: a value or a combination it cannot be built with.
+ * `param` names the key a configuration should change, so configuration checks (kind: devices
+ * files, SoC device blocks) point at that key's line instead of parsing the message.
+ */
+import { SimError } from '../engine/errors.js';
+
+export class DeviceParamError extends SimError {
+  constructor(readonly param: string, message: string, path?: string) {
+    super(message, undefined, path);
+    this.name = 'DeviceParamError';
+  }
+}
+
+/** The parameter a device build error names, or undefined for any other error. */
+export function paramOf(e: unknown): string | undefined {
+  return e instanceof DeviceParamError ? e.param : undefined;
+}
+
+/** Throws DeviceParamError unless every `keys` value of `params` is an integer ≥ min (0 or 1). */
+export function requireIntegers<K extends string>(params: Readonly<Record<K, number>>, keys: readonly K[], min: 0 | 1, path: string): void {
+  for (const k of keys) {
+    const v = params[k];
+    if (!Number.isInteger(v) || v < min) throw new DeviceParamError(k, `${k} must be a ${min === 0 ? 'non-negative' : 'positive'} integer, got ${v}`, path);
+  }
+}
