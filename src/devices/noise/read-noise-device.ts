@@ -5,10 +5,10 @@
  * rngFor(seed, path + '.noise') (the stream the SRAM/NVM devices use), counted per tag.
  */
 import { rngFor, type Rng } from '../../engine/rng.js';
-import { UserError } from '../../config/errors.js';
 import type { ActionCounts, CompletionFn, ErrorStats, MemoryDevice } from '../device.js';
 import type { AccessNoise } from './access-noise.js';
 import { ErrorTally } from './error-tally.js';
+import { assertNoiseFitsCells } from './cell-fit.js';
 
 /** What the decorator needs from a noise model. */
 export type ReadNoiseModel = Pick<AccessNoise, 'sampleErrors' | 'expectedErrorsPerBit' | 'bitsPerCell'>;
@@ -26,9 +26,7 @@ export class ReadNoiseDevice implements MemoryDevice {
 
   /** `inner` stores one bit per cell (DRAM): a multi-level model is refused. */
   constructor(readonly inner: MemoryDevice, noise: ReadNoiseModel, seed = 0) {
-    if (noise.bitsPerCell !== undefined && noise.bitsPerCell !== 1) {
-      throw new UserError(`${inner.path}: the noise model is defined for ${noise.bitsPerCell}-bit cells (${2 ** noise.bitsPerCell} levels) but this ${inner.kind} device stores 1 bit per cell; use a per-bit model (e.g. dram-retention)`);
-    }
+    assertNoiseFitsCells(inner.path, inner.kind, noise.bitsPerCell, 1, 'use a per-bit model (e.g. dram-retention)');
     this.path = inner.path;
     this.kind = inner.kind;
     this.capacityBytes = inner.capacityBytes;
