@@ -72,14 +72,7 @@ export class MemoryPort {
     this.waitingOn = new Uint8Array(n);
     this.eligible = (i: number): boolean => {
       const q = this.queues[i] as Stream[];
-      if ((this.heads[i] as number) >= q.length) return false;
-      const ini = this.fabric.initiators[i] as Initiator;
-      if (ini.inFlight < ini.window) return true;
-      if (this.waitingOn[i] === 0) {
-        this.waitingOn[i] = 1;
-        ini.waiters.push(this);
-      }
-      return false;
+      return (this.heads[i] as number) < q.length && !this.windowFull(i);
     };
     device.setCompletion((req, donePs) => this.complete(req, donePs));
     device.setRetry(() => this.retry());
@@ -103,6 +96,17 @@ export class MemoryPort {
     this.pump();
   }
 
+  /** True when initiator i has no free window slot; the port then waits on it (windowFreed). */
+  private windowFull(i: number): boolean {
+    const ini = this.fabric.initiators[i] as Initiator;
+    if (ini.inFlight < ini.window) return false;
+    if (this.waitingOn[i] === 0) {
+      this.waitingOn[i] = 1;
+      ini.waiters.push(this);
+    }
+    return true;
+  }
+
   /** Issues as many requests as arbitration, windows, the link buffer and the device allow. */
   pump(): void {
     if (this.blocked || this.linkWakeArmed) return;
@@ -124,26 +128,12 @@ export class MemoryPort {
         // A refused request keeps its grant (it is retried first, never dropped or overtaken),
         // but still needs a window slot: another port may have used its initiator's window.
         i = this.held;
-        const ini = f.initiators[i] as Initiator;
-        if (ini.inFlight >= ini.window) {
-          if (this.waitingOn[i] === 0) {
-            this.waitingOn[i] = 1;
-            ini.waiters.push(this);
-          }
-          return;
-        }
+        if (this.windowFull(i)) return;
         this.held = -1;
       } else if (this.nActive === 1) {
         // One contender: no arbitration needed (the common case of a weight stream).
         i = this.lastActive;
-        const ini = f.initiators[i] as Initiator;
-        if (ini.inFlight >= ini.window) {
-          if (this.waitingOn[i] === 0) {
-            this.waitingOn[i] = 1;
-            ini.waiters.push(this);
-          }
-          return;
-        }
+        if (this.windowFull(i)) return;
       } else {
         i = this.arbiter.pick(n, this.eligible);
         if (i < 0) return;

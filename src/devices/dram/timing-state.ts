@@ -110,16 +110,8 @@ export class TimingState {
     let e = this.bankNext[cmd * this.banks + b]!;
     const eg = this.groupNext[cmd * this.groups + g]!;
     if (eg > e) e = eg;
-    const er = this.rankNext[cmd * this.ranks + r]!;
-    if (er > e) e = er;
-    let ec = this.chanNext[cmd]!;
-    if (this.chanAll > ec) ec = this.chanAll;
-    if (ec > e) e = ec;
-    if (cmd === CMD.ACT1) {
-      const ef = this.fawRing[r * this.fawWindow + this.fawIdx[r]!]! + this.fawGap;
-      if (ef > e) e = ef;
-    }
-    return e;
+    const er = this.earliestRankLevel(cmd, r);
+    return er > e ? er : e;
   }
 
   /** The rank- and channel-level part of earliestBank (incl. tFAW for ACT1). */
