@@ -34,15 +34,18 @@ export function checkBudget(streams: readonly StreamPower[], budgetW: number): B
 }
 
 export interface DesignSpace {
+  /** Weight bytes held in MRAM / ReRAM, B. */
   readonly mramBytes: number;
   readonly reramBytes: number;
   /** Bandwidth of one MRAM channel, B/s. */
   readonly mramChannelBandwidth: number;
   /** Bandwidth of one ReRAM array, B/s. */
   readonly reramArrayBandwidth: number;
+  /** Device read energies and interconnect energy, pJ/bit (as StreamPower). */
   readonly mramEnergyPerBit: number;
   readonly reramEnergyPerBit: number;
   readonly netEnergyPerBit: number;
+  /** Candidate MRAM channel counts and ReRAM array counts to enumerate. */
   readonly mramChannels: readonly number[];
   readonly reramArrays: readonly number[];
   /** Optional cap on either link, B/s. */
@@ -53,7 +56,9 @@ export interface DesignSpace {
 export interface DesignPoint {
   readonly mramChannels: number;
   readonly reramArrays: number;
+  /** Weight-fetch time, ps (max of the two streams). */
   readonly fetchPs: number;
+  /** Eq. 4 read power, W. */
   readonly powerW: number;
 }
 
