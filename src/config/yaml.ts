@@ -1,7 +1,8 @@
 /**
  * Reads YAML (yaml 2, YAML 1.2 core schema, `<<` merge keys on, duplicate keys rejected) into a plain
  * tree plus a source map from key path to file:line:col of the key and of the value, so every later
- * error can point at the exact place. Syntax errors are reported as ConfigErrors with positions.
+ * error can point at the exact place. Syntax errors, binary files and bytes that are not UTF-8 are
+ * reported as ConfigErrors with positions.
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
@@ -98,15 +99,43 @@ export function parseYaml(text: string, file: string): LoadedYaml {
   return { data: data ?? null, sources };
 }
 
-/** Reads and parses a YAML file; a missing or unreadable file is a UserError. */
-export function readYamlFile(file: string, displayName = file): LoadedYaml {
-  let text: string;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a configuration file's bytes, or a located problem: a NUL byte (a binary file) or a
+ * byte sequence that is not UTF-8 (e.g. Latin-1 'é'), which would otherwise decode silently to U+FFFD.
+ */
+function decodeText(bytes: Buffer, file: string): string {
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    text = utf8.decode(bytes);
+  } catch { /* located below */ }
+  const nul = bytes.indexOf(0);
+  if (text !== undefined && nul < 0) return text.replace(/^\uFEFF/, '');
+  // Where the first bad byte is: the first U+FFFD of a lenient decode that is not a real one in the file.
+  const lenient = bytes.toString('utf8');
+  let bad = -1;
+  for (let i = lenient.indexOf('\uFFFD'); i >= 0 && text === undefined; i = lenient.indexOf('\uFFFD', i + 1)) {
+    const off = Buffer.byteLength(lenient.slice(0, i));
+    if (!(bytes[off] === 0xef && bytes[off + 1] === 0xbf && bytes[off + 2] === 0xbd)) { bad = off; break; }
+  }
+  const at = nul >= 0 && (bad < 0 || nul < bad) ? nul : bad;
+  const lines = bytes.subarray(0, Math.max(at, 0)).toString('utf8').split('\n');
+  const col = [...(lines[lines.length - 1] ?? '')].length + 1;
+  const found = at === nul ? 'a NUL byte (a binary file?)'
+    : `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}, which is not UTF-8 (save the file as UTF-8)`;
+  throw new ConfigErrors([{ file, line: lines.length, col, path: '', expected: 'a UTF-8 YAML text file', found }]);
+}
+
+/** Reads and parses a YAML file; a missing, unreadable, binary or non-UTF-8 file is a UserError. */
+export function readYamlFile(file: string, displayName = file): LoadedYaml {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? (e as Error).message;
     throw new UserError(`${displayName}: cannot read configuration file (${why})`);
   }
-  return parseYaml(text, displayName);
+  return parseYaml(decodeText(bytes, displayName), displayName);
 }
