@@ -1,7 +1,8 @@
 /**
  * Per-channel action counts for energy pricing (commands, bursts, row hit/miss/conflict, data-bus
- * busy time) and rank background-state time (any bank open = active standby, else precharge
- * standby). Refresh time is counted as precharge standby (the refresh energy covers IDD5 − IDD3N).
+ * busy time) and rank background-state time: awake, any bank open = active standby, else precharge
+ * standby; in power-down, active or precharge power-down by the same test; in self-refresh, self-
+ * refresh time. Refresh time is counted as precharge standby (the refresh energy covers IDD5 − IDD3N).
  */
 export class ChannelCounters {
   act = 0;
@@ -17,12 +18,39 @@ export class ChannelCounters {
   busyPs = 0;
   private readonly openBanks: Int32Array;
   private readonly since: Float64Array;
+  pde = 0;
+  sre = 0;
   private activePs = 0;
   private prechargePs = 0;
+  private activePdPs = 0;
+  private prechargePdPs = 0;
+  private selfRefreshPs = 0;
+  /** Power state per rank (0 awake, 1 power-down, 2 self-refresh; see power-down.ts). */
+  private readonly power: Uint8Array;
 
   constructor(readonly ranks: number) {
     this.openBanks = new Int32Array(ranks);
     this.since = new Float64Array(ranks);
+    this.power = new Uint8Array(ranks);
+  }
+
+  /** Rank r changes power state at t (0 awake, 1 power-down, 2 self-refresh). */
+  powerState(r: number, state: number, t: number): void {
+    this.addSegment(r, t);
+    this.since[r] = t;
+    this.power[r] = state;
+    if (state === 1) this.pde++;
+    else if (state === 2) this.sre++;
+  }
+
+  private addSegment(r: number, t: number): void {
+    const d = t - this.since[r]!;
+    const open = this.openBanks[r]! > 0;
+    switch (this.power[r]) {
+      case 0: if (open) this.activePs += d; else this.prechargePs += d; break;
+      case 1: if (open) this.activePdPs += d; else this.prechargePdPs += d; break;
+      default: this.selfRefreshPs += d;
+    }
   }
 
   /** A bank of rank r went from precharged to open at t. */
@@ -39,13 +67,15 @@ export class ChannelCounters {
       this.since[r] = t;
     }
   }
-  /** Rank-time (summed over ranks) with any bank open / all banks precharged, up to `now`. */
-  standby(now: number): { activePs: number; prechargePs: number } {
-    let a = this.activePs, p = this.prechargePs;
-    for (let r = 0; r < this.ranks; r++) {
-      if (this.openBanks[r]! > 0) a += now - this.since[r]!;
-      else p += now - this.since[r]!;
-    }
-    return { activePs: a, prechargePs: p };
+  /**
+   * Rank-time (summed over ranks) up to `now` in each background state: awake with any bank open /
+   * all banks precharged, power-down with a bank open / all precharged, self-refresh.
+   */
+  standby(now: number): { activePs: number; prechargePs: number; activePdPs: number; prechargePdPs: number; selfRefreshPs: number } {
+    const keep = [this.activePs, this.prechargePs, this.activePdPs, this.prechargePdPs, this.selfRefreshPs] as const;
+    for (let r = 0; r < this.ranks; r++) this.addSegment(r, now);
+    const out = { activePs: this.activePs, prechargePs: this.prechargePs, activePdPs: this.activePdPs, prechargePdPs: this.prechargePdPs, selfRefreshPs: this.selfRefreshPs };
+    [this.activePs, this.prechargePs, this.activePdPs, this.prechargePdPs, this.selfRefreshPs] = keep;
+    return out;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Independent LPDDR5 protocol checker. Written apart from the controller: it keeps the full command
  * history per channel and checks every constraint of the spec table pairwise against it (plain
- * look-back, no earliest-time tables), plus bank-state rules, tAAD, refresh intervals and DQ overlap.
+ * look-back, no earliest-time tables), plus bank-state rules, rank power states (power-down: only
+ * PDX; self-refresh: only SRX, entered with every bank precharged), tAAD, refresh intervals (restarted
+ * by SRX: the device refreshed itself) and DQ overlap.
  */
 import { LPDDR5_CONSTRAINTS, LPDDR5_MAX_CONSTRAINTS, type Constraint, type MaxConstraint, type Scope } from './lpddr5-constraints.js';
 import { COMMANDS, type CommandName, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
@@ -28,6 +30,8 @@ interface ChannelHistory {
   state: BankState[][]; // [rank][bank]
   lastRefresh: number[][];
   data: Array<[number, number]>;
+  /** Per rank: 'awake', 'pd' (power-down) or 'sr' (self-refresh). */
+  power: Array<'awake' | 'pd' | 'sr'>;
 }
 
 const MAX_POSTPONED = 8;
@@ -78,7 +82,7 @@ export class CommandChecker {
     const limit = (MAX_POSTPONED + 1) * this.t.tREFI;
     this.channels.forEach((h, ch) => {
       h.lastRefresh.forEach((banks, r) => banks.forEach((last, b) => {
-        if (endPs - last > limit) out.push({ rule: 'refresh.interval', channel: ch, timePs: endPs, message: `rank ${r} bank ${b} not refreshed for ${endPs - last} ps (> 9 × tREFI)` });
+        if (h.power[r] !== 'sr' && endPs - last > limit) out.push({ rule: 'refresh.interval', channel: ch, timePs: endPs, message: `rank ${r} bank ${b} not refreshed for ${endPs - last} ps (> 9 × tREFI)` });
       }));
       h.state.forEach((banks, r) => banks.forEach((s, b) => {
         if (s.kind === 'act1' && !s.late && endPs - s.t > this.t.tAAD) out.push({ rule: 'ACT1-ACT2.max', channel: ch, timePs: endPs, message: `rank ${r} bank ${b}: ACT1 at ${s.t} never followed by ACT2` });
@@ -97,6 +101,7 @@ export class CommandChecker {
         state: Array.from({ length: ranks }, () => Array.from({ length: this.bpr }, (): BankState => ({ kind: 'closed' }))),
         lastRefresh: Array.from({ length: ranks }, () => new Array<number>(this.bpr).fill(0)),
         data: [],
+        power: new Array<'awake' | 'pd' | 'sr'>(ranks).fill('awake'),
       });
       h = this.channels[ch];
     }
@@ -106,7 +111,7 @@ export class CommandChecker {
   private makeCmd(rank: number, bg: number, bank: number, name: CommandName, t: number): Cmd {
     const bpg = this.org.banksPerGroup;
     let banks: number[];
-    if (name === 'PREA' || name === 'REFab') banks = Array.from({ length: this.bpr }, (_, i) => i);
+    if (name === 'PREA' || name === 'REFab' || name === 'PDE' || name === 'PDX' || name === 'SRE' || name === 'SRX') banks = Array.from({ length: this.bpr }, (_, i) => i);
     else if (name === 'REFpb') banks = this.bpr === 16 ? [bank, bank + 8] : [bank];
     else banks = [bg * bpg + bank];
     const groups = [...new Set(banks.map((b) => Math.floor(b / bpg)))];
@@ -155,6 +160,23 @@ export class CommandChecker {
           if (record) s.late = true;
         }
       });
+    }
+    // Rank power states.
+    const pw = h.power[rank]!;
+    if (pw === 'pd' && name !== 'PDX') v('state.power-down', 'rank in power-down takes only PDX');
+    if (pw === 'sr' && name !== 'SRX') v('state.self-refresh', 'rank in self-refresh takes only SRX');
+    if (name === 'PDX' && pw !== 'pd') v('state.PDX', `rank not in power-down (${pw})`);
+    if (name === 'SRX' && pw !== 'sr') v('state.SRX', `rank not in self-refresh (${pw})`);
+    if (name === 'SRE' && st.some((x) => x.kind !== 'closed')) v('state.SRE', 'a bank is not precharged');
+    if (name === 'PDE' && st.some((x) => x.kind === 'act1')) v('state.PDE', 'a bank is between ACT1 and ACT2');
+    if (record) {
+      if (name === 'PDE') h.power[rank] = 'pd';
+      else if (name === 'SRE') h.power[rank] = 'sr';
+      else if (name === 'PDX') h.power[rank] = 'awake';
+      else if (name === 'SRX') {
+        h.power[rank] = 'awake';
+        h.lastRefresh[rank]!.fill(t);
+      }
     }
     const bankIdx = me.banks[0]!;
     const s = st[bankIdx]!;

@@ -1,8 +1,10 @@
 /**
  * Event-driven LPDDR5 channel controller: read/write queues with write-drain watermarks, FR-FCFS or
- * FCFS command selection, open or closed page policy, all-bank or per-bank refresh. It never ticks:
- * it computes the next legal issue time of the best candidate from TimingState and asks its host for
- * one wake-up. Commands issue on CK edges; between wake-ups no work is done.
+ * FCFS command selection, open or closed page policy, all-bank or per-bank refresh, optional
+ * timeout-based power-down and self-refresh. It never ticks: it computes the next legal issue time
+ * of the best candidate from TimingState and asks its host for one wake-up. Commands issue on CK
+ * edges; between wake-ups no work is done, and an idle channel's refreshes and power-state changes
+ * are replayed at their own times when it is next used (catchUpIdle).
  */
 import { TimingState } from './timing-state.js';
 import { RequestPool, CompletionRing } from './request-queue.js';
@@ -10,6 +12,7 @@ import { RefreshManager, type RefreshMode } from './refresh.js';
 import { CMD, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
 import { ChannelCounters } from './channel-counters.js';
 import { CommandSelector } from './command-selector.js';
+import { PowerManager, AWAKE, POWER_DOWN, SELF_REFRESH } from './power-down.js';
 
 export type SchedulerKind = 'fr-fcfs' | 'fcfs';
 export type PagePolicy = 'open' | 'closed';
@@ -25,6 +28,9 @@ export interface ControllerConfig {
   /** Enter write drain at this many queued writes; leave it at or below the low mark. */
   readonly writeHigh: number;
   readonly writeLow: number;
+  /** Idle time (ps) after a rank's last request command before power-down / self-refresh; Infinity or absent: never. */
+  readonly powerDownAfter?: number;
+  readonly selfRefreshAfter?: number;
 }
 
 /** What the controller needs from its owner (the multi-channel device). */
@@ -45,6 +51,7 @@ export class ChannelController {
   readonly pool: RequestPool;
   readonly counters: ChannelCounters;
   readonly refresh: RefreshManager;
+  readonly power: PowerManager;
   observer: CommandObserver | null = null;
   /** Open row per global bank (-1 = precharged). */
   readonly openRow: Int32Array;
@@ -62,6 +69,9 @@ export class ChannelController {
   /** Set when a queue slot was freed since the host last looked (for retry). */
   slotFreed = false;
   private readonly sel: CommandSelector;
+  private readonly pmOn: boolean;
+  /** Time of the latest wake-up or replayed idle event (power management only): idle replay starts here. */
+  private lastT = 0;
 
   constructor(readonly channel: number, readonly cfg: ControllerConfig, private readonly host: ControllerHost) {
     const t = cfg.timings;
@@ -74,6 +84,9 @@ export class ChannelController {
     this.tBL = t.tBL;
     this.rdDone = t.RL + t.tBL;
     this.wrDone = t.WL + t.tBL;
+    this.power = new PowerManager(cfg.org.ranks, this.timing.banksPerRank, cfg.powerDownAfter ?? Infinity, cfg.selfRefreshAfter ?? Infinity, t.tCK);
+    this.pmOn = this.power.enabled;
+    if (this.pmOn) this.refresh.powerState = this.power.state;
     this.sel = new CommandSelector(this.timing, this.pool, this.refresh, this.openRow, cfg.scheduler === 'fr-fcfs', cfg.pagePolicy === 'closed');
   }
 
@@ -89,6 +102,7 @@ export class ChannelController {
   /** Queues one column block (1–2 bursts) at time now. Caller checked hasRoom. */
   enqueue(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(now);
+    if (this.pmOn) this.wake(this.timing.rankOf[bank]!, now);
     this.pool.add(reqId, now, bank, row, bursts, isWrite, parent);
     this.sel.invalidateBank(bank);
     this.updateMode();
@@ -106,6 +120,7 @@ export class ChannelController {
   /** Runs at a wake-up time T (a CK edge): deliver completions, start due refreshes, issue one command. */
   service(T: number): void {
     this.inService = true;
+    if (T > this.lastT) this.lastT = T;
     this.deliver(T);
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(T);
     if (this.refresh.tick(T, this.openRow)) {
@@ -148,6 +163,10 @@ export class ChannelController {
    */
   catchUpRefresh(now: number): void {
     if (this.pool.readCount + this.pool.writeCount !== 0) return;
+    if (this.pmOn) {
+      this.catchUpIdle(now);
+      return;
+    }
     if (!this.refresh.anyPending && this.refresh.nextDue > now) return;
     let T = this.refresh.nextDueEdge;
     for (;;) {
@@ -163,6 +182,55 @@ export class ChannelController {
       this.refresh.tick(T, this.openRow);
     }
     this.dirty = true;
+  }
+
+  /**
+   * catchUpRefresh with power management: replays, in time order up to `now`, the idle channel's
+   * pending commands (refresh, closed-page precharges), refreshes falling due, and each rank's
+   * power-down / self-refresh transitions. A rank with a pending command does not go to sleep.
+   */
+  private catchUpIdle(now: number): void {
+    const rf = this.refresh, pm = this.power, ts = this.timing, sel = this.sel;
+    let T = this.lastT;
+    for (;;) {
+      this.choose(T);
+      let bt = Infinity, kind = 0, bc = -1, br = -1;
+      if (sel.pickCmd >= 0) { bt = sel.pickT; kind = 1; }
+      const pickRank = sel.pickCmd >= 0 ? ts.rankOf[sel.pickBank]! : -1;
+      if (rf.nextDueEdge < bt) { bt = rf.nextDueEdge; kind = 2; }
+      for (let r = 0; r < ts.ranks; r++) {
+        if (rf.pending[r] !== 0 || r === pickRank) continue;
+        pm.candidate(r, T, this.openRow, ts);
+        if (pm.candT < bt) { bt = pm.candT; kind = 3; bc = pm.candCmd; br = r; }
+      }
+      if (bt > now) break;
+      T = bt;
+      this.lastT = T;
+      if (kind === 1) this.issue(T);
+      else if (kind === 2) { if (rf.tick(T, this.openRow)) sel.invalidateAll(); }
+      else this.issueCmd(bc, br * ts.banksPerRank, -1, T);
+    }
+    this.dirty = true;
+  }
+
+  /** A request for rank r arrives at `now`: a sleeping rank exits at the first legal CK edge. */
+  private wake(r: number, now: number): void {
+    const cmd = this.power.wakeCommand(r);
+    if (cmd < 0) return;
+    const e = this.timing.earliestRank(cmd, r);
+    const t = this.edge(now);
+    this.issueCmd(cmd, r * this.timing.banksPerRank, -1, e > t ? e : t);
+    this.dirty = true;
+  }
+
+  /** Applies a power-state command on rank r at T (timing, counters, refresh schedule). */
+  private issuePower(cmd: number, r: number, T: number): void {
+    this.timing.recordRank(cmd, r, T);
+    const next = cmd === CMD.PDE ? POWER_DOWN : cmd === CMD.SRE ? SELF_REFRESH : AWAKE;
+    this.power.state[r] = next;
+    this.counters.powerState(r, next, T);
+    if (cmd === CMD.SRE) this.refresh.suspend(r);
+    else if (cmd === CMD.SRX) this.refresh.resume(r, T);
   }
 
   private deliver(T: number): void {
@@ -203,12 +271,17 @@ export class ChannelController {
   }
 
   private issue(T: number): void {
-    const cmd = this.sel.pickCmd, b = this.sel.pickBank, e = this.sel.pickEntry;
+    this.issueCmd(this.sel.pickCmd, this.sel.pickBank, this.sel.pickEntry, T);
+  }
+
+  /** Issues `cmd` on global bank b (rank-wide commands: the rank's first bank) for queue entry e at T. */
+  private issueCmd(cmd: number, b: number, e: number, T: number): void {
     const ts = this.timing, p = this.pool, c = this.counters;
     const bpr = ts.banksPerRank;
     const rank = (b / bpr) | 0;
     let row = -1;
-    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) this.sel.touchedRank(rank);
+    if (this.pmOn && cmd <= CMD.WR && cmd !== CMD.PREA) this.power.idleSince[rank] = T;
+    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB || cmd >= CMD.PDE) this.sel.touchedRank(rank);
     // a RD/WR that leaves bursts of its block changes none of the bank's candidate inputs
     else if ((cmd !== CMD.RD && cmd !== CMD.WR) || p.bursts[e] === 1) this.sel.touched(b);
     switch (cmd) {
@@ -253,6 +326,12 @@ export class ChannelController {
         }
         break;
       }
+      case CMD.PDE:
+      case CMD.PDX:
+      case CMD.SRE:
+      case CMD.SRX:
+        this.issuePower(cmd, rank, T);
+        break;
       default:
         this.refresh.issue(cmd, b, T, this.openRow, ts, c);
     }
@@ -262,7 +341,7 @@ export class ChannelController {
   private notify(cmd: number, b: number, row: number, T: number): void {
     const bpr = this.timing.banksPerRank, bpg = this.timing.banksPerGroup;
     const rank = (b / bpr) | 0, inRank = b % bpr;
-    if (cmd === CMD.PREA || cmd === CMD.REFAB) this.observer!(this.channel, rank, -1, -1, -1, cmd, T);
+    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd >= CMD.PDE) this.observer!(this.channel, rank, -1, -1, -1, cmd, T);
     else if (cmd === CMD.REFPB) this.observer!(this.channel, rank, -1, inRank, -1, cmd, T);
     else this.observer!(this.channel, rank, (inRank / bpg) | 0, inRank % bpg, row, cmd, T);
   }

@@ -38,7 +38,11 @@ export interface MaxConstraint {
 }
 
 const R = 'Ramulator 2.1 lpddr5.py timing_constraints';
-const ALL_CMDS: readonly CommandName[] = ['ACT1', 'ACT2', 'PRE', 'PREA', 'RD', 'WR', 'REFab', 'REFpb'];
+const ALL_CMDS: readonly CommandName[] = ['ACT1', 'ACT2', 'PRE', 'PREA', 'RD', 'WR', 'REFab', 'REFpb', 'PDE', 'PDX', 'SRE', 'SRX'];
+/** Every command that may follow a power-down or self-refresh exit. */
+const AFTER_EXIT: readonly CommandName[] = ['ACT1', 'PRE', 'PREA', 'RD', 'WR', 'REFab', 'REFpb', 'PDE', 'SRE'];
+const LOW_POWER_ENTRY: readonly CommandName[] = ['PDE', 'SRE'];
+const PD = 'power-down / self-refresh rules, only exercised when powerDownAfter / selfRefreshAfter are set';
 
 export const LPDDR5_CONSTRAINTS: readonly Constraint[] = [
   // ---- bank ----
@@ -70,6 +74,18 @@ export const LPDDR5_CONSTRAINTS: readonly Constraint[] = [
   { id: 'REFpb-REFpb.rank', from: ['REFpb'], to: ['REFpb'], scope: 'rank', gap: (t) => t.tPBR2PBR, formula: 'tPBR2PBR', source: 'JESD209-5B tpbR2pbR via orin-lpddr5.md C.2' },
   { id: 'REFpb-ACT.rank', from: ['REFpb'], to: ['ACT1'], scope: 'rank', gap: (t) => t.tPBR2ACT, formula: 'tPBR2ACT', source: 'JESD209-5B tpbR2act via orin-lpddr5.md C.2' },
   { id: 'ACT-REFpb.rank', from: ['ACT1'], to: ['REFpb'], scope: 'rank', gap: (t) => t.tRRD_S, formula: 'tRRD_S', source: 'REFpb counts as an activate for tRRD (LPDDR4/5 convention) [uncertain: not in R2.1]', derived: true },
+  // ---- power-down and self-refresh (rank) ----
+  { id: 'PDX-any.rank', from: ['PDX'], to: AFTER_EXIT, scope: 'rank', gap: (t) => t.tXP, formula: 'tXP', source: `gem5 lpddr5.py tXP (power-down exit to any valid command); ${PD}` },
+  { id: 'SRX-any.rank', from: ['SRX'], to: AFTER_EXIT, scope: 'rank', gap: (t) => t.tXSR, formula: 'tXSR', source: `gem5 lpddr5.py tXS (self-refresh exit to any valid command); ${PD}` },
+  { id: 'PDE-PDX.rank', from: ['PDE'], to: ['PDX'], scope: 'rank', gap: (t) => t.tCKE, formula: 'tCKE', source: `minimum power-down residency [estimate, see tCKE]; ${PD}` },
+  { id: 'SRE-SRX.rank', from: ['SRE'], to: ['SRX'], scope: 'rank', gap: (t) => t.tSR, formula: 'tSR', source: `minimum self-refresh residency [estimate, see tSR]; ${PD}` },
+  { id: 'RD-PDE.rank', from: ['RD'], to: LOW_POWER_ENTRY, scope: 'rank', gap: (t) => t.RL + t.tBL + t.tCK, formula: 'RL + tBL + tCK', source: `read data must leave the device before CS goes low (DDR4 tRDPDEN analogue); ${PD}`, derived: true },
+  { id: 'WR-PDE.rank', from: ['WR'], to: LOW_POWER_ENTRY, scope: 'rank', gap: (t) => t.WL + t.tBL + t.tWR, formula: 'WL + tBL + tWR', source: `write recovery completes before power-down (DDR4 tWRPDEN analogue); ${PD}`, derived: true },
+  { id: 'ACT-PDE.rank', from: ['ACT1'], to: LOW_POWER_ENTRY, scope: 'rank', gap: (t) => t.tRCD, formula: 'tRCD', source: `the activate completes before power-down (conservative) [estimate]; ${PD}`, derived: true },
+  { id: 'PRE-SRE.rank', from: ['PRE'], to: ['SRE'], scope: 'rank', gap: (t) => t.tRPpb, formula: 'tRPpb', source: `self-refresh entry needs every bank precharged; ${PD}`, derived: true },
+  { id: 'PREA-SRE.rank', from: ['PREA'], to: ['SRE'], scope: 'rank', gap: (t) => t.tRPab, formula: 'tRPab', source: `self-refresh entry needs every bank precharged; ${PD}`, derived: true },
+  { id: 'REFab-PDE.rank', from: ['REFab'], to: LOW_POWER_ENTRY, scope: 'rank', gap: (t) => t.tRFCab, formula: 'tRFCab', source: `refresh completes before power-down or self-refresh (conservative); ${PD}`, derived: true },
+  { id: 'REFpb-PDE.rank', from: ['REFpb'], to: LOW_POWER_ENTRY, scope: 'rank', gap: (t) => t.tRFCpb, formula: 'tRFCpb', source: `refresh completes before power-down or self-refresh (conservative); ${PD}`, derived: true },
   // ---- other rank of the same channel (data-bus handover, rank switch tCS) ----
   { id: 'RD-RD.otherRank', from: ['RD'], to: ['RD'], scope: 'otherRank', gap: (t) => t.tBL + t.tCS, formula: 'tBL + tCS', source: `${R} Rank sibling RD→RD nBL + nCS` },
   { id: 'RD-WR.otherRank', from: ['RD'], to: ['WR'], scope: 'otherRank', gap: (t) => t.RL + t.tBL + t.tCS - t.WL, formula: 'RL + tBL + tCS − WL', source: `${R} sibling nCL + nBL + nCS − nCWL (read data must clear the bus before the write data)` },
@@ -92,4 +108,6 @@ export const LPDDR5_STATE_RULES: readonly string[] = [
   'REFab only when every bank of the rank is precharged; REFpb only when both banks of the pair are precharged',
   'every bank is refreshed at least once per 9 × tREFI (JEDEC allows postponing up to 8 refreshes)',
   'data bursts (RD at RL, WR at WL, tBL long) never overlap on a channel DQ bus',
+  'in power-down a rank takes only PDX; in self-refresh only SRX; SRE only with every bank precharged',
+  'a rank in self-refresh refreshes itself: the refresh-interval rule restarts at SRX',
 ];

@@ -221,6 +221,8 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     const now = this.engine.now;
     const a: Record<string, number> = { act: 0, pre: 0, prea: 0, rd: 0, wr: 0, refab: 0, refpb: 0, rowHits: 0, rowMisses: 0, rowConflicts: 0, activeStandbyPs: 0, prechargeStandbyPs: 0 };
     let busy = 0;
+    const pm = this.controllers[0]!.power.enabled;
+    if (pm) Object.assign(a, { pde: 0, sre: 0, activePowerDownPs: 0, prechargePowerDownPs: 0, selfRefreshPs: 0 });
     for (const c of this.controllers) if (c.queued === 0) c.catchUpRefresh(now);
     for (const c of this.controllers) {
       const k = c.counters;
@@ -230,6 +232,10 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
       const s = k.standby(now);
       a.activeStandbyPs! += s.activePs;
       a.prechargeStandbyPs! += s.prechargePs;
+      if (pm) {
+        a.pde! += k.pde; a.sre! += k.sre;
+        a.activePowerDownPs! += s.activePdPs; a.prechargePowerDownPs! += s.prechargePdPs; a.selfRefreshPs! += s.selfRefreshPs;
+      }
       busy += k.busyPs;
     }
     a.readBits = a.rd! * this.burst * 8;

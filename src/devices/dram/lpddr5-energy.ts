@@ -19,7 +19,7 @@ export interface Lpddr5EnergyTable {
   /** Keys match the action names of Lpddr5Device.counts(). */
   readonly perAction: Readonly<Record<string, EnergyEntry>>;
   /** Background powers per channel-rank in W (also present in perAction as *StandbyPs, pJ per ps). */
-  readonly backgroundW: Readonly<Record<'activeStandby' | 'prechargeStandby' | 'prechargePowerDown', { readonly w: number; readonly source: string; readonly estimate: boolean }>>;
+  readonly backgroundW: Readonly<Record<'activeStandby' | 'prechargeStandby' | 'prechargePowerDown' | 'activePowerDown' | 'selfRefresh', { readonly w: number; readonly source: string; readonly estimate: boolean }>>;
 }
 
 /** IDD currents (mA) and supplies (V): orin-lpddr5.md C.3(a), Micron MT62F512M32D2 Rev. D, per x16 die. */
@@ -27,6 +27,10 @@ export const LPDDR5_IDD = {
   VDD2H: 1.05, VDD1: 1.8, VDDQ: 0.5,
   IDD0: 45.0, IDD2N: 30.0, IDD3N: 39.0, IDD4R: 372, IDD4W: 310, IDD5: 170, IDD2P: 2.5,
   IDD0_VDD1: 2.9, IDD4R_VDD1: 7.2, IDD4RQ_VDDQ: 106,
+  /** Not in the reference table [estimate]: IDD2P × IDD3N / IDD2N (active over precharge, as in standby). */
+  IDD3P: (2.5 * 39.0) / 30.0,
+  /** Not in the reference table [estimate]: full-array self-refresh, order of mobile-DRAM datasheets (Micron MT46H32M32 IDD6 1.0 mA, 85 °C). */
+  IDD6: 1.0,
   source: 'Micron MT62F512M32D2/MT62F1G32D4 Rev. D "IDD Parameters - Single Die", 6400 Mb/s BG mode, max over PVT, via orin-lpddr5.md C.3(a) [secondary, uncertain]',
 } as const;
 
@@ -52,10 +56,16 @@ export function lpddr5EnergyTable(preset: PresetName, timings?: TimingValues): L
   const pActive = (I.VDD2H * I.IDD3N) / 1000;
   const pPre = (I.VDD2H * I.IDD2N) / 1000;
   const pPd = (I.VDD2H * I.IDD2P) / 1000;
+  const pApd = (I.VDD2H * I.IDD3P) / 1000;
+  const pSr = (I.VDD2H * I.IDD6) / 1000;
+  const est3p = 'IDD3P not in the reference: IDD2P × IDD3N / IDD2N [estimate]';
+  const est6 = 'IDD6 not in the reference: 1.0 mA, the order of mobile-DRAM datasheets (Micron MT46H32M32 full array, 85 °C) [estimate]';
   const background = {
     activeStandby: { w: pActive, source: `VDD2H × IDD3N; ${src}`, estimate: true },
     prechargeStandby: { w: pPre, source: `VDD2H × IDD2N; ${src}`, estimate: true },
-    prechargePowerDown: { w: pPd, source: `VDD2H × IDD2P (not entered by this controller); ${src}`, estimate: true },
+    prechargePowerDown: { w: pPd, source: `VDD2H × IDD2P (entered only when powerDownAfter is set); ${src}`, estimate: true },
+    activePowerDown: { w: pApd, source: `VDD2H × IDD3P (entered only when powerDownAfter is set); ${est3p}`, estimate: true },
+    selfRefresh: { w: pSr, source: `VDD2H × IDD6 (entered only when selfRefreshAfter is set); ${est6}`, estimate: true },
   };
   const common: Record<string, EnergyEntry> = {
     pre: entry('pJ/command', {}, 'included in act (ACT+PRE pair)', 'orin-lpddr5.md C.4 ACT + PRE pair', false),
@@ -64,6 +74,11 @@ export function lpddr5EnergyTable(preset: PresetName, timings?: TimingValues): L
     refpb: entry('pJ/command', { vdd2h: refab / 8 }, 'REFab energy / 8 (8 REFpb refresh the same rows as one REFab)', 'equal charge per refreshed row [estimate: IDD5PB not available]', true),
     activeStandbyPs: entry('pJ/ps', { vdd2h: pActive }, 'VDD2H × IDD3N (W = pJ/ps)', `orin-lpddr5.md C.4; ${src}`, true),
     prechargeStandbyPs: entry('pJ/ps', { vdd2h: pPre }, 'VDD2H × IDD2N (W = pJ/ps)', `orin-lpddr5.md C.4; ${src}`, true),
+    prechargePowerDownPs: entry('pJ/ps', { vdd2h: pPd }, 'VDD2H × IDD2P (W = pJ/ps)', `orin-lpddr5.md C.4 (2.6 mW per channel); ${src}`, true),
+    activePowerDownPs: entry('pJ/ps', { vdd2h: pApd }, 'VDD2H × IDD3P (W = pJ/ps)', est3p, true),
+    selfRefreshPs: entry('pJ/ps', { vdd2h: pSr }, 'VDD2H × IDD6 (W = pJ/ps); the self-refresh current covers the refreshes', est6, true),
+    pde: entry('pJ/command', {}, 'entry and exit energy folded into the power-down background power', 'DRAMPower-style state accounting [estimate: transition energy not modelled]', true),
+    sre: entry('pJ/command', {}, 'entry and exit energy folded into the self-refresh background power', 'DRAMPower-style state accounting [estimate: transition energy not modelled]', true),
   };
   if (preset === 'qmc-table1') {
     const qmc = 'QMC paper Table 1: LPDDR5 read energy 3.5 pJ/bit (covers activation and I/O)';

@@ -31,6 +31,9 @@ export interface Lpddr5Params {
   /** Fractions of writeQueue (0..1). */
   readonly writeHighWatermark?: number;
   readonly writeLowWatermark?: number;
+  /** Idle time in ps after a rank's last request before power-down / self-refresh (absent: never). */
+  readonly powerDownAfter?: number;
+  readonly selfRefreshAfter?: number;
   /** Timing overrides in ps. */
   readonly timing?: Partial<Record<TimingName, number>>;
 }
@@ -81,6 +84,13 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
   const hi = params.writeHighWatermark ?? d.writeHighWatermark;
   const lo = params.writeLowWatermark ?? d.writeLowWatermark;
   if (!(lo >= 0 && lo < hi && hi <= 1)) throw new SimError(`lpddr5 write watermarks: expected 0 <= low < high <= 1, found low ${lo}, high ${hi}`);
+  const idle = (name: string, v: number | undefined): number => {
+    if (v === undefined) return Infinity;
+    if (!Number.isFinite(v) || v < 0) throw new SimError(`lpddr5 ${name}: expected a non-negative time such as '100 ns', found ${v} ps`);
+    return v;
+  };
+  const powerDownAfter = idle('powerDownAfter', params.powerDownAfter);
+  const selfRefreshAfter = idle('selfRefreshAfter', params.selfRefreshAfter);
   const timings = resolveTimings(lpddr5_6400Timings(org.bankMode, densityGbit), params.timing ?? {});
   return {
     presetName,
@@ -95,6 +105,8 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
     writeHigh: Math.max(1, Math.ceil(hi * writeQueue)),
     writeLow: Math.floor(lo * writeQueue),
     mapping: parseMappingOrder(params.addressMapping ?? d.addressMapping),
+    powerDownAfter,
+    selfRefreshAfter,
   };
 }
 
@@ -113,6 +125,8 @@ const params: ParamDoc[] = [
   { name: 'writeQueue', kind: 'integer', default: 64, description: 'write queue entries (64-B blocks) per channel', source: 'gem5 DRAMInterface write_buffer_size = 64' },
   { name: 'writeHighWatermark', kind: 'ratio', default: '85 %', description: 'enter write drain at this write-queue fill', source: 'gem5 write_high_thresh_perc = 85' },
   { name: 'writeLowWatermark', kind: 'ratio', default: '50 %', description: 'leave write drain at this write-queue fill', source: 'gem5 write_low_thresh_perc = 50' },
+  { name: 'powerDownAfter', kind: 'time', default: 'off', description: 'idle time after a rank\'s last request command before power-down entry (PDE; active power-down with a row open, else precharge power-down; exit PDX + tXP); off: never', source: 'timeout power-down policy as in DRAMPower / gem5 low-power states [controller design choice]' },
+  { name: 'selfRefreshAfter', kind: 'time', default: 'off', description: 'idle time after a rank\'s last request command before self-refresh entry (rows closed, SRE; the device refreshes itself; exit SRX + tXSR); off: never', source: 'timeout self-refresh policy [controller design choice]' },
 ];
 const table = lpddr5_6400Timings('BG', 16);
 for (const k of TIMING_NAMES) {
@@ -123,9 +137,9 @@ for (const k of TIMING_NAMES) {
 export const lpddr5Descriptor: PluginDescriptor = {
   interface: 'MemoryDevice',
   type: 'lpddr5',
-  summary: 'LPDDR5-6400 (JESD209-5B via Ramulator 2.1 / gem5): multi-channel x16 device with an event-driven FR-FCFS/FCFS controller, open/closed page, all-bank/per-bank refresh',
+  summary: 'LPDDR5-6400 (JESD209-5B via Ramulator 2.1 / gem5): multi-channel x16 device with an event-driven FR-FCFS/FCFS controller, open/closed page, all-bank/per-bank refresh, optional power-down and self-refresh',
   params,
-  actions: ['act', 'pre', 'prea', 'rd', 'wr', 'refab', 'refpb', 'readBits', 'writeBits', 'activeStandbyPs', 'prechargeStandbyPs'],
+  actions: ['act', 'pre', 'prea', 'rd', 'wr', 'refab', 'refpb', 'readBits', 'writeBits', 'activeStandbyPs', 'prechargeStandbyPs', 'pde', 'sre', 'activePowerDownPs', 'prechargePowerDownPs', 'selfRefreshPs'],
   stats: {
     readLatency: 'ps', writeLatency: 'ps', rowHits: 'count', rowMisses: 'count', rowConflicts: 'count', busyPs: 'ps',
   },

@@ -24,6 +24,8 @@ export const lpddr5ParamsSchema = strictObject({
   writeQueue: positiveInt().optional(),
   writeHighWatermark: q.ratio({ max: 1 }).optional(),
   writeLowWatermark: q.ratio({ max: 1 }).optional(),
+  powerDownAfter: q.time().optional(),
+  selfRefreshAfter: q.time().optional(),
   timing: strictObject(timingShape).optional(),
 });
 

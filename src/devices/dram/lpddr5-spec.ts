@@ -7,10 +7,10 @@
 import { SimError } from '../../engine/errors.js';
 
 /** The LPDDR5 commands the controller issues (CAS/WCK sync is folded into RD/WR: WCK always-on). */
-export const COMMANDS = ['ACT1', 'ACT2', 'PRE', 'PREA', 'RD', 'WR', 'REFab', 'REFpb'] as const;
+export const COMMANDS = ['ACT1', 'ACT2', 'PRE', 'PREA', 'RD', 'WR', 'REFab', 'REFpb', 'PDE', 'PDX', 'SRE', 'SRX'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 /** Numeric command codes (index into COMMANDS) used in the hot path and by observers. */
-export const CMD = { ACT1: 0, ACT2: 1, PRE: 2, PREA: 3, RD: 4, WR: 5, REFAB: 6, REFPB: 7 } as const;
+export const CMD = { ACT1: 0, ACT2: 1, PRE: 2, PREA: 3, RD: 4, WR: 5, REFAB: 6, REFPB: 7, PDE: 8, PDX: 9, SRE: 10, SRX: 11 } as const;
 export const N_CMD = COMMANDS.length;
 
 /** Which banks a command addresses: one bank, all banks of a rank, or one per-bank-refresh bank pair. */
@@ -31,6 +31,10 @@ export const COMMAND_DOCS: readonly CommandDoc[] = [
   { name: 'WR', target: 'bank', description: 'write burst, as RD', source: `${R21} WR, CAS_WR` },
   { name: 'REFab', target: 'rank', description: 'all-bank refresh, all banks precharged', source: `${R21} REFab` },
   { name: 'REFpb', target: 'refreshPair', description: 'per-bank refresh of a bank pair (banks b and b+8 in 16-bank modes, one bank in 8B mode): 8 REFpb per tREFI cover all banks', source: `${R21} REFpb with nREFIpb = nREFI / 8 [pairing inferred from tREFIpb = tREFI/8, uncertain]` },
+  { name: 'PDE', target: 'rank', description: 'power-down entry (CS low): active power-down with a row open, precharge power-down otherwise; only issued when powerDownAfter is set', source: 'JESD209-5B power-down entry; DRAMPower 5 power-down states' },
+  { name: 'PDX', target: 'rank', description: 'power-down exit; the next command waits tXP', source: 'JESD209-5B power-down exit; gem5 lpddr5.py tXP' },
+  { name: 'SRE', target: 'rank', description: 'self-refresh entry, all banks precharged; the device refreshes itself until SRX; only issued when selfRefreshAfter is set', source: 'JESD209-5B self-refresh entry' },
+  { name: 'SRX', target: 'rank', description: 'self-refresh exit; the next command waits tXSR', source: 'JESD209-5B self-refresh exit; gem5 lpddr5.py tXS' },
 ];
 
 export type BankMode = 'BG' | '16B' | '8B';
@@ -39,7 +43,7 @@ export type BankMode = 'BG' | '16B' | '8B';
 export const TIMING_NAMES = [
   'tCK', 'RL', 'WL', 'tBL', 'tCCD_S', 'tCCD_L', 'tRCD', 'tRPpb', 'tRPab', 'tRAS', 'tRC', 'tRRD_S', 'tRRD_L',
   'tFAW', 'tWTR_S', 'tWTR_L', 'tRTP', 'tWR', 'tPPD', 'tAAD', 'tCS', 'tRFCab', 'tRFCpb', 'tREFI', 'tREFIpb',
-  'tPBR2PBR', 'tPBR2ACT',
+  'tPBR2PBR', 'tPBR2ACT', 'tXP', 'tXSR', 'tCKE', 'tSR',
 ] as const;
 export type TimingName = (typeof TIMING_NAMES)[number];
 /** Resolved timing values in integer ps. */
@@ -119,6 +123,10 @@ export function lpddr5_6400Timings(bankMode: BankMode, densityGbit: number): Tim
     tREFIpb: { ps: 488_000, source: `${R21} tREFIpb = 488 ns (tREFI / 8)` },
     tPBR2PBR: { ps: densityGbit <= 2 ? 60_000 : 90_000, source: 'JESD209-5B via orin-lpddr5.md C.2: tpbR2pbR 60 ns (2 Gb), 90 ns (>= 4 Gb)' },
     tPBR2ACT: n(6, 'JESD209-5B via orin-lpddr5.md C.2: tpbR2act 7.5 ns = 6 nCK'),
+    tXP: n(6, 'gem5 lpddr5.py tXP = 7 ns (power-down exit to next command), via orin-lpddr5.md C.2, rounded up to whole CK (6 nCK = 7.5 ns)'),
+    tXSR: { ps: rfcAb * 1000 + 7_500, source: `gem5 lpddr5.py tXS = tRFCab + 7.5 ns (self-refresh exit to next command), via orin-lpddr5.md C.2; ${rfcAb} ns tRFCab for ${densityGbit} Gb` },
+    tCKE: { ps: 7_500, source: 'minimum power-down residency (PDE → PDX): LPDDR4 tCKE = max(7.5 ns, 4 nCK) carried over [estimate: LPDDR5 tCSPD not in the reference]', estimate: true },
+    tSR: { ps: 15_000, source: 'minimum self-refresh residency (SRE → SRX): LPDDR4 tSR = max(15 ns, 3 nCK) carried over [estimate: LPDDR5 value not in the reference]', estimate: true },
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * LPDDR5 refresh manager for one channel: all-bank (REFab every tREFI per rank) or per-bank
  * (REFpb every tREFIpb, bank pairs in round-robin so that 8 REFpb cover every bank once per tREFI).
- * A due refresh blocks its banks, closes them (PREA / PRE) and issues the refresh when legal.
+ * A due refresh blocks its banks, closes them (PREA / PRE) and issues the refresh when legal; a rank
+ * in power-down is woken first (PDX); a rank in self-refresh refreshes itself, so its schedule is
+ * suspended until the exit (SRX) and restarts one interval after it.
  */
 import { CMD, type TimingValues } from './lpddr5-spec.js';
 import type { TimingState } from './timing-state.js';
@@ -18,6 +20,10 @@ export class RefreshManager {
   candBank = -1;
   candT = 0;
   private readonly due: Float64Array;
+  /** 1 while the rank is in self-refresh (no refresh comes due). */
+  private readonly suspended: Uint8Array;
+  /** Power state per rank, set by the controller when power-down is enabled (1: power-down). */
+  powerState: Uint8Array | null = null;
   private readonly pair: Int32Array;
   private readonly interval: number;
   private readonly perBank: boolean;
@@ -30,6 +36,7 @@ export class RefreshManager {
     this.pending = new Uint8Array(ranks);
     this.blocked = new Uint8Array(ranks * banksPerRank);
     this.pair = new Int32Array(ranks);
+    this.suspended = new Uint8Array(ranks);
     // Ranks are staggered evenly within one interval [estimate: controller design choice].
     this.due = Float64Array.from({ length: ranks }, (_, r) => Math.round(this.interval * (1 + r / ranks)));
     this.tCK = t.tCK;
@@ -43,7 +50,7 @@ export class RefreshManager {
   nextDueEdge = 0;
   private updateNextDue(): void {
     let m = Infinity;
-    for (let r = 0; r < this.ranks; r++) if (this.pending[r] === 0 && this.due[r]! < m) m = this.due[r]!;
+    for (let r = 0; r < this.ranks; r++) if (this.pending[r] === 0 && this.suspended[r] === 0 && this.due[r]! < m) m = this.due[r]!;
     this.nextDue = m;
     this.nextDueEdge = Math.ceil(m / this.tCK) * this.tCK;
   }
@@ -53,7 +60,7 @@ export class RefreshManager {
     if (T < this.nextDue) return false;
     let changed = false;
     for (let r = 0; r < this.ranks; r++) {
-      if (this.pending[r] === 0 && T >= this.due[r]!) {
+      if (this.pending[r] === 0 && this.suspended[r] === 0 && T >= this.due[r]!) {
         this.pending[r] = 1;
         this.due[r]! += this.interval;
         this.setBlocked(r, 1);
@@ -76,9 +83,27 @@ export class RefreshManager {
     if (this.pairSize === 2) this.blocked[base + p + 8] = v;
   }
 
+  /** Rank r entered self-refresh at t: the device refreshes itself, nothing comes due. */
+  suspend(r: number): void {
+    this.suspended[r] = 1;
+    this.updateNextDue();
+  }
+  /** Rank r left self-refresh at t: the next refresh is due one interval later. */
+  resume(r: number, t: number): void {
+    this.suspended[r] = 0;
+    this.due[r] = t + this.interval;
+    this.updateNextDue();
+  }
+
   /** Computes the next refresh-related command for pending rank r into candCmd/candBank/candT. */
   candidate(r: number, openRow: Int32Array, ts: TimingState): void {
     const base = r * this.banksPerRank;
+    if (this.powerState !== null && this.powerState[r] === 1) {
+      this.candCmd = CMD.PDX; // wake the rank from power-down first
+      this.candBank = base;
+      this.candT = ts.earliestRank(CMD.PDX, r);
+      return;
+    }
     if (!this.perBank) {
       let open = false;
       for (let b = base; b < base + this.banksPerRank; b++) if (openRow[b]! >= 0) { open = true; break; }

@@ -73,7 +73,7 @@ describe('descriptor', () => {
       expect(p.default, p.name).toBeDefined();
       expect(p.source, p.name).toBeTruthy();
     }
-    expect(lpddr5Descriptor.params.filter((p) => p.name.startsWith('timing.')).length).toBe(27);
+    expect(lpddr5Descriptor.params.filter((p) => p.name.startsWith('timing.')).length).toBe(31);
     for (const c of LPDDR5_CONSTRAINTS) expect(c.source.length, c.id).toBeGreaterThan(5);
   });
 });

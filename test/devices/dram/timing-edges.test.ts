@@ -18,8 +18,10 @@ const ROW = 7;
 
 interface Issued { cmd: CommandName; rank: number; flat: number; t: number }
 
+/** Rank-wide commands (all banks of the rank). */
+const rankWide = (c: CommandName): boolean => c === 'PREA' || c === 'REFab' || c === 'PDE' || c === 'PDX' || c === 'SRE' || c === 'SRX';
 const bankSet = (c: CommandName, flat: number): number[] =>
-  c === 'PREA' || c === 'REFab' ? Array.from({ length: 16 }, (_, i) => i) : c === 'REFpb' ? [flat, flat + 8] : [flat];
+  rankWide(c) ? Array.from({ length: 16 }, (_, i) => i) : c === 'REFpb' ? [flat, flat + 8] : [flat];
 function applies(scope: Scope, a: Issued, b: Issued): boolean {
   const sa = bankSet(a.cmd, a.flat), sb = bankSet(b.cmd, b.flat);
   switch (scope) {
@@ -45,13 +47,13 @@ class Harness {
   readonly checker = new CommandChecker(org, t);
   readonly log: Issued[] = [];
   private args(cmd: CommandName, flat: number): [number, number] {
-    if (cmd === 'PREA' || cmd === 'REFab') return [-1, -1];
+    if (rankWide(cmd)) return [-1, -1];
     if (cmd === 'REFpb') return [-1, flat];
     return [flat >> 2, flat & 3];
   }
   issue(cmd: CommandName, rank: number, flat: number, time: number): void {
     const code = CMD[cmd === 'REFab' ? 'REFAB' : cmd === 'REFpb' ? 'REFPB' : cmd];
-    if (cmd === 'PREA' || cmd === 'REFab') this.ts.recordRank(code, rank, time);
+    if (rankWide(cmd)) this.ts.recordRank(code, rank, time);
     else if (cmd === 'REFpb') this.ts.recordPair(code, rank, flat, time);
     else this.ts.recordBank(code, rank * 16 + flat, time);
     const [bg, bank] = this.args(cmd, flat);
@@ -60,7 +62,7 @@ class Harness {
   }
   gateEarliest(cmd: CommandName, rank: number, flat: number): number {
     const code = COMMANDS.indexOf(cmd);
-    if (cmd === 'PREA' || cmd === 'REFab') return this.ts.earliestRank(code, rank);
+    if (rankWide(cmd)) return this.ts.earliestRank(code, rank);
     if (cmd === 'REFpb') return this.ts.earliestPair(code, rank, flat);
     return this.ts.earliestBank(code, rank * 16 + flat);
   }
@@ -72,7 +74,18 @@ class Harness {
 
 const T0 = 20_000_000;
 const needsOpen = (c: CommandName): boolean => c === 'RD' || c === 'WR' || c === 'PRE' || c === 'PREA';
-const needsClosed = (c: CommandName): boolean => c === 'ACT1' || c === 'REFab' || c === 'REFpb';
+const needsClosed = (c: CommandName): boolean => c === 'ACT1' || c === 'REFab' || c === 'REFpb' || c === 'SRE';
+/** Power-state commands: the entry a rank must be in before each exit. */
+const ENTRY_OF: Partial<Record<CommandName, CommandName>> = { PDX: 'PDE', SRX: 'SRE' };
+const EXIT_OF: Partial<Record<CommandName, CommandName>> = { PDE: 'PDX', SRE: 'SRX' };
+/** Power-state combinations that no legal command stream contains (rank 0 issues `from` at T0). */
+function powerImpossible(from: CommandName, to: CommandName, rank: number): boolean {
+  if (rank !== 0) return false;
+  const exitNeeded = EXIT_OF[from];
+  if (exitNeeded !== undefined) return to !== exitNeeded; // rank 0 asleep after `from`
+  if (ENTRY_OF[to] !== undefined) return true; // rank 0 awake after `from`: no exit possible
+  return from === 'SRX' && (to === 'RD' || to === 'WR'); // every row closed after self-refresh
+}
 const targets: Record<Scope, Array<[number, number]>> = {
   bank: [[0, 0]], bankGroup: [[0, 1]], rank: [[0, 5]], otherRank: [[1, 0]], channel: [[0, 5], [1, 0]],
 };
@@ -87,6 +100,7 @@ for (const c of LPDDR5_CONSTRAINTS) {
       const sameBank = rank === 0 && bankSet(from, 0).some((x) => bankSet(to, flat).includes(x));
       if (sameBank && needsOpen(to) && (from === 'REFab' || from === 'REFpb' || from === 'PRE' || from === 'PREA') && to !== 'PRE' && to !== 'PREA') continue; // state-impossible
       if (rank === 0 && needsClosed(to) && bankSet(to, flat).includes(0) && (from === 'RD' || from === 'WR')) continue; // bank 0 stays open
+      if (powerImpossible(from, to, rank)) continue;
       cases.push({ id: c.id, from, to, rank, flat, gap: c.gap(t) });
     }
   }
@@ -106,6 +120,11 @@ describe('generated LPDDR5 timing edges (checker and controller gate)', () => {
       if (needsOpen(k.to) && k.to !== 'PRE' && k.to !== 'PREA' && !(sameBank && needsOpen(k.from))) {
         h.issue('ACT1', k.rank, k.flat, s); h.issue('ACT2', k.rank, k.flat, s + t.tCK);
       }
+      // Put the ranks into the power states `from` (rank 0) and `to` (its rank) start from.
+      s += 200_000;
+      const fromEntry = ENTRY_OF[k.from], toEntry = ENTRY_OF[k.to];
+      if (fromEntry !== undefined) h.issue(fromEntry, 0, 0, s);
+      if (toEntry !== undefined && k.rank !== 0) h.issue(toEntry, k.rank, 0, s + t.tCK);
       // The `from` command at T0, then the state transitions the `to` command needs.
       h.issue(k.from, 0, 0, T0);
       if (k.from === 'ACT1') {
