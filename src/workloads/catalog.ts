@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../config/errors.js';
-import { didYouMean, loadYamlFile, WorkloadConfigError } from './config-load.js';
+import { didYouMean, loadYamlFile } from './config-load.js';
 import { modelShapeSchema, type ModelShape } from './model-shape.js';
 
 /** Directory of the bundled model YAMLs (configs/models at the repository root). */
@@ -14,17 +14,7 @@ export const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../.
 
 /** Load and validate one model shape YAML (optional `path=value` overrides, e.g. 'attention.slidingWindow=2048'). */
 export function loadModelFile(file: string, overrides: readonly string[] = []): ModelShape {
-  const shape = loadYamlFile(file, modelShapeSchema, overrides);
-  const problems: string[] = [];
-  if (shape.family !== 'mamba' && (!shape.attention || !shape.mlp)) problems.push(`family ${shape.family} needs attention and mlp`);
-  if ((shape.family === 'mamba' || shape.family === 'hymba') && !shape.mamba) problems.push(`family ${shape.family} needs mamba`);
-  for (const l of [...(shape.attention?.globalLayers ?? []), ...(shape.attention?.kvReuseGroups ?? []).flat()]) {
-    if (l >= shape.numLayers) problems.push(`layer index ${l} >= numLayers ${shape.numLayers}`);
-  }
-  if (problems.length > 0) {
-    throw new WorkloadConfigError(problems.map((message) => ({ file, line: 1, col: 1, path: '', message })));
-  }
-  return { ...shape, file };
+  return { ...loadYamlFile(file, modelShapeSchema, overrides), file };
 }
 
 let cache: Map<string, string> | undefined;

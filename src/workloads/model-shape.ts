@@ -1,9 +1,11 @@
 /**
  * Model shapes: the architecture numbers of a small language model, as declared in
  * configs/models/*.yaml (values from each model's config.json, see ../shared/reference/models.md).
- * Exact fidelity: the inventory built from a shape reproduces the published tensor list.
+ * Exact fidelity: the inventory built from a shape reproduces the published tensor list. The schema
+ * also checks the blocks a family needs, GQA head counts and the layer indices it names.
  */
 import { z } from 'zod';
+import { reportIssue } from '../config/schema.js';
 
 /** Architecture family; decides which tensors exist per layer (inventory.ts). */
 export type ModelFamily = 'llama' | 'phi' | 'hymba' | 'mamba';
@@ -66,6 +68,29 @@ export const modelShapeSchema = z.strictObject({
   mamba: mambaSchema.optional(),
   /** Learnable meta tokens prepended to every prompt (Hymba: 128). */
   metaTokens: z.number().int().nonnegative().default(0),
+}).superRefine((s, ctx) => {
+  // Cross-field checks, each at the key it concerns (validate and loadModelFile both run them).
+  const needs = { attention: s.family !== 'mamba', mlp: s.family !== 'mamba', mamba: s.family === 'mamba' || s.family === 'hymba' };
+  for (const [block, needed] of Object.entries(needs) as [keyof typeof needs, boolean][]) {
+    if (needed && s[block] === undefined) reportIssue(ctx, `${block === 'mamba' ? 'a' : 'an'} ${block}: block (family ${s.family} needs one)`, 'nothing (the key is missing)', [block]);
+    if (!needed && s[block] !== undefined) reportIssue(ctx, `no ${block}: block (family ${s.family} has none; it would be ignored)`, 'a map', [block]);
+  }
+  const a = s.attention;
+  if (a === undefined) return;
+  if (a.numHeads % a.numKvHeads !== 0) {
+    reportIssue(ctx, `a divisor of numHeads (${a.numHeads}): each KV head serves a whole group of query heads`, String(a.numKvHeads), ['attention', 'numKvHeads']);
+  }
+  const layer = (l: number, path: (string | number)[]): void => {
+    if (l >= s.numLayers) reportIssue(ctx, `a layer index < numLayers (${s.numLayers})`, String(l), ['attention', ...path]);
+  };
+  (a.globalLayers ?? []).forEach((l, i) => layer(l, ['globalLayers', i]));
+  const group = new Map<number, number>();
+  (a.kvReuseGroups ?? []).forEach((g, gi) => g.forEach((l, j) => {
+    layer(l, ['kvReuseGroups', gi, j]);
+    const first = group.get(l);
+    if (first !== undefined) reportIssue(ctx, 'a layer in one KV-reuse group only, once', `layer ${l} again (also in kvReuseGroups[${first}])`, ['attention', 'kvReuseGroups', gi, j]);
+    else group.set(l, gi);
+  }));
 });
 
 /** A validated model shape. `file` is where it was loaded from (or '<inline>'). */
