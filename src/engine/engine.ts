@@ -3,7 +3,7 @@
  * (`Ps`), guarded against unsafe integers; events fire in total order (time, priority, seq).
  */
 import type { Ps } from '../units/quantity.js';
-import { EventQueue, QueueEntry } from './event-queue.js';
+import { EventQueue, QueueEntry, QueueHandle } from './event-queue.js';
 import { Priority } from './priority.js';
 import { SimError } from './errors.js';
 
@@ -58,7 +58,8 @@ export class Engine implements Scheduler {
   }
 
   at(when: Ps, action: Action, options?: ScheduleOptions): EventHandle {
-    return this.enqueue(when, action, options?.priority ?? Priority.Default, options?.label ?? '', true);
+    const label = options?.label ?? '';
+    return new QueueHandle(this.enqueue(when, action, options?.priority ?? Priority.Default, label), label, this.queue);
   }
   after(delay: Ps, action: Action, options?: ScheduleOptions): EventHandle {
     return this.at((this.nowPs + delay) as Ps, action, options);
@@ -68,17 +69,17 @@ export class Engine implements Scheduler {
    * Same ordering guarantees as `at`.
    */
   schedule(when: number, action: Action, priority: number = Priority.Default): void {
-    this.enqueue(when, action, priority, '', false);
+    this.enqueue(when, action, priority, '');
   }
 
-  private enqueue(when: number, action: Action, priority: number, label: string, cancellable: boolean): QueueEntry {
+  private enqueue(when: number, action: Action, priority: number, label: string): QueueEntry {
     if (!Number.isSafeInteger(when)) {
       throw new SimError(`event time ${when} ps is not a safe integer${label ? ` (${label})` : ''}`, this.nowPs);
     }
     if (when < this.nowPs) {
       throw new SimError(`cannot schedule in the past: ${when} ps < now ${this.nowPs} ps${label ? ` (${label})` : ''}`, this.nowPs);
     }
-    const e = new QueueEntry(when, priority, this.seq++, action, label, cancellable ? this.queue : null);
+    const e = new QueueEntry(when, priority, this.seq++, action);
     this.queue.push(e);
     return e;
   }

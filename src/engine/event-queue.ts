@@ -6,8 +6,8 @@ import TinyQueue from 'tinyqueue';
 import type { Ps } from '../units/quantity.js';
 
 /**
- * One queue entry. Callers see it only through the EventHandle interface (when, label, isPending,
- * cancel), which it implements itself so scheduling allocates one object, not two.
+ * One queue entry: only what ordering and firing need, so that the heap's objects stay small (a
+ * 100k-event heap is cache-bound). Cancellable events get an EventHandle of their own (QueueHandle).
  */
 export class QueueEntry {
   cancelled = false;
@@ -17,18 +17,25 @@ export class QueueEntry {
     readonly priority: number,
     readonly seq: number,
     readonly action: () => void,
+  ) {}
+}
+
+/** What `Engine.at` / `after` return: inspect or cancel one scheduled event. */
+export class QueueHandle {
+  constructor(
+    private readonly entry: QueueEntry,
     readonly label: string,
-    private readonly owner: EventQueue | null = null,
+    private readonly owner: EventQueue,
   ) {}
   get when(): Ps {
-    return this.time as Ps;
+    return this.entry.time as Ps;
   }
   get isPending(): boolean {
-    return !this.cancelled && !this.fired;
+    return !this.entry.cancelled && !this.entry.fired;
   }
   /** Cancels the event (no-op once fired or cancelled). */
   cancel(): void {
-    this.owner?.cancel(this);
+    this.owner.cancel(this.entry);
   }
 }
 
