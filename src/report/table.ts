@@ -28,11 +28,15 @@ export interface Table {
   readonly notes?: readonly string[];
 }
 
-/** Deterministic number formatting: `digits` significant digits, exponent form for extremes. */
+/**
+ * Deterministic number formatting: `digits` significant digits, exponent form for extremes.
+ * Integers below 10^7 (counts: weights, accesses, bit errors) print exactly, never rounded.
+ */
 export function formatNumber(v: number, digits = 4): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? 'inf' : '-inf';
   if (v === 0) return '0';
   const a = Math.abs(v);
+  if (Number.isInteger(v) && a < 1e7) return String(v);
   if (a >= 1e7 || a < 1e-3) return v.toExponential(Math.max(0, digits - 1)).replace('e+', 'e');
   // toPrecision then strip trailing zeros of a fractional part.
   const s = v.toPrecision(digits);

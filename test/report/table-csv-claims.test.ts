@@ -60,6 +60,12 @@ describe('table and csv', () => {
     expect(formatNumber(12.4800001)).toBe('12.48');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(1.5e-5)).toBe('1.500e-5');
+    // Counts print exactly (a noise study's 36864 weights were shown as 36860, 551635 accesses as 551600).
+    expect(formatNumber(36864)).toBe('36864');
+    expect(formatNumber(551635)).toBe('551635');
+    expect(formatNumber(-1234567)).toBe('-1234567');
+    expect(formatNumber(36864.5)).toBe('36860');
+    expect(formatNumber(282410200)).toBe('2.824e8');
     fc.assert(fc.property(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (v) => {
       const back = Number(formatNumber(v, 6));
       return Math.abs(back - v) <= Math.abs(v) * 1e-5;
