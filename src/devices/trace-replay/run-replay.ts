@@ -28,7 +28,10 @@ export interface ReplayRun {
   readonly seed: number;
   readonly trace: string;
   readonly result: ReplayResult;
-  /** Preset parameters (and energy entries) resting on estimates, then the noise model's ('noise.…'). */
+  /**
+   * Preset parameters (and energy entries) resting on estimates, then the estimated entries of the
+   * preset's other energy tables ('energy[<table>].<action>'), then the noise model's ('noise.…').
+   */
   readonly estimates: readonly string[];
   /** The attached noise model's label, or null without one. */
   readonly noise: string | null;
@@ -58,9 +61,12 @@ export function runReplay(o: RunReplayOptions): ReplayRun {
     energyTables: entry.energyTables(),
     ...(o.maxOutstanding !== undefined ? { maxOutstanding: o.maxOutstanding } : {}),
   });
+  // The preset's own table is covered by entry.estimates; the other tables print their own numbers
+  // (e.g. qmc-lpddr5's IDD-based table), so their estimated entries are listed too.
+  const otherTables = result.energy.slice(1).flatMap((e) => e.estimates.map((k) => `energy[${e.table}].${k}`));
   return {
     preset: entry.name, seed, trace: typeof o.trace === 'string' ? o.trace : o.trace.name, result,
-    estimates: [...entry.estimates, ...(o.noise?.estimates ?? [])],
+    estimates: [...entry.estimates, ...otherTables, ...(o.noise?.estimates ?? [])],
     noise: o.noise === undefined ? null : (o.noise.label ?? 'custom'),
   };
 }
