@@ -4,6 +4,9 @@
  * time, action counts priced by energy tables after the run); nothing is computed in closed form.
  */
 import { Engine } from '../engine/engine.js';
+import { SimError } from '../engine/errors.js';
+import { UserError } from '../config/errors.js';
+import { formatQuantity } from '../units/format.js';
 import type { TraceRecord } from '../workloads/trace/types.js';
 import { computeTimePs } from './compute.js';
 import { defaultDeviceFactory, type DeviceFactory } from './device-factory.js';
@@ -76,14 +79,28 @@ export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
   const steps = buildSteps(groups, placement, cfg.traffic);
   const computeIni = cfg.soc.initiators.find((i) => i.id === cfg.traffic.compute);
   const wc = cfg.soc.weightController;
-  const result = replay(engine, soc, steps, {
+  const result = withinClockRange(engine, () => replay(engine, soc, steps, {
     layerReuse: opts.layerReuse ?? false,
     ...(opts.reuseWindowPs !== undefined ? { reuseWindowPs: opts.reuseWindowPs } : {}),
     computePs: (s) => (cfg.compute.enabled && computeIni ? computeTimePs(s.flops, computeIni) : 0),
     syncPs: wc ? wc.cdcCycles * Math.round(1e12 / wc.clock) : 0,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
+  }));
   return { ok: true, report: assembleReport(cfg, soc, placement, result, wl.weightBits, opts.seed) };
+}
+
+/**
+ * Runs `fn`; an event time past the integer-picosecond clock (2^53 ps ≈ 2.5 h of simulated time,
+ * reached only when a bandwidth of the configuration is absurdly low, e.g. a link at '1 T/s') is
+ * the configuration's problem, refused in one line (exit 2), not an internal error.
+ */
+function withinClockRange<T>(engine: Engine, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof SimError) || !/ps is not a safe integer/.test(e.message)) throw e;
+    throw new UserError(`the token does not finish within the simulator's clock range (2^53 ps ≈ ${formatQuantity(Number.MAX_SAFE_INTEGER / 1e12, 'duration', 3)} of simulated time; stopped at ${formatQuantity(engine.now, 'time')}): a link or device bandwidth of this configuration is far too low for the model's traffic`);
+  }
 }
 
 /** Runs a configuration and returns its report; throws RunFailure when the placement does not fit. */

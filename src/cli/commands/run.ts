@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { UserError } from '../../config/errors.js';
+import { ConfigErrors, isUserError, UserError } from '../../config/errors.js';
 import { atomicWriteFile, canonicalJson, writeResolved } from '../../config/dump.js';
 import { loadRunConfig, registerArchKinds } from '../../arch/run-config.js';
 import { tryRunConfig, type RunReport } from '../../arch/run.js';
@@ -100,8 +100,16 @@ export function register(program: Command): void {
       const cfg = loadRunConfig(file, opts.set);
       if (opts.out !== undefined) prepareOutDir(opts.out, 'qmcsim run: --out');
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
-      const r = tryRunConfig(cfg, { seed, layerReuse: opts.layerReuse === true, onProgress: (f) => bar.update(f) });
-      bar.stop();
+      let r: ReturnType<typeof tryRunConfig>;
+      try {
+        r = tryRunConfig(cfg, { seed, layerReuse: opts.layerReuse === true, onProgress: (f) => bar.update(f) });
+      } catch (e) {
+        // a refusal found while running (e.g. beyond the simulator's clock range) names the file
+        if (isUserError(e) && !(e instanceof ConfigErrors)) throw new UserError(`qmcsim run: ${file}: ${e.message}`);
+        throw e;
+      } finally {
+        bar.stop();
+      }
       if (!r.ok) {
         err(`qmcsim run: ${file}: ${r.message}`);
         setExitCode(ExitCode.CheckFailed);

@@ -1,0 +1,67 @@
+// A configuration whose token would outlast the integer-picosecond clock (2^53 ps ≈ 2.5 h, e.g. a
+// link at '1 T/s') is refused in one line naming the run file (exit 2), not an internal error (3).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../cli/cli-helpers.js';
+
+let dir: string;
+let run: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'qmcsim-clock-'));
+  writeFileSync(join(dir, 'tiny.yaml'), `kind: model
+name: Tiny
+hfId: qa/tiny
+family: llama
+source: test
+hiddenSize: 128
+numLayers: 2
+vocabSize: 256
+tieWordEmbeddings: true
+norm: { kind: rmsnorm, eps: 1.0e-5 }
+attention: { numHeads: 2, numKvHeads: 1, headDim: 64 }
+mlp: { kind: swiglu, intermediateSize: 256 }
+`);
+  writeFileSync(join(dir, 'soc.yaml'), `kind: soc
+name: sram-only
+initiators: [{ id: gpu, type: gpu, window: 64 }]
+interconnect: { type: crossbar, arbiter: round-robin }
+memories:
+  - id: sram
+    device: { preset: nvmexplorer-sram-2mb }
+    link: { transferRate: 1.3 GT/s, width: 64 B, latency: 1 ns, energyPerBit: 0 pJ/bit }
+    external: false
+regions:
+  - { id: dram-kv, memory: sram, base: 0 B, size: 256 KiB }
+  - { id: dram-weights, memory: sram, base: 256 KiB, size: 1 MiB }
+  - { id: sram-act, memory: sram, base: 1280 KiB }
+`);
+  run = join(dir, 'run.yaml');
+  writeFileSync(run, `kind: run
+name: tiny-sram
+soc: soc.yaml
+model: tiny.yaml
+quant: { scheme: fp16 }
+placement: { policy: all-lpddr5 }
+workload: { contextLength: 16 }
+`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a token beyond the simulator clock range', () => {
+  it('runs normally at a sane link rate', async () => {
+    const r = await runCli('run', run);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/latency per token/);
+  });
+
+  it('is one line naming the run file, exit 2, at 1 T/s', async () => {
+    const r = await runCli('run', run, '--set', 'soc.memories[0].link.transferRate=1 T/s');
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(new RegExp(`^qmcsim run: ${run.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the token does not finish within the simulator's clock range \\(2\\^53 ps ≈ 2\\.5 h of simulated time; stopped at .* s\\): a link or device bandwidth`));
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(2);
+  });
+});
