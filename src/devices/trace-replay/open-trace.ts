@@ -1,11 +1,12 @@
 /**
  * Opens a trace file or buffer and picks the reader: binary by its magic; otherwise the first
  * record line decides between Ramulator 2 (`LD`/`ST`) and qmcsim text. `format` forces a reader.
+ * A leading UTF-8 byte-order mark is skipped; a gzip-compressed file is refused at 1:1 (not read).
  */
 import { ByteSource } from './byte-source.js';
 import { BinaryCursor, BINARY_MAGIC } from './binary-trace.js';
 import { QmcsimTextCursor, RamulatorCursor } from './text-trace.js';
-import type { TraceCursor } from './trace-cursor.js';
+import { TraceParseError, type TraceCursor } from './trace-cursor.js';
 
 export type TraceFormat = 'auto' | 'qmcsim-text' | 'qmcsim-binary' | 'ramulator2';
 export const traceFormats: readonly TraceFormat[] = ['auto', 'qmcsim-text', 'qmcsim-binary', 'ramulator2'];
@@ -38,7 +39,18 @@ function detect(src: ByteSource): Exclude<TraceFormat, 'auto'> {
   return 'qmcsim-text';
 }
 
+/** Refuses gzip data (one line at 1:1 instead of a garbage token) and skips a UTF-8 BOM. */
+function checkStart(src: ByteSource, name: string): void {
+  src.ensure(3);
+  const b = src.buf, p = src.pos, n = src.end - p;
+  if (n >= 2 && b[p] === 0x1f && b[p + 1] === 0x8b) {
+    throw new TraceParseError(name, 1, 1, 'an uncompressed trace (gzip is not read; decompress it first, e.g. gunzip -k)', 'gzip-compressed data');
+  }
+  if (n >= 3 && b[p] === 0xef && b[p + 1] === 0xbb && b[p + 2] === 0xbf) src.pos += 3;
+}
+
 function open(src: ByteSource, name: string, opts: OpenTraceOptions): TraceCursor {
+  checkStart(src, name);
   const f = opts.format === undefined || opts.format === 'auto' ? detect(src) : opts.format;
   const limit = opts.addressLimit ?? Infinity;
   if (f === 'qmcsim-binary') return new BinaryCursor(src, name, limit);

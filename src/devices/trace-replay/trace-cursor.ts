@@ -29,11 +29,17 @@ export class TraceParseError extends Error {
   }
 }
 
-/** Shows the bytes at [from, to) for an error message ('end of line' when empty). */
+/** Shows the token at [from, to) for an error message ('end of line' when empty; other bytes as \xNN). */
 export function showBytes(buf: Buffer, from: number, to: number): string {
   if (from >= to) return 'end of line';
   let end = from;
   while (end < to && end - from < 24 && buf[end] !== 32 && buf[end] !== 9 && buf[end] !== 13) end++;
   if (end === from) end = from + 1;
-  return `'${buf.toString('latin1', from, end)}'`;
+  // Control and non-ASCII bytes print as \xNN, so binary data cannot garble the terminal line.
+  let shown = '';
+  for (let i = from; i < end; i++) {
+    const c = buf[i] as number;
+    shown += c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`;
+  }
+  return `'${shown}'`;
 }
