@@ -103,6 +103,11 @@ if (isEntryPoint()) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
+  // A reader that stops early (`qmcsim run bad.yaml 2>&1 | head -1`) must not turn the exit code of
+  // the error being reported (2) into an internal error (3): lines it no longer reads are dropped.
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   const fatal = (e: unknown): void => {
     process.exitCode = reportError(e);
     process.exit();
