@@ -55,8 +55,10 @@ export function register(program: Command): void {
 
 async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   const spec = loadSweepSpec(file);
-  const workers = Number(opts.workers ?? availableParallelism());
-  if (!Number.isSafeInteger(workers) || workers < 0) throw new UserError(`--workers: expected a whole number ≥ 0, found '${opts.workers ?? ''}'`);
+  // Digits only: Number('') is 0 and Number('1e1') is 10, which would pass silently.
+  const workersText = opts.workers ?? String(availableParallelism());
+  const workers = /^\d+$/.test(workersText) ? Number(workersText) : NaN;
+  if (!Number.isSafeInteger(workers)) throw new UserError(`--workers: expected a whole number ≥ 0, found '${workersText}'`);
   const outDir = resolve(opts.out ?? join('results', 'sweeps', spec.name));
   const dbFile = resolve(opts.db ?? join(outDir, 'results.duckdb'));
   prepareOutDir(outDir, 'qmcsim sweep: --out');
