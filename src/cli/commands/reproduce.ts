@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
+import { didYouMean } from '../../config/did-you-mean.js';
 import { UserError } from '../../config/errors.js';
 import { claimsJson, requiredClaimsPass } from '../../report/claims.js';
 import { formatTable } from '../../report/table.js';
@@ -96,7 +97,10 @@ export function register(program: Command): void {
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (study: string, o: ReproduceCliOptions) => {
       const file = STUDIES[study] ?? (study.endsWith('.yaml') || study.endsWith('.yml') ? study : undefined);
-      if (file === undefined) throw new UserError(`reproduce: unknown study '${study}'; expected one of ${Object.keys(STUDIES).join(', ')} or a .yaml file`);
+      if (file === undefined) {
+        const dym = didYouMean(study, Object.keys(STUDIES));
+        throw new UserError(`reproduce: unknown study '${study}'; expected one of ${Object.keys(STUDIES).join(', ')} or a .yaml file${dym === '' ? '' : `; ${dym}`}`);
+      }
       const seed = parseSeed(o.seed);
       const threads = parseThreads(o.threads);
       if (o.out !== undefined) prepareOutDir(o.out, 'qmcsim reproduce: --out');

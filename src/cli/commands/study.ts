@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { didYouMean } from '../../config/did-you-mean.js';
 import { UserError } from '../../config/errors.js';
 import { atomicWriteFile, canonicalJson } from '../../config/dump.js';
 import { tableToCsv } from '../../report/csv.js';
@@ -39,7 +40,10 @@ export function register(program: Command): void {
     .option('--out <dir>', 'write result.json, CSV tables and report.html')
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (kind: string, file: string, o: StudyCliOptions) => {
-      if (kind !== 'noise') throw new UserError(`study: unknown study kind '${kind}'; expected 'noise'`);
+      if (kind !== 'noise') {
+        const dym = didYouMean(kind, ['noise']);
+        throw new UserError(`study: unknown study kind '${kind}'; expected 'noise'${dym === '' ? '' : `; ${dym}`}`);
+      }
       if (o.out !== undefined) prepareOutDir(o.out, 'qmcsim study: --out');
       if (o.export !== undefined) prepareOutDir(o.export, 'qmcsim study: --export');
       const progress = lazyProgress(o.progress);
