@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { composeConfig, loadConfig, validateTree } from '../config/load.js';
+import { checkKind, composeConfig, loadConfig, validateTree } from '../config/load.js';
 import { registerConfigKind } from '../config/kinds.js';
 import { int, oneOf, positiveInt, strictObject } from '../config/schema.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
@@ -77,6 +77,7 @@ export function loadRunConfig(file: string, overrides: readonly string[] = []): 
     checkRunAgainstSoc(cfg, cfg.soc, file, loaded.sources);
     return cfg;
   }
+  checkKind(probe, file, 'run');
   const run = withModelPath(validateTree(runSchema, probe, file), probe.sources, file);
   const socFile = resolve(refDir(probe.sources, 'soc', file), socRef);
   if (!statSync(socFile, { throwIfNoEntry: false })?.isFile()) {

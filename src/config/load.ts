@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { ConfigErrors } from './errors.js';
 import { issuesToProblems } from './issues.js';
+import { kindForFile } from './kinds.js';
 import { applyOverrides, composeFile, type ComposedTree } from './resolve.js';
 import type { SourceMap } from './yaml.js';
 import { showFound } from '../units/parse.js';
@@ -16,7 +17,7 @@ export const RESERVED_KEYS = ['extends', 'kind'] as const;
 export interface LoadOptions {
   /** `--set path=value` overrides, applied in order after `extends:`. */
   readonly overrides?: readonly string[];
-  /** If set, the file's top-level `kind:` (when present) must equal this. */
+  /** If set, the file's top-level `kind:` (or, without one, its folder's kind) must equal this. */
   readonly kind?: string;
 }
 
@@ -58,13 +59,26 @@ export function validateTree<S extends z.ZodType>(schema: S, tree: { data: unkno
   throw new ConfigErrors(issuesToProblems(r.error.issues, tree.data, tree.sources, file, schema));
 }
 
+/**
+ * Throws one located line when a composed file is of another kind than `kind`: its `kind:` says so,
+ * or, without one, its folder does (a configs/models file given to `qmcsim run`), instead of one
+ * line per key the expected schema does not know.
+ */
+export function checkKind(tree: { kind: string | undefined; sources: SourceMap }, file: string, kind: string): void {
+  if (tree.kind !== undefined && tree.kind !== kind) {
+    const pos = tree.sources.get('kind')?.value;
+    throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'kind', expected: `'${kind}'`, found: `'${tree.kind}'` }]);
+  }
+  const byFolder = tree.kind === undefined ? kindForFile(file)?.kind : undefined;
+  if (byFolder !== undefined && byFolder !== kind) {
+    throw new ConfigErrors([{ file, line: 1, col: 1, path: 'kind', expected: `a kind: ${kind} file`, found: `a ${byFolder} file (no kind:, recognised by its folder)` }]);
+  }
+}
+
 /** Full pipeline with everything a result bundle needs (files read, raw tree, sources). */
 export function loadConfig<S extends z.ZodType>(file: string, schema: S, opts: LoadOptions = {}): LoadedConfig<z.output<S>> {
   const tree = composeConfig(file, opts.overrides ?? []);
-  if (opts.kind !== undefined && tree.kind !== undefined && tree.kind !== opts.kind) {
-    const pos = tree.sources.get('kind')?.value;
-    throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'kind', expected: `'${opts.kind}'`, found: `'${tree.kind}'` }]);
-  }
+  if (opts.kind !== undefined) checkKind(tree, file, opts.kind);
   const value = validateTree(schema, tree, file);
   return { value, raw: tree.data, kind: tree.kind, sources: tree.sources, files: tree.files };
 }
