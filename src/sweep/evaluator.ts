@@ -1,6 +1,7 @@
 /**
  * The evaluator contract of the sweep engine: a module that resolves a base config plus overrides
- * into one point's config, and evaluates a resolved point into flat numeric metrics.
+ * into one point's config, evaluates a resolved point into flat numeric metrics and (optionally)
+ * lists the estimated parameters a point rests on.
  * 'run-config' names the built-in evaluator (src/sweep/run-config-evaluator.ts).
  */
 import { pathToFileURL } from 'node:url';
@@ -11,12 +12,24 @@ export interface EvaluateOptions {
   readonly layerReuse: boolean;
 }
 
+/** A parameter a point's results rest on that is an estimate, not a sourced value. */
+export interface SweepEstimate {
+  /** Config path, e.g. 'soc.memories[reram].device.arraysPerBank'. */
+  readonly param: string;
+  /** The value used ('156 arrays', or 'preset' for a device preset's own value). */
+  readonly value: string;
+  /** Where it comes from / how it was derived. */
+  readonly source: string;
+}
+
 /** What an evaluator module exports as `evaluator`. */
 export interface SweepEvaluator {
   /** Resolves `base` (a config file) with `overrides` (dotted key → value) into a plain JSON-able config; throws on bad input. */
   resolve(base: string, overrides: readonly (readonly [string, unknown])[]): unknown | Promise<unknown>;
   /** Evaluates one resolved config into flat metrics (unit in the key suffix). Must be deterministic. */
   evaluate(resolved: unknown, opts: EvaluateOptions): Record<string, number> | Promise<Record<string, number>>;
+  /** Optional: the estimated parameters a resolved point's results rest on (listed by the sweep report). */
+  estimates?(resolved: unknown): readonly SweepEstimate[];
 }
 
 const BUILTIN: Record<string, string> = {

@@ -1,9 +1,11 @@
 /**
  * End-of-sweep summary: the Pareto table (console and HTML) and the HTML report with a Pareto
- * scatter and one plot per axis (Vega-Lite rendered to inline SVG by src/report).
+ * scatter, one plot per axis (Vega-Lite rendered to inline SVG by src/report) and the estimated
+ * parameters the results rest on.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { buildHtmlReport, renderVegaLite, type Plot, type Table } from '../report/index.js';
+import { estimatedDependencies, type SweepEstimateUse } from './estimates.js';
 import { paretoFront } from './pareto.js';
 import type { StoredPoint } from './results-db.js';
 import type { SweepSpec } from './spec-types.js';
@@ -80,7 +82,7 @@ export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all
 }
 
 /** The self-contained HTML report of a sweep. */
-export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[], meta: readonly (readonly [string, string])[]): Promise<string> {
+export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[], meta: readonly (readonly [string, string])[], estimates: readonly SweepEstimateUse[] = []): Promise<string> {
   const ok = points.filter((p) => p.status === 'ok');
   const plots: Plot[] = [];
   const objectives = paretoObjectives(spec, points);
@@ -131,8 +133,8 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
       { heading: 'Per axis', plots: plots.slice(1) },
       { heading: 'All points', tables: [paretoTable(spec, points, true)] },
     ],
-    designValues: [],
-    estimated: [],
+    designValues: estimates.map((e) => ({ name: e.param, value: e.value, derivation: e.source, estimate: true })),
+    estimated: estimatedDependencies(estimates, points.filter((p) => p.status !== 'failed').length),
   });
 }
 

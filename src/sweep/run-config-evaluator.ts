@@ -1,11 +1,14 @@
 /**
  * The default sweep evaluator: resolves a point with the SoC engineer's loadRunConfig (base run
- * file + `--set`-style overrides) and evaluates it with runConfig, keeping the flat metrics.
+ * file + `--set`-style overrides) and evaluates it with runConfig, keeping the flat metrics; lists
+ * a point's estimated parameters as `qmcsim run` does.
  * `socFile` (an absolute path, provenance only) is dropped so point ids do not depend on the checkout.
  */
+import { Engine } from '../engine/engine.js';
+import { defaultDeviceFactory } from '../arch/device-factory.js';
 import { runConfig, type RunConfig } from '../arch/run.js';
 import { loadRunConfig } from '../arch/run-config.js';
-import type { SweepEvaluator } from './evaluator.js';
+import type { SweepEstimate, SweepEvaluator } from './evaluator.js';
 
 /** `key=value` override text; JSON is valid YAML, so strings such as '3.5 ns' survive quoting. */
 export function overrideText(key: string, value: unknown): string {
@@ -21,5 +24,17 @@ export const evaluator: SweepEvaluator = {
   },
   evaluate(resolved, { seed, layerReuse }) {
     return { ...runConfig(resolved as RunConfig, { seed, layerReuse }).metrics };
+  },
+  /** As `qmcsim run` lists them: the run file's `estimates:`, then each device's and noise model's (devices built, nothing run). */
+  estimates(resolved) {
+    const cfg = resolved as RunConfig;
+    const out: SweepEstimate[] = cfg.estimates.map((e) => ({ param: e.param, value: String(e.value), source: e.derivation }));
+    const engine = new Engine();
+    for (const m of cfg.soc.memories) {
+      const b = defaultDeviceFactory(m.device, engine, `soc.memory.${m.id}`, 0, m.noise);
+      for (const p of b.estimates) out.push({ param: `soc.memories[${m.id}].device.${p.param}`, value: 'preset', source: p.source });
+      for (const p of b.noiseEstimates ?? []) out.push({ param: `soc.memories[${m.id}].${p.param}`, value: 'preset', source: p.source });
+    }
+    return out;
   },
 };

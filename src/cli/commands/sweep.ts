@@ -1,7 +1,8 @@
 /**
  * `qmcsim sweep FILE`: runs a design-space sweep (experiments/sweeps/*.yaml) on local worker
  * threads or a BullMQ queue, stores points in a DuckDB file, and writes CSV, Parquet, a table and
- * an HTML report (Pareto front over energy, latency and memory area, one plot per axis).
+ * an HTML report (Pareto front over energy, latency and memory area, one plot per axis, the
+ * estimated parameters the results rest on).
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +13,8 @@ import { UserError } from '../../config/errors.js';
 import { formatTable } from '../../report/index.js';
 import { InlineExecutor, PoolExecutor } from '../../sweep/executor-pool.js';
 import type { QueueExecutor } from '../../sweep/executor-queue.js';
+import { sweepEstimates } from '../../sweep/estimates.js';
+import { loadEvaluator } from '../../sweep/evaluator.js';
 import { exportPoints } from '../../sweep/export.js';
 import { ResultsDb } from '../../sweep/results-db.js';
 import { runSweep, type SweepProgress } from '../../sweep/run-sweep.js';
@@ -107,16 +110,19 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     const csv = join(outDir, 'points.csv');
     const parquet = join(outDir, 'points.parquet');
     await exportPoints(db, spec, ids, metricNames, { csv, parquet });
+    const evaluated = summary.points.filter((p) => p.status !== 'failed').map((p) => ({ index: p.index, config: JSON.parse(p.configJson) as unknown }));
+    const estimates = sweepEstimates(spec, await loadEvaluator(spec.evaluator.module), evaluated);
     const html = join(outDir, 'report.html');
     atomicWriteFile(html, await sweepHtml(spec, points, [
       ['sweep', spec.file], ['points', String(points.length)], ['seed', String(spec.seed)], ['tool', TOOL_VERSION], ['database', dbFile],
-    ]));
+    ], estimates));
     const lost = queueExecutor === null ? [] : [...queueExecutor.lost.keys()];
     if (opts.json === true) {
       out(JSON.stringify({
         sweep: spec.name, db: dbFile, report: html, csv, parquet,
         drawn: summary.drawn, stored: points.length, ran: summary.ran, reused: summary.reused, skipped: summary.skipped, lost,
         points: points.map((p) => ({ id: p.id, index: p.index, status: p.status, pareto: p.pareto, axes: p.axes, metrics: p.metrics })),
+        estimates,
       }, null, 2));
     } else {
       out(formatTable(paretoTable(spec, points)));
@@ -127,6 +133,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
         const first = failed[0];
         out(`${failed.length} failed, ${infeasible} infeasible (not on the Pareto front)${first ? `; point ${first.index}: ${(first.error ?? '').split('\n')[0]}` : ''}`);
       }
+      if (estimates.length > 0) out(`results rest on ${estimates.length} estimated parameters (listed with values and sources in the report and in --json)`);
       out(`report: ${html}`);
       out(`tables: ${csv}, ${parquet}`);
     }
