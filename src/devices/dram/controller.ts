@@ -7,6 +7,7 @@
  * are replayed at their own times when it is next used (catchUpIdle).
  */
 import { TimingState } from './timing-state.js';
+import { LPDDR5_CONSTRAINTS, LPDDR5_CONSTRAINTS_NO_POWER } from './lpddr5-constraints.js';
 import { RequestPool, CompletionRing } from './request-queue.js';
 import { RefreshManager, type RefreshMode } from './refresh.js';
 import { CMD, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
@@ -28,7 +29,7 @@ export interface ControllerConfig {
   /** Enter write drain at this many queued writes; leave it at or below the low mark. */
   readonly writeHigh: number;
   readonly writeLow: number;
-  /** Idle time (ps) after a rank's last request command before power-down / self-refresh; Infinity or absent: never. */
+  /** Idle time (ps) after a rank's last read or write burst before power-down / self-refresh; Infinity or absent: never. */
   readonly powerDownAfter?: number;
   readonly selfRefreshAfter?: number;
 }
@@ -75,7 +76,8 @@ export class ChannelController {
 
   constructor(readonly channel: number, readonly cfg: ControllerConfig, private readonly host: ControllerHost) {
     const t = cfg.timings;
-    this.timing = new TimingState(cfg.org, t);
+    const pmOn = (cfg.powerDownAfter ?? Infinity) !== Infinity || (cfg.selfRefreshAfter ?? Infinity) !== Infinity;
+    this.timing = new TimingState(cfg.org, t, pmOn ? LPDDR5_CONSTRAINTS : LPDDR5_CONSTRAINTS_NO_POWER);
     this.pool = new RequestPool(cfg.readQueue, cfg.writeQueue, this.timing.banks);
     this.openRow = new Int32Array(this.timing.banks).fill(-1);
     this.counters = new ChannelCounters(cfg.org.ranks);
@@ -86,7 +88,6 @@ export class ChannelController {
     this.wrDone = t.WL + t.tBL;
     this.power = new PowerManager(cfg.org.ranks, this.timing.banksPerRank, cfg.powerDownAfter ?? Infinity, cfg.selfRefreshAfter ?? Infinity, t.tCK);
     this.pmOn = this.power.enabled;
-    if (this.pmOn) this.refresh.powerState = this.power.state;
     this.sel = new CommandSelector(this.timing, this.pool, this.refresh, this.openRow, cfg.scheduler === 'fr-fcfs', cfg.pagePolicy === 'closed');
   }
 
@@ -120,12 +121,13 @@ export class ChannelController {
   /** Runs at a wake-up time T (a CK edge): deliver completions, start due refreshes, issue one command. */
   service(T: number): void {
     this.inService = true;
-    if (T > this.lastT) this.lastT = T;
+    if (this.pmOn && T > this.lastT) this.lastT = T;
     this.deliver(T);
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(T);
     if (this.refresh.tick(T, this.openRow)) {
       this.dirty = true;
       this.sel.invalidateAll();
+      if (this.pmOn) this.wakeForRefresh(T);
     }
     if (this.dirty) this.choose(T);
     if (this.sel.pickCmd >= 0 && this.sel.pickT <= T) {
@@ -207,8 +209,13 @@ export class ChannelController {
       T = bt;
       this.lastT = T;
       if (kind === 1) this.issue(T);
-      else if (kind === 2) { if (rf.tick(T, this.openRow)) sel.invalidateAll(); }
-      else this.issueCmd(bc, br * ts.banksPerRank, -1, T);
+      else if (kind === 2) {
+        if (rf.tick(T, this.openRow)) {
+          sel.invalidateAll();
+          this.wakeForRefresh(T);
+        }
+      }
+      else this.issueIdle(bc, br, T);
     }
     this.dirty = true;
   }
@@ -219,8 +226,14 @@ export class ChannelController {
     if (cmd < 0) return;
     const e = this.timing.earliestRank(cmd, r);
     const t = this.edge(now);
-    this.issueCmd(cmd, r * this.timing.banksPerRank, -1, e > t ? e : t);
+    this.issueIdle(cmd, r, e > t ? e : t);
     this.dirty = true;
+  }
+
+  /** Refreshes fell due at T: powered-down ranks with a pending refresh exit (PDX) first. */
+  private wakeForRefresh(T: number): void {
+    const rf = this.refresh, st = this.power.state;
+    for (let r = 0; r < rf.ranks; r++) if (rf.pending[r] !== 0 && st[r] === POWER_DOWN) this.wake(r, T);
   }
 
   /** Applies a power-state command on rank r at T (timing, counters, refresh schedule). */
@@ -270,18 +283,22 @@ export class ChannelController {
     this.sel.choose(T, this.writeMode);
   }
 
-  private issue(T: number): void {
-    this.issueCmd(this.sel.pickCmd, this.sel.pickBank, this.sel.pickEntry, T);
+  /** Issues a rank-wide command chosen outside the pick (power state changes, self-refresh PREA) on rank r at T. */
+  private issueIdle(cmd: number, r: number, T: number): void {
+    this.sel.touchedRank(r);
+    if (cmd === CMD.PREA) this.refresh.issue(cmd, r * this.timing.banksPerRank, T, this.openRow, this.timing, this.counters);
+    else this.issuePower(cmd, r, T);
+    if (this.observer !== null) this.notify(cmd, r * this.timing.banksPerRank, -1, T);
   }
 
-  /** Issues `cmd` on global bank b (rank-wide commands: the rank's first bank) for queue entry e at T. */
-  private issueCmd(cmd: number, b: number, e: number, T: number): void {
+  /** Issues the pick (sel.pickCmd on sel.pickBank for queue entry sel.pickEntry) at T. */
+  private issue(T: number): void {
+    const cmd = this.sel.pickCmd, b = this.sel.pickBank, e = this.sel.pickEntry;
     const ts = this.timing, p = this.pool, c = this.counters;
     const bpr = ts.banksPerRank;
     const rank = (b / bpr) | 0;
     let row = -1;
-    if (this.pmOn && cmd <= CMD.WR && cmd !== CMD.PREA) this.power.idleSince[rank] = T;
-    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB || cmd >= CMD.PDE) this.sel.touchedRank(rank);
+    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) this.sel.touchedRank(rank);
     // a RD/WR that leaves bursts of its block changes none of the bank's candidate inputs
     else if ((cmd !== CMD.RD && cmd !== CMD.WR) || p.bursts[e] === 1) this.sel.touched(b);
     switch (cmd) {
@@ -321,17 +338,12 @@ export class ChannelController {
           ring.push(p.reqId[e]!, p.parent[e]!, p.arrival[e]!, T + (cmd === CMD.RD ? this.rdDone : this.wrDone));
           this.updateDoneMin();
           p.remove(e);
+          if (this.pmOn) this.power.idleSince[rank] = T;
           this.slotFreed = true;
           this.updateMode();
         }
         break;
       }
-      case CMD.PDE:
-      case CMD.PDX:
-      case CMD.SRE:
-      case CMD.SRX:
-        this.issuePower(cmd, rank, T);
-        break;
       default:
         this.refresh.issue(cmd, b, T, this.openRow, ts, c);
     }

@@ -97,6 +97,17 @@ export const LPDDR5_CONSTRAINTS: readonly Constraint[] = [
   { id: 'WR-WR.channel', from: ['WR'], to: ['WR'], scope: 'channel', gap: (t) => t.tBL, formula: 'tBL', source: `${R} Channel WR→WR nBL (data bus)` },
 ];
 
+const POWER_CMDS: readonly CommandName[] = ['PDE', 'PDX', 'SRE', 'SRX'];
+/**
+ * The constraint list without the power-down / self-refresh commands: what a controller with both
+ * options off compiles, so that its hot path does not update timing slots no command can read.
+ */
+export const LPDDR5_CONSTRAINTS_NO_POWER: readonly Constraint[] = LPDDR5_CONSTRAINTS.flatMap((c) => {
+  const from = c.from.filter((x) => !POWER_CMDS.includes(x));
+  const to = c.to.filter((x) => !POWER_CMDS.includes(x));
+  return from.length > 0 && to.length > 0 ? [{ ...c, from, to }] : [];
+});
+
 export const LPDDR5_MAX_CONSTRAINTS: readonly MaxConstraint[] = [
   { id: 'ACT1-ACT2.max', from: 'ACT1', to: 'ACT2', gap: (t) => t.tAAD, formula: 'tAAD', source: 'Ramulator 2.1 nAAD = 8; gem5 tAAD: ACT-2 must follow ACT-1 within tAAD' },
 ];

@@ -1,8 +1,8 @@
 /**
  * LPDDR5 refresh manager for one channel: all-bank (REFab every tREFI per rank) or per-bank
  * (REFpb every tREFIpb, bank pairs in round-robin so that 8 REFpb cover every bank once per tREFI).
- * A due refresh blocks its banks, closes them (PREA / PRE) and issues the refresh when legal; a rank
- * in power-down is woken first (PDX); a rank in self-refresh refreshes itself, so its schedule is
+ * A due refresh blocks its banks, closes them (PREA / PRE) and issues the refresh when legal (the
+ * controller wakes a rank in power-down first); a rank in self-refresh refreshes itself, so its schedule is
  * suspended until the exit (SRX) and restarts one interval after it.
  */
 import { CMD, type TimingValues } from './lpddr5-spec.js';
@@ -22,8 +22,7 @@ export class RefreshManager {
   private readonly due: Float64Array;
   /** 1 while the rank is in self-refresh (no refresh comes due). */
   private readonly suspended: Uint8Array;
-  /** Power state per rank, set by the controller when power-down is enabled (1: power-down). */
-  powerState: Uint8Array | null = null;
+
   private readonly pair: Int32Array;
   private readonly interval: number;
   private readonly perBank: boolean;
@@ -98,12 +97,6 @@ export class RefreshManager {
   /** Computes the next refresh-related command for pending rank r into candCmd/candBank/candT. */
   candidate(r: number, openRow: Int32Array, ts: TimingState): void {
     const base = r * this.banksPerRank;
-    if (this.powerState !== null && this.powerState[r] === 1) {
-      this.candCmd = CMD.PDX; // wake the rank from power-down first
-      this.candBank = base;
-      this.candT = ts.earliestRank(CMD.PDX, r);
-      return;
-    }
     if (!this.perBank) {
       let open = false;
       for (let b = base; b < base + this.banksPerRank; b++) if (openRow[b]! >= 0) { open = true; break; }
