@@ -24,7 +24,7 @@ export const noiseStudySchema = strictObject({
   mlc: strictObject({
     /** Level-set presets per cell mode (bits per cell → noise preset name). */
     presets: strictObject({ '2': z.string().min(1), '3': z.string().min(1) }),
-    cellModes: z.array(z.union([z.literal(2), z.literal(3)])).min(1),
+    cellModes: z.array(z.literal([2, 3])).min(1),
     /** Multiplies every level σ of the Gaussian level model (0 = noiseless). */
     levelSpreadScale: z.array(num({ min: 0 })).min(1),
     levelCoding: oneOf(['gray', 'binary']).default('gray'),
