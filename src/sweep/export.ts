@@ -1,8 +1,9 @@
 /**
  * Exports a sweep's stored points with DuckDB COPY: one row per point, a column per axis key and
- * per metric (pivoted from metric_values), ordered by point index. CSV and Parquet.
+ * per metric (pivoted from metric_values), ordered by point index. CSV and Parquet, each written to
+ * a temporary file and renamed into place.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ResultsDb } from './results-db.js';
 import type { SweepSpec } from './spec-types.js';
@@ -33,7 +34,16 @@ export async function exportPoints(db: ResultsDb, spec: SweepSpec, ids: readonly
     if (chunk.length > 0) await db.exec(`INSERT INTO sweep_ids VALUES ${chunk.map((id) => `(${lit(id)})`).join(', ')}`);
   }
   const select = exportSelect(spec, metricNames);
-  await db.exec(`COPY (${select}) TO ${lit(files.csv)} (FORMAT CSV, HEADER)`);
-  await db.exec(`COPY (${select}) TO ${lit(files.parquet)} (FORMAT PARQUET)`);
+  // Each file is written beside its final name and renamed into place, so an interrupted export
+  // (Ctrl-C) never leaves a half-written points.csv / points.parquet.
+  for (const [file, format] of [[files.csv, 'FORMAT CSV, HEADER'], [files.parquet, 'FORMAT PARQUET']] as const) {
+    const tmp = `${file}.tmp-${process.pid}`;
+    try {
+      await db.exec(`COPY (${select}) TO ${lit(tmp)} (${format})`);
+      renameSync(tmp, file);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  }
   await db.exec(`DROP TABLE sweep_ids`);
 }
