@@ -4,7 +4,6 @@
  * `registerDescriptors([...])` / `registerConfigKind(...)` calls below. Kinds whose command loads
  * more than one schema checks (run, soc, sweep, devices) also register that loader for `validate`.
  */
-import { relative } from 'node:path';
 import { archDescriptors } from '../arch/descriptors.js';
 import { checkDevices } from '../arch/device-check.js';
 import { loadRunConfig, registerArchKinds } from '../arch/run-config.js';
@@ -13,6 +12,7 @@ import { devicesKindSchema, registerBuiltinKinds } from '../config/builtin-kinds
 import { UserError } from '../config/errors.js';
 import { registerConfigKind } from '../config/kinds.js';
 import { composeConfig, loadConfig } from '../config/load.js';
+import { displayName } from '../config/resolve.js';
 import { registerDescriptors } from '../config/registry.js';
 import type { SourceMap, SourcePos } from '../config/yaml.js';
 import { devicePlugins, type DeviceSpec } from '../devices/index.js';
@@ -39,7 +39,7 @@ const loadRun: KindLoader = (file, overrides) => {
     return { value, files: tree.files, sources: tree.sources };
   }
   const run = composeConfig(file, overrides.filter((o) => !o.startsWith('soc.')));
-  const soc = composeConfig(relative(process.cwd(), socFile), overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4)));
+  const soc = composeConfig(displayName(socFile), overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4)));
   const sources: SourceMap = new Map(run.sources);
   const setSoc = (p: SourcePos): SourcePos => (p.file.startsWith('--set ') ? { ...p, file: `--set soc.${p.file.slice(6)}` } : p);
   for (const [k, v] of soc.sources) {
