@@ -92,13 +92,17 @@ export class TimingState {
     this.gOther = lists('otherRank', this.ranks);
     // Channel rules: the part common to every to-command (the 1-tCK CA-bus rule) is kept as one
     // scalar time; only larger gaps (e.g. RD→RD data bus) stay per command. max() of both is exact.
+    // Commands no constraint mentions (power-down ones when disabled) are never issued: left out.
+    const used = new Set<number>();
+    for (const c of constraints) for (const x of [...c.from, ...c.to]) used.add(code(x));
     const ch = dense.channel!;
     this.chanAllGap = new Float64Array(N_CMD);
     for (let f = 0; f < N_CMD; f++) {
       let u = Infinity;
-      for (let to = 0; to < N_CMD; to++) u = Math.min(u, ch[f * N_CMD + to]!);
+      for (const to of used) u = Math.min(u, ch[f * N_CMD + to]!);
+      if (u === Infinity) u = 0;
       this.chanAllGap[f] = u;
-      for (let to = 0; to < N_CMD; to++) if (ch[f * N_CMD + to]! <= u) ch[f * N_CMD + to] = 0;
+      for (const to of used) if (ch[f * N_CMD + to]! <= u) ch[f * N_CMD + to] = 0;
     }
     this.gChan = lists('channel', 1);
   }
