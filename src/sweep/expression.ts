@@ -1,9 +1,12 @@
 /**
  * A small, safe expression language for sweep constraints (no eval): numbers, 'strings', true/false,
- * dotted names rooted at `metrics.` or `config.`, + - * /, comparisons, && || !, min/max/abs, and
- * sum('prefix') over every metric whose name starts with the prefix.
+ * dotted names rooted at `metrics.` or `config.` (list items as `[1]` or `.1`), + - * /,
+ * comparisons (quantity strings such as '5 ns' by value), && || !, min/max/abs, and sum('prefix')
+ * over every metric whose name starts with the prefix.
  * Example: `metrics.memoryReadPowerW <= 15 && config.soc.reram.arrays >= 64`.
  */
+import { parseQuantity } from '../units/parse.js';
+import { dimensionOfUnit } from '../units/unit-table.js';
 
 /** Value an expression computes: a number, a string or a boolean. */
 export type ExprValue = number | string | boolean;
@@ -49,7 +52,7 @@ function tokenize(src: string): Tok[] {
     if (/\s/.test(c)) { i++; continue; }
     const num = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i));
     if (num !== null) { out.push({ kind: 'num', v: Number(num[0]), at: i }); i += num[0].length; continue; }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*/.exec(src.slice(i));
+    const name = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+|\[\d+\])*/.exec(src.slice(i));
     if (name !== null) { out.push({ kind: 'name', v: name[0], at: i }); i += name[0].length; continue; }
     if (c === "'" || c === '"') {
       const end = src.indexOf(c, i + 1);
@@ -155,9 +158,11 @@ function lookup(name: string, at: number, names: string[]): Node {
       return v;
     };
   }
+  // 'soc.memories[1].device' (the axis-key form) reads as 'soc.memories.1.device'.
+  const path = rest.join('.').replace(/\[(\d+)\]/g, '.$1').split('.');
   return (s) => {
     let v: unknown = s.config;
-    for (const k of rest) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+    for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
     if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
     throw new ExprError(`config key '${rest.join('.')}' is ${v === undefined ? 'missing' : 'not a number, string or boolean'}`, at);
   };
@@ -171,7 +176,27 @@ function bool(v: ExprValue, at: number): boolean {
   if (typeof v !== 'boolean') throw new ExprError(`expected true/false, found ${JSON.stringify(v)}`, at);
   return v;
 }
+/**
+ * Two quantity strings ('10 ns', '4000 ps') as canonical numbers of the first one's dimension;
+ * undefined when `a` is no quantity. Throws when `b` is not a quantity of that dimension.
+ */
+function quantities(a: string, b: string): [number, number] | undefined {
+  const dim = dimensionOfUnit(/^[+-]?[\d.]+(?:[eE][+-]?\d+)?\s*(.*)$/.exec(a.trim())?.[1] ?? '');
+  if (dim === undefined) return undefined;
+  const qa = parseQuantity(a, dim);
+  const qb = parseQuantity(b, dim);
+  if (!qa.ok) return undefined;
+  if (!qb.ok) throw new ExprError(`cannot compare ${JSON.stringify(a)} with ${JSON.stringify(b)}: ${qb.message}`, 0);
+  return [qa.value, qb.value];
+}
+
 function compare(op: string, a: ExprValue, b: ExprValue): boolean {
+  // Quantity strings compare by value, never as text ('10 ns' < '5 ns' is false; '5 ns' == '5000 ps').
+  if (typeof a === 'string' && typeof b === 'string') {
+    const q = quantities(a, b);
+    if (q !== undefined) [a, b] = q;
+    else if (op !== '==' && op !== '!=') throw new ExprError(`cannot order the strings ${JSON.stringify(a)} and ${JSON.stringify(b)} (only quantities with units such as '5 ns' are ordered)`, 0);
+  }
   if (op === '==') return a === b;
   if (op === '!=') return a !== b;
   if (typeof a !== typeof b || typeof a === 'boolean') throw new ExprError(`cannot order ${JSON.stringify(a)} and ${JSON.stringify(b)}`, 0);
