@@ -19,6 +19,7 @@ export function prepareOutDir(dir: string, what: string): void {
   const fail = (reason: string): never => {
     throw new UserError(`${what} ${dir}: expected a directory that can be written, found ${reason}`);
   };
+  if (dir.trim() === '') fail('an empty path');
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {

@@ -62,6 +62,10 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   const workersText = opts.workers ?? String(availableParallelism());
   const workers = /^\d+$/.test(workersText) ? Number(workersText) : NaN;
   if (!Number.isSafeInteger(workers)) throw new UserError(`--workers: expected a whole number ≥ 0, found '${workersText}'`);
+  // An empty path would resolve to the working directory and scatter the results there.
+  for (const [flag, v] of [['--out', opts.out], ['--db', opts.db]] as const) {
+    if (v !== undefined && v.trim() === '') throw new UserError(`qmcsim sweep: ${flag}: expected a path, found an empty string`);
+  }
   const outDir = resolve(opts.out ?? join('results', 'sweeps', spec.name));
   const dbFile = resolve(opts.db ?? join(outDir, 'results.duckdb'));
   prepareOutDir(outDir, 'qmcsim sweep: --out');
