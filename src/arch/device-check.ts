@@ -1,8 +1,8 @@
 /**
- * Load-time check of every memory's device block (preset name and parameter overrides) and of the
- * memory map against the devices' capacities, so a bad device parameter or region is reported like
- * any configuration error — file:line:col of the offending key, expected, found, did-you-mean —
- * instead of failing when the run starts.
+ * Load-time check of every memory's device block (preset name and parameter overrides), of each
+ * memory's bitsPerCell against its device's, and of the memory map against the devices'
+ * capacities, so a bad device parameter or region is reported like any configuration error —
+ * file:line:col of the offending key, expected, found, did-you-mean — not when the run starts.
  */
 import type { z } from 'zod';
 import { Engine } from '../engine/engine.js';
@@ -64,6 +64,17 @@ function blockProblems(spec: Readonly<Record<string, unknown>>, at: readonly Pat
   return located(deviceSchemas[type] as z.ZodType, { ...rawParams(base), ...overrides });
 }
 
+/** Bits per cell of a catalogue device block (ReRAM: its bitsPerCell; other types store one); undefined for `type: ideal`. */
+function cellBitsOf(spec: Readonly<Record<string, unknown>>): number | undefined {
+  if (spec.type === 'ideal' || typeof spec.preset !== 'string') return undefined;
+  const found = findDevicePreset(spec.preset);
+  if (!found.ok) return undefined;
+  if (found.preset.type !== 'reram') return 1;
+  const base = nvmAndSramPresets.find((p) => p.name === found.preset.name);
+  const bits = spec.bitsPerCell ?? (base === undefined ? undefined : rawParams(base).bitsPerCell);
+  return typeof bits === 'number' ? bits : undefined;
+}
+
 /**
  * Builds each device once on a scratch engine; collects failures as ConfigProblems located at
  * `<prefix>memories[i].device…` in `sources`, then checks every region against its memory's
@@ -86,6 +97,12 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
     }
     try {
       capacity.set(m.id, defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0, m.noise).device.capacityBytes);
+      // the memory's bitsPerCell counts its cells (cells, weightCells, the memory claims): it must be the device's
+      const cell = cellBitsOf(m.device);
+      if (cell !== undefined && cell !== m.bitsPerCell) {
+        const set = locate(sources, [...pre, 'memories', i, 'bitsPerCell']) !== undefined && sources?.has(formatPath([...pre, 'memories', i, 'bitsPerCell']));
+        problem([...pre, 'memories', i, 'bitsPerCell'], `${cell}, the bits per cell of its device (${String(m.device.preset)})`, set ? String(m.bitsPerCell) : `${m.bitsPerCell} (the default; the key is missing)`);
+      }
     } catch (e) {
       const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
       // at the parameter the device names, when the block sets it (else at the block)
