@@ -3,6 +3,7 @@
  * `set` + axis values) through the evaluator, gives it a content-addressed id and applies the
  * config-only constraints. Any bad axis key or value is reported with file:line before a point runs.
  */
+import { basename } from 'node:path';
 import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
 import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
@@ -35,8 +36,11 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   try {
     ev = await loadEvaluator(spec.evaluator.module);
   } catch (e) {
-    // A missing module or one without `evaluator` is bad input at the evaluator: key.
-    throw new SweepSpecError([spec.sourceMap.problem(['evaluator'], "'run-config' or a module exporting evaluator: { resolve, evaluate }", `'${spec.evaluator.module}' (${oneLine(e)})`)]);
+    // A missing module or one without `evaluator` is bad input at the evaluator: key; a bare name
+    // close to 'run-config' (evaluator: run-confg) was meant as the built-in one.
+    const name = basename(spec.evaluator.module);
+    const dym = name.includes('.') ? undefined : didYouMean(name, ['run-config']);
+    throw new SweepSpecError([spec.sourceMap.problem(['evaluator'], "'run-config' or a module exporting evaluator: { resolve, evaluate }", `'${spec.evaluator.module}' (${oneLine(e)})${dym === undefined ? '' : `; did you mean '${dym}'?`}`)]);
   }
   const problems: SpecProblem[] = [];
   const baseConfig = await resolveOrNull(ev, spec, [], problems, ['base']);
