@@ -100,7 +100,7 @@ export const socSchema = strictObject({
   weightController: weightControllerSchema.optional(),
   powerBudget: strictObject({ budget: q.power({ positive: true }) }).optional(),
 }).superRefine((soc, ctx) => {
-  // Cross-field checks: ids unique, regions name declared memories, a bus has its shared link.
+  // Cross-field checks: ids unique, regions name declared memories, a bus (and only a bus) has its shared link.
   const unique = (list: readonly { id: string }[], key: string, what: string): void => {
     const seen = new Set<string>();
     list.forEach((x, i) => {
@@ -119,6 +119,9 @@ export const socSchema = strictObject({
   });
   if (soc.interconnect.type === 'bus' && soc.interconnect.bus === undefined) {
     reportIssue(ctx, "a shared link 'bus:' (interconnect.type is 'bus')", 'none', ['interconnect', 'bus']);
+  }
+  if (soc.interconnect.type !== 'bus' && soc.interconnect.bus !== undefined) {
+    reportIssue(ctx, `no 'bus:' (interconnect.type is '${soc.interconnect.type}': every memory uses its own link; set type: bus to share one)`, 'a bus: block, which would be ignored', ['interconnect', 'bus']);
   }
 });
 
