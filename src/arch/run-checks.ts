@@ -1,7 +1,7 @@
 /**
  * Load-time checks of a run configuration against its SoC and the model catalogue: traffic names
- * initiators of the SoC, placement rules name its regions (and compile), energyTables name its
- * memories and one of their devices' tables, the model exists. Each
+ * initiators of the SoC, placement rules name its regions and compile (only policy: rules has
+ * rules), energyTables name its memories and one of their devices' tables, the model exists. Each
  * problem is located at the run file's key (file:line:col) so bad input never reaches the replay.
  */
 import { ConfigErrors, isUserError, type ConfigProblem } from '../config/errors.js';
@@ -67,6 +67,9 @@ export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, 
   const regions = soc.regions.map((r) => r.id);
   const expectRegion = `a region of SoC '${soc.name}' (${regions.join(', ')})`;
   const p = run.placement;
+  if (p.policy !== 'rules' && p.rules.length > 0) {
+    problem(['placement', 'rules'], `no rules (policy '${p.policy}' places by placement.regions; set policy: rules to use rules)`, `${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}, which would be ignored`);
+  }
   if (p.policy === 'rules') {
     if (p.rules.length === 0) problem(['placement', 'rules'], 'at least one placement rule (policy: rules)', 'none');
     p.rules.forEach((r, i) => {

@@ -215,3 +215,11 @@ norm: { kind: rmsnorm, eps: 1.0e-5 }
 attention: { numHeads: 4, numKvHeads: 2, headDim: 64, qkvBias: false }
 mlp: { kind: swiglu, intermediateSize: 512 }
 `;
+
+describe('placement rules under a preset policy', () => {
+  it('are refused at placement.rules (they were silently ignored)', () => {
+    const run = RUN.replace('policy: rules', 'policy: all-lpddr5\n  regions: { weights: w, kv: kv, activations: kv }');
+    const msg = errorsOf(() => loadRunConfig(files(run)));
+    expect(msg).toMatch(/run\.yaml:\d+:\d+: placement\.rules: expected no rules \(policy 'all-lpddr5' places by placement\.regions; set policy: rules to use rules\), found 4 rules, which would be ignored$/);
+  });
+});
