@@ -40,7 +40,7 @@ const count = (n: number, scaled: boolean): string => `${scaled && n !== 0 ? 'â‰
 export function formatRunReport(r: RunReport): string[] {
   const m = r.metrics;
   const lines: string[] = [];
-  lines.push(`run ${r.name} (seed ${r.seed}${r.layerReuse.reusedSteps > 0 ? `, ${r.layerReuse.reusedSteps} of ${r.layerReuse.reusedSteps + r.layerReuse.simulatedSteps} layers reused` : ''})`);
+  lines.push(`run ${r.name} (seed ${r.seed}${r.layerReuse.reusedSteps > 0 ? `, ${r.layerReuse.reusedSteps} of ${r.layerReuse.reusedSteps + r.layerReuse.simulatedSteps} steps reused; a step is a layer, the embedding or the head` : ''})`);
   lines.push(`latency per token   ${t(m.latencyPerTokenPs ?? 0)}`);
   lines.push(`energy per token    ${e(m.energyPerTokenPj ?? 0)} = device ${e(m.energyDevicePj ?? 0)} + interconnect ${e(m.energyInterconnectPj ?? 0)}`);
   for (const d of r.energy.devices) {
