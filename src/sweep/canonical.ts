@@ -31,9 +31,10 @@ export function sha256Of(value: unknown): string {
 }
 
 /**
- * Content-addressed id of a sweep point: hash of (resolved config, tool version, seed, evaluator).
+ * Content-addressed id of a sweep point: hash of (resolved config, tool version, seed, evaluator,
+ * evaluation settings: layer reuse, kept metrics, derived metrics, metric constraints).
  * Prefixed with 'p' so it is never taken for a number (BullMQ job ids must not be integers).
  */
-export function pointId(resolved: unknown, toolVersion: string, seed: number, evaluator: string): string {
-  return 'p' + sha256Of({ config: resolved, evaluator, seed, toolVersion }).slice(0, 32);
+export function pointId(resolved: unknown, toolVersion: string, seed: number, evaluator: string, evaluation: unknown = null): string {
+  return 'p' + sha256Of({ config: resolved, evaluation, evaluator, seed, toolVersion }).slice(0, 32);
 }

@@ -60,11 +60,18 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   const points: ResolvedPoint[] = [];
   const skipped: { index: number; constraint: string }[] = [];
   let duplicates = 0;
+  // Besides the config, a stored row depends on how the point is evaluated and what is kept: a
+  // change of layerReuse, metrics:, derived: or a metric constraint must not reuse rows on --resume.
+  const evaluation = {
+    layerReuse: spec.layerReuse, metrics: spec.metrics,
+    derived: spec.derived.map((d) => [d.name, d.expr.source]),
+    constraints: spec.constraints.filter((c) => c.expr.usesMetrics).map((c) => [c.name, c.expr.source]),
+  };
   for (let index = 0; index < draws.length; index++) {
     const axes = draws[index]!;
     const config = await resolveOrNull(ev, spec, axes, problems, axisPathOf(spec, axes));
     if (config === null) continue;
-    const id = pointId(config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module);
+    const id = pointId(config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module, evaluation);
     if (seen.has(id)) { duplicates++; continue; }
     seen.add(id);
     const failed = configConstraintFailure(spec, config, problems);
