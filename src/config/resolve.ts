@@ -114,7 +114,7 @@ export function applyOverrides(tree: ComposedTree, overrides: readonly string[])
     const eq = arg.indexOf('=');
     const path = eq > 0 ? parsePath(arg.slice(0, eq).trim()) : undefined;
     if (path === undefined) {
-      bad('', "an override such as 'soc.memory[0].device.tRCD=20 ns'", `'${arg}'`);
+      bad('', "an override such as 'soc.memories[1].device.arraysPerBank=8'", `'${arg}'`);
       continue;
     }
     let value: unknown;
