@@ -1,10 +1,9 @@
 /**
  * Event-driven LPDDR5 channel controller: read/write queues with write-drain watermarks, FR-FCFS or
- * FCFS command selection, open or closed page policy, all-bank or per-bank refresh, optional
- * timeout-based power-down and self-refresh. It never ticks: it computes the next legal issue time
- * of the best candidate from TimingState and asks its host for one wake-up. Commands issue on CK
- * edges; between wake-ups no work is done, and an idle channel's refreshes and power-state changes
- * are replayed at their own times when it is next used (catchUpIdle).
+ * FCFS command selection, open or closed page policy, all-bank or per-bank refresh. It never ticks:
+ * it computes the next legal issue time of the best candidate from TimingState and asks its host for
+ * one wake-up. Commands issue on CK edges; between wake-ups no work is done. Power-down and
+ * self-refresh are the subclass in power-controller.ts, so that this hot path carries none of it.
  */
 import { TimingState } from './timing-state.js';
 import { LPDDR5_CONSTRAINTS, LPDDR5_CONSTRAINTS_NO_POWER } from './lpddr5-constraints.js';
@@ -13,7 +12,6 @@ import { RefreshManager, type RefreshMode } from './refresh.js';
 import { CMD, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
 import { ChannelCounters } from './channel-counters.js';
 import { CommandSelector } from './command-selector.js';
-import { PowerManager, AWAKE, POWER_DOWN, SELF_REFRESH } from './power-down.js';
 
 export type SchedulerKind = 'fr-fcfs' | 'fcfs';
 export type PagePolicy = 'open' | 'closed';
@@ -29,7 +27,7 @@ export interface ControllerConfig {
   /** Enter write drain at this many queued writes; leave it at or below the low mark. */
   readonly writeHigh: number;
   readonly writeLow: number;
-  /** Idle time (ps) after a rank's last read or write burst before power-down / self-refresh; Infinity or absent: never. */
+  /** Idle time (ps) after the channel's last data transfer before power-down / self-refresh; Infinity or absent: never (power-controller.ts). */
   readonly powerDownAfter?: number;
   readonly selfRefreshAfter?: number;
 }
@@ -52,7 +50,6 @@ export class ChannelController {
   readonly pool: RequestPool;
   readonly counters: ChannelCounters;
   readonly refresh: RefreshManager;
-  readonly power: PowerManager;
   observer: CommandObserver | null = null;
   /** Open row per global bank (-1 = precharged). */
   readonly openRow: Int32Array;
@@ -66,18 +63,15 @@ export class ChannelController {
   private readonly tBL: number;
   private writeMode = false;
   private inService = false;
-  private dirty = true;
+  protected dirty = true;
   /** Set when a queue slot was freed since the host last looked (for retry). */
   slotFreed = false;
-  private readonly sel: CommandSelector;
-  private readonly pmOn: boolean;
-  /** Time of the latest wake-up or replayed idle event (power management only): idle replay starts here. */
-  private lastT = 0;
+  protected readonly sel: CommandSelector;
 
   constructor(readonly channel: number, readonly cfg: ControllerConfig, private readonly host: ControllerHost) {
     const t = cfg.timings;
-    const pmOn = (cfg.powerDownAfter ?? Infinity) !== Infinity || (cfg.selfRefreshAfter ?? Infinity) !== Infinity;
-    this.timing = new TimingState(cfg.org, t, pmOn ? LPDDR5_CONSTRAINTS : LPDDR5_CONSTRAINTS_NO_POWER);
+    // power-down rules are compiled in only when a subclass issues those commands
+    this.timing = new TimingState(cfg.org, t, this.powerManaged() ? LPDDR5_CONSTRAINTS : LPDDR5_CONSTRAINTS_NO_POWER);
     this.pool = new RequestPool(cfg.readQueue, cfg.writeQueue, this.timing.banks);
     this.openRow = new Int32Array(this.timing.banks).fill(-1);
     this.counters = new ChannelCounters(cfg.org.ranks);
@@ -86,9 +80,12 @@ export class ChannelController {
     this.tBL = t.tBL;
     this.rdDone = t.RL + t.tBL;
     this.wrDone = t.WL + t.tBL;
-    this.power = new PowerManager(cfg.org.ranks, this.timing.banksPerRank, cfg.powerDownAfter ?? Infinity, cfg.selfRefreshAfter ?? Infinity, t.tCK);
-    this.pmOn = this.power.enabled;
     this.sel = new CommandSelector(this.timing, this.pool, this.refresh, this.openRow, cfg.scheduler === 'fr-fcfs', cfg.pagePolicy === 'closed');
+  }
+
+  /** True in the power-managing subclass (its power-down / self-refresh rules are compiled in). */
+  protected powerManaged(): boolean {
+    return false;
   }
 
   /** First CK edge at or after t. */
@@ -103,7 +100,6 @@ export class ChannelController {
   /** Queues one column block (1–2 bursts) at time now. Caller checked hasRoom. */
   enqueue(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(now);
-    if (this.pmOn) this.wake(this.timing.rankOf[bank]!, now);
     this.pool.add(reqId, now, bank, row, bursts, isWrite, parent);
     this.sel.invalidateBank(bank);
     this.updateMode();
@@ -121,13 +117,11 @@ export class ChannelController {
   /** Runs at a wake-up time T (a CK edge): deliver completions, start due refreshes, issue one command. */
   service(T: number): void {
     this.inService = true;
-    if (this.pmOn && T > this.lastT) this.lastT = T;
     this.deliver(T);
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(T);
     if (this.refresh.tick(T, this.openRow)) {
       this.dirty = true;
       this.sel.invalidateAll();
-      if (this.pmOn) this.wakeForRefresh(T);
     }
     if (this.dirty) this.choose(T);
     if (this.sel.pickCmd >= 0 && this.sel.pickT <= T) {
@@ -165,10 +159,6 @@ export class ChannelController {
    */
   catchUpRefresh(now: number): void {
     if (this.pool.readCount + this.pool.writeCount !== 0) return;
-    if (this.pmOn) {
-      this.catchUpIdle(now);
-      return;
-    }
     if (!this.refresh.anyPending && this.refresh.nextDue > now) return;
     let T = this.refresh.nextDueEdge;
     for (;;) {
@@ -184,66 +174,6 @@ export class ChannelController {
       this.refresh.tick(T, this.openRow);
     }
     this.dirty = true;
-  }
-
-  /**
-   * catchUpRefresh with power management: replays, in time order up to `now`, the idle channel's
-   * pending commands (refresh, closed-page precharges), refreshes falling due, and each rank's
-   * power-down / self-refresh transitions. A rank with a pending command does not go to sleep.
-   */
-  private catchUpIdle(now: number): void {
-    const rf = this.refresh, pm = this.power, ts = this.timing, sel = this.sel;
-    let T = this.lastT;
-    for (;;) {
-      this.choose(T);
-      let bt = Infinity, kind = 0, bc = -1, br = -1;
-      if (sel.pickCmd >= 0) { bt = sel.pickT; kind = 1; }
-      const pickRank = sel.pickCmd >= 0 ? ts.rankOf[sel.pickBank]! : -1;
-      if (rf.nextDueEdge < bt) { bt = rf.nextDueEdge; kind = 2; }
-      for (let r = 0; r < ts.ranks; r++) {
-        if (rf.pending[r] !== 0 || r === pickRank) continue;
-        pm.candidate(r, T, this.openRow, ts);
-        if (pm.candT < bt) { bt = pm.candT; kind = 3; bc = pm.candCmd; br = r; }
-      }
-      if (bt > now) break;
-      T = bt;
-      this.lastT = T;
-      if (kind === 1) this.issue(T);
-      else if (kind === 2) {
-        if (rf.tick(T, this.openRow)) {
-          sel.invalidateAll();
-          this.wakeForRefresh(T);
-        }
-      }
-      else this.issueIdle(bc, br, T);
-    }
-    this.dirty = true;
-  }
-
-  /** A request for rank r arrives at `now`: a sleeping rank exits at the first legal CK edge. */
-  private wake(r: number, now: number): void {
-    const cmd = this.power.wakeCommand(r);
-    if (cmd < 0) return;
-    const e = this.timing.earliestRank(cmd, r);
-    const t = this.edge(now);
-    this.issueIdle(cmd, r, e > t ? e : t);
-    this.dirty = true;
-  }
-
-  /** Refreshes fell due at T: powered-down ranks with a pending refresh exit (PDX) first. */
-  private wakeForRefresh(T: number): void {
-    const rf = this.refresh, st = this.power.state;
-    for (let r = 0; r < rf.ranks; r++) if (rf.pending[r] !== 0 && st[r] === POWER_DOWN) this.wake(r, T);
-  }
-
-  /** Applies a power-state command on rank r at T (timing, counters, refresh schedule). */
-  private issuePower(cmd: number, r: number, T: number): void {
-    this.timing.recordRank(cmd, r, T);
-    const next = cmd === CMD.PDE ? POWER_DOWN : cmd === CMD.SRE ? SELF_REFRESH : AWAKE;
-    this.power.state[r] = next;
-    this.counters.powerState(r, next, T);
-    if (cmd === CMD.SRE) this.refresh.suspend(r);
-    else if (cmd === CMD.SRX) this.refresh.resume(r, T);
   }
 
   private deliver(T: number): void {
@@ -278,21 +208,12 @@ export class ChannelController {
     }
   }
 
-  private choose(T: number): void {
+  protected choose(T: number): void {
     this.dirty = false;
     this.sel.choose(T, this.writeMode);
   }
 
-  /** Issues a rank-wide command chosen outside the pick (power state changes, self-refresh PREA) on rank r at T. */
-  private issueIdle(cmd: number, r: number, T: number): void {
-    this.sel.touchedRank(r);
-    if (cmd === CMD.PREA) this.refresh.issue(cmd, r * this.timing.banksPerRank, T, this.openRow, this.timing, this.counters);
-    else this.issuePower(cmd, r, T);
-    if (this.observer !== null) this.notify(cmd, r * this.timing.banksPerRank, -1, T);
-  }
-
-  /** Issues the pick (sel.pickCmd on sel.pickBank for queue entry sel.pickEntry) at T. */
-  private issue(T: number): void {
+  protected issue(T: number): void {
     const cmd = this.sel.pickCmd, b = this.sel.pickBank, e = this.sel.pickEntry;
     const ts = this.timing, p = this.pool, c = this.counters;
     const bpr = ts.banksPerRank;
@@ -338,7 +259,6 @@ export class ChannelController {
           ring.push(p.reqId[e]!, p.parent[e]!, p.arrival[e]!, T + (cmd === CMD.RD ? this.rdDone : this.wrDone));
           this.updateDoneMin();
           p.remove(e);
-          if (this.pmOn) this.power.idleSince[rank] = T;
           this.slotFreed = true;
           this.updateMode();
         }
@@ -350,7 +270,7 @@ export class ChannelController {
     if (this.observer !== null) this.notify(cmd, b, row, T);
   }
 
-  private notify(cmd: number, b: number, row: number, T: number): void {
+  protected notify(cmd: number, b: number, row: number, T: number): void {
     const bpr = this.timing.banksPerRank, bpg = this.timing.banksPerGroup;
     const rank = (b / bpr) | 0, inRank = b % bpr;
     if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd >= CMD.PDE) this.observer!(this.channel, rank, -1, -1, -1, cmd, T);

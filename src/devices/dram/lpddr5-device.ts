@@ -11,6 +11,7 @@ import type { Ps } from '../../units/quantity.js';
 import type { ActionCounts, CompletionFn, ErrorStats, MemoryDevice } from '../device.js';
 import { AddressMapper, type AddressField } from './address-mapper.js';
 import { ChannelController, type CommandObserver, type ControllerConfig, type ControllerHost } from './controller.js';
+import { PowerManagedController } from './power-controller.js';
 import { burstBytes, peakBandwidth } from './lpddr5-spec.js';
 import { ParentTable } from './parent-table.js';
 
@@ -65,7 +66,8 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     this.mapper = new AddressMapper(cfg.mapping, {
       channels: o.channels, ranks: o.ranks, bankGroups: o.bankGroups, banksPerGroup: o.banksPerGroup, rows: o.rows, blocksPerRow: rowBytes / BLOCK,
     });
-    this.controllers = Array.from({ length: o.channels }, (_, ch) => new ChannelController(ch, cfg, this));
+    const managed = (cfg.powerDownAfter ?? Infinity) !== Infinity || (cfg.selfRefreshAfter ?? Infinity) !== Infinity;
+    this.controllers = Array.from({ length: o.channels }, (_, ch) => (managed ? new PowerManagedController(ch, cfg, this) : new ChannelController(ch, cfg, this)));
     this.wakeAt = new Float64Array(o.channels).fill(Infinity);
     this.blocked = new Uint8Array(o.channels);
     this.readLatency = stats.histogram('readLatency', 'ps', 'read request latency, offer to last data beat', 250, 40_000);
@@ -221,7 +223,7 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     const now = this.engine.now;
     const a: Record<string, number> = { act: 0, pre: 0, prea: 0, rd: 0, wr: 0, refab: 0, refpb: 0, rowHits: 0, rowMisses: 0, rowConflicts: 0, activeStandbyPs: 0, prechargeStandbyPs: 0 };
     let busy = 0;
-    const pm = this.controllers[0]!.power.enabled;
+    const pm = this.controllers[0] instanceof PowerManagedController;
     if (pm) Object.assign(a, { pde: 0, sre: 0, activePowerDownPs: 0, prechargePowerDownPs: 0, selfRefreshPs: 0 });
     for (const c of this.controllers) if (c.queued === 0) c.catchUpRefresh(now);
     for (const c of this.controllers) {

@@ -31,7 +31,7 @@ export interface Lpddr5Params {
   /** Fractions of writeQueue (0..1). */
   readonly writeHighWatermark?: number;
   readonly writeLowWatermark?: number;
-  /** Idle time in ps after a rank's last read or write burst before power-down / self-refresh (absent: never). */
+  /** Idle time in ps, counted from the channel's last completed request, before power-down / self-refresh (absent: never). */
   readonly powerDownAfter?: number;
   readonly selfRefreshAfter?: number;
   /** Timing overrides in ps. */
@@ -125,8 +125,8 @@ const params: ParamDoc[] = [
   { name: 'writeQueue', kind: 'integer', default: 64, description: 'write queue entries (64-B blocks) per channel', source: 'gem5 DRAMInterface write_buffer_size = 64' },
   { name: 'writeHighWatermark', kind: 'ratio', default: '85 %', description: 'enter write drain at this write-queue fill', source: 'gem5 write_high_thresh_perc = 85' },
   { name: 'writeLowWatermark', kind: 'ratio', default: '50 %', description: 'leave write drain at this write-queue fill', source: 'gem5 write_low_thresh_perc = 50' },
-  { name: 'powerDownAfter', kind: 'time', default: 'off', description: 'idle time after a rank\'s last read or write burst before power-down entry (PDE; active power-down with a row open, else precharge power-down; exit PDX + tXP); off: never', source: 'timeout power-down policy as in DRAMPower / gem5 low-power states [controller design choice]' },
-  { name: 'selfRefreshAfter', kind: 'time', default: 'off', description: 'idle time after a rank\'s last read or write burst before self-refresh entry (rows closed, SRE; the device refreshes itself; exit SRX + tXSR); off: never', source: 'timeout self-refresh policy [controller design choice]' },
+  { name: 'powerDownAfter', kind: 'time', default: 'off', description: 'idle time, counted from the channel\'s last completed request, before power-down entry (PDE; active power-down with a row open, else precharge power-down; exit PDX + tXP); off: never', source: 'timeout power-down policy as in DRAMPower / gem5 low-power states [controller design choice]' },
+  { name: 'selfRefreshAfter', kind: 'time', default: 'off', description: 'idle time, counted from the channel\'s last completed request, before self-refresh entry (rows closed, SRE; the device refreshes itself; exit SRX + tXSR); off: never', source: 'timeout self-refresh policy [controller design choice]' },
 ];
 const table = lpddr5_6400Timings('BG', 16);
 for (const k of TIMING_NAMES) {

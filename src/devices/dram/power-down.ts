@@ -1,10 +1,10 @@
 /**
  * LPDDR5 power-down and self-refresh policy of one channel, timeout-based as in DRAMPower and gem5's
- * low-power states: a rank whose last read or write burst is `powerDownAfter` old enters power-down
+ * low-power states: a rank idle for `powerDownAfter` (counted from the channel's last completed request) enters power-down
  * (active power-down with a row open, precharge power-down otherwise); one `selfRefreshAfter` old
  * closes its rows and enters self-refresh, where the device refreshes itself. The first request to a
  * sleeping rank wakes it (PDX, next command after tXP; SRX, after tXSR). Entries are decided while
- * the channel's queue is empty (ChannelController.catchUpIdle); both timeouts default to off.
+ * the channel is idle (PowerManagedController.catchUpRefresh); both timeouts default to off.
  */
 import { CMD } from './lpddr5-spec.js';
 import type { TimingState } from './timing-state.js';
@@ -14,7 +14,7 @@ export const AWAKE = 0, POWER_DOWN = 1, SELF_REFRESH = 2;
 export class PowerManager {
   /** 0 awake, 1 power-down, 2 self-refresh, per rank. */
   readonly state: Uint8Array;
-  /** Time of the last request's last burst (RD, WR) per rank: the idle timers start here. */
+  /** Per rank, when its idle timers started (the channel's last request completed). */
   readonly idleSince: Float64Array;
   readonly enabled: boolean;
   // The next low-power command (candidate) found by `candidate`.

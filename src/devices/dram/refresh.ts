@@ -1,8 +1,8 @@
 /**
  * LPDDR5 refresh manager for one channel: all-bank (REFab every tREFI per rank) or per-bank
  * (REFpb every tREFIpb, bank pairs in round-robin so that 8 REFpb cover every bank once per tREFI).
- * A due refresh blocks its banks, closes them (PREA / PRE) and issues the refresh when legal (the
- * controller wakes a rank in power-down first); a rank in self-refresh refreshes itself, so its schedule is
+ * A due refresh blocks its banks, closes them (PREA / PRE) and issues the refresh when legal; a rank
+ * in power-down exits first (PDX); a rank in self-refresh refreshes itself, so its schedule is
  * suspended until the exit (SRX) and restarts one interval after it.
  */
 import { CMD, type TimingValues } from './lpddr5-spec.js';
@@ -22,6 +22,8 @@ export class RefreshManager {
   private readonly due: Float64Array;
   /** 1 while the rank is in self-refresh (no refresh comes due). */
   private readonly suspended: Uint8Array;
+  /** Set by the power-managing controller: rank power states (1 = power-down) and how to issue PDX. */
+  power: { readonly state: Uint8Array; exit(r: number, T: number): void } | null = null;
 
   private readonly pair: Int32Array;
   private readonly interval: number;
@@ -97,6 +99,12 @@ export class RefreshManager {
   /** Computes the next refresh-related command for pending rank r into candCmd/candBank/candT. */
   candidate(r: number, openRow: Int32Array, ts: TimingState): void {
     const base = r * this.banksPerRank;
+    if (this.power !== null && this.power.state[r] === 1) {
+      this.candCmd = CMD.PDX; // a powered-down rank exits first
+      this.candBank = base;
+      this.candT = ts.earliestRank(CMD.PDX, r);
+      return;
+    }
     if (!this.perBank) {
       let open = false;
       for (let b = base; b < base + this.banksPerRank; b++) if (openRow[b]! >= 0) { open = true; break; }
@@ -118,10 +126,14 @@ export class RefreshManager {
     this.candT = ts.earliestPair(CMD.REFPB, r, this.pair[r]!);
   }
 
-  /** Applies an issued PREA / REFab / REFpb (bank b is the candidate bank). */
+  /** Applies an issued PREA / REFab / REFpb, or the PDX that wakes a powered-down rank (bank b is the candidate bank). */
   issue(cmd: number, b: number, T: number, openRow: Int32Array, ts: TimingState, c: ChannelCounters): void {
     const r = (b / this.banksPerRank) | 0;
     const base = r * this.banksPerRank;
+    if (cmd === CMD.PDX) {
+      this.power!.exit(r, T);
+      return;
+    }
     if (cmd === CMD.PREA) {
       ts.recordRank(cmd, r, T);
       for (let k = base; k < base + this.banksPerRank; k++) {
