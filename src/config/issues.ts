@@ -63,7 +63,8 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, source
         break;
       }
       case 'invalid_type':
-        push(path, false, typeNames[issue.expected] ?? issue.expected, showFound(value));
+        // the whole document null: the file has no content (empty, only comments, a bare '---')
+        push(path, false, typeNames[issue.expected] ?? issue.expected, path.length === 0 && value === null ? 'an empty document (no keys; the file is empty or only comments)' : showFound(value));
         break;
       case 'unrecognized_keys': {
         const allowed = allowedKeysOf(value) ?? (schema ? allowedKeysAt(schema, data, path) : undefined);
