@@ -1,12 +1,15 @@
 /**
  * One replay of a trace on a named device preset: build the engine and device (seeded), open the
  * trace, run the driver, price with every energy table of the preset, list the estimates the
- * numbers rest on. Shared by `qmcsim replay`, the tests and the benchmark.
+ * numbers rest on. A record so late that simulated time would pass 2^53 ps is a TraceParseError.
+ * Shared by `qmcsim replay`, the tests and the benchmark.
  */
 import { Engine } from '../../engine/engine.js';
+import { SimError } from '../../engine/errors.js';
 import { findDevicePreset, type DeviceCatalogEntry, type AccessNoiseLike } from '../index.js';
 import { openTraceBuffer, openTraceFile, type TraceFormat } from './open-trace.js';
 import { replayTrace, type ReplayResult } from './replay.js';
+import { TraceParseError } from './trace-cursor.js';
 
 export interface RunReplayOptions {
   /** Preset name (see deviceCatalog), or an entry built from configuration (catalogEntryFromSpec). */
@@ -56,16 +59,27 @@ export function runReplay(o: RunReplayOptions): ReplayRun {
     granuleBytes: device.granuleBytes, ...(o.format !== undefined ? { format: o.format } : {}),
     ...(entry.type === 'lpddr5' ? { addressLimit: device.capacityBytes } : {}),
   };
+  const traceName = typeof o.trace === 'string' ? o.trace : o.trace.name;
   const cursor = typeof o.trace === 'string' ? openTraceFile(o.trace, traceOpts) : openTraceBuffer(o.trace.data, { ...traceOpts, name: o.trace.name });
-  const result = replayTrace(device, engine, cursor, {
-    energyTables: entry.energyTables(),
-    ...(o.maxOutstanding !== undefined ? { maxOutstanding: o.maxOutstanding } : {}),
-  });
+  let result: ReplayResult;
+  try {
+    result = replayTrace(device, engine, cursor, {
+      energyTables: entry.energyTables(),
+      ...(o.maxOutstanding !== undefined ? { maxOutstanding: o.maxOutstanding } : {}),
+    });
+  } catch (e) {
+    // Simulated time is integer ps below 2^53: an arrival so late that its completion passes that
+    // is a trace error at the record being served, not an internal one.
+    if (e instanceof SimError && e.message.includes('is not a safe integer')) {
+      throw new TraceParseError(traceName, cursor.line, 1, 'a time that keeps the simulation below 2^53 ps (about 2.5 h)', `'${cursor.timePs}'`);
+    }
+    throw e;
+  }
   // The preset's own table is covered by entry.estimates; the other tables print their own numbers
   // (e.g. qmc-lpddr5's IDD-based table), so their estimated entries are listed too.
   const otherTables = result.energy.slice(1).flatMap((e) => e.estimates.map((k) => `energy[${e.table}].${k}`));
   return {
-    preset: entry.name, seed, trace: typeof o.trace === 'string' ? o.trace : o.trace.name, result,
+    preset: entry.name, seed, trace: traceName, result,
     estimates: [...entry.estimates, ...otherTables, ...(o.noise?.estimates ?? [])],
     noise: o.noise === undefined ? null : (o.noise.label ?? 'custom'),
   };
