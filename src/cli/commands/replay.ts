@@ -88,7 +88,14 @@ export function register(program: Command): void {
         if (!(p >= 0 && p <= 1) || opts.bitErrorRate.trim() === '') throw new UserError(`qmcsim replay: --bit-error-rate expects a probability in [0, 1], found '${opts.bitErrorRate}'`);
         noise = bitFlipAccessNoise(p);
       }
-      const traceStat = statSync(opts.trace, { throwIfNoEntry: false });
+      let traceStat;
+      try {
+        traceStat = statSync(opts.trace, { throwIfNoEntry: false });
+      } catch (e) {
+        // e.g. ENOTDIR: a path through a file ('trace.trc/x')
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new UserError(`qmcsim replay: --trace ${opts.trace}: expected a trace file, found ${code === 'ENOTDIR' ? 'a path through a file' : (e as Error).message}`);
+      }
       if (traceStat === undefined) throw new UserError(`qmcsim replay: --trace ${opts.trace}: expected a trace file, found no such file`);
       if (traceStat.isDirectory()) throw new UserError(`qmcsim replay: --trace ${opts.trace}: expected a trace file, found a directory`);
       try {
