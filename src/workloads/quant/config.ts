@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { loadYamlFile } from '../config-load.js';
+import { reportIssue } from '../../config/schema.js';
 
 /**
  * Which tensors a quantizer touches. Linear weights always; the rest keep `keepBits` (FP16).
@@ -73,6 +74,9 @@ export const quantConfigSchema = z.discriminatedUnion('scheme', [
     outlierIndex: z.enum(['bitmap', 'index', 'csr']).default('bitmap'),
     /** Bits per CSR row pointer. */
     rowPtrBits: z.number().int().min(8).max(64).default(32),
+  }).superRefine((c, ctx) => {
+    // p₋ and p₊ are probabilities of exclusive outcomes of one read (one level low, one level high)
+    if (c.pMinus + c.pPlus > 1) reportIssue(ctx, `pMinus + pPlus ≤ 1 (exclusive outcomes of one read; pMinus is ${c.pMinus})`, String(c.pPlus), ['pPlus']);
   }),
 ]);
 
