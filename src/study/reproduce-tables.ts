@@ -12,9 +12,14 @@ import { bottleneck, deviceReadEnergy, fetchEnergy, sumDevices, weightBits, weig
 const MS = 1e9; // ps per ms
 const MJ = 1e9; // pJ per mJ
 
+/** Title of the claims table; says why paper values are absent (another model, or --set overrides). */
+export function claimsTitle(r: Pick<ReproduceResult, 'model' | 'paperModel' | 'overrides'>): string {
+  const why = r.paperModel ? '' : r.overrides.length > 0 ? `; no paper values with --set ${r.overrides.join(' --set ')}: new results` : '; no paper values for this model: new results';
+  return `QMC claims, ${r.model} (one decode token, weight traffic${why})`;
+}
+
 export function claimsTableOf(r: ReproduceResult): Table {
-  const t = claimsTable(r.claims, `QMC claims, ${r.model} (one decode token, weight traffic${r.paperModel ? '' : '; no paper values for this model: new results'})`);
-  return t;
+  return claimsTable(r.claims, claimsTitle(r));
 }
 
 export function configurationsTable(r: ReproduceResult): Table {

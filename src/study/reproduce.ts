@@ -63,6 +63,8 @@ export interface ReproduceResult {
   readonly model: string;
   /** True when the paper's values apply (the paper's model, no what-if overrides). */
   readonly paperModel: boolean;
+  /** The what-if `--set` overrides applied to every configuration (none: []). */
+  readonly overrides: readonly string[];
   readonly seed: number;
   readonly layerReuse: boolean;
   readonly claims: readonly ClaimResult[];
@@ -199,7 +201,7 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   });
 
   return {
-    study: displayName(resolve(o.studyFile)), model, paperModel, seed, layerReuse, claims, runs: [...runs.values()], configs, rho,
+    study: displayName(resolve(o.studyFile)), model, paperModel, overrides: extra, seed, layerReuse, claims, runs: [...runs.values()], configs, rho,
     area: areaBreakdown(roles, area), designValues, runEstimates,
   };
 }
