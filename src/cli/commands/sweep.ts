@@ -62,6 +62,8 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   const workersText = opts.workers ?? String(availableParallelism());
   const workers = /^\d+$/.test(workersText) ? Number(workersText) : NaN;
   if (!Number.isSafeInteger(workers)) throw new UserError(`--workers: expected a whole number ≥ 0, found '${workersText}'`);
+  if (opts.queueName !== undefined && opts.queue === undefined) throw new UserError(`qmcsim sweep: --queue-name: expected together with --queue redis://HOST:PORT, found no --queue (points would run locally)`);
+  if (opts.queueName !== undefined && opts.queueName.trim() === '') throw new UserError(`qmcsim sweep: --queue-name: expected a queue name, found an empty string`);
   // An empty path would resolve to the working directory and scatter the results there.
   for (const [flag, v] of [['--out', opts.out], ['--db', opts.db]] as const) {
     if (v !== undefined && v.trim() === '') throw new UserError(`qmcsim sweep: ${flag}: expected a path, found an empty string`);

@@ -32,6 +32,7 @@ export function register(program: Command): void {
       const lockMs = Number(opts.lockMs);
       if (!Number.isSafeInteger(threads) || threads < 1) throw new UserError(`--workers: expected a whole number ≥ 1, found '${opts.workers ?? ''}'`);
       if (!Number.isSafeInteger(lockMs) || lockMs < 500) throw new UserError(`--lock-ms: expected milliseconds ≥ 500, found '${opts.lockMs ?? ''}'`);
+      if (opts.queueName !== undefined && opts.queueName.trim() === '') throw new UserError(`qmcsim worker: --queue-name: expected a queue name, found an empty string`);
       const log = opts.quiet === true ? (): void => {} : (s: string): void => err(s);
       let handle;
       try {
