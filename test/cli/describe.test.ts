@@ -60,3 +60,23 @@ describe('qmcsim describe', () => {
     expect(r.stdout).toMatch(/^MemoryDevice test-mram: STT-MRAM array \(test\)/);
   });
 });
+
+describe('qmcsim describe and preset names', () => {
+  it('lists the device-catalogue presets of lpddr5 (the names SoC files use)', async () => {
+    const r = await runCli('describe', 'MemoryDevice', 'lpddr5');
+    expect(r.code).toBe(0);
+    for (const p of ['qmc-lpddr5', 'orin-lpddr5-6400', 'lpddr5-6400-x16']) expect(r.stdout).toMatch(new RegExp(`^${p}\\s+yes\\s+device catalogue: `, 'm'));
+  });
+  it('a preset given as a type names the type it belongs to', async () => {
+    const a = await runCli('describe', 'MemoryDevice', 'qmc-reram-3bit');
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/; 'qmc-reram-3bit' is a preset of type reram \(qmcsim describe MemoryDevice reram lists it\)\n$/);
+    const b = await runCli('describe', 'MemoryDevice', 'qmc-lpddr5');
+    expect(b.stderr).toMatch(/'qmc-lpddr5' is a preset of type lpddr5/);
+  });
+  it('a type or preset given as the interface points at its interfaces', async () => {
+    const r = await runCli('describe', 'qmc');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'qmc' is a type or preset: qmcsim describe PlacementPolicy qmc, qmcsim describe Quantizer qmc\n$/);
+  });
+});

@@ -1,14 +1,16 @@
 /**
  * `qmcsim describe [INTERFACE [TYPE]]`: prints the registered plug-ins straight from their
  * PluginDescriptors (parameters with kind, unit, default, source, estimate flag; actions; stats;
- * presets) and the registered configuration kinds. Unknown names exit 2 with a did-you-mean.
+ * presets, with the device-catalogue names of each MemoryDevice type) and the registered
+ * configuration kinds. Unknown names exit 2 with a did-you-mean, or the type a preset belongs to.
  */
 import type { Command } from 'commander';
 import { suggest } from '../../config/did-you-mean.js';
 import { allConfigKinds } from '../../config/kinds.js';
-import type { ParamDoc, PluginDescriptor } from '../../config/plugin.js';
+import type { ParamDoc, PluginDescriptor, Source } from '../../config/plugin.js';
 import { allDescriptors, descriptorsOf, findDescriptor, registeredInterfaces } from '../../config/registry.js';
 import { canonicalJson } from '../../config/dump.js';
+import { deviceCatalog } from '../../devices/index.js';
 import { canonicalUnit, type Dimension } from '../../units/quantity.js';
 import { UserError } from '../errors.js';
 import { out } from '../io.js';
@@ -22,6 +24,20 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 function unitOf(p: ParamDoc): string {
   return p.kind in canonicalUnit ? canonicalUnit[p.kind as Dimension] : p.kind === 'enum' ? (p.values ?? []).join('|') : '';
+}
+
+/**
+ * Presets of a plug-in: its descriptor's, plus (MemoryDevice) the device-catalogue names an SoC's
+ * `device: { preset: NAME }` takes, e.g. qmc-lpddr5 for lpddr5, whose descriptor lists only its
+ * organisation presets.
+ */
+function presetsOf(d: PluginDescriptor): Record<string, Source> {
+  const all: Record<string, Source> = { ...(d.presets ?? {}) };
+  if (d.interface !== 'MemoryDevice') return all;
+  for (const e of deviceCatalog) {
+    if (e.type === d.type && all[e.name] === undefined) all[e.name] = { source: `device catalogue: ${e.summary}`, ...(e.estimates.length > 0 ? { estimate: true } : {}) };
+  }
+  return all;
 }
 
 /** Full text description of one plug-in. */
@@ -38,7 +54,7 @@ export function describePlugin(d: PluginDescriptor): string {
   if (d.actions && d.actions.length > 0) lines.push('', `actions counted: ${d.actions.join(', ')}`);
   const stats = Object.entries(d.stats ?? {});
   if (stats.length > 0) lines.push('', table(['statistic', 'unit'], stats.map(([k, u]) => [k, u])));
-  const presets = Object.entries(d.presets ?? {});
+  const presets = Object.entries(presetsOf(d));
   if (presets.length > 0) lines.push('', table(['preset', 'estimate', 'source'], presets.map(([k, s]) => [k, s.estimate ? 'yes' : '', s.source])));
   return lines.join('\n');
 }
@@ -65,7 +81,17 @@ function pickInterface(name: string): string {
   const ci = ifaces.find((i) => i.toLowerCase() === name.toLowerCase());
   if (ci !== undefined) return ci;
   const hint = suggest(name, ifaces);
-  throw new UserError(`describe: unknown interface '${name}'; expected one of ${ifaces.join(', ') || '(none registered)'}${hint ? `; did you mean '${hint}'?` : ''}`);
+  // a type or a preset given without its interface ('describe qmc', 'describe qmc-reram-3bit')
+  const owners = allDescriptors().filter((d) => d.type.toLowerCase() === name.toLowerCase() || presetsOf(d)[name] !== undefined);
+  const where = owners.map((d) => (d.type.toLowerCase() === name.toLowerCase() ? `qmcsim describe ${d.interface} ${d.type}` : `qmcsim describe ${d.interface} ${d.type} (a preset of it)`));
+  const more = hint ? `; did you mean '${hint}'?` : where.length > 0 ? `; '${name}' is a type or preset: ${where.join(', ')}` : '';
+  throw new UserError(`describe: unknown interface '${name}'; expected one of ${ifaces.join(', ') || '(none registered)'}${more}`);
+}
+
+/** 'describe MemoryDevice qmc-reram-3bit': the type whose presets include `name`, as a hint. */
+function presetHint(iface: string, name: string): string {
+  const d = descriptorsOf(iface).find((x) => presetsOf(x)[name] !== undefined);
+  return d === undefined ? '' : `; '${name}' is a preset of type ${d.type} (qmcsim describe ${iface} ${d.type} lists it)`;
 }
 
 export function register(program: Command): void {
@@ -99,7 +125,7 @@ export function register(program: Command): void {
           if (d === undefined) {
             const types = descriptorsOf(i).map((x) => x.type);
             const hint = suggest(type, types);
-            throw new UserError(`describe: unknown ${i} type '${type}'; expected one of ${types.join(', ')}${hint ? `; did you mean '${hint}'?` : ''}`);
+            throw new UserError(`describe: unknown ${i} type '${type}'; expected one of ${types.join(', ')}${hint ? `; did you mean '${hint}'?` : presetHint(i, type)}`);
           }
           selected = [d];
         }
