@@ -61,8 +61,12 @@ export function parseQuantity(text: string, dim: Dimension): ParseResult {
     if (other !== undefined && other !== dim) return fail(dim, `'${text}' (${dimensionNoun[other]})`);
     // case slip ('NS' → 'ns'), but never between prefixes that differ only in case (m/M, p/P)
     // (only when unambiguous: 'GIB' could be 'GiB' or 'Gib', so no suggestion)
+    // nor between a bit and a byte ('GBps' is not 'Gbps', a factor of 8)
+    const bB = (u: string): string => u.replace(/[^bB]/g, '');
     const cis = unitsOf(dim).filter((u) => u.toLowerCase() === unit.toLowerCase() && (u[0] === unit[0] || !'mMpP'.includes(u[0] ?? '')));
-    const hint = unitHints[unit] ?? (cis.length === 1 ? `write '${cis[0]}'` : undefined);
+    const bytesPerSec = /^([kMGT]?i?)Bps$/.exec(unit);
+    const perSec = bytesPerSec && unitFor(dim, `${bytesPerSec[1]}B/s`) ? `write '${bytesPerSec[1]}B/s' (bytes per second; '…bps' would be bits)` : undefined;
+    const hint = unitHints[unit] ?? perSec ?? (cis.length === 1 && bB(cis[0] ?? '') === bB(unit) ? `write '${cis[0]}'` : undefined);
     return fail(dim, `'${text}' (unknown unit '${unit}'${hint ? `; ${hint}` : ''})`);
   }
   const [mant, exp = '0'] = (m[1] ?? '').split(/[eE]/);

@@ -93,3 +93,19 @@ describe('parseQuantity', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('unit hints never cross bits and bytes', () => {
+  const found = (text: string): string => {
+    const r = parseQuantity(text, 'bandwidth');
+    return r.ok ? '' : r.found;
+  };
+  it("'GBps' (bytes) is pointed to 'GB/s', not to 'Gbps' (bits, 8× less)", () => {
+    expect(found('1 GBps')).toBe("'1 GBps' (unknown unit 'GBps'; write 'GB/s' (bytes per second; '…bps' would be bits))");
+    expect(found('2 MBps')).toMatch(/write 'MB\/s'/);
+    expect(found('2 GiBps')).toMatch(/write 'GiB\/s'/);
+    expect(found('1 MBPS')).not.toMatch(/Mbps/);
+  });
+  it("a case slip within bits is still suggested ('gbps' → 'Gbps')", () => {
+    expect(found('1 gbps')).toBe("'1 gbps' (unknown unit 'gbps'; write 'Gbps')");
+  });
+});
