@@ -3,6 +3,7 @@
  * configuration (configs/<id>/resolved.json with content hash), one CSV per table and a
  * self-contained report.html with SVG plots. Every file is written atomically (temp + rename).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWriteFile, canonicalJson, writeResolved } from '../config/dump.js';
 import { claimsJson } from '../report/claims.js';
@@ -108,6 +109,8 @@ export async function writeReproduceOutputs(dir: string, r: ReproduceResult): Pr
     files.push(`configs/${c.id}/resolved.json`);
   }
   for (const t of reproduceTables(r)) put(`${t.id}.csv`, tableToCsv(t));
+  // Without a ρ sweep (--no-rho) an earlier run's rho-sweep.csv would sit beside results it does not belong to.
+  if (!files.includes('rho-sweep.csv')) rmSync(join(dir, 'rho-sweep.csv'), { force: true });
   put('report.html', await reproduceHtml(r));
   return files;
 }

@@ -127,5 +127,14 @@ describe('reproduce qmc on SmolLM2-135M vs the closed forms', () => {
         await browser.close();
       }
     }, 60_000);
+
+    // Regression: a --no-rho bundle written over an earlier one left that run's rho-sweep.csv behind.
+    it('a bundle without a rho sweep removes an earlier rho-sweep.csv from the folder', async () => {
+      await writeReproduceOutputs(dir, r);
+      expect(existsSync(join(dir, 'rho-sweep.csv'))).toBe(true);
+      const files = await writeReproduceOutputs(dir, { ...r, rho: [] });
+      expect(files).not.toContain('rho-sweep.csv');
+      expect(existsSync(join(dir, 'rho-sweep.csv'))).toBe(false);
+    });
   });
 });
