@@ -96,6 +96,11 @@ function nvmEntry(p: DevicePreset<unknown>): DeviceCatalogEntry {
   };
 }
 
+/** LPDDR5 parameters that only matter with power-down or self-refresh on (off in every preset). */
+const LPDDR5_POWER_ONLY = new Set(['timing.tXP', 'timing.tXSR', 'timing.tCKE', 'timing.tSR', 'energy.pde', 'energy.sre', 'energy.activePowerDownPs', 'energy.prechargePowerDownPs', 'energy.selfRefreshPs']);
+const lpddr5Estimates = (sources: Record<string, Source>, powerManaged: boolean): string[] =>
+  Object.keys(sources).filter((k) => sources[k]!.estimate === true && (powerManaged || !LPDDR5_POWER_ONLY.has(k))).sort();
+
 function lpddr5Entry(name: string, preset: PresetName, summary: string): DeviceCatalogEntry {
   const lp = lpddr5Preset(preset);
   const sources: Record<string, Source> = { organisation: { source: lp.source, ...(lp.source.includes('estimate') ? { estimate: true } : {}) } };
@@ -105,7 +110,7 @@ function lpddr5Entry(name: string, preset: PresetName, summary: string): DeviceC
   const idd = fromLpddr5Table(lpddr5EnergyTable('orin-agx'));
   const tables = lp.energyTable === 'qmc-table1' ? [lpddr5QmcTable, idd] : [idd, lpddr5QmcTable];
   for (const [k, v] of Object.entries(tables[0]!.actions)) sources[`energy.${k}`] = { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
-  const estimates = Object.keys(sources).filter((k) => sources[k]!.estimate === true).sort();
+  const estimates = lpddr5Estimates(sources, false);
   return {
     name, type: 'lpddr5', summary, sources, estimates,
     create: (engine, path, opts = {}) => withReadNoise(createLpddr5(engine, { preset, ...(opts.overrides ?? {}) } as Lpddr5Params, path), opts.noise, opts.seed),
@@ -225,7 +230,7 @@ export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
     const sources = Object.fromEntries(Object.entries(base?.sources ?? {}).filter(([k]) => keep(k)));
     return {
       name, type: 'lpddr5', summary: base?.summary ?? 'LPDDR5 from configuration', sources,
-      estimates: (base?.estimates ?? []).filter(keep),
+      estimates: lpddr5Estimates(sources, spec.powerDownAfter !== undefined || spec.selfRefreshAfter !== undefined).filter(keep),
       create: (engine, path, opts = {}) => createDeviceFromSpec(spec, engine, path, opts),
       energyTables: () => energyTablesForSpec(spec),
     };
