@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runOps, type Op } from './helpers.js';
 import { parseLpddr5Params } from '../../../src/devices/dram/lpddr5-schema.js';
+import { catalogEntryFromSpec, findDevicePreset } from '../../../src/devices/index.js';
 import { CMD, CommandChecker, lpddr5Org, lpddr5_6400Timings, resolveTimings, type Lpddr5Params } from '../../../src/devices/dram/index.js';
 
 const NS = 1000;
@@ -118,5 +119,16 @@ describe('power-down and self-refresh', () => {
     expect(rules(CMD.RD, 200 * NS + t.tXP - t.tCK, 0, 0)).toContain('PDX-any.rank');
     expect(rules(CMD.RD, 200 * NS + t.tXP, 0, 0)).toEqual([]);
     expect(c.violations).toEqual([]);
+  });
+
+  it('lists the power-down estimates among a run\'s estimates only when power-down or self-refresh is on', () => {
+    const preset = findDevicePreset('orin-lpddr5-6400');
+    if (!preset.ok) throw new Error(preset.message);
+    expect(preset.preset.estimates).toContain('energy.act');
+    expect(preset.preset.estimates).not.toContain('timing.tCKE');
+    const off = catalogEntryFromSpec({ type: 'lpddr5', id: 'off', preset: 'orin-agx' });
+    const on = catalogEntryFromSpec({ type: 'lpddr5', id: 'on', preset: 'orin-agx', selfRefreshAfter: '20 us' });
+    expect(off.estimates).not.toContain('timing.tSR');
+    expect(on.estimates).toEqual(expect.arrayContaining(['timing.tCKE', 'timing.tSR', 'energy.selfRefreshPs']));
   });
 });
