@@ -4,10 +4,8 @@
  * time, action counts priced by energy tables after the run); nothing is computed in closed form.
  */
 import { Engine } from '../engine/engine.js';
-import { SimError } from '../engine/errors.js';
-import { UserError } from '../config/errors.js';
-import { formatQuantity } from '../units/format.js';
 import type { TraceRecord } from '../workloads/trace/types.js';
+import { assertFitsClock, withinClockRange } from './clock-range.js';
 import { computeTimePs } from './compute.js';
 import { defaultDeviceFactory, type DeviceFactory } from './device-factory.js';
 import { formatPlacementError, place, type Placement, type PlacementError } from './placement/placement.js';
@@ -79,6 +77,7 @@ export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
   const steps = buildSteps(groups, placement, cfg.traffic);
   const computeIni = cfg.soc.initiators.find((i) => i.id === cfg.traffic.compute);
   const wc = cfg.soc.weightController;
+  assertFitsClock(soc, steps);
   const result = withinClockRange(engine, () => replay(engine, soc, steps, {
     layerReuse: opts.layerReuse ?? false,
     ...(opts.reuseWindowPs !== undefined ? { reuseWindowPs: opts.reuseWindowPs } : {}),
@@ -87,20 +86,6 @@ export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   }));
   return { ok: true, report: assembleReport(cfg, soc, placement, result, wl.weightBits, opts.seed) };
-}
-
-/**
- * Runs `fn`; an event time past the integer-picosecond clock (2^53 ps ≈ 2.5 h of simulated time,
- * reached only when a bandwidth of the configuration is absurdly low, e.g. a link at '1 T/s') is
- * the configuration's problem, refused in one line (exit 2), not an internal error.
- */
-function withinClockRange<T>(engine: Engine, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof SimError) || !/ps is not a safe integer/.test(e.message)) throw e;
-    throw new UserError(`the token does not finish within the simulator's clock range (2^53 ps ≈ ${formatQuantity(Number.MAX_SAFE_INTEGER / 1e12, 'duration', 3)} of simulated time; stopped at ${formatQuantity(engine.now, 'time')}): a link or device bandwidth of this configuration is far too low for the model's traffic`);
-  }
 }
 
 /** Runs a configuration and returns its report; throws RunFailure when the placement does not fit. */

@@ -1,5 +1,6 @@
 // A configuration whose token would outlast the integer-picosecond clock (2^53 ps ≈ 2.5 h, e.g. a
-// link at '1 T/s') is refused in one line naming the run file (exit 2), not an internal error (3).
+// link at '1 T/s') is refused in one line naming the run file (exit 2), not an internal error (3),
+// and with LPDDR5 in the SoC before the replay grinds through hours of refresh (it never ended).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,4 +65,11 @@ describe('a token beyond the simulator clock range', () => {
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(2);
   });
+
+  it('is refused before the replay when a lower bound already exceeds the clock (LPDDR5: no grinding through refresh)', async () => {
+    const r = await runCli('run', 'configs/runs/fp16-hymba.yaml', '--set', 'model=smollm2-135m', '--set', 'soc.memories[0].link.transferRate=1 T/s');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^qmcsim run: configs\/runs\/fp16-hymba\.yaml: the token does not finish within the simulator's clock range \(2\^53 ps ≈ 2\.5 h of simulated time; the replay needs at least [\d.]+ days, bound by the link of lpddr5\): /);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  }, 30_000);
 });
