@@ -4,6 +4,7 @@
  * arithmetic on addresses up to 2^53 (floor/modulo by powers of two, no 32-bit bit operations).
  */
 import { SimError } from '../../engine/errors.js';
+import { DeviceParamError } from '../../devices/param-error.js';
 
 /** Address fields: Ro(w), Ra(nk), Bg (bank group), Ba(nk in group), Co(lumn block), Ch(annel). */
 export const ADDRESS_FIELDS = ['Ro', 'Ra', 'Bg', 'Ba', 'Co', 'Ch'] as const;
@@ -27,12 +28,12 @@ export function parseMappingOrder(name: string): readonly AddressField[] {
   for (let i = 0; i < name.length; i += 2) {
     const f = name.slice(i, i + 2) as AddressField;
     if (!ADDRESS_FIELDS.includes(f) || fields.includes(f)) {
-      throw new SimError(`lpddr5 addressMapping '${name}': expected a permutation of ${ADDRESS_FIELDS.join(', ')} (e.g. 'RoCoBaBgCh'), found '${f}' at position ${i}`);
+      throw new DeviceParamError('addressMapping', `lpddr5 addressMapping '${name}': expected a permutation of ${ADDRESS_FIELDS.join(', ')} (e.g. 'RoCoBaBgCh'), found '${f}' at position ${i}`);
     }
     fields.push(f);
   }
   if (!fields.includes('Ra')) fields.unshift('Ra');
-  for (const f of ADDRESS_FIELDS) if (!fields.includes(f)) throw new SimError(`lpddr5 addressMapping '${name}': field '${f}' is missing`);
+  for (const f of ADDRESS_FIELDS) if (!fields.includes(f)) throw new DeviceParamError('addressMapping', `lpddr5 addressMapping '${name}': field '${f}' is missing`);
   return fields;
 }
 
@@ -69,7 +70,7 @@ export class AddressMapper {
     this.order = order;
     const sizes: Record<AddressField, number> = { Ch: g.channels, Ra: g.ranks, Bg: g.bankGroups, Ba: g.banksPerGroup, Ro: g.rows, Co: g.blocksPerRow };
     for (const [f, n] of Object.entries(sizes)) {
-      if (!Number.isInteger(Math.log2(n))) throw new SimError(`lpddr5 address mapping: ${f} count ${n} is not a power of two`);
+      if (!Number.isInteger(Math.log2(n))) throw new DeviceParamError(f === 'Ch' ? 'channels' : f === 'Ra' ? 'ranks' : f === 'Ro' ? 'density' : 'bankMode', `lpddr5 address mapping: ${f} count ${n} is not a power of two`);
     }
     const lsbFirst = [...order].reverse();
     this.div = new Float64Array(lsbFirst.length);

@@ -5,6 +5,7 @@
  */
 import type { PluginDescriptor, ParamDoc } from '../../config/plugin.js';
 import { SimError } from '../../engine/errors.js';
+import { DeviceParamError } from '../../devices/param-error.js';
 import { parseMappingOrder, ADDRESS_MAPPINGS } from './address-mapper.js';
 import type { PagePolicy, SchedulerKind } from './controller.js';
 import type { Lpddr5DeviceConfig } from './lpddr5-device.js';
@@ -61,20 +62,20 @@ function densityInGbit(bytes: number): number {
   if (Number.isInteger(binary)) return binary;
   const decimal = (bytes * 8) / 1e9;
   if (Number.isInteger(decimal)) return decimal;
-  throw new SimError(`lpddr5 density: expected a JEDEC die density such as '8 Gb' or '16 Gb', found ${bytes} B`);
+  throw new DeviceParamError('density', `lpddr5 density: expected a JEDEC die density such as '8 Gb' or '16 Gb', found ${bytes} B`);
 }
 
 /** Resolves params against their preset into a validated device configuration. */
 export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { readonly presetName: PresetName; readonly energyTable: string } {
   const d = LPDDR5_DEFAULTS;
   const presetName = params.preset ?? d.preset;
-  if (!PRESET_NAMES.includes(presetName)) throw new SimError(`lpddr5 preset: expected one of ${PRESET_NAMES.join(', ')}, found '${presetName}'`);
+  if (!PRESET_NAMES.includes(presetName)) throw new DeviceParamError('preset', `lpddr5 preset: expected one of ${PRESET_NAMES.join(', ')}, found '${presetName}'`);
   const preset = lpddr5Preset(presetName);
   const p = preset.org;
   const densityGbit = params.density !== undefined ? densityInGbit(params.density) : p.densityGbit;
   const org = lpddr5Org(params.bankMode ?? p.bankMode, params.channels ?? p.channels, params.ranks ?? p.ranks, densityGbit, p.dataRateMTps);
   const posInt = (name: string, v: number): number => {
-    if (!Number.isInteger(v) || v < 1) throw new SimError(`lpddr5 ${name}: expected a positive integer, found ${v}`);
+    if (!Number.isInteger(v) || v < 1) throw new DeviceParamError(name, `lpddr5 ${name}: expected a positive integer, found ${v}`);
     return v;
   };
   posInt('channels', org.channels);
@@ -83,10 +84,10 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
   const writeQueue = posInt('writeQueue', params.writeQueue ?? d.writeQueue);
   const hi = params.writeHighWatermark ?? d.writeHighWatermark;
   const lo = params.writeLowWatermark ?? d.writeLowWatermark;
-  if (!(lo >= 0 && lo < hi && hi <= 1)) throw new SimError(`lpddr5 write watermarks: expected 0 <= low < high <= 1, found low ${lo}, high ${hi}`);
+  if (!(lo >= 0 && lo < hi && hi <= 1)) throw new DeviceParamError('writeLowWatermark', `lpddr5 write watermarks: expected 0 <= low < high <= 1, found low ${lo}, high ${hi}`);
   const idle = (name: string, v: number | undefined): number => {
     if (v === undefined) return Infinity;
-    if (!Number.isFinite(v) || v < 0) throw new SimError(`lpddr5 ${name}: expected a non-negative time such as '100 ns', found ${v} ps`);
+    if (!Number.isFinite(v) || v < 0) throw new DeviceParamError(name, `lpddr5 ${name}: expected a non-negative time such as '100 ns', found ${v} ps`);
     return v;
   };
   const powerDownAfter = idle('powerDownAfter', params.powerDownAfter);

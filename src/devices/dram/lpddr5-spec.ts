@@ -5,6 +5,7 @@
  * ../shared/reference/orin-lpddr5.md Part C. Constraints between commands live in lpddr5-constraints.ts.
  */
 import { SimError } from '../../engine/errors.js';
+import { DeviceParamError } from '../../devices/param-error.js';
 
 /** The LPDDR5 commands the controller issues (CAS/WCK sync is folded into RD/WR: WCK always-on). */
 export const COMMANDS = ['ACT1', 'ACT2', 'PRE', 'PREA', 'RD', 'WR', 'REFab', 'REFpb', 'PDE', 'PDX', 'SRE', 'SRX'] as const;
@@ -133,14 +134,14 @@ export function lpddr5_6400Timings(bankMode: BankMode, densityGbit: number): Tim
 /** Organisation for a bank mode, channel count, rank count and density (x16 channel). */
 export function lpddr5Org(bankMode: BankMode, channels: number, ranks: number, densityGbit: number, dataRateMTps = 6400): Lpddr5Org {
   if (bankMode === '16B' && dataRateMTps > 3200) {
-    throw new SimError(`lpddr5: bank mode 16B is only specified up to 3200 Mb/s (JESD209-5 via gem5 lpddr5.py comments), data rate is ${dataRateMTps} MT/s; use 'BG' or '8B'`);
+    throw new DeviceParamError('bankMode', `lpddr5: bank mode 16B is only specified up to 3200 Mb/s (JESD209-5 via gem5 lpddr5.py comments), data rate is ${dataRateMTps} MT/s; use 'BG' or '8B'`);
   }
   const eightB = bankMode === '8B';
   const banks = eightB ? 8 : 16;
   const columns = eightB ? 2048 : 1024; // 4 KB page in 8B mode, 2 KB otherwise (x16 × 1024 columns)
   const bytesPerBankRow = (columns * 16) / 8;
   const rows = (densityGbit * 2 ** 30) / 8 / banks / bytesPerBankRow;
-  if (!Number.isInteger(rows) || rows <= 0) throw new SimError(`lpddr5: density ${densityGbit} Gb does not give a whole number of rows`);
+  if (!Number.isInteger(rows) || rows <= 0) throw new DeviceParamError('density', `lpddr5: density ${densityGbit} Gb does not give a whole number of rows`);
   return {
     channels, ranks, bankMode,
     bankGroups: bankMode === 'BG' ? 4 : 1,
@@ -189,7 +190,7 @@ export function resolveTimings(table: TimingTable, overrides: Partial<Record<Tim
   const out = {} as Record<TimingName, number>;
   for (const k of TIMING_NAMES) {
     const v = overrides[k] ?? table[k].ps;
-    if (!Number.isSafeInteger(v) || v < 0) throw new SimError(`lpddr5: timing ${k} must be a non-negative integer ps, got ${v}`);
+    if (!Number.isSafeInteger(v) || v < 0) throw new DeviceParamError(`timing.${k}`, `lpddr5: timing ${k} must be a non-negative integer ps, got ${v}`);
     out[k] = v;
   }
   return out;

@@ -224,6 +224,14 @@ export function energyTablesForSpec(spec: DeviceSpec): EnergyTable[] {
 export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
   const name = spec.id ?? spec.preset ?? spec.type;
   if (spec.type === 'lpddr5') {
+    // Build once on a scratch engine, as below: a bad mapping or density is a configuration error here, not mid-run.
+    try {
+      createDeviceFromSpec(spec, new Engine(), name);
+    } catch (e) {
+      const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^\[[^\]]*\] /, '');
+      const param = paramOf(e);
+      throw param !== undefined ? new DeviceParamError(param, `lpddr5 '${name}': ${msg}`) : new Error(`lpddr5 '${name}': ${msg}`);
+    }
     const base = deviceCatalog.find((e) => e.type === 'lpddr5' && lpddr5PresetOf.get(e.name) === (spec.preset ?? 'orin-agx'));
     const overridden = Object.keys(spec).filter((k) => !SPEC_META.has(k));
     const keep = (k: string): boolean => !overridden.some((o) => k === o || k.startsWith(`${o}.`));
