@@ -156,6 +156,8 @@ export class ChannelController {
    * While idle the controller schedules no refresh wake-ups (so an idle engine drains); on the next
    * activity (or counts()) it issues the refreshes that fell due meanwhile at their own due times,
    * which is legal because nothing else was issued on the channel in between. Exact, not approximate.
+   * With no observer attached and every bank precharged, whole rounds of those refreshes are counted
+   * instead of issued one by one (RefreshManager.skipIdleRounds), so long idle gaps cost no time.
    */
   catchUpRefresh(now: number): void {
     if (this.pool.readCount + this.pool.writeCount !== 0) return;
@@ -171,9 +173,16 @@ export class ChannelController {
       }
       T = this.refresh.nextDueEdge;
       if (T > now) break;
+      if (this.observer === null && this.allPrecharged() && this.refresh.skipIdleRounds(now, this.counters) > 0) T = this.refresh.nextDueEdge;
       this.refresh.tick(T, this.openRow);
     }
     this.dirty = true;
+  }
+
+  private allPrecharged(): boolean {
+    const o = this.openRow;
+    for (let b = 0; b < o.length; b++) if (o[b]! >= 0) return false;
+    return true;
   }
 
   private deliver(T: number): void {

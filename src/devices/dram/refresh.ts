@@ -27,12 +27,15 @@ export class RefreshManager {
 
   private readonly pair: Int32Array;
   private readonly interval: number;
+  /** Each refresh's own gaps end well before the next is due (true for every JEDEC timing set). */
+  private readonly regular: boolean;
   private readonly perBank: boolean;
   private readonly pairSize: number;
 
   constructor(readonly mode: RefreshMode, readonly ranks: number, private readonly banksPerRank: number, t: TimingValues) {
     this.perBank = mode === 'per-bank';
     this.interval = this.perBank ? t.tREFIpb : t.tREFI;
+    this.regular = t.tRFCab + t.tCK < t.tREFI && t.tPBR2PBR + t.tCK < t.tREFIpb && t.tRFCpb + t.tCK < 8 * t.tREFIpb;
     this.pairSize = banksPerRank / 8;
     this.pending = new Uint8Array(ranks);
     this.blocked = new Uint8Array(ranks * banksPerRank);
@@ -82,6 +85,31 @@ export class RefreshManager {
     const p = this.pair[r]!;
     this.blocked[base + p] = v;
     if (this.pairSize === 2) this.blocked[base + p + 8] = v;
+  }
+
+  /**
+   * Fast-forward for an idle channel with every bank precharged and no refresh pending: each refresh
+   * due up to `now` would issue exactly at its due edge (its own gaps end long before the next is
+   * due), so whole rounds of them (one REFab per rank, or eight REFpb: every pair once) are counted
+   * without being issued. The last `keep` rounds before `now` are left to be issued normally, so the
+   * timing tables still see every bank's latest refresh. Returns the number of refreshes counted.
+   */
+  skipIdleRounds(now: number, c: ChannelCounters, keep = 2): number {
+    if (this.anyPending || !this.regular) return 0;
+    const round = this.perBank ? 8 * this.interval : this.interval;
+    let skipped = 0;
+    for (let r = 0; r < this.ranks; r++) {
+      if (this.suspended[r] !== 0) continue;
+      const m = Math.floor((now - this.due[r]!) / round) - keep;
+      if (m <= 0) continue;
+      this.due[r]! += m * round;
+      const n = this.perBank ? 8 * m : m;
+      if (this.perBank) c.refpb += n;
+      else c.refab += n;
+      skipped += n;
+    }
+    if (skipped > 0) this.updateNextDue();
+    return skipped;
   }
 
   /** Rank r entered self-refresh at t: the device refreshes itself, nothing comes due. */
