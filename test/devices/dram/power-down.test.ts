@@ -127,7 +127,7 @@ describe('power-down and self-refresh', () => {
     expect(preset.preset.estimates).toContain('energy.act');
     expect(preset.preset.estimates).not.toContain('timing.tCKE');
     const off = catalogEntryFromSpec({ type: 'lpddr5', id: 'off', preset: 'orin-agx' });
-    const on = catalogEntryFromSpec({ type: 'lpddr5', id: 'on', preset: 'orin-agx', selfRefreshAfter: '20 us' });
+    const on = catalogEntryFromSpec({ type: 'lpddr5', id: 'on', preset: 'orin-agx', selfRefreshAfter: 20_000_000 }); // canonical ps, as the devices-file loader passes it
     expect(off.estimates).not.toContain('timing.tSR');
     expect(on.estimates).toEqual(expect.arrayContaining(['timing.tCKE', 'timing.tSR', 'energy.selfRefreshPs']));
   });
