@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SRAM_ONLY_SOC } from '../cli/fixtures.js';
 import { runCli } from '../cli/cli-helpers.js';
 
 let dir: string;
@@ -24,20 +25,7 @@ norm: { kind: rmsnorm, eps: 1.0e-5 }
 attention: { numHeads: 2, numKvHeads: 1, headDim: 64 }
 mlp: { kind: swiglu, intermediateSize: 256 }
 `);
-  writeFileSync(join(dir, 'soc.yaml'), `kind: soc
-name: sram-only
-initiators: [{ id: gpu, type: gpu, window: 64 }]
-interconnect: { type: crossbar, arbiter: round-robin }
-memories:
-  - id: sram
-    device: { preset: nvmexplorer-sram-2mb }
-    link: { transferRate: 1.3 GT/s, width: 64 B, latency: 1 ns, energyPerBit: 0 pJ/bit }
-    external: false
-regions:
-  - { id: dram-kv, memory: sram, base: 0 B, size: 256 KiB }
-  - { id: dram-weights, memory: sram, base: 256 KiB, size: 1 MiB }
-  - { id: sram-act, memory: sram, base: 1280 KiB }
-`);
+  writeFileSync(join(dir, 'soc.yaml'), SRAM_ONLY_SOC);
   run = join(dir, 'run.yaml');
   writeFileSync(run, `kind: run
 name: tiny-sram

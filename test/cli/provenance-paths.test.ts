@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SRAM_ONLY_SOC } from './fixtures.js';
 import { runCli } from './cli-helpers.js';
 
 let dir: string;
@@ -12,19 +13,7 @@ let soc: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'qmcsim-prov-'));
   soc = join(dir, 'soc.yaml');
-  writeFileSync(soc, `kind: soc
-name: sram-only
-initiators: [{ id: gpu, type: gpu, window: 64 }]
-interconnect: { type: crossbar, arbiter: round-robin }
-memories:
-  - id: sram
-    device: { preset: nvmexplorer-sram-2mb }
-    link: { transferRate: 1.3 GT/s, width: 64 B, latency: 1 ns, energyPerBit: 0 pJ/bit }
-regions:
-  - { id: dram-kv, memory: sram, base: 0 B, size: 256 KiB }
-  - { id: dram-weights, memory: sram, base: 256 KiB, size: 1 MiB }
-  - { id: sram-act, memory: sram, base: 1280 KiB }
-`);
+  writeFileSync(soc, SRAM_ONLY_SOC);
   run = join(dir, 'run.yaml');
   writeFileSync(run, 'kind: run\nname: r\nsoc: soc.yaml\nmodel: smollm2-135m\nquant: { scheme: fp16 }\nplacement: { policy: all-lpddr5 }\n');
 });

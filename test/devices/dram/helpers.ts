@@ -1,4 +1,5 @@
 /** Test drivers for the LPDDR5 device: replay timed requests with back-pressure, collect completions. */
+import fc from 'fast-check';
 import { Engine } from '../../../src/engine/index.js';
 import { StatScope } from '../../../src/engine/stats.js';
 import { CommandChecker, createLpddr5, type Lpddr5Device, type Lpddr5Params } from '../../../src/devices/dram/index.js';
@@ -46,3 +47,10 @@ export function runOps(params: Lpddr5Params, ops: readonly Op[], opts: { until?:
   checker.finish(engine.now);
   return { engine, device, checker, done, stats };
 }
+
+/** fast-check arbitraries of the controller settings property tests vary: ranks, refresh mode, page policy. */
+export const controllerSettings = {
+  ranks: fc.constantFrom(1, 2),
+  refresh: fc.constantFrom('all-bank' as const, 'per-bank' as const),
+  pagePolicy: fc.constantFrom('open' as const, 'closed' as const),
+};

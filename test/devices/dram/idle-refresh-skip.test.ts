@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runOps, type Op } from './helpers.js';
+import { controllerSettings, runOps, type Op } from './helpers.js';
 
 const US = 1_000_000;
 
@@ -16,9 +16,7 @@ describe('idle refresh fast-forward', () => {
     fc.assert(
       fc.property(
         fc.record({
-          ranks: fc.constantFrom(1, 2),
-          refresh: fc.constantFrom('all-bank' as const, 'per-bank' as const),
-          pagePolicy: fc.constantFrom('open' as const, 'closed' as const),
+          ...controllerSettings,
           // Arrivals land just after a refresh due time (multiples of tREFIpb = tREFI / 8, and of
           // tREFI / 2 for the second rank's staggered schedule), where a refresh left out of the
           // timing tables would let the request start too early.

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runOps, type Op } from './helpers.js';
+import { controllerSettings, runOps, type Op } from './helpers.js';
 import { parseLpddr5Params } from '../../../src/devices/dram/lpddr5-schema.js';
 import { catalogEntryFromSpec, findDevicePreset } from '../../../src/devices/index.js';
 import { CMD, CommandChecker, lpddr5Org, lpddr5_6400Timings, resolveTimings, type Lpddr5Params } from '../../../src/devices/dram/index.js';
@@ -21,9 +21,7 @@ describe('power-down and self-refresh', () => {
     fc.assert(
       fc.property(
         fc.record({
-          ranks: fc.constantFrom(1, 2),
-          refresh: fc.constantFrom('all-bank' as const, 'per-bank' as const),
-          pagePolicy: fc.constantFrom('open' as const, 'closed' as const),
+          ...controllerSettings,
           pd: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
           sr: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
           ops: fc.array(
