@@ -21,6 +21,8 @@ import { exportDequantized } from '../workloads/metrics/export.js';
 import { checkpointSource, syntheticSource, type WeightSource } from '../workloads/weights/source.js';
 import type { TensorSpec } from '../workloads/tensor.js';
 import { noiseStudySchema, type NoiseStudyConfig } from './noise-config.js';
+import { NoiseEstimates, noiseDesignValues, noisePointName, type NoiseEstimate } from './noise-estimates.js';
+import type { DesignValue } from '../report/html.js';
 import { replayConfig } from './run-one.js';
 
 export interface NoiseStudyOptions {
@@ -75,6 +77,10 @@ export interface NoiseStudyResult {
   readonly weights: string;
   readonly seed: number;
   readonly points: readonly NoisePoint[];
+  /** Every design value of the study, with units and derivation (estimates flagged). */
+  readonly designValues: readonly DesignValue[];
+  /** The estimated parameters the points' results rest on (study values, noise models, replays). */
+  readonly estimates: readonly NoiseEstimate[];
 }
 
 function pickSpecs(cfg: NoiseStudyConfig): TensorSpec[] {
@@ -114,8 +120,10 @@ function weightErrors(src: WeightSource, cache: Map<string, Float32Array>, cfg: 
   return { tensors, clean, noisy, changed };
 }
 
-function replayErrors(cfg: NoiseStudyConfig, base: string, bits: 2 | 3, memory: string, noise: NoiseModelSpec, seed: number): ReplayErrors {
-  const file = resolve(base, bits === 3 ? cfg.replay.runs['3'] : cfg.replay.runs['2']);
+/** A replay's error statistics; its estimates go into `est` for point `point`. */
+function replayErrors(cfg: NoiseStudyConfig, base: string, bits: 2 | 3, memory: string, noise: NoiseModelSpec, seed: number, est: NoiseEstimates, point: string): ReplayErrors {
+  const written = bits === 3 ? cfg.replay.runs['3'] : cfg.replay.runs['2'];
+  const file = resolve(base, written);
   const probe = loadRunConfig(file, cfg.replay.set);
   const idx = probe.soc.memories.findIndex((m) => m.id === memory);
   if (idx < 0) throw new UserError(`noise study: ${file} has no memory '${memory}' (have ${probe.soc.memories.map((m) => m.id).join(', ')})`);
@@ -129,6 +137,7 @@ function replayErrors(cfg: NoiseStudyConfig, base: string, bits: 2 | 3, memory: 
   ];
   const run = loadRunConfig(file, ov);
   const rep = replayConfig(run, { seed, layerReuse: false, weightTrafficOnly: true });
+  est.addReplay(written, memory, run.soc.memories[idx]?.device ?? {}, rep.estimates, point);
   const e = rep.bitErrors.byMemory[memory] ?? { bitsRead: 0, bitErrors: 0, expectedBitErrors: 0 };
   let accesses = 0;
   let withErr = 0;
@@ -160,6 +169,8 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
     ? checkpointSource(o.weights, specs, cfg.weights.maxRows)
     : syntheticSource(specs, { seed: cfg.seed, distribution: cfg.weights.distribution, dof: cfg.weights.dof }, cfg.weights.maxRows);
   const cache = new Map<string, Float32Array>();
+  const designValues = noiseDesignValues(cfg, o.weights);
+  const est = new NoiseEstimates();
   const total = cfg.mlc.cellModes.length * cfg.mlc.levelSpreadScale.length + cfg.mram.writeErrorRate.length;
   let done = 0;
   const points: NoisePoint[] = [];
@@ -179,23 +190,28 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
     for (const bits of cfg.mlc.cellModes) {
       for (const spread of cfg.mlc.levelSpreadScale) {
         const model = mlcModel(cfg, bits, spread);
+        const name = noisePointName({ sweep: 'mlc', cellBits: bits, x: spread });
+        est.addStudy(cfg, designValues, name, 'mlc', bits, spread, model, cfg.replay.mlcMemory);
         const noise: DeviceNoise = { model, encoding: cellEncoding(bits, cfg.mlc.levelCoding), valueModel: cfg.mlc.valueModel, seed: cfg.seed, parts: ['inlier'] };
         const w = weightErrors(src, cache, cfg, noise);
-        const replay = replayErrors(cfg, base, bits, cfg.replay.mlcMemory, model, cfg.seed);
+        const replay = replayErrors(cfg, base, bits, cfg.replay.mlcMemory, model, cfg.seed, est, name);
         await finish({ sweep: 'mlc', cellBits: bits, x: spread, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedValues: w.changed },
-          noise, `mlc-${bits}bit-spread${spread}`);
+          noise, name);
       }
     }
     for (const wer of cfg.mram.writeErrorRate) {
       const model: NoiseModelSpec = { kind: 'bit-flip', pBit: wer };
+      const name = noisePointName({ sweep: 'mram', cellBits: 1, x: wer });
+      est.addStudy(cfg, designValues, name, 'mram', 1, wer, model, cfg.replay.mramMemory);
       const noise: DeviceNoise = { model, encoding: cellEncoding(1, 'binary'), seed: cfg.seed, parts: ['outlier'] };
       const w = weightErrors(src, cache, cfg, noise);
-      const replay = replayErrors(cfg, base, 3, cfg.replay.mramMemory, model, cfg.seed);
+      const replay = replayErrors(cfg, base, 3, cfg.replay.mramMemory, model, cfg.seed, est, name);
       await finish({ sweep: 'mram', cellBits: 1, x: wer, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedValues: w.changed },
-        noise, `mram-wer${wer}`);
+        noise, name);
     }
   } finally {
     src.close?.();
   }
-  return { file: displayName(resolve(o.file)), model: cfg.model, weights: o.weights ?? `synthetic (${cfg.weights.distribution}, seed ${cfg.seed})`, seed: cfg.seed, points };
+  return { file: displayName(resolve(o.file)), model: cfg.model, weights: o.weights ?? `synthetic (${cfg.weights.distribution}, seed ${cfg.seed})`, seed: cfg.seed, points,
+    designValues, estimates: est.list() };
 }

@@ -9,6 +9,7 @@ import { lineSpec } from '../report/plots.js';
 import type { Table } from '../report/table.js';
 import { renderVegaLite } from '../report/vega-svg.js';
 import type { NoisePoint, NoiseStudyResult } from './noise-study.js';
+import { noiseEstimatedDependencies } from './noise-estimates.js';
 
 const sq = (v: number): number | string => (Number.isFinite(v) ? v : 'exact');
 
@@ -130,7 +131,12 @@ export async function noiseHtml(r: NoiseStudyResult): Promise<string> {
     meta: [['study', r.file], ['weights', r.weights], ['seed', String(r.seed)]],
     verdict: { ok: noiseChecksOk(checks), text: verdictText(checks) },
     sections: [{ heading: 'Sweeps', tables: noiseTables(r), plots }],
-    designValues: [], estimated: [{ result: 'all bit-error rates', restsOn: ['NVMExplorer nvmFI level sets as proxy for the paper\'s 40 nm device (qmc-paper.md §6)', 'MRAM write-error rates (estimates)'] }],
+    designValues: [
+      ...r.designValues,
+      // The replays' estimates (run file `estimates:`, device presets) with the values they take.
+      ...r.estimates.filter((e) => e.param.startsWith('replay ')).map((e) => ({ name: e.param, value: e.value, derivation: e.source, estimate: true })),
+    ],
+    estimated: noiseEstimatedDependencies(r.estimates, r.points),
   });
 }
 

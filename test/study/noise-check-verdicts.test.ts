@@ -19,7 +19,7 @@ function point(sweep: 'mlc' | 'mram', cellBits: number, x: number, o: { bitsRead
     cleanSqnrDb: CLEAN, noisySqnrDb: noisy, changedValues: changed,
   };
 }
-const study = (points: NoisePoint[]): NoiseStudyResult => ({ file: 's.yaml', model: 'm', weights: 'synthetic', seed: 1, points });
+const study = (points: NoisePoint[]): NoiseStudyResult => ({ file: 's.yaml', model: 'm', weights: 'synthetic', seed: 1, points, designValues: [], estimates: [] });
 const byId = (r: NoiseStudyResult, id: string) => {
   const c = noiseChecks(r).find((x) => x.id === id);
   if (c === undefined) throw new Error(`no check ${id}`);

@@ -1,8 +1,8 @@
 /**
  * `qmcsim study noise FILE [--json] [--weights CHECKPOINT] [--export DIR] [--out DIR]`: the device-
- * noise study (src/study/noise-study.ts). Prints the sweep tables and the physics checks; exit 1 if a
- * check fails (3-bit cells must err more than 2-bit cells; zero noise must give zero errors); a check
- * the data cannot decide prints N/A and does not fail the study.
+ * noise study (src/study/noise-study.ts). Prints the sweep tables, the physics checks and the estimated
+ * parameters the results rest on; exit 1 if a check fails (3-bit cells must err more than 2-bit cells;
+ * zero noise must give zero errors); a check the data cannot decide prints N/A and does not fail.
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -13,6 +13,7 @@ import { tableToCsv } from '../../report/csv.js';
 import { formatTable } from '../../report/table.js';
 import { registerStudyKinds } from '../../study/kinds.js';
 import { noiseStudy } from '../../study/noise-study.js';
+import { noiseEstimatedDependencies, noiseEstimateLines } from '../../study/noise-estimates.js';
 import { checkLabel, noiseChecks, noiseChecksOk, noiseHtml, noiseTables } from '../../study/noise-tables.js';
 import { ExitCode } from '../errors.js';
 import { err, out, setExitCode } from '../io.js';
@@ -59,13 +60,17 @@ export function register(program: Command): void {
       }
       const checks = noiseChecks(r);
       const tables = noiseTables(r);
-      if (o.json) out(JSON.stringify({ study: r.file, model: r.model, weights: r.weights, seed: r.seed, points: r.points, checks }, null, 2));
-      else {
+      const estimated = noiseEstimatedDependencies(r.estimates, r.points);
+      if (o.json) {
+        out(JSON.stringify({ study: r.file, model: r.model, weights: r.weights, seed: r.seed, points: r.points, checks,
+          designValues: r.designValues, estimates: r.estimates, estimated }, null, 2));
+      } else {
         for (const t of tables) out(formatTable(t));
         for (const c of checks) out(`${checkLabel(c).padEnd(4)}  ${c.id}: ${c.detail}`);
+        for (const l of noiseEstimateLines(r.designValues, estimated)) out(l);
       }
       if (o.out !== undefined) {
-        atomicWriteFile(join(o.out, 'result.json'), `${canonicalJson({ ...r, checks }, 2)}\n`);
+        atomicWriteFile(join(o.out, 'result.json'), `${canonicalJson({ ...r, checks, estimated }, 2)}\n`);
         for (const t of tables) atomicWriteFile(join(o.out, `${t.id}.csv`), tableToCsv(t));
         atomicWriteFile(join(o.out, 'report.html'), await noiseHtml(r));
         err(`wrote result.json, ${tables.length} CSV tables and report.html to ${o.out}`);
