@@ -1,6 +1,5 @@
 /**
- * The design values and estimated parameters behind a noise study's results: the study's own values
- * (weights, quantizer, MLC level sets, coding, value model, MRAM write-error rates, replays) with
+ * Design values and estimated parameters behind a noise study's results: the study's own values with
  * units and derivations (qmc-paper.md §2, §6, §7), the noise models' estimated defaults, and each
  * replay's estimates as `qmcsim run` lists them (run file `estimates:`, device-preset estimates).
  */
