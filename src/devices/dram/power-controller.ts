@@ -56,7 +56,7 @@ export class PowerManagedController extends ChannelController {
     if (this.busyEpoch && this.inFlight === 0) {
       // the last request just completed (this runs at its delivery): the idle timers start now
       this.busyEpoch = false;
-      pm.idleSince.fill(now);
+      pm.idleSince = now;
     }
     let T = this.lastT;
     for (;;) {

@@ -14,9 +14,8 @@ export const AWAKE = 0, POWER_DOWN = 1, SELF_REFRESH = 2;
 export class PowerManager {
   /** 0 awake, 1 power-down, 2 self-refresh, per rank. */
   readonly state: Uint8Array;
-  /** Per rank, when its idle timers started (the channel's last request completed). */
-  readonly idleSince: Float64Array;
-  readonly enabled: boolean;
+  /** When the idle timers started (the channel's last request completed; the same for every rank), ps. */
+  idleSince = 0;
   // The next low-power command (candidate) found by `candidate`.
   candCmd = -1;
   candT = Infinity;
@@ -30,8 +29,6 @@ export class PowerManager {
     private readonly tCK: number,
   ) {
     this.state = new Uint8Array(ranks);
-    this.idleSince = new Float64Array(ranks);
-    this.enabled = powerDownAfter !== Infinity || selfRefreshAfter !== Infinity;
   }
 
   private edge(t: number): number {
@@ -48,7 +45,7 @@ export class PowerManager {
     this.candT = Infinity;
     const s = this.state[r]!;
     if (s === SELF_REFRESH) return;
-    const since = this.idleSince[r]!;
+    const since = this.idleSince;
     const tSr = this.selfRefreshAfter === Infinity ? Infinity : this.edge(since + this.selfRefreshAfter);
     const tPd = this.powerDownAfter === Infinity ? Infinity : this.edge(since + this.powerDownAfter);
     let cmd: number, at: number;
