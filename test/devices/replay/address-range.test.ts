@@ -7,38 +7,28 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BinaryTraceWriter } from '../../../src/devices/trace-replay/binary-trace.js';
 import { runReplay } from '../../../src/devices/trace-replay/run-replay.js';
-import { TraceParseError } from '../../../src/devices/trace-replay/trace-cursor.js';
 import { main } from '../../../src/cli/main.js';
+import { traceParseError } from './helpers.js';
 
 const LPDDR5_BYTES = 34359738368; // qmc-lpddr5: 16 × x16 channels of 16 Gb dies (32 GiB)
 const trace = (name: string, text: string): { name: string; data: Buffer } => ({ name, data: Buffer.from(text) });
 
-function parseError(f: () => unknown): TraceParseError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TraceParseError);
-    return e as TraceParseError;
-  }
-  throw new Error('expected a TraceParseError');
-}
-
 describe('addresses past an LPDDR5 device', () => {
   it('qmcsim text: located at the address of the offending line', () => {
-    const e = parseError(() => runReplay({ device: 'qmc-lpddr5', trace: trace('a.trc', '0 R 0x0 64 1\n10 R 0xffffffffffff 64 1\n') }));
+    const e = traceParseError(() => runReplay({ device: 'qmc-lpddr5', trace: trace('a.trc', '0 R 0x0 64 1\n10 R 0xffffffffffff 64 1\n') }));
     expect(e.message).toBe(`a.trc:2:6: expected an access inside the device's ${LPDDR5_BYTES} B (address + size ≤ capacity), found '0xffffffffffff'`);
   });
   it('the last byte counts: an access ending exactly at capacity is fine, one byte more is not', () => {
     const end = (LPDDR5_BYTES - 64).toString(16);
     expect(runReplay({ device: 'qmc-lpddr5', trace: trace('ok.trc', `0 R 0x${end} 64\n`) }).result.reads).toBe(1);
-    expect(parseError(() => runReplay({ device: 'qmc-lpddr5', trace: trace('b.trc', `0 R 0x${end} 65\n`) })).message).toMatch(/^b\.trc:1:5: /);
+    expect(traceParseError(() => runReplay({ device: 'qmc-lpddr5', trace: trace('b.trc', `0 R 0x${end} 65\n`) })).message).toMatch(/^b\.trc:1:5: /);
   });
   it('Ramulator 2 and binary traces too', () => {
-    expect(parseError(() => runReplay({ device: 'qmc-lpddr5', trace: trace('r.trc', 'LD 0x0\nST 0x1000000000\n') })).message).toMatch(/^r\.trc:2:4: expected an access inside/);
+    expect(traceParseError(() => runReplay({ device: 'qmc-lpddr5', trace: trace('r.trc', 'LD 0x0\nST 0x1000000000\n') })).message).toMatch(/^r\.trc:2:4: expected an access inside/);
     const w = new BinaryTraceWriter();
     w.add(0, false, 0, 64);
     w.add(10, false, 2 ** 40, 64);
-    expect(parseError(() => runReplay({ device: 'qmc-lpddr5', trace: { name: 'b.bin', data: w.finish() } })).message).toMatch(/^b\.bin:2:9: expected an access inside/);
+    expect(traceParseError(() => runReplay({ device: 'qmc-lpddr5', trace: { name: 'b.bin', data: w.finish() } })).message).toMatch(/^b\.bin:2:9: expected an access inside/);
   });
   it('NVM devices still fold addresses beyond capacity', () => {
     expect(runReplay({ device: 'qmc-mram', trace: trace('m.trc', '0 R 0xffffffffffff 64\n') }).result.reads).toBe(1);

@@ -7,20 +7,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { runReplay } from '../../../src/devices/trace-replay/run-replay.js';
-import { TraceParseError } from '../../../src/devices/trace-replay/trace-cursor.js';
+import { traceParseError } from './helpers.js';
 
 const late = '0 R 0x0 64 1\n9007199254740000 R 0x40 64 1\n';
 
 describe('trace times near 2^53 ps', () => {
   it('runReplay: a TraceParseError at the late record', () => {
-    let caught: unknown;
-    try {
-      runReplay({ device: 'qmc-mram', trace: { name: 't.trc', data: Buffer.from(late) } });
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(TraceParseError);
-    expect((caught as Error).message).toBe("t.trc:2:1: expected a time that keeps the simulation below 2^53 ps (about 2.5 h), found '9007199254740000'");
+    const e = traceParseError(() => runReplay({ device: 'qmc-mram', trace: { name: 't.trc', data: Buffer.from(late) } }));
+    expect(e.message).toBe("t.trc:2:1: expected a time that keeps the simulation below 2^53 ps (about 2.5 h), found '9007199254740000'");
   });
 
   it('qmcsim replay: one line, exit 2', async () => {

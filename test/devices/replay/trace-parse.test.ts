@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTraceBuffer, openTraceFile } from '../../../src/devices/trace-replay/open-trace.js';
 import { BinaryTraceWriter } from '../../../src/devices/trace-replay/binary-trace.js';
-import { TraceParseError, type TraceCursor } from '../../../src/devices/trace-replay/trace-cursor.js';
+import type { TraceCursor, TraceParseError } from '../../../src/devices/trace-replay/trace-cursor.js';
+import { traceParseError } from './helpers.js';
 
 type Rec = [number, boolean, number, number, number];
 function all(c: TraceCursor): Rec[] {
@@ -13,15 +14,7 @@ function all(c: TraceCursor): Rec[] {
   return out;
 }
 const text = (s: string) => openTraceBuffer(Buffer.from(s), { granuleBytes: 64, name: 't.trc' });
-function parseError(s: string): TraceParseError {
-  try {
-    all(text(s));
-  } catch (e) {
-    if (e instanceof TraceParseError) return e;
-    throw e;
-  }
-  throw new Error('expected a parse error');
-}
+const parseError = (s: string): TraceParseError => traceParseError(() => all(text(s)));
 
 describe('qmcsim text trace', () => {
   it('parses records, comments, blank lines, CRLF, optional tags and bare hex', () => {

@@ -4,19 +4,11 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openTraceBuffer } from '../../../src/devices/trace-replay/open-trace.js';
-import { TraceParseError, type TraceCursor } from '../../../src/devices/trace-replay/trace-cursor.js';
+import type { TraceCursor } from '../../../src/devices/trace-replay/trace-cursor.js';
+import { traceParseError } from './helpers.js';
 
 const open = (b: Buffer, format?: 'qmcsim-text' | 'ramulator2'): TraceCursor =>
   openTraceBuffer(b, { granuleBytes: 64, name: 't.trc', ...(format ? { format } : {}) });
-function errorOf(f: () => void): TraceParseError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof TraceParseError) return e;
-    throw e;
-  }
-  throw new Error('expected a TraceParseError');
-}
 function drain(c: TraceCursor): number[][] {
   const out: number[][] = [];
   while (c.next()) out.push([c.timePs, c.addr, c.sizeBytes]);
@@ -27,7 +19,7 @@ describe('trace start bytes', () => {
   it('a gzip-compressed trace is one line naming gzip, whatever --format says', () => {
     const gz = gzipSync(Buffer.from('0 R 0x0 64 1\n'));
     for (const f of [undefined, 'qmcsim-text', 'ramulator2'] as const) {
-      const e = errorOf(() => drain(open(gz, f)));
+      const e = traceParseError(() => drain(open(gz, f)));
       expect(e.message).toMatch(/^t\.trc:1:1: expected an uncompressed trace .*gunzip.*, found gzip-compressed data$/);
     }
   });
@@ -41,7 +33,7 @@ describe('trace start bytes', () => {
   });
 
   it('control and non-ASCII bytes in a bad token print as \\xNN', () => {
-    const e = errorOf(() => drain(open(Buffer.from([0x30, 0x20, 0x52, 0x20, 0x01, 0xff, 0x0a]))));
+    const e = traceParseError(() => drain(open(Buffer.from([0x30, 0x20, 0x52, 0x20, 0x01, 0xff, 0x0a]))));
     expect(e.found).toBe("'\\x01\\xff'");
     expect(e.message).toBe("t.trc:1:5: expected a hex address such as 0x1f40, found '\\x01\\xff'");
   });
