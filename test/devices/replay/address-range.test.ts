@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BinaryTraceWriter } from '../../../src/devices/trace-replay/binary-trace.js';
 import { runReplay } from '../../../src/devices/trace-replay/run-replay.js';
-import { main } from '../../../src/cli/main.js';
+import { runCli } from '../../cli/cli-helpers.js';
 import { traceParseError } from './helpers.js';
 
 const LPDDR5_BYTES = 34359738368; // qmc-lpddr5: 16 × x16 channels of 16 Gb dies (32 GiB)
@@ -34,12 +34,11 @@ describe('addresses past an LPDDR5 device', () => {
     expect(runReplay({ device: 'qmc-mram', trace: trace('m.trc', '0 R 0xffffffffffff 64\n') }).result.reads).toBe(1);
   });
   it('the CLI prints one line and exits 2', async () => {
-    let stderr = '';
     const dir = mkdtempSync(join(tmpdir(), 'qmcsim-range-'));
     try {
       const f = join(dir, 'big.trc');
       writeFileSync(f, '0 R 0x0 64\n1 R 0xffffffffffff 64\n');
-      const code = await main(['replay', '--device', 'qmc-lpddr5', '--trace', f], { stdout: () => {}, stderr: (s) => { stderr += s; } });
+      const { code, stderr } = await runCli('replay', '--device', 'qmc-lpddr5', '--trace', f);
       expect(code).toBe(2);
       expect(stderr.trimEnd().split('\n')).toEqual([`${f}:2:5: expected an access inside the device's ${LPDDR5_BYTES} B (address + size ≤ capacity), found '0xffffffffffff'`]);
     } finally {
@@ -53,8 +52,7 @@ describe('--trace that is not a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qmcsim-trace-dir-'));
     try {
       for (const [path, found] of [[dir, 'a directory'], [join(dir, 'nope.trc'), 'no such file']] as const) {
-        let stderr = '';
-        const code = await main(['replay', '--device', 'qmc-mram', '--trace', path], { stdout: () => {}, stderr: (s) => { stderr += s; } });
+        const { code, stderr } = await runCli('replay', '--device', 'qmc-mram', '--trace', path);
         expect(code).toBe(2);
         expect(stderr).toBe(`qmcsim replay: --trace ${path}: expected a trace file, found ${found}\n`);
       }

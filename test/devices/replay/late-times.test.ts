@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.js';
+import { runCli } from '../../cli/cli-helpers.js';
 import { runReplay } from '../../../src/devices/trace-replay/run-replay.js';
 import { traceParseError } from './helpers.js';
 
@@ -20,9 +20,8 @@ describe('trace times near 2^53 ps', () => {
   it('qmcsim replay: one line, exit 2', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'qmcsim-late-')), 'late.trc');
     writeFileSync(file, late);
-    let err = '';
-    const code = await main(['replay', '--device', 'nvmexplorer-sram-2mb', '--trace', file], { stdout: () => {}, stderr: (t) => { err += t; } });
+    const { code, stderr } = await runCli('replay', '--device', 'nvmexplorer-sram-2mb', '--trace', file);
     expect(code).toBe(2);
-    expect(err).toBe(`${file}:2:1: expected a time that keeps the simulation below 2^53 ps (about 2.5 h), found '9007199254740000'\n`);
+    expect(stderr).toBe(`${file}:2:1: expected a time that keeps the simulation below 2^53 ps (about 2.5 h), found '9007199254740000'\n`);
   });
 });

@@ -2,17 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli/main.js';
+import { runCli } from '../../cli/cli-helpers.js';
 
 let dir = '';
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'qmcsim-replay-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await main(args, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
-  return { code, out, err };
-}
 function file(name: string, text: string): string {
   const f = join(dir, name);
   writeFileSync(f, text);
@@ -22,99 +17,99 @@ function file(name: string, text: string): string {
 describe('qmcsim replay', () => {
   it('prints a report; --json is valid JSON; same seed twice → identical bytes', async () => {
     const f = file('ok.trc', '0 R 0x0 64 1\n1000 W 0x40 64 2\n2000 R 0x80 128 1\n');
-    const a = await cli(['replay', '--device', 'qmc-reram-3bit', '--trace', f, '--seed', '3', '--json']);
+    const a = await runCli('replay', '--device', 'qmc-reram-3bit', '--trace', f, '--seed', '3', '--json');
     expect(a.code).toBe(0);
-    const doc = JSON.parse(a.out) as { reads: number; writes: number; preset: string; estimates: string[] };
+    const doc = JSON.parse(a.stdout) as { reads: number; writes: number; preset: string; estimates: string[] };
     expect([doc.reads, doc.writes, doc.preset]).toEqual([2, 1, 'qmc-reram-3bit']);
     expect(doc.estimates.length).toBeGreaterThan(0);
-    const b = await cli(['replay', '--device', 'qmc-reram-3bit', '--trace', f, '--seed', '3', '--json']);
-    expect(b.out).toBe(a.out);
-    const t = await cli(['replay', '--device', 'qmc-mram', '--trace', f]);
+    const b = await runCli('replay', '--device', 'qmc-reram-3bit', '--trace', f, '--seed', '3', '--json');
+    expect(b.stdout).toBe(a.stdout);
+    const t = await runCli('replay', '--device', 'qmc-mram', '--trace', f);
     expect(t.code).toBe(0);
-    expect(t.out).toMatch(/read latency: 2 accesses/);
-    expect(t.out).toMatch(/estimates behind these numbers: /);
+    expect(t.stdout).toMatch(/read latency: 2 accesses/);
+    expect(t.stdout).toMatch(/estimates behind these numbers: /);
   });
 
   it('unknown preset → exit 2, one line with a did-you-mean', async () => {
     const f = file('ok2.trc', '0 R 0x0 64\n');
-    const r = await cli(['replay', '--device', 'qmc-rerm-3bit', '--trace', f]);
+    const r = await runCli('replay', '--device', 'qmc-rerm-3bit', '--trace', f);
     expect(r.code).toBe(2);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/unknown device preset 'qmc-rerm-3bit'; did you mean 'qmc-reram-3bit'\?/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/unknown device preset 'qmc-rerm-3bit'; did you mean 'qmc-reram-3bit'\?/);
   });
 
   it('malformed trace line → exit 2 naming file:line:col', async () => {
     const f = file('bad.trc', '0 R 0x0 64\n10 R 0x40 sixty-four\n');
-    const r = await cli(['replay', '--device', 'qmc-mram', '--trace', f]);
+    const r = await runCli('replay', '--device', 'qmc-mram', '--trace', f);
     expect(r.code).toBe(2);
-    expect(r.err.trim()).toBe(`${f}:2:11: expected a size in bytes, found 'sixty-four'`);
+    expect(r.stderr.trim()).toBe(`${f}:2:11: expected a size in bytes, found 'sixty-four'`);
   });
 
   it('bad option values and a missing file → exit 2 without a stack', async () => {
     const f = file('ok3.trc', '0 R 0x0 64\n');
-    expect((await cli(['replay', '--device', 'qmc-mram', '--trace', f, '--seed', '-1'])).code).toBe(2);
-    const noisy = await cli(['replay', '--device', 'qmc-mram', '--trace', f, '--bit-error-rate', '0.5']);
+    expect((await runCli('replay', '--device', 'qmc-mram', '--trace', f, '--seed', '-1')).code).toBe(2);
+    const noisy = await runCli('replay', '--device', 'qmc-mram', '--trace', f, '--bit-error-rate', '0.5');
     expect(noisy.code).toBe(0);
-    expect(noisy.out).toMatch(/bit errors tag 0: \d+ sampled in 512 bits \(expected 256\)/);
-    const mlc = await cli(['replay', '--device', 'qmc-reram-3bit', '--trace', f, '--noise', 'nvmexplorer-3bit', '--json']);
+    expect(noisy.stdout).toMatch(/bit errors tag 0: \d+ sampled in 512 bits \(expected 256\)/);
+    const mlc = await runCli('replay', '--device', 'qmc-reram-3bit', '--trace', f, '--noise', 'nvmexplorer-3bit', '--json');
     expect(mlc.code).toBe(0);
-    const byTag = (JSON.parse(mlc.out) as { bitErrors: { expectedBitErrors: number }[] }).bitErrors;
+    const byTag = (JSON.parse(mlc.stdout) as { bitErrors: { expectedBitErrors: number }[] }).bitErrors;
     expect(byTag[0]!.expectedBitErrors).toBeGreaterThan(0);
-    const typo = await cli(['replay', '--device', 'qmc-reram-3bit', '--trace', f, '--noise', 'nvmexplorer-3bt']);
+    const typo = await runCli('replay', '--device', 'qmc-reram-3bit', '--trace', f, '--noise', 'nvmexplorer-3bt');
     expect(typo.code).toBe(2);
-    expect(typo.err).toMatch(/did you mean 'nvmexplorer-3bit'/);
-    const m = await cli(['replay', '--device', 'qmc-mram', '--trace', join(dir, 'nope.trc')]);
+    expect(typo.stderr).toMatch(/did you mean 'nvmexplorer-3bit'/);
+    const m = await runCli('replay', '--device', 'qmc-mram', '--trace', join(dir, 'nope.trc'));
     expect(m.code).toBe(2);
-    expect(m.err).not.toMatch(/\n\s+at /);
+    expect(m.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('--device FILE.yaml#id replays a kind: devices entry (preset + override); estimates drop overridden keys', async () => {
     const t = file('y.trc', '0 R 0x0 64\n');
     const y = file('devs.yaml', 'kind: devices\ndevices:\n  - type: stt-mram\n    id: slow\n    preset: qmc-mram\n    readLatency: 10 ns\n    writeLatency: 20 ns\n  - type: reram\n    id: r3\n    preset: qmc-reram-3bit\n');
-    const r = await cli(['replay', '--device', `${y}#slow`, '--trace', t, '--json']);
+    const r = await runCli('replay', '--device', `${y}#slow`, '--trace', t, '--json');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out) as { preset: string; readLatency: { p50Ps: number }; estimates: string[] };
+    const doc = JSON.parse(r.stdout) as { preset: string; readLatency: { p50Ps: number }; estimates: string[] };
     expect(doc.preset).toBe('slow');
     expect(doc.readLatency.p50Ps).toBe(10000 + Math.ceil((64 / (36.57 * 2 ** 30)) * 1e12));
     expect(doc.estimates).not.toContain('writeLatency');
     expect(doc.estimates).toContain('channels');
-    const many = await cli(['replay', '--device', y, '--trace', t]);
+    const many = await runCli('replay', '--device', y, '--trace', t);
     expect(many.code).toBe(2);
-    expect(many.err).toMatch(/several devices; use --device .*#ID with ID one of slow, r3/);
+    expect(many.stderr).toMatch(/several devices; use --device .*#ID with ID one of slow, r3/);
     const bad = file('bad.yaml', 'kind: devices\ndevices:\n  - type: stt-mram\n    preset: qmc-mram\n    readLatncy: 10 ns\n');
-    const b = await cli(['replay', '--device', bad, '--trace', t]);
+    const b = await runCli('replay', '--device', bad, '--trace', t);
     expect(b.code).toBe(2);
-    expect(b.err).toMatch(/bad\.yaml:5/);
+    expect(b.stderr).toMatch(/bad\.yaml:5/);
   });
 
   it('parameter combinations no single key check sees are one-line bad input (exit 2), not internal errors', async () => {
     const t = file('c.trc', '0 R 0x0 64\n10 W 0x40 64\n');
     const iter = file('iter.yaml', 'kind: devices\ndevices:\n  - type: reram\n    id: r1\n    preset: qmc-reram-3bit\n    iterationsMin: 5\n    iterationsMax: 3\n');
-    const a = await cli(['replay', '--device', iter, '--trace', t]);
+    const a = await runCli('replay', '--device', iter, '--trace', t);
     expect(a.code).toBe(2);
-    expect(a.err).toMatch(/^qmcsim replay: \S*iter\.yaml: reram 'r1': iterationsMax must be ≥ iterationsMin \(5\), got 3\n$/);
+    expect(a.stderr).toMatch(/^qmcsim replay: \S*iter\.yaml: reram 'r1': iterationsMax must be ≥ iterationsMin \(5\), got 3\n$/);
     const clk = file('clk.yaml', 'kind: devices\ndevices:\n  - type: sram\n    id: s1\n    preset: nvmexplorer-sram-2mb\n    clock: 3 THz\n');
-    const b = await cli(['replay', '--device', clk, '--trace', t]);
+    const b = await runCli('replay', '--device', clk, '--trace', t);
     expect(b.code).toBe(2);
-    expect(b.err).toMatch(/^qmcsim replay: \S*clk\.yaml: sram 's1': clock must be at most 2 THz[^\n]*\n$/);
+    expect(b.stderr).toMatch(/^qmcsim replay: \S*clk\.yaml: sram 's1': clock must be at most 2 THz[^\n]*\n$/);
   });
 
   it('LPDDR5 takes a per-bit noise model (dram-retention, --bit-error-rate) and reports its bit errors; a multi-level model is one line, exit 2', async () => {
     const f = file('lp.trc', '0 R 0x0 64\n100 R 0x40 64\n200 W 0x80 64\n');
-    const ret = await cli(['replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--noise', 'lpddr5-retention', '--json']);
-    expect(ret.err).toBe('');
+    const ret = await runCli('replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--noise', 'lpddr5-retention', '--json');
+    expect(ret.stderr).toBe('');
     expect(ret.code).toBe(0);
-    const doc = JSON.parse(ret.out) as { noiseModel: string; bitErrors: { tag: number; bitsRead: number; expectedBitErrors: number }[]; estimates: string[] };
+    const doc = JSON.parse(ret.stdout) as { noiseModel: string; bitErrors: { tag: number; bitsRead: number; expectedBitErrors: number }[]; estimates: string[] };
     expect(doc.noiseModel).toMatch(/^dram-retention p=/);
     expect(doc.bitErrors).toHaveLength(1);
     expect(doc.bitErrors[0]!.bitsRead).toBe(1024);
     expect(doc.bitErrors[0]!.expectedBitErrors).toBeGreaterThan(0);
     expect(doc.estimates).toEqual(expect.arrayContaining(['noise.medianRetention', 'noise.sigmaLn']));
-    const ber = await cli(['replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--bit-error-rate', '0.5']);
+    const ber = await runCli('replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--bit-error-rate', '0.5');
     expect(ber.code).toBe(0);
-    expect(ber.out).toMatch(/bit errors tag 0: [1-9]\d* sampled in 1024 bits \(expected 512\)/);
-    const mlc = await cli(['replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--noise', 'nvmexplorer-2bit']);
+    expect(ber.stdout).toMatch(/bit errors tag 0: [1-9]\d* sampled in 1024 bits \(expected 512\)/);
+    const mlc = await runCli('replay', '--device', 'orin-lpddr5-6400', '--trace', f, '--noise', 'nvmexplorer-2bit');
     expect(mlc.code).toBe(2);
-    expect(mlc.err).toMatch(/^qmcsim replay: --noise nvmexplorer-2bit: \S+: the noise model is defined for 2-bit cells \(4 levels\) but this \S+ device stores 1 bit per cell[^\n]*\n$/);
+    expect(mlc.stderr).toMatch(/^qmcsim replay: --noise nvmexplorer-2bit: \S+: the noise model is defined for 2-bit cells \(4 levels\) but this \S+ device stores 1 bit per cell[^\n]*\n$/);
   });
 });

@@ -4,15 +4,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.js';
+import { runCli } from '../../cli/cli-helpers.js';
 
 describe('replay --trace paths', () => {
   it('a path through a file names --trace, expected and found; exit 2', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'qmcsim-trace-path-')), 'a.trc');
     writeFileSync(file, '0 R 0x0 64\n');
-    let err = '';
-    const code = await main(['replay', '--device', 'qmc-mram', '--trace', join(file, 'x')], { stdout: () => {}, stderr: (t) => { err += t; } });
+    const { code, stderr } = await runCli('replay', '--device', 'qmc-mram', '--trace', join(file, 'x'));
     expect(code).toBe(2);
-    expect(err).toBe(`qmcsim replay: --trace ${join(file, 'x')}: expected a trace file, found a path through a file\n`);
+    expect(stderr).toBe(`qmcsim replay: --trace ${join(file, 'x')}: expected a trace file, found a path through a file\n`);
   });
 });
