@@ -6,6 +6,7 @@ import { runSweep } from '../../src/sweep/run-sweep.js';
 import { loadSweepSpec, parseSweepSpec } from '../../src/sweep/spec.js';
 import type { Executor, PointTask } from '../../src/sweep/task.js';
 import { tempDir, writeToySweep } from './helpers.js';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** An executor that records whether it was ever asked to run a point. */
@@ -13,6 +14,13 @@ class SpyExecutor implements Executor {
   calls: PointTask[][] = [];
   async run(tasks: readonly PointTask[]): Promise<void> { this.calls.push([...tasks]); }
   async close(): Promise<void> {}
+}
+
+/** Writes `text` as `name` into a fresh temporary directory and returns its path. */
+function tempFile(name: string, text: string): string {
+  const file = join(tempDir(), name);
+  writeFileSync(file, text);
+  return file;
 }
 
 async function rejectBeforeRun(body: string): Promise<string> {
@@ -110,21 +118,15 @@ describe('qmcsim sweep on a malformed file (CLI)', () => {
 });
 
 describe('a file of another kind', () => {
-  it('is one line at kind:, not one per key that is not a sweep key', async () => {
-    const dir = tempDir();
-    const { writeFileSync } = await import('node:fs');
-    const file = join(dir, 'run.yaml');
-    writeFileSync(file, 'kind: run\nname: r\nmodel: smollm2-135m\nquant: { scheme: fp16 }\n');
+  it('is one line at kind:, not one per key that is not a sweep key', () => {
+    const file = tempFile('run.yaml', 'kind: run\nname: r\nmodel: smollm2-135m\nquant: { scheme: fp16 }\n');
     expect(() => loadSweepSpec(file)).toThrow(new RegExp(`^${file}:1:7: kind: expected 'sweep', found 'run'$`));
   });
 });
 
 describe('sweep name', () => {
-  it('a name with a path separator (it names results/sweeps/<name>) is rejected at its line', async () => {
-    const dir = tempDir();
-    const { writeFileSync } = await import('node:fs');
-    const file = join(dir, 'sweep.yaml');
-    writeFileSync(file, 'kind: sweep\nname: ../../evil\nbase: base.yaml\naxes:\n  - a: [1]\n');
+  it('a name with a path separator (it names results/sweeps/<name>) is rejected at its line', () => {
+    const file = tempFile('sweep.yaml', 'kind: sweep\nname: ../../evil\nbase: base.yaml\naxes:\n  - a: [1]\n');
     expect(() => loadSweepSpec(file)).toThrow(`${file}:2:7: name: expected a plain name (letters, digits, . _ -; it names the folder results/sweeps/<name>), found '../../evil'`);
   });
 });
@@ -133,7 +135,6 @@ describe('evaluator modules', () => {
   it('a missing module or one without an evaluator export is located at evaluator: (was an internal error)', async () => {
     const dir = tempDir();
     const file = join(dir, 'sweep.yaml');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'no-export.ts'), 'export const x = 1;\n');
     for (const [module, why] of [['./missing.ts', /Cannot find module/], ['./no-export.ts', /expected an exported 'evaluator'/]] as const) {
       writeFileSync(file, `kind: sweep\nname: t\nbase: base.yaml\nevaluator: ${module}\naxes:\n  - a: [1]\n`);
