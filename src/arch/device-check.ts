@@ -7,24 +7,15 @@
 import type { z } from 'zod';
 import { Engine } from '../engine/engine.js';
 import { ConfigErrors, type ConfigProblem } from '../config/errors.js';
-import { issuesToProblems } from '../config/issues.js';
+import { issuesToProblems, locate } from '../config/issues.js';
 import { formatPath, parsePath, type PathSegment } from '../config/paths.js';
-import type { SourceMap, SourcePos } from '../config/yaml.js';
+import type { SourceMap } from '../config/yaml.js';
 import { deviceSchemas, findDevicePreset } from '../devices/index.js';
 import { lpddr5ParamsSchema } from '../devices/dram/index.js';
 import { nvmAndSramPresets, rawParams } from '../devices/presets/index.js';
 import { defaultDeviceFactory, idealSchema } from './device-factory.js';
 import type { SocConfig } from './soc-schema.js';
 import { paramOf } from '../devices/param-error.js';
-
-/** Position of `path` in `sources`, else of its nearest ancestor. */
-function locate(sources: SourceMap | undefined, path: readonly PathSegment[]): SourcePos | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const src = sources?.get(formatPath(path.slice(0, n)));
-    if (src !== undefined) return n === path.length ? src.value : (src.key ?? src.value);
-  }
-  return undefined;
-}
 
 /** `data` placed at `path` inside an otherwise empty tree (so issue paths can carry the prefix). */
 function nest(path: readonly PathSegment[], data: unknown): unknown {
@@ -41,12 +32,12 @@ function nest(path: readonly PathSegment[], data: unknown): unknown {
 }
 
 /** Schema problems of one device block, located at the offending keys (empty when it parses). */
-function blockProblems(spec: Readonly<Record<string, unknown>>, at: readonly PathSegment[], file: string, sources: SourceMap | undefined): ConfigProblem[] {
+function blockProblems(spec: Readonly<Record<string, unknown>>, at: readonly PathSegment[], file: string, sources: SourceMap): ConfigProblem[] {
   const located = (schema: z.ZodType, data: unknown): ConfigProblem[] => {
     const r = schema.safeParse(data);
     if (r.success) return [];
     const issues = r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
-    return issuesToProblems(issues as typeof r.error.issues, nest(at, data), sources ?? new Map(), file);
+    return issuesToProblems(issues as typeof r.error.issues, nest(at, data), sources, file);
   };
   if (spec.type === 'ideal') return located(idealSchema, spec);
   const { preset, type: _type, ...overrides } = spec;
@@ -82,15 +73,16 @@ function cellBitsOf(spec: Readonly<Record<string, unknown>>): number | undefined
  */
 export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | undefined, prefix = ''): void {
   const pre = prefix === '' ? [] : (parsePath(prefix.replace(/\.$/, '')) ?? []);
+  const src: SourceMap = sources ?? new Map();
   const problems: ConfigProblem[] = [];
   const problem = (path: readonly PathSegment[], expected: string, found: string): void => {
-    const pos = locate(sources, path);
+    const pos = locate(src, path);
     problems.push({ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(path), expected, found });
   };
   const capacity = new Map<string, number>();
   soc.memories.forEach((m, i) => {
     const at = [...pre, 'memories', i, 'device'];
-    const own = blockProblems(m.device, at, file, sources);
+    const own = blockProblems(m.device, at, file, src);
     if (own.length > 0) {
       problems.push(...own);
       return;
@@ -100,14 +92,14 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
       // the memory's bitsPerCell counts its cells (cells, weightCells, the memory claims): it must be the device's
       const cell = cellBitsOf(m.device);
       if (cell !== undefined && cell !== m.bitsPerCell) {
-        const set = locate(sources, [...pre, 'memories', i, 'bitsPerCell']) !== undefined && sources?.has(formatPath([...pre, 'memories', i, 'bitsPerCell']));
+        const set = src.has(formatPath([...pre, 'memories', i, 'bitsPerCell']));
         problem([...pre, 'memories', i, 'bitsPerCell'], `${cell}, the bits per cell of its device (${String(m.device.preset)})`, set ? String(m.bitsPerCell) : `${m.bitsPerCell} (the default; the key is missing)`);
       }
     } catch (e) {
       const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
       // at the parameter the device names, when the block sets it (else at the block)
       const param = paramOf(e);
-      const keyed = param !== undefined && locate(sources, [...at, param]) !== undefined ? [...at, param] : at;
+      const keyed = param !== undefined && locate(src, [...at, param]) !== undefined ? [...at, param] : at;
       problem(keyed, 'a valid device (catalogue preset + parameter overrides, or type: ideal)', msg.replace(/^\[[^\]]*\] /, ''));
     }
   });

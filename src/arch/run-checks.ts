@@ -7,7 +7,8 @@
 import { ConfigErrors, isUserError, type ConfigProblem } from '../config/errors.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { formatPath, type PathSegment } from '../config/paths.js';
-import type { SourceMap, SourcePos } from '../config/yaml.js';
+import type { SourceMap } from '../config/yaml.js';
+import { locate } from '../config/issues.js';
 import { loadModel } from '../workloads/catalog.js';
 import type { PlacementConfig } from './placement/policies.js';
 import type { SocConfig } from './soc-schema.js';
@@ -30,14 +31,6 @@ const POLICY_REGIONS: Readonly<Record<string, readonly string[]>> = {
   qmc: ['outliers', 'inliers', 'kv', 'activations'],
   emems: ['nvm', 'kv', 'activations'],
 };
-
-function locate(sources: SourceMap, path: readonly PathSegment[]): SourcePos | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const src = sources.get(formatPath(path.slice(0, n)));
-    if (src !== undefined) return n === path.length ? src.value : (src.key ?? src.value);
-  }
-  return undefined;
-}
 
 /**
  * Checks `run` against `soc`; `sources` locates the run file's keys. Throws ConfigErrors listing

@@ -18,8 +18,11 @@ const typeNames: Record<string, string> = {
   boolean: 'true or false', bigint: 'an integer', null: 'null', undefined: 'nothing',
 };
 
-/** Position for `path`: its own entry (key position if `preferKey`), else the nearest ancestor's. */
-function locate(sources: SourceMap, path: readonly PathSegment[], preferKey: boolean): SourcePos | undefined {
+/**
+ * Position for `path`: its own entry (its value's, or its key's if `preferKey`), else the nearest
+ * ancestor's key. Load-time checks outside the schema (src/arch) locate their problems with it too.
+ */
+export function locate(sources: SourceMap, path: readonly PathSegment[], preferKey = false): SourcePos | undefined {
   for (let n = path.length; n >= 0; n--) {
     const src = sources.get(formatPath(path.slice(0, n)));
     if (src !== undefined) return (n === path.length ? (preferKey ? src.key : undefined) : src.key) ?? src.value;
