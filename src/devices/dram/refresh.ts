@@ -8,6 +8,7 @@
 import { CMD, type TimingValues } from './lpddr5-spec.js';
 import type { TimingState } from './timing-state.js';
 import type { ChannelCounters } from './channel-counters.js';
+import { POWER_DOWN } from './power-down.js';
 
 export type RefreshMode = 'all-bank' | 'per-bank';
 
@@ -22,7 +23,7 @@ export class RefreshManager {
   private readonly due: Float64Array;
   /** 1 while the rank is in self-refresh (no refresh comes due). */
   private readonly suspended: Uint8Array;
-  /** Set by the power-managing controller: rank power states (1 = power-down) and how to issue PDX. */
+  /** Set by the power-managing controller: rank power states (power-down.ts codes) and how to issue PDX. */
   power: { readonly state: Uint8Array; exit(r: number, T: number): void } | null = null;
 
   private readonly pair: Int32Array;
@@ -112,7 +113,7 @@ export class RefreshManager {
     return skipped;
   }
 
-  /** Rank r entered self-refresh at t: the device refreshes itself, nothing comes due. */
+  /** Rank r entered self-refresh: the device refreshes itself, nothing comes due. */
   suspend(r: number): void {
     this.suspended[r] = 1;
     this.updateNextDue();
@@ -127,7 +128,7 @@ export class RefreshManager {
   /** Computes the next refresh-related command for pending rank r into candCmd/candBank/candT. */
   candidate(r: number, openRow: Int32Array, ts: TimingState): void {
     const base = r * this.banksPerRank;
-    if (this.power !== null && this.power.state[r] === 1) {
+    if (this.power !== null && this.power.state[r] === POWER_DOWN) {
       this.candCmd = CMD.PDX; // a powered-down rank exits first
       this.candBank = base;
       this.candT = ts.earliestRank(CMD.PDX, r);
