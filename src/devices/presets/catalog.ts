@@ -113,7 +113,7 @@ function lpddr5Entry(name: string, preset: PresetName, summary: string): DeviceC
   const estimates = lpddr5Estimates(sources, false);
   return {
     name, type: 'lpddr5', summary, sources, estimates,
-    create: (engine, path, opts = {}) => withReadNoise(createLpddr5(engine, { preset, ...(opts.overrides ?? {}) } as Lpddr5Params, path), opts.noise, opts.seed),
+    create: (engine, path, opts = {}) => createDevice('lpddr5', { preset, ...(opts.overrides ?? {}) } as Lpddr5Params, engine, path, opts),
     energyTables: () => tables,
   };
 }
@@ -178,7 +178,7 @@ function canonicalParams(spec: DeviceSpec): { params: Record<string, unknown>; p
 export function createDeviceFromSpec(spec: DeviceSpec, engine: Engine, path: string, opts: CreateDeviceOptions = {}): MemoryDevice {
   if (spec.type === 'lpddr5') {
     const { type: _t, id: _i, ...rest } = spec;
-    return withReadNoise(createLpddr5(engine, lpddr5ParamsOf(rest), path), opts.noise, opts.seed);
+    return createDevice('lpddr5', lpddr5ParamsOf(rest), engine, path, opts);
   }
   if (!(deviceTypes as readonly string[]).includes(spec.type)) throw new Error(`unknown device type '${spec.type}' (known: ${deviceTypes.join(', ')})`);
   return createDevice(spec.type as 'sram', canonicalParams(spec).params as unknown as SramParams, engine, path, opts);
@@ -218,20 +218,28 @@ export function energyTablesForSpec(spec: DeviceSpec): EnergyTable[] {
 }
 
 /**
+ * Runs `build` (a device built once on a scratch engine) and rethrows its failure as one line
+ * naming the device, `${type} '${name}': …`, keeping the parameter a DeviceParamError names.
+ */
+function buildOnce(type: string, name: string, build: () => unknown): void {
+  try {
+    build();
+  } catch (e) {
+    const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^\[[^\]]*\] /, '');
+    const param = paramOf(e);
+    throw param !== undefined ? new DeviceParamError(param, `${type} '${name}': ${msg}`) : new Error(`${type} '${name}': ${msg}`);
+  }
+}
+
+/**
  * A catalogue entry for a config entry (so replay and reports treat YAML devices like presets):
  * sources and estimates are the preset's, minus what the entry overrides.
  */
 export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
   const name = spec.id ?? spec.preset ?? spec.type;
   if (spec.type === 'lpddr5') {
-    // Build once on a scratch engine, as below: a bad mapping or density is a configuration error here, not mid-run.
-    try {
-      createDeviceFromSpec(spec, new Engine(), name);
-    } catch (e) {
-      const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^\[[^\]]*\] /, '');
-      const param = paramOf(e);
-      throw param !== undefined ? new DeviceParamError(param, `lpddr5 '${name}': ${msg}`) : new Error(`lpddr5 '${name}': ${msg}`);
-    }
+    // a bad mapping or density is a configuration error here, not mid-run
+    buildOnce('lpddr5', name, () => createDeviceFromSpec(spec, new Engine(), name));
     const base = deviceCatalog.find((e) => e.type === 'lpddr5' && lpddr5PresetOf.get(e.name) === (spec.preset ?? 'orin-agx'));
     const overridden = Object.keys(spec).filter((k) => !SPEC_META.has(k));
     const keep = (k: string): boolean => !overridden.some((o) => k === o || k.startsWith(`${o}.`));
@@ -244,15 +252,9 @@ export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
     };
   }
   const { params, preset, overridden } = canonicalParams(spec);
-  // Build once on a scratch engine: combinations each key's own check cannot see (iterationsMax <
-  // iterationsMin, a clock whose cycle rounds to 0 ps) fail here as configuration errors, not mid-run.
-  try {
-    createDevice(spec.type as 'sram', params as unknown as SramParams, new Engine(), name);
-  } catch (e) {
-    const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^\[[^\]]*\] /, '');
-    const param = paramOf(e);
-    throw param !== undefined ? new DeviceParamError(param, `${spec.type} '${name}': ${msg}`) : new Error(`${spec.type} '${name}': ${msg}`);
-  }
+  // combinations each key's own check cannot see (iterationsMax < iterationsMin, a clock whose
+  // cycle rounds to 0 ps) fail here as configuration errors, not mid-run
+  buildOnce(spec.type, name, () => createDevice(spec.type as 'sram', params as unknown as SramParams, new Engine(), name));
   const sources: Record<string, Source> = {};
   for (const [k, v] of Object.entries((preset?.params ?? {}) as Record<string, SourcedValue>)) {
     sources[k] = overridden.includes(k) ? { source: 'user configuration' } : { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
