@@ -46,8 +46,8 @@ export class Sram extends DeviceCore {
     super(ctx, sramActions, params.banks, params.queueDepth);
     requireIntegers(params, ['banks', 'portsPerBank'], 1, ctx.path);
     requireIntegers(params, ['readLatencyCycles', 'writeLatencyCycles'], 0, ctx.path);
-    if (!(params.clock > 0)) throw new DeviceParamError('clock', 'clock and width must be > 0', ctx.path);
-    if (!(params.width > 0)) throw new DeviceParamError('width', 'clock and width must be > 0', ctx.path);
+    if (!(params.clock > 0)) throw new DeviceParamError('clock', `clock must be > 0 Hz, got ${params.clock}`, ctx.path);
+    if (!(params.width > 0)) throw new DeviceParamError('width', `width must be > 0 bytes, got ${params.width}`, ctx.path);
     this.capacityBytes = params.capacity;
     this.granuleBytes = params.width;
     this.cyclePs = Math.round(1e12 / params.clock);
