@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRunConfig } from '../../src/arch/run-config.js';
 import { runConfig } from '../../src/arch/run.js';
-import { ConfigErrors } from '../../src/config/errors.js';
+import { configErrorsOf } from '../config/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-run-checks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,15 +50,7 @@ function files(run: string, soc = SOC): string {
   return join(sub, 'run.yaml');
 }
 
-function errorsOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigErrors);
-    return (e as ConfigErrors).message;
-  }
-  throw new Error('expected ConfigErrors');
-}
+const errorsOf = (f: () => unknown): string => configErrorsOf(f).message;
 
 describe('run configuration checked against its SoC', () => {
   it('accepts the valid pair', () => {

@@ -2,9 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigErrors } from '../../src/config/index.js';
 import { readYamlFile } from '../../src/config/yaml.js';
-import { tempDir, type TempDir } from './helpers.js';
+import { configErrorsOf, tempDir, type TempDir } from './helpers.js';
 
 let t: TempDir;
 beforeEach(() => { t = tempDir(); });
@@ -16,15 +15,7 @@ function bytesFile(name: string, bytes: number[] | string): string {
   return p;
 }
 
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigErrors);
-    return (e as Error).message;
-  }
-  throw new Error('expected ConfigErrors');
-}
+const message = (fn: () => unknown): string => configErrorsOf(fn).message;
 
 describe('readYamlFile on bytes that are not UTF-8 text', () => {
   it('locates a Latin-1 byte at its line and column', () => {

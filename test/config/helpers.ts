@@ -1,7 +1,10 @@
-// Temp-directory helper for config tests: writes YAML files and removes the directory afterwards.
+// Helpers for config tests: a temp directory that writes YAML files and removes itself afterwards;
+// the ConfigErrors a load throws.
+import { expect } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ConfigErrors } from '../../src/config/errors.js';
 
 export interface TempDir {
   readonly dir: string;
@@ -24,4 +27,15 @@ export function tempDir(prefix = 'qmcsim-test-'): TempDir {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The ConfigErrors `fn` throws; the test fails if it throws anything else, or nothing. */
+export function configErrorsOf(fn: () => unknown): ConfigErrors {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigErrors);
+    return e as ConfigErrors;
+  }
+  throw new Error('expected ConfigErrors');
 }

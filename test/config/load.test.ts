@@ -1,8 +1,8 @@
 // loadConfigFile: strict validation with located errors, extends, overrides, kinds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigErrors, loadConfig, loadConfigFile, q, strictObject, int, oneOf, provenance, reportIssue } from '../../src/config/index.js';
-import { tempDir, type TempDir } from './helpers.js';
+import { loadConfig, loadConfigFile, q, strictObject, int, oneOf, provenance, reportIssue } from '../../src/config/index.js';
+import { configErrorsOf, tempDir, type TempDir } from './helpers.js';
 
 const memory = strictObject({
   id: z.string(),
@@ -19,15 +19,6 @@ const schema = strictObject({
   }
 });
 
-function errorsOf(fn: () => unknown): ConfigErrors {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigErrors) return e;
-    throw e;
-  }
-  throw new Error('expected ConfigErrors');
-}
 
 let t: TempDir;
 beforeEach(() => { t = tempDir(); });
@@ -60,7 +51,7 @@ describe('loadConfigFile', () => {
       readLatency: 5 pJ
       capacity: 1 kB
 `);
-    const lines = errorsOf(() => loadConfigFile(f, schema)).format().split('\n');
+    const lines = configErrorsOf(() => loadConfigFile(f, schema)).format().split('\n');
     expect(lines).toEqual([
       `${f}:5:20: soc.memory[0].readLatency: expected a time such as '3.5 ns', found 50`,
       `${f}:6:17: soc.memory[0].capacity: expected a size such as '64 B' or '16 Gb' (> 0), found '-4 MB' (negative)`,
@@ -72,24 +63,24 @@ describe('loadConfigFile', () => {
 
   it('a missing required key points at the key of its parent map', () => {
     const f = t.write('m.yaml', 'soc:\n  memory: []\n');
-    expect(errorsOf(() => loadConfigFile(f, schema)).problems).toMatchObject([
+    expect(configErrorsOf(() => loadConfigFile(f, schema)).problems).toMatchObject([
       { line: 1, col: 1, path: 'soc.clock', expected: "a frequency such as '3.3 GHz'", found: 'nothing (the key is missing)' },
     ]);
   });
 
   it('runs cross-field checks once the shape is valid', () => {
     const f = t.write('dup.yaml', `${good}    - id: dram\n      readLatency: 1 ns\n      capacity: 1 kB\n`);
-    expect(errorsOf(() => loadConfigFile(f, schema)).format()).toBe(`${f}:7:11: soc.memory[1].id: expected a unique id, found 'dram' (also used by soc.memory[0])`);
+    expect(configErrorsOf(() => loadConfigFile(f, schema)).format()).toBe(`${f}:7:11: soc.memory[1].id: expected a unique id, found 'dram' (also used by soc.memory[0])`);
   });
 
   it('reports broken YAML and duplicate keys with positions', () => {
     const f = t.write('broken.yaml', 'soc:\n  clock: 1 GHz\n   memory: [\n');
-    const e = errorsOf(() => loadConfigFile(f, schema));
+    const e = configErrorsOf(() => loadConfigFile(f, schema));
     expect(e.problems[0]).toMatchObject({ file: f, expected: 'valid YAML' });
     expect(e.problems[0]?.line).toBeGreaterThan(0);
     expect(e.format()).toMatch(new RegExp(`^${f}:\\d+:\\d+: expected valid YAML, found a syntax error \\(.+\\)`));
     const d = t.write('dupkey.yaml', 'soc:\n  clock: 1 GHz\n  clock: 2 GHz\n');
-    expect(errorsOf(() => loadConfigFile(d, schema)).format()).toMatch(new RegExp(`^${d}:3:3: expected valid YAML, found a syntax error \\(Map keys must be unique\\)$`));
+    expect(configErrorsOf(() => loadConfigFile(d, schema)).format()).toMatch(new RegExp(`^${d}:3:3: expected valid YAML, found a syntax error \\(Map keys must be unique\\)$`));
   });
 
   it('a list or map used as a key is a located problem, without a process warning', () => {
@@ -98,7 +89,7 @@ describe('loadConfigFile', () => {
     process.on('warning', onWarning);
     try {
       const f = t.write('complex.yaml', 'soc:\n  clock: 1 GHz\n[1, 2]: x\n');
-      expect(errorsOf(() => loadConfigFile(f, schema)).format()).toBe(`${f}:3:1: expected a plain key (a name such as readLatency), found a list used as a key`);
+      expect(configErrorsOf(() => loadConfigFile(f, schema)).format()).toBe(`${f}:3:1: expected a plain key (a name such as readLatency), found a list used as a key`);
     } finally {
       process.off('warning', onWarning);
     }
@@ -114,7 +105,7 @@ describe('extends', () => {
   it('deep-merges maps, replaces lists, and locates errors in the file that wrote the value', () => {
     t.write('base/soc.yaml', `soc:\n  clock: 1 GHz\n  banks: 8\n  memory:\n    - id: a\n      readLatency: 5\n      capacity: 1 kB\n`);
     const child = t.write('child.yaml', 'extends: base/soc.yaml\nsoc:\n  banks: 16\n');
-    const e = errorsOf(() => loadConfigFile(child, schema));
+    const e = configErrorsOf(() => loadConfigFile(child, schema));
     expect(e.problems).toHaveLength(1);
     expect(e.problems[0]).toMatchObject({ line: 6, col: 20, path: 'soc.memory[0].readLatency' });
     expect(e.problems[0]?.file).toMatch(/base\/soc\.yaml$/);
@@ -127,9 +118,9 @@ describe('extends', () => {
   it('detects cycles and missing bases', () => {
     t.write('a.yaml', 'extends: b.yaml\nsoc: {}\n');
     const b = t.write('b.yaml', 'extends: a.yaml\n');
-    expect(errorsOf(() => loadConfigFile(b, schema)).format()).toMatch(/a\.yaml:1:10: extends: expected a file that does not extend itself, found a cycle .*b\.yaml → .*a\.yaml → .*b\.yaml/);
+    expect(configErrorsOf(() => loadConfigFile(b, schema)).format()).toMatch(/a\.yaml:1:10: extends: expected a file that does not extend itself, found a cycle .*b\.yaml → .*a\.yaml → .*b\.yaml/);
     const m = t.write('m.yaml', 'extends: gone.yaml\n');
-    expect(errorsOf(() => loadConfigFile(m, schema)).format()).toMatch(/m\.yaml:1:10: extends: expected an existing YAML file .*found 'gone\.yaml'/);
+    expect(configErrorsOf(() => loadConfigFile(m, schema)).format()).toMatch(/m\.yaml:1:10: extends: expected an existing YAML file .*found 'gone\.yaml'/);
   });
 });
 
@@ -143,10 +134,10 @@ describe('--set overrides', () => {
 
   it('errors name the override', () => {
     const f = t.write('o.yaml', good);
-    expect(errorsOf(() => loadConfigFile(f, schema, { overrides: ['soc.memory[0].readLatency=7'] })).format())
+    expect(configErrorsOf(() => loadConfigFile(f, schema, { overrides: ['soc.memory[0].readLatency=7'] })).format())
       .toBe("--set soc.memory[0].readLatency=7: soc.memory[0].readLatency: expected a time such as '3.5 ns', found 7");
-    expect(errorsOf(() => loadConfigFile(f, schema, { overrides: ['soc..x=1'] })).format()).toMatch(/^--set soc\.\.x=1: expected an override such as/);
-    expect(errorsOf(() => loadConfigFile(f, schema, { overrides: ['soc.memory[5].id=x'] })).format()).toMatch(/expected a list at 'soc.memory' with an item 5, found a list of 1 items/);
+    expect(configErrorsOf(() => loadConfigFile(f, schema, { overrides: ['soc..x=1'] })).format()).toMatch(/^--set soc\.\.x=1: expected an override such as/);
+    expect(configErrorsOf(() => loadConfigFile(f, schema, { overrides: ['soc.memory[5].id=x'] })).format()).toMatch(/expected a list at 'soc.memory' with an item 5, found a list of 1 items/);
   });
 });
 
@@ -154,7 +145,7 @@ describe('kind', () => {
   it('is consumed by the loader and checked when the caller names one', () => {
     const f = t.write('k.yaml', `kind: soc\n${good}`);
     expect(loadConfig(f, schema, { kind: 'soc' }).kind).toBe('soc');
-    expect(errorsOf(() => loadConfigFile(f, schema, { kind: 'run' })).format()).toBe(`${f}:1:7: kind: expected 'run', found 'soc'`);
+    expect(configErrorsOf(() => loadConfigFile(f, schema, { kind: 'run' })).format()).toBe(`${f}:1:7: kind: expected 'run', found 'soc'`);
   });
 });
 
