@@ -67,7 +67,7 @@ export class SttMram extends DeviceCore {
   constructor(readonly params: SttMramParams, ctx: DeviceContext) {
     super(ctx, sttMramActions, params.channels, params.queueDepth);
     requireIntegers(params, ['channels', 'banksPerChannel'], 1, ctx.path);
-    if (!(params.channelBandwidth > 0)) throw new DeviceParamError('channelBandwidth', 'channelBandwidth must be > 0', ctx.path);
+    if (!(params.channelBandwidth > 0)) throw new DeviceParamError('channelBandwidth', `channelBandwidth must be > 0 B/s, got ${params.channelBandwidth}`, ctx.path);
     this.C = params.channels;
     this.B = params.banksPerChannel;
     this.capacityBytes = params.capacity;
