@@ -5,26 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SRAM_ONLY_SOC } from '../cli/fixtures.js';
+import { SRAM_ONLY_SOC, tinyModelYaml } from '../cli/fixtures.js';
 import { runCli } from '../cli/cli-helpers.js';
 
 let dir: string;
 let run: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'qmcsim-clock-'));
-  writeFileSync(join(dir, 'tiny.yaml'), `kind: model
-name: Tiny
-hfId: qa/tiny
-family: llama
-source: test
-hiddenSize: 128
-numLayers: 2
-vocabSize: 256
-tieWordEmbeddings: true
-norm: { kind: rmsnorm, eps: 1.0e-5 }
-attention: { numHeads: 2, numKvHeads: 1, headDim: 64 }
-mlp: { kind: swiglu, intermediateSize: 256 }
-`);
+  writeFileSync(join(dir, 'tiny.yaml'), tinyModelYaml({ hiddenSize: 128, numLayers: 2, vocabSize: 256, numHeads: 2, numKvHeads: 1, intermediateSize: 256 }));
   writeFileSync(join(dir, 'soc.yaml'), SRAM_ONLY_SOC);
   run = join(dir, 'run.yaml');
   writeFileSync(run, `kind: run

@@ -15,3 +15,30 @@ regions:
   - { id: dram-weights, memory: sram, base: 256 KiB, size: 1 MiB }
   - { id: sram-act, memory: sram, base: 1280 KiB }
 `;
+
+/** Sizes of a tiny llama model shape (headDim is 64). */
+export interface TinyModelSizes {
+  readonly hiddenSize: number;
+  readonly numLayers: number;
+  readonly vocabSize: number;
+  readonly numHeads: number;
+  readonly numKvHeads: number;
+  readonly intermediateSize: number;
+}
+
+/** A tiny llama model shape (kind: model) of the given sizes; `attention:` is on line 11, `mlp:` on line 12. */
+export function tinyModelYaml(s: TinyModelSizes): string {
+  return `kind: model
+name: Tiny
+hfId: qa/tiny
+family: llama
+source: test
+hiddenSize: ${s.hiddenSize}
+numLayers: ${s.numLayers}
+vocabSize: ${s.vocabSize}
+tieWordEmbeddings: true
+norm: { kind: rmsnorm, eps: 1.0e-5 }
+attention: { numHeads: ${s.numHeads}, numKvHeads: ${s.numKvHeads}, headDim: 64 }
+mlp: { kind: swiglu, intermediateSize: ${s.intermediateSize} }
+`;
+}

@@ -6,20 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModelFile } from '../../src/workloads/catalog.js';
 import { runCli } from '../cli/cli-helpers.js';
+import { tinyModelYaml } from '../cli/fixtures.js';
 
-const base = `kind: model
-name: Tiny
-hfId: qa/tiny
-family: llama
-source: test
-hiddenSize: 256
-numLayers: 4
-vocabSize: 1000
-tieWordEmbeddings: true
-norm: { kind: rmsnorm, eps: 1.0e-5 }
-attention: { numHeads: 4, numKvHeads: 2, headDim: 64 }
-mlp: { kind: swiglu, intermediateSize: 512 }
-`;
+const base = tinyModelYaml({ hiddenSize: 256, numLayers: 4, vocabSize: 1000, numHeads: 4, numKvHeads: 2, intermediateSize: 512 });
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'qmcsim-model-')); });
