@@ -5,7 +5,7 @@
 import type { Ps } from '../units/quantity.js';
 import { EventQueue, QueueEntry, QueueHandle } from './event-queue.js';
 import { Priority } from './priority.js';
-import { SimError } from './errors.js';
+import { SimError, TimeRangeError } from './errors.js';
 
 export type Action = () => void;
 
@@ -74,7 +74,7 @@ export class Engine implements Scheduler {
 
   private enqueue(when: number, action: Action, priority: number, label: string): QueueEntry {
     if (!Number.isSafeInteger(when)) {
-      throw new SimError(`event time ${when} ps is not a safe integer${label ? ` (${label})` : ''}`, this.nowPs);
+      throw new TimeRangeError(`event time ${when} ps is not a safe integer${label ? ` (${label})` : ''}`, this.nowPs);
     }
     if (when < this.nowPs) {
       throw new SimError(`cannot schedule in the past: ${when} ps < now ${this.nowPs} ps${label ? ` (${label})` : ''}`, this.nowPs);
@@ -104,7 +104,7 @@ export class Engine implements Scheduler {
   run(limit: RunLimit = {}): RunEnd {
     const until = limit.until;
     const maxEvents = limit.maxEvents ?? Infinity;
-    if (until !== undefined && !Number.isSafeInteger(until)) throw new SimError(`run limit ${until} ps is not a safe integer`);
+    if (until !== undefined && !Number.isSafeInteger(until)) throw new TimeRangeError(`run limit ${until} ps is not a safe integer`);
     this.stopReason = undefined;
     let fired = 0;
     const q = this.queue;

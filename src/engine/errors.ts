@@ -6,6 +6,12 @@ export class SimError extends Error {
   }
 }
 
+/**
+ * An event time or run limit outside the integer-ps clock (not a safe integer, i.e. past 2^53 ps).
+ * Callers that can blame their input for it (a trace record, a workload) catch this class.
+ */
+export class TimeRangeError extends SimError {}
+
 /** Throws a SimError when `cond` is false. */
 export function invariant(cond: unknown, message: string): asserts cond {
   if (!cond) throw new SimError(message);

@@ -5,7 +5,7 @@
  * Shared by `qmcsim replay`, the tests and the benchmark.
  */
 import { Engine } from '../../engine/engine.js';
-import { SimError } from '../../engine/errors.js';
+import { TimeRangeError } from '../../engine/errors.js';
 import { findDevicePreset, type DeviceCatalogEntry, type AccessNoiseLike } from '../index.js';
 import { openTraceBuffer, openTraceFile, type TraceFormat } from './open-trace.js';
 import { replayTrace, type ReplayResult } from './replay.js';
@@ -70,7 +70,7 @@ export function runReplay(o: RunReplayOptions): ReplayRun {
   } catch (e) {
     // Simulated time is integer ps below 2^53: an arrival so late that its completion passes that
     // is a trace error at the record being served, not an internal one.
-    if (e instanceof SimError && e.message.includes('is not a safe integer')) {
+    if (e instanceof TimeRangeError) {
       throw new TraceParseError(traceName, cursor.line, 1, 'a time that keeps the simulation below 2^53 ps (about 2.5 h)', `'${cursor.timePs}'`);
     }
     throw e;
