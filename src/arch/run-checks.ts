@@ -10,7 +10,7 @@ import { formatPath, type PathSegment } from '../config/paths.js';
 import type { SourceMap } from '../config/yaml.js';
 import { locate } from '../config/issues.js';
 import { loadModel } from '../workloads/catalog.js';
-import type { PlacementConfig } from './placement/policies.js';
+import { POLICY_REGION_KEYS, type PlacementConfig } from './placement/policies.js';
 import type { SocConfig } from './soc-schema.js';
 import { defaultDeviceFactory } from './device-factory.js';
 import { Engine } from '../engine/engine.js';
@@ -24,13 +24,6 @@ export interface RunParts {
   readonly workload: { readonly contextLength: number };
   readonly compute: { readonly enabled: boolean };
 }
-
-/** Which `placement.regions` keys each built-in policy uses (all of them route kv, state, activations). */
-const POLICY_REGIONS: Readonly<Record<string, readonly string[]>> = {
-  'all-lpddr5': ['weights', 'kv', 'activations'],
-  qmc: ['outliers', 'inliers', 'kv', 'activations'],
-  emems: ['nvm', 'kv', 'activations'],
-};
 
 /**
  * Checks `run` against `soc`; `sources` locates the run file's keys. Throws ConfigErrors listing
@@ -76,9 +69,9 @@ export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, 
       }
     });
   } else {
-    for (const key of POLICY_REGIONS[p.policy] ?? []) {
-      const region = (p.regions as Readonly<Record<string, string>>)[key];
-      if (region === undefined || regions.includes(region)) continue;
+    for (const key of POLICY_REGION_KEYS[p.policy]) {
+      const region = p.regions[key];
+      if (regions.includes(region)) continue;
       const path = ['placement', 'regions', key];
       const written = sources.has(formatPath(path));
       problem(path, `${expectRegion} for the ${key} of policy '${p.policy}'`,

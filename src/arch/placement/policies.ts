@@ -37,6 +37,16 @@ export const placementSchema = strictObject({
 });
 export type PlacementConfig = z.output<typeof placementSchema>;
 
+/**
+ * The `regions` keys each preset policy's rules (rulesFor, below) place into; the run's load-time
+ * check (run-checks.ts) requires each to name a region of the SoC. Keep the two in step.
+ */
+export const POLICY_REGION_KEYS: Readonly<Record<Exclude<PlacementConfig['policy'], 'rules'>, readonly (keyof PlacementConfig['regions'])[]>> = {
+  'all-lpddr5': ['weights', 'kv', 'activations'],
+  qmc: ['outliers', 'inliers', 'kv', 'activations'],
+  emems: ['nvm', 'kv', 'activations'],
+};
+
 /** The ordered rule list of a placement config. */
 export function rulesFor(c: PlacementConfig): PlacementRule[] {
   const g = c.regions;
