@@ -8,10 +8,11 @@ import type { Engine } from '../engine/engine.js';
 import { SimError } from '../engine/errors.js';
 import { UserError } from '../config/errors.js';
 import { formatQuantity } from '../units/format.js';
+import { PS_PER_S } from '../units/quantity.js';
 import type { Soc } from './soc.js';
 import type { Step } from './steps.js';
 
-const LIMIT = `the simulator's clock range (2^53 ps ≈ ${formatQuantity(Number.MAX_SAFE_INTEGER / 1e12, 'duration', 3)} of simulated time`;
+const LIMIT = `the simulator's clock range (2^53 ps ≈ ${formatQuantity(Number.MAX_SAFE_INTEGER / PS_PER_S, 'duration', 3)} of simulated time`;
 
 /**
  * Throws when the replay cannot fit the clock: every distinct step (first of its signature) is
@@ -23,22 +24,25 @@ export function assertFitsClock(soc: Soc, steps: readonly Step[]): void {
   const seen = new Set<string>();
   let boundPs = 0;
   let worst = '';
+  const shared = soc.config.interconnect.type === 'bus' ? ' (the shared bus)' : '';
   for (const step of steps) {
     if (seen.has(step.signature)) continue;
     seen.add(step.signature);
     const psOn = new Map<string, number>();
     for (const s of step.streams) {
       const port = soc.port(s.memory);
-      const lk = `link of ${s.memory}${soc.config.interconnect.type === 'bus' ? ' (the shared bus)' : ''}`;
+      const lk = `link of ${s.memory}${shared}`;
       psOn.set(lk, (psOn.get(lk) ?? 0) + s.bytes * port.link.psPerByte);
-      if (port.device.peakBandwidth > 0) psOn.set(`device of ${s.memory}`, (psOn.get(`device of ${s.memory}`) ?? 0) + (s.bytes * 1e12) / port.device.peakBandwidth);
+      // B × ps/s ÷ B/s = ps
+      const dk = `device of ${s.memory}`;
+      if (port.device.peakBandwidth > 0) psOn.set(dk, (psOn.get(dk) ?? 0) + (s.bytes * PS_PER_S) / port.device.peakBandwidth);
     }
     let stepPs = 0;
     for (const [what, ps] of psOn) if (ps > stepPs) { stepPs = ps; worst = what; }
     boundPs += stepPs;
   }
   if (boundPs > Number.MAX_SAFE_INTEGER) {
-    throw new UserError(`the token does not finish within ${LIMIT}; the replay needs at least ${formatQuantity(boundPs / 1e12, 'duration', 3)}, bound by the ${worst}): a link or device bandwidth of this configuration is far too low for the model's traffic`);
+    throw new UserError(`the token does not finish within ${LIMIT}; the replay needs at least ${formatQuantity(boundPs / PS_PER_S, 'duration', 3)}, bound by the ${worst}): a link or device bandwidth of this configuration is far too low for the model's traffic`);
   }
 }
 
