@@ -3,8 +3,7 @@
  * address is split into a 64-B block offset and the fields of the declared order. Exact integer
  * arithmetic on addresses up to 2^53 (floor/modulo by powers of two, no 32-bit bit operations).
  */
-import { SimError } from '../../engine/errors.js';
-import { DeviceParamError } from '../../devices/param-error.js';
+import { DeviceParamError } from '../param-error.js';
 
 /** Address fields: Ro(w), Ra(nk), Bg (bank group), Ba(nk in group), Co(lumn block), Ch(annel). */
 export const ADDRESS_FIELDS = ['Ro', 'Ra', 'Bg', 'Ba', 'Co', 'Ch'] as const;

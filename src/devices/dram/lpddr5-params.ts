@@ -4,8 +4,7 @@
  * resolution of params + preset into a device configuration.
  */
 import type { PluginDescriptor, ParamDoc } from '../../config/plugin.js';
-import { SimError } from '../../engine/errors.js';
-import { DeviceParamError } from '../../devices/param-error.js';
+import { DeviceParamError } from '../param-error.js';
 import { parseMappingOrder, ADDRESS_MAPPINGS } from './address-mapper.js';
 import type { PagePolicy, SchedulerKind } from './controller.js';
 import type { Lpddr5DeviceConfig } from './lpddr5-device.js';

@@ -4,8 +4,7 @@
  * Ramulator 2.1 (`python/ramulator/dram/lpddr5.py`, LPDDR5_6400) and gem5 (`lpddr5.py`), via
  * ../shared/reference/orin-lpddr5.md Part C. Constraints between commands live in lpddr5-constraints.ts.
  */
-import { SimError } from '../../engine/errors.js';
-import { DeviceParamError } from '../../devices/param-error.js';
+import { DeviceParamError } from '../param-error.js';
 
 /** The LPDDR5 commands the controller issues (CAS/WCK sync is folded into RD/WR: WCK always-on). */
 export const COMMANDS = ['ACT1', 'ACT2', 'PRE', 'PREA', 'RD', 'WR', 'REFab', 'REFpb', 'PDE', 'PDX', 'SRE', 'SRX'] as const;
