@@ -124,9 +124,17 @@ function withSocPrefix<T>(load: () => T): T {
   } catch (e) {
     if (!(e instanceof ConfigErrors) || !e.problems.some((p) => p.file.startsWith('--set '))) throw e;
     throw new ConfigErrors(e.problems.map((p) => (p.file.startsWith('--set ')
-      ? { ...p, file: `--set soc.${p.file.slice(6)}`, path: p.path === '' ? 'soc' : `soc.${p.path}` }
+      ? { ...p, file: socSetSource(p.file), path: p.path === '' ? 'soc' : `soc.${p.path}` }
       : p)));
   }
+}
+
+/**
+ * The source name of a `soc.` override as the user typed it: the SoC file was given the override
+ * with `soc.` stripped ('--set x=1' → '--set soc.x=1'); any other source name is returned as is.
+ */
+export function socSetSource(file: string): string {
+  return file.startsWith('--set ') ? `--set soc.${file.slice(6)}` : file;
 }
 
 /** Registers `kind: run` and `kind: soc` with the config layer (idempotent). */

@@ -6,7 +6,7 @@
  */
 import { archDescriptors } from '../arch/descriptors.js';
 import { checkDevices } from '../arch/device-check.js';
-import { loadRunConfig, registerArchKinds } from '../arch/run-config.js';
+import { loadRunConfig, registerArchKinds, socSetSource } from '../arch/run-config.js';
 import { socSchema } from '../arch/soc-schema.js';
 import { devicesKindSchema, registerBuiltinKinds } from '../config/builtin-kinds.js';
 import { UserError } from '../config/errors.js';
@@ -41,7 +41,7 @@ const loadRun: KindLoader = (file, overrides) => {
   const run = composeConfig(file, overrides.filter((o) => !o.startsWith('soc.')));
   const soc = composeConfig(displayName(socFile), overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4)));
   const sources: SourceMap = new Map(run.sources);
-  const setSoc = (p: SourcePos): SourcePos => (p.file.startsWith('--set ') ? { ...p, file: `--set soc.${p.file.slice(6)}` } : p);
+  const setSoc = (p: SourcePos): SourcePos => ({ ...p, file: socSetSource(p.file) });
   for (const [k, v] of soc.sources) {
     sources.set(k === '' ? 'soc' : k.startsWith('[') ? `soc${k}` : `soc.${k}`, { value: setSoc(v.value), ...(v.key !== undefined ? { key: setSoc(v.key) } : {}) });
   }
