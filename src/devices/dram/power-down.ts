@@ -21,7 +21,7 @@ export class PowerManager {
   candT = Infinity;
 
   constructor(
-    readonly ranks: number,
+    ranks: number,
     private readonly banksPerRank: number,
     /** Timeouts in ps (Infinity: never). */
     readonly powerDownAfter: number,
