@@ -5,3 +5,4 @@ export * from './claims.js';
 export * from './plots.js';
 export * from './vega-svg.js';
 export * from './html.js';
+export * from './estimate-uses.js';

@@ -4,6 +4,7 @@
  * replay's estimates as `qmcsim run` lists them (run file `estimates:`, device-preset estimates).
  */
 import type { DesignValue, EstimatedDependency } from '../report/html.js';
+import { EstimateUses } from '../report/estimate-uses.js';
 import { noiseDescriptors, noiseModelEstimates, noisePreset, type NoiseModelSpec } from '../devices/noise/index.js';
 import { nvmAndSramPresets } from '../devices/presets/index.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
@@ -91,12 +92,10 @@ export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undef
 
 /** Collects estimates per sweep point, merging identical parameters. Deterministic: insertion order. */
 export class NoiseEstimates {
-  private readonly byParam = new Map<string, Omit<NoiseEstimate, 'points'> & { points: string[] }>();
+  private readonly uses = new EstimateUses<Omit<NoiseEstimate, 'points'>, string>();
 
   add(e: Omit<NoiseEstimate, 'points'>, point: string): void {
-    const u = this.byParam.get(e.param) ?? { ...e, points: [] };
-    if (u.points[u.points.length - 1] !== point) u.points.push(point);
-    this.byParam.set(e.param, u);
+    this.uses.add(e, point);
   }
 
   /**
@@ -146,7 +145,7 @@ export class NoiseEstimates {
   }
 
   list(): NoiseEstimate[] {
-    return [...this.byParam.values()];
+    return this.uses.list();
   }
 }
 

@@ -4,7 +4,7 @@
  * the evaluated points. A run-file estimate whose key the sweep itself sets (axis or `set:`) is left
  * out: there the value is the sweep's, not the estimate.
  */
-import type { EstimatedDependency } from '../report/index.js';
+import { EstimateUses, type EstimatedDependency } from '../report/index.js';
 import type { SweepEstimate, SweepEvaluator } from './evaluator.js';
 import type { SweepSpec } from './spec-types.js';
 
@@ -30,16 +30,13 @@ function byIndex(param: string, config: unknown): string {
 export function sweepEstimates(spec: SweepSpec, evaluator: SweepEvaluator, points: readonly { index: number; config: unknown }[]): SweepEstimateUse[] {
   if (evaluator.estimates === undefined) return [];
   const swept = new Set([...spec.axes.flatMap((g) => g.keys.map((k) => k.key)), ...spec.set.map(([k]) => k)]);
-  const uses = new Map<string, SweepEstimate & { points: number[] }>();
+  const uses = new EstimateUses<SweepEstimate, number>();
   for (const p of points) {
     for (const e of evaluator.estimates(p.config)) {
-      if (swept.has(e.param) || swept.has(byIndex(e.param, p.config))) continue;
-      const u = uses.get(e.param) ?? { ...e, points: [] };
-      if (u.points[u.points.length - 1] !== p.index) u.points.push(p.index);
-      uses.set(e.param, u);
+      if (!swept.has(e.param) && !swept.has(byIndex(e.param, p.config))) uses.add(e, p.index);
     }
   }
-  return [...uses.values()].sort((a, b) => (a.param < b.param ? -1 : a.param > b.param ? 1 : 0));
+  return uses.list().sort((a, b) => (a.param < b.param ? -1 : a.param > b.param ? 1 : 0));
 }
 
 /** The report's "results resting on estimated parameters": one entry per distinct set of points. */
