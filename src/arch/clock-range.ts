@@ -5,7 +5,7 @@
  * and per device over their peak bandwidth), and as a fallback when an event time overflows.
  */
 import type { Engine } from '../engine/engine.js';
-import { SimError } from '../engine/errors.js';
+import { TimeRangeError } from '../engine/errors.js';
 import { UserError } from '../config/errors.js';
 import { formatQuantity } from '../units/format.js';
 import { PS_PER_S } from '../units/quantity.js';
@@ -51,7 +51,7 @@ export function withinClockRange<T>(engine: Engine, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (!(e instanceof SimError) || !/ps is not a safe integer/.test(e.message)) throw e;
+    if (!(e instanceof TimeRangeError)) throw e;
     throw new UserError(`the token does not finish within ${LIMIT}; stopped at ${formatQuantity(engine.now, 'time')}): a link or device bandwidth of this configuration is far too low for the model's traffic`);
   }
 }
