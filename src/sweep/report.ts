@@ -66,11 +66,12 @@ export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all
     for (const m of metrics) row[m] = p.metrics[m] ?? null;
     return row;
   });
+  const objectives = all ? [] : paretoObjectives(spec, points);
   return {
     id: all ? 'points' : 'pareto',
     title: all ? `${spec.name}: all points`
-      : paretoObjectives(spec, points).length === 0 ? `${spec.name}: Pareto front empty (no point produced the objectives ${spec.pareto.join(', ')})`
-      : `${spec.name}: Pareto front over ${paretoObjectives(spec, points).join(', ')} (minimised)`,
+      : objectives.length === 0 ? `${spec.name}: Pareto front empty (no point produced the objectives ${spec.pareto.join(', ')})`
+      : `${spec.name}: Pareto front over ${objectives.join(', ')} (minimised)`,
     columns: [
       { key: 'index', header: '#' },
       ...(all ? [{ key: 'status', header: 'status' }] : []),
