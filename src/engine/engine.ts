@@ -8,6 +8,7 @@ import { Priority } from './priority.js';
 import { SimError, TimeRangeError } from './errors.js';
 
 export type Action = () => void;
+const noop: Action = () => {};
 
 /** What a caller holds after scheduling: enough to inspect or cancel, nothing more. */
 export interface EventHandle {
@@ -40,6 +41,8 @@ export interface RunLimit {
 
 export class Engine implements Scheduler {
   private readonly queue = new EventQueue();
+  /** Fired entries of schedule() (no handle can see them), kept for reuse. */
+  private readonly spare: QueueEntry[] = [];
   private seq = 0;
   private nowPs = 0;
   private stopReason: string | undefined;
@@ -69,7 +72,19 @@ export class Engine implements Scheduler {
    * Same ordering guarantees as `at`.
    */
   schedule(when: number, action: Action, priority: number = Priority.Default): void {
-    this.enqueue(when, action, priority, '');
+    const free = this.spare;
+    if (free.length === 0 || !Number.isSafeInteger(when) || when < this.nowPs) {
+      this.enqueue(when, action, priority, '').recyclable = true;
+      return;
+    }
+    // reuse a fired handle-less entry: no allocation per event on the hot path
+    const e = free.pop()!;
+    e.time = when;
+    e.priority = priority;
+    e.seq = this.seq++;
+    e.action = action;
+    e.fired = false;
+    this.queue.push(e);
   }
 
   private enqueue(when: number, action: Action, priority: number, label: string): QueueEntry {
@@ -97,6 +112,7 @@ export class Engine implements Scheduler {
     e.fired = true;
     this.processed++;
     e.action();
+    this.recycle(e);
     return true;
   }
 
@@ -129,6 +145,13 @@ export class Engine implements Scheduler {
       this.processed++;
       fired++;
       top.action();
+      if (top.recyclable) this.recycle(top);
     }
+  }
+
+  private recycle(e: QueueEntry): void {
+    if (!e.recyclable) return;
+    e.action = noop;
+    this.spare.push(e);
   }
 }

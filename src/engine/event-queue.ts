@@ -12,11 +12,13 @@ import type { Ps } from '../units/quantity.js';
 export class QueueEntry {
   cancelled = false;
   fired = false;
+  /** True for entries no handle refers to (Engine.schedule): the engine reuses them once fired. */
+  recyclable = false;
   constructor(
-    readonly time: number,
-    readonly priority: number,
-    readonly seq: number,
-    readonly action: () => void,
+    public time: number,
+    public priority: number,
+    public seq: number,
+    public action: () => void,
   ) {}
 }
 

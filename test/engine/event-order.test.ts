@@ -45,6 +45,35 @@ describe('event order', () => {
     }), { numRuns: 200 });
   });
 
+  it('schedule() entries reused after firing: every event fires exactly once, in time order, in run() and step() alike, beside live handles', () => {
+    // each firing event schedules its successors with schedule() (reusing fired entries) and at()
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 3 }), fc.boolean()), { minLength: 1, maxLength: 200 }), fc.boolean(), (steps, stepwise) => {
+      const e = new Engine();
+      const fired: Array<[number, number, number]> = [];
+      const handles: Array<{ isPending: boolean }> = [];
+      let k = 0, id = 0;
+      const make = (prio: number): (() => void) => {
+        const me = id++;
+        return () => {
+          fired.push([e.now, prio, me]);
+          const s = steps[k++];
+          if (s === undefined) return;
+          e.schedule(e.now + s[0], make(s[1]), s[1]);
+          if (s[2]) handles.push(e.at((e.now + s[0]) as Ps, make(0), { priority: 0 }));
+        };
+      };
+      e.schedule(0, make(1), 1);
+      if (stepwise) while (e.step()) { /* one event per call */ }
+      else e.run();
+      for (let i = 1; i < fired.length; i++) {
+        expect(fired[i]![0]).toBeGreaterThanOrEqual(fired[i - 1]![0]);
+      }
+      expect(new Set(fired.map((f) => f[2])).size).toBe(fired.length);
+      expect(fired.length).toBe(id);
+      for (const h of handles) expect(h.isPending).toBe(false);
+    }), { numRuns: 200 });
+  });
+
   it('a cancelled event never fires even if cancelled from another event at the same time', () => {
     const e = new Engine();
     const log: string[] = [];
