@@ -1,7 +1,7 @@
 /**
  * `qmcsim replay --device PRESET --trace FILE [--json] [--seed N]`: replays a device-level trace
- * (qmcsim text/binary or Ramulator 2 LD/ST, docs/trace-format.md) on a device preset and prints
- * bandwidth, latency percentiles, row-buffer outcomes, energy and bit-error statistics.
+ * (qmcsim text/binary or Ramulator 2 LD/ST, plain or gzip, docs/trace-format.md) on a device
+ * preset and prints bandwidth, latency percentiles, row-buffer outcomes, energy and bit-error statistics.
  * Unknown preset or malformed trace line → one line naming the problem (file:line:col), exit 2.
  */
 import { statSync } from 'node:fs';
@@ -61,7 +61,7 @@ export function register(program: Command): void {
     .command('replay')
     .description('replay a device-level trace on a device preset (bandwidth, latency, row buffer, energy, bit errors)')
     .requiredOption('--device <preset|file.yaml[#id]>', `device preset (${deviceCatalog.map((e) => e.name).join(', ')}) or an entry of a kind: devices YAML file`)
-    .requiredOption('--trace <file>', 'trace file: qmcsim text or binary, or Ramulator 2 LD/ST lines (docs/trace-format.md)')
+    .requiredOption('--trace <file>', 'trace file: qmcsim text or binary, or Ramulator 2 LD/ST lines, plain or gzip-compressed (docs/trace-format.md)')
     .option('--json', 'print JSON instead of text')
     .option('--seed <n>', 'run seed for the device random streams', '0')
     .option('--format <format>', `trace format (${traceFormats.join(', ')})`, 'auto')

@@ -1,9 +1,11 @@
 /**
  * Opens a trace file or buffer and picks the reader: binary by its magic; otherwise the first
  * record line decides between Ramulator 2 (`LD`/`ST`) and qmcsim text. `format` forces a reader.
- * A leading UTF-8 byte-order mark is skipped; a gzip-compressed file is refused at 1:1 (not read).
+ * Gzip data (magic 1f 8b, any file name) is decompressed while streaming and then read the same way;
+ * a leading UTF-8 byte-order mark is skipped.
  */
 import { ByteSource } from './byte-source.js';
+import { isGzip } from './gunzip-reader.js';
 import { BinaryCursor, BINARY_MAGIC } from './binary-trace.js';
 import { QmcsimTextCursor, RamulatorCursor } from './text-trace.js';
 import { TraceParseError, type TraceCursor } from './trace-cursor.js';
@@ -25,7 +27,7 @@ export interface OpenTraceOptions {
 }
 
 function detect(src: ByteSource): Exclude<TraceFormat, 'auto'> {
-  src.ensure(4096);
+  src.peek(4096);
   const b = src.buf;
   if (src.end - src.pos >= 8 && b.subarray(src.pos, src.pos + 8).equals(BINARY_MAGIC)) return 'qmcsim-binary';
   // First non-blank, non-comment line.
@@ -39,31 +41,43 @@ function detect(src: ByteSource): Exclude<TraceFormat, 'auto'> {
   return 'qmcsim-text';
 }
 
-/** Refuses gzip data (one line at 1:1 instead of a garbage token) and skips a UTF-8 BOM. */
+/**
+ * Refuses gzip data left after decompressing one layer (one line at 1:1 instead of a garbage
+ * token) and skips a UTF-8 BOM.
+ */
 function checkStart(src: ByteSource, name: string): void {
-  src.ensure(3);
+  src.peek(3);
   const b = src.buf, p = src.pos, n = src.end - p;
-  if (n >= 2 && b[p] === 0x1f && b[p + 1] === 0x8b) {
-    throw new TraceParseError(name, 1, 1, 'an uncompressed trace (gzip is not read; decompress it first, e.g. gunzip -k)', 'gzip-compressed data');
+  if (isGzip(b, p, src.end)) {
+    throw new TraceParseError(name, 1, 1, 'a trace inside the gzip data (one gzip layer is decompressed)', 'gzip-compressed data again (compressed twice?)');
   }
   if (n >= 3 && b[p] === 0xef && b[p + 1] === 0xbb && b[p + 2] === 0xbf) src.pos += 3;
 }
 
-function open(src: ByteSource, name: string, opts: OpenTraceOptions): TraceCursor {
-  checkStart(src, name);
-  const f = opts.format === undefined || opts.format === 'auto' ? detect(src) : opts.format;
-  const limit = opts.addressLimit ?? Infinity;
-  if (f === 'qmcsim-binary') return new BinaryCursor(src, name, limit);
-  if (f === 'ramulator2') return new RamulatorCursor(src, name, opts.granuleBytes, limit);
-  return new QmcsimTextCursor(src, name, limit);
+function open(src: ByteSource, opts: OpenTraceOptions): TraceCursor {
+  const name = src.name;
+  try {
+    checkStart(src, name);
+    const f = opts.format === undefined || opts.format === 'auto' ? detect(src) : opts.format;
+    const limit = opts.addressLimit ?? Infinity;
+    const cursor = f === 'qmcsim-binary' ? new BinaryCursor(src, name, limit)
+      : f === 'ramulator2' ? new RamulatorCursor(src, name, opts.granuleBytes, limit)
+      : new QmcsimTextCursor(src, name, limit);
+    // A gzip stream that breaks off is blamed on the record being read when it does.
+    src.failLine = () => cursor.line + 1;
+    return cursor;
+  } catch (e) {
+    src.close(); // stops a gzip worker too
+    throw e;
+  }
 }
 
-/** Opens `file` for streaming replay. */
+/** Opens `file` (plain or gzip-compressed) for streaming replay. */
 export function openTraceFile(file: string, opts: OpenTraceOptions): TraceCursor {
-  return open(ByteSource.fromFile(file), file, opts);
+  return open(ByteSource.fromFile(file), opts);
 }
 
-/** Opens an in-memory trace. */
+/** Opens an in-memory trace (plain or gzip-compressed). */
 export function openTraceBuffer(data: Buffer, opts: OpenTraceOptions): TraceCursor {
-  return open(ByteSource.fromBuffer(data), opts.name ?? '<buffer>', opts);
+  return open(ByteSource.fromBuffer(data, opts.name ?? '<buffer>'), opts);
 }
