@@ -2,11 +2,13 @@
  * The composition root's list of plug-ins and configuration kinds. Everything `describe` prints and
  * `validate` checks is registered here, once, before any command runs. Owners append their
  * `registerDescriptors([...])` / `registerConfigKind(...)` calls below. Kinds whose command loads
- * more than one schema checks (run, soc, sweep, devices) also register that loader for `validate`.
+ * more than one schema checks (run, soc, sweep, devices, noise-study) also register that loader for `validate`.
  */
+import { dirname, resolve } from 'node:path';
 import { archDescriptors } from '../arch/descriptors.js';
 import { checkDevices } from '../arch/device-check.js';
 import { loadRunConfig, registerArchKinds, socSetSource } from '../arch/run-config.js';
+import { resolvedRun } from '../arch/resolved-run.js';
 import { socSchema } from '../arch/soc-schema.js';
 import { devicesKindSchema, registerBuiltinKinds } from '../config/builtin-kinds.js';
 import { UserError } from '../config/errors.js';
@@ -19,6 +21,8 @@ import { devicePlugins, type DeviceSpec } from '../devices/index.js';
 import { checkDeviceEntries } from '../devices/presets/check-entries.js';
 import { noiseDescriptors } from '../devices/noise/descriptors.js';
 import { registerStudyKinds } from '../study/kinds.js';
+import { checkNoiseStudy } from '../study/noise-checks.js';
+import { noiseStudySchema } from '../study/noise-config.js';
 import { checkSweepFile, sweepFileSchema } from '../sweep/sweep-kind.js';
 import { workloadDescriptors } from '../workloads/descriptors.js';
 import { modelShapeSchema } from '../workloads/model-shape.js';
@@ -33,10 +37,12 @@ const inFolder = (dir: string) => (file: string): boolean => file.replace(/\\/g,
  * path `soc:` names; device blocks are built). Sources and files of both files, for --provenance.
  */
 const loadRun: KindLoader = (file, overrides) => {
-  const { socFile, ...value } = loadRunConfig(file, overrides); // socFile: absolute path, not hashed
+  const cfg = loadRunConfig(file, overrides);
+  const { socFile, ...value } = cfg; // socFile: absolute path, not hashed
+  const hashed = resolvedRun(cfg).config; // the hash resolved.json records for this run
   if (socFile === undefined) {
     const tree = composeConfig(file, overrides);
-    return { value, files: tree.files, sources: tree.sources };
+    return { value, hashed, files: tree.files, sources: tree.sources };
   }
   const run = composeConfig(file, overrides.filter((o) => !o.startsWith('soc.')));
   const soc = composeConfig(displayName(socFile), overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4)));
@@ -45,7 +51,7 @@ const loadRun: KindLoader = (file, overrides) => {
   for (const [k, v] of soc.sources) {
     sources.set(k === '' ? 'soc' : k.startsWith('[') ? `soc${k}` : `soc.${k}`, { value: setSoc(v.value), ...(v.key !== undefined ? { key: setSoc(v.key) } : {}) });
   }
-  return { value, files: [...run.files, ...soc.files], sources };
+  return { value, hashed, files: [...run.files, ...soc.files], sources };
 };
 
 /** `kind: soc` as loadRunConfig loads an SoC file: schema, then every device block built. */
@@ -62,6 +68,16 @@ const loadSoc: KindLoader = (file, overrides) => {
 const loadDevices: KindLoader = (file, overrides) => {
   const loaded = loadConfig(file, devicesKindSchema(), { overrides, kind: 'devices' });
   checkDeviceEntries((loaded.value as { devices: DeviceSpec[] }).devices, file, loaded.sources);
+  return { value: loaded.value, files: loaded.files, sources: loaded.sources };
+};
+
+/**
+ * `kind: noise-study` as `qmcsim study noise` loads it: schema, then checkNoiseStudy (the model's
+ * tensors, the noise presets, the replayed run files with `replay.set`, their memory ids).
+ */
+const loadNoiseStudy: KindLoader = (file, overrides) => {
+  const loaded = loadConfig(file, noiseStudySchema, { overrides, kind: 'noise-study' });
+  checkNoiseStudy(loaded.value, file, loaded.sources, dirname(resolve(file)));
   return { value: loaded.value, files: loaded.files, sources: loaded.sources };
 };
 
@@ -94,4 +110,5 @@ export function registerPlugins(): void {
   registerKindLoader('soc', loadSoc);
   registerKindLoader('sweep', loadSweep);
   registerKindLoader('devices', loadDevices);
+  registerKindLoader('noise-study', loadNoiseStudy);
 }

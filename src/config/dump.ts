@@ -8,7 +8,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Version of the resolved.json layout; bump when its shape changes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);

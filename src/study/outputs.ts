@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWriteFile, canonicalJson, writeResolved } from '../config/dump.js';
+import { resolvedRun } from '../arch/resolved-run.js';
 import { claimsJson } from '../report/claims.js';
 import { tableToCsv } from '../report/csv.js';
 import { buildHtmlReport, type EstimatedDependency, type Plot } from '../report/html.js';
@@ -105,7 +106,8 @@ export async function writeReproduceOutputs(dir: string, r: ReproduceResult): Pr
   };
   put('result.json', `${canonicalJson(resultJson(r), 2)}\n`);
   for (const c of r.configs) {
-    writeResolved(join(dir, 'configs', c.id), c.config, { kind: 'run', file: c.file, overrides: c.overrides, seed: r.seed });
+    const resolved = resolvedRun(c.config); // the model's content, not its name or path, is hashed
+    writeResolved(join(dir, 'configs', c.id), resolved.config, { kind: 'run', file: c.file, overrides: c.overrides, seed: r.seed, ...resolved.files });
     files.push(`configs/${c.id}/resolved.json`);
   }
   for (const t of reproduceTables(r)) put(`${t.id}.csv`, tableToCsv(t));

@@ -121,8 +121,10 @@ describe('qmcsim run CLI', () => {
       expect(out).not.toMatch(/mram\s+\S+\/outlier/); // error-free MRAM tags are not listed
       const res = JSON.parse(readFileSync(resolve(dir, 'result.json'), 'utf8')) as { metrics: Record<string, number> };
       expect(res.metrics.latencyPerTokenPs).toBeGreaterThan(0);
-      const resolved = JSON.parse(readFileSync(resolve(dir, 'resolved.json'), 'utf8')) as { config: { model: string } };
-      expect(resolved.config.model).toBe('smollm2-135m');
+      // the model is recorded by content (hashed); the name it was given is provenance (meta)
+      const resolved = JSON.parse(readFileSync(resolve(dir, 'resolved.json'), 'utf8')) as { meta: { model: string }; config: { model: { name: string } } };
+      expect(resolved.config.model.name).toBe('SmolLM2-135M');
+      expect(resolved.meta.model).toBe('smollm2-135m');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -101,8 +101,9 @@ describe('reproduce qmc on SmolLM2-135M vs the closed forms', () => {
       const json = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { claims: unknown[]; rhoSweep: unknown[] };
       expect(json.claims.length).toBe(21);
       expect(json.rhoSweep.length).toBe(5);
-      const resolved = JSON.parse(readFileSync(join(dir, 'configs', 'qmc-3bit', 'resolved.json'), 'utf8')) as { contentHash: string; config: { model: string } };
-      expect(resolved.config.model).toBe('smollm2-135m');
+      const resolved = JSON.parse(readFileSync(join(dir, 'configs', 'qmc-3bit', 'resolved.json'), 'utf8')) as { contentHash: string; meta: { model: string }; config: { model: { name: string } } };
+      expect(resolved.config.model.name).toBe('SmolLM2-135M');
+      expect(resolved.meta.model).toBe('smollm2-135m');
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       const html = readFileSync(join(dir, 'report.html'), 'utf8');
       expect(html).toContain('Results resting on estimated parameters');

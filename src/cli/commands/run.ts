@@ -10,6 +10,7 @@ import cliProgress from 'cli-progress';
 import { ConfigErrors, isUserError, UserError } from '../../config/errors.js';
 import { atomicWriteFile, canonicalJson, writeResolved } from '../../config/dump.js';
 import { loadRunConfig, registerArchKinds } from '../../arch/run-config.js';
+import { resolvedRun } from '../../arch/resolved-run.js';
 import { tryRunConfig, type RunReport } from '../../arch/run.js';
 import { formatQuantity } from '../../units/format.js';
 import { err, out, setExitCode } from '../io.js';
@@ -117,7 +118,8 @@ export function register(program: Command): void {
       }
       if (opts.out !== undefined) {
         atomicWriteFile(join(opts.out, 'result.json'), `${canonicalJson(r.report, 2)}\n`);
-        writeResolved(opts.out, cfg, { command: 'run', file, overrides: opts.set, seed });
+        const resolved = resolvedRun(cfg); // the model's content, not its path, is hashed
+        writeResolved(opts.out, resolved.config, { command: 'run', file, overrides: opts.set, seed, ...resolved.files });
       }
       if (opts.json) out(canonicalJson(r.report, 2));
       else for (const line of formatRunReport(r.report)) out(line);

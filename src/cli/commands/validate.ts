@@ -25,8 +25,10 @@ interface ValidateOptions {
 /** What validating one file yields. */
 export interface ValidatedConfig {
   readonly kind: string;
-  /** The canonical resolved value (what --print shows and the hash covers). */
+  /** The canonical resolved value (what --print shows and, without `hashed`, the hash covers). */
   readonly value: unknown;
+  /** What the hash covers when it is more than `value` (a run: its model's content, as resolved.json). */
+  readonly hashed?: unknown;
   readonly files: readonly string[];
   readonly sources: SourceMap;
   /** Extra facts for the summary line, e.g. '120 points'. */
@@ -118,7 +120,7 @@ export function register(program: Command): void {
           const r = await validateConfig(file, { overrides: opts.set, ...(opts.kind !== undefined ? { kind: opts.kind } : {}) });
           if (opts.print) out(canonicalJson(r.value, 2));
           if (opts.provenance) out(table(['key', 'from'], Object.entries(provenance(r.value, r.sources))));
-          out(`${file}: valid ${r.kind} configuration (${r.files.length} file${r.files.length === 1 ? '' : 's'}, hash ${contentHash(r.value).slice(0, 12)}${r.note !== undefined ? `, ${r.note}` : ''})`);
+          out(`${file}: valid ${r.kind} configuration (${r.files.length} file${r.files.length === 1 ? '' : 's'}, hash ${contentHash(r.hashed ?? r.value).slice(0, 12)}${r.note !== undefined ? `, ${r.note}` : ''})`);
         } catch (e) {
           if (!isUserError(e)) throw e;
           for (const line of e.format().split('\n')) err(line);
