@@ -2,8 +2,9 @@
  * The composition root's list of plug-ins and configuration kinds. Everything `describe` prints and
  * `validate` checks is registered here, once, before any command runs. Owners append their
  * `registerDescriptors([...])` / `registerConfigKind(...)` calls below. Kinds whose command loads
- * more than one schema checks (run, soc, sweep, devices) also register that loader for `validate`.
+ * more than one schema checks (run, soc, sweep, devices, noise-study) also register that loader for `validate`.
  */
+import { dirname, resolve } from 'node:path';
 import { archDescriptors } from '../arch/descriptors.js';
 import { checkDevices } from '../arch/device-check.js';
 import { loadRunConfig, registerArchKinds, socSetSource } from '../arch/run-config.js';
@@ -20,6 +21,8 @@ import { devicePlugins, type DeviceSpec } from '../devices/index.js';
 import { checkDeviceEntries } from '../devices/presets/check-entries.js';
 import { noiseDescriptors } from '../devices/noise/descriptors.js';
 import { registerStudyKinds } from '../study/kinds.js';
+import { checkNoiseStudy } from '../study/noise-checks.js';
+import { noiseStudySchema } from '../study/noise-config.js';
 import { checkSweepFile, sweepFileSchema } from '../sweep/sweep-kind.js';
 import { workloadDescriptors } from '../workloads/descriptors.js';
 import { modelShapeSchema } from '../workloads/model-shape.js';
@@ -68,6 +71,16 @@ const loadDevices: KindLoader = (file, overrides) => {
   return { value: loaded.value, files: loaded.files, sources: loaded.sources };
 };
 
+/**
+ * `kind: noise-study` as `qmcsim study noise` loads it: schema, then checkNoiseStudy (the model's
+ * tensors, the noise presets, the replayed run files with `replay.set`, their memory ids).
+ */
+const loadNoiseStudy: KindLoader = (file, overrides) => {
+  const loaded = loadConfig(file, noiseStudySchema, { overrides, kind: 'noise-study' });
+  checkNoiseStudy(loaded.value, file, loaded.sources, dirname(resolve(file)));
+  return { value: loaded.value, files: loaded.files, sources: loaded.sources };
+};
+
 /** `kind: sweep`: every check `qmcsim sweep` makes before the first point runs. */
 const loadSweep: KindLoader = async (file, overrides) => {
   if (overrides.length > 0) throw new UserError(`--set: a sweep file takes no overrides; put them under 'set:' in ${file}`);
@@ -97,4 +110,5 @@ export function registerPlugins(): void {
   registerKindLoader('soc', loadSoc);
   registerKindLoader('sweep', loadSweep);
   registerKindLoader('devices', loadDevices);
+  registerKindLoader('noise-study', loadNoiseStudy);
 }

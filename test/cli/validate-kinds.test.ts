@@ -116,3 +116,34 @@ describe('qmcsim validate, other registered kinds', () => {
     for (const kind of ['soc', 'run', 'qmc-study', 'qmc-expected', 'noise-study', 'devices']) expect(r.stdout).toContain(`valid ${kind} configuration`);
   });
 });
+
+describe('qmcsim validate, kind: noise-study', () => {
+  const study = (over: Record<string, string>): string => {
+    const v = { tensor: 'model.layers.0.mlp.up_proj.weight', preset3: 'nvmexplorer-3bit', mlcMemory: 'reram', set: 'model=smollm2-135m', ...over };
+    return `kind: noise-study\nversion: 1\nseed: 1\nmodel: smollm2-135m\nweights:\n  tensors: [${v.tensor}]\n  maxRows: 8\n` +
+      `quant: { scheme: qmc, rho: 0.3, inlierBits: 3, outlierBits: 5 }\n` +
+      `mlc:\n  presets: { '2': nvmexplorer-2bit, '3': ${v.preset3} }\n  cellModes: [3, 2]\n  levelSpreadScale: [0, 1]\n` +
+      `mram:\n  writeErrorRate: [0]\n` +
+      `replay:\n  runs: { '2': ${at('experiments/qmc/qmc-2bit.yaml')}, '3': ${at('experiments/qmc/qmc-3bit.yaml')} }\n` +
+      `  set: ['${v.set}']\n  mlcMemory: ${v.mlcMemory}\n  mramMemory: mram\n`;
+  };
+
+  it('accepts a well-formed study (exit 0)', async () => {
+    const r = await runCli('validate', t.write('noise-ok.yaml', study({})));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('valid noise-study configuration');
+  }, 60_000);
+
+  it.each([
+    ['tensor', { tensor: 'model.layers.99.mlp.up_proj.weight' }, /:6:13: weights\.tensors\[0\]: expected a tensor of model 'smollm2-135m'.*did you mean 'model\.layers\.9\.mlp\.up_proj\.weight'\?$/],
+    ['noise preset', { preset3: 'nvmexplorer-3bitt' }, /:10:\d+: mlc\.presets\["3"\]: expected a noise preset .*did you mean 'nvmexplorer-3bit'\?$/],
+    ['memory id', { mlcMemory: 'rerem' }, /: replay\.mlcMemory: expected a memory of .*found 'rerem'; did you mean 'reram'\?$/],
+    ['replay.set model', { set: 'model=smollm2-135mm' }, /: replay\.set, replaying .*unknown model 'smollm2-135mm'/],
+  ])('rejects an unknown %s as `qmcsim study noise` does, with a located line (exit 2)', async (name, over, where) => {
+    const r = await runCli('validate', t.write(`noise-bad-${name.replace(/\W/g, '-')}.yaml`, study(over)));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectOneLocatedLine(r.stderr, where);
+  }, 60_000);
+});
