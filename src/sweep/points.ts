@@ -69,7 +69,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   };
   for (let index = 0; index < draws.length; index++) {
     const axes = draws[index]!;
-    const config = await resolveOrNull(ev, spec, axes, problems, axisPathOf(spec, axes));
+    const config = await resolvePoint(ev, spec, axes, problems);
     if (config === null) continue;
     const id = pointId(config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module, evaluation);
     if (seen.has(id)) { duplicates++; continue; }
@@ -91,6 +91,50 @@ async function resolveOrNull(ev: SweepEvaluator, spec: SweepSpec, axes: Assignme
     problems.push(spec.sourceMap.problem(path, what, msg));
     return null;
   }
+}
+
+/**
+ * Resolves one drawn point. When it fails and one of its axis values fails the same way on its
+ * own, the problem is that value's: located at its axis (and list item), naming only it, so a bad
+ * value is one line at its own line however many points it is combined into. Otherwise the whole
+ * assignment is reported at the point's first axis.
+ */
+async function resolvePoint(ev: SweepEvaluator, spec: SweepSpec, axes: Assignment, problems: SpecProblem[]): Promise<unknown> {
+  try {
+    return await ev.resolve(spec.base, [...spec.set, ...axes]);
+  } catch (e) {
+    const msg = oneLine(e);
+    let shown: Assignment = axes;
+    let path = axisPathOf(spec, axes);
+    if (axes.length > 1) {
+      for (const a of axes) {
+        let alone: string | undefined;
+        try {
+          await ev.resolve(spec.base, [...spec.set, a]);
+        } catch (e1) {
+          alone = oneLine(e1);
+        }
+        if (alone !== msg) continue;
+        shown = [a];
+        path = valuePathOf(spec, a);
+        break;
+      }
+    }
+    problems.push(spec.sourceMap.problem(path, `axis values that resolve to a valid config (${shown.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`, msg));
+    return null;
+  }
+}
+
+/** Spec path of one axis value: its list item when the axis lists values, else the axis. */
+function valuePathOf(spec: SweepSpec, [key, value]: Assignment[number]): (string | number)[] {
+  for (const g of spec.axes) {
+    for (const k of g.keys) {
+      if (k.key !== key) continue;
+      const i = k.domain.kind === 'values' ? k.domain.values.indexOf(value) : -1;
+      return i < 0 ? [...k.specPath] : [...k.specPath, i];
+    }
+  }
+  return ['axes'];
 }
 
 /**

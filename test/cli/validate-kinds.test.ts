@@ -48,6 +48,15 @@ describe('qmcsim validate, kind: sweep', () => {
     expect(r.stderr).toMatch(/bad-value\.yaml:5:\d+: axes\[0\]\.soc\.memories\[1\]\.device\.arraysPerBank: expected axis values that resolve to a valid config \(soc\.memories\[1\]\.device\.arraysPerBank=-1\)/);
   }, 60_000);
 
+  it('locates a bad value of a later axis at that value, once, not at the first axis once per point (exit 2)', async () => {
+    const f = t.write('bad-second-axis.yaml', `kind: sweep\nname: bad\nbase: ${RUN}\naxes:\n  - quant.rho: [0.2, 0.3, 0.4]\n` +
+      `  - soc.memories[0].link.energyPerBit: ['0.05 pJ/bit', '0.2 ns']\n`);
+    const r = await runCli('validate', f);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectOneLocatedLine(r.stderr, /bad-second-axis\.yaml:6:56: axes\[1\]\.soc\.memories\[0\]\.link\.energyPerBit\[1\]: expected axis values that resolve to a valid config \(soc\.memories\[0\]\.link\.energyPerBit="0\.2 ns"\), found .*found '0\.2 ns' \(a time\)$/);
+  }, 60_000);
+
   it('gives the same answer as `qmcsim sweep` on a broken sweep file', async () => {
     const f = t.write('bad-sampler.yaml', `kind: sweep\nname: bad\nbase: ${RUN}\naxes:\n  - quant.rho: [0.2]\nsampler: {type: grdi}\n`);
     const v = await runCli('validate', f);
