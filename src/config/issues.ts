@@ -8,7 +8,7 @@ import { didYouMean, suggest } from './did-you-mean.js';
 import type { ConfigProblem } from './errors.js';
 import { formatPath, getAt, type PathSegment } from './paths.js';
 import { allowedKeysOf } from './schema.js';
-import { allowedKeysAt } from './schema-keys.js';
+import { allowedKeysAt, foreignKeyAt } from './schema-keys.js';
 import type { SourceMap, SourcePos } from './yaml.js';
 
 type Issue = z.core.$ZodIssue;
@@ -73,6 +73,14 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, source
         const allowed = allowedKeysOf(value) ?? (schema ? allowedKeysAt(schema, data, path) : undefined);
         const owner = path.length === 0 ? 'the top level' : `'${formatPath(path)}'`;
         for (const k of issue.keys) {
+          // a key of another member of a discriminated union (keepBits under scheme: fp16): say whose it is
+          const foreign = schema ? foreignKeyAt(schema, data, path, k) : undefined;
+          if (foreign !== undefined) {
+            const { discriminator: d, chosen, owners } = foreign;
+            const keys = allowed ? ` (${listValues(allowed)})` : '';
+            push([...path, k], true, `a key allowed at ${owner} for ${d} ${chosen}${keys}`, `'${k}'`, `${k} does not apply to ${d} ${chosen}, it applies to ${owners.join(', ')}`);
+            continue;
+          }
           const expected = allowed ? `a key allowed at ${owner} (${listValues(allowed)})` : `a key allowed at ${owner}`;
           const sug = allowed ? suggest(k, allowed) : undefined;
           if (sug !== undefined) meant.add(formatPath([...path, sug]));

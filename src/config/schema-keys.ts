@@ -1,7 +1,8 @@
 /**
  * Finds the keys a zod 4 schema allows at a path of the validated data, so unknown-key errors from
  * any strict object (not only strictObject() ones) get the allowed list and a did-you-mean.
- * Walks wrappers (optional, default, pipe, lazy...) and picks the union member that fits the data.
+ * Walks wrappers (optional, default, pipe, lazy...) and picks the union member that fits the data;
+ * names the other members a key belongs to when the member chosen by a literal lacks it.
  */
 import type { z } from 'zod';
 import { getAt, type PathSegment } from './paths.js';
@@ -49,6 +50,48 @@ function objectsAt(schema: z.ZodType | undefined, data: unknown, path: readonly 
   if (d.type === 'tuple' && typeof seg === 'number') return objectsAt(d.items?.[seg], data, path, i + 1, depth + 1);
   if (d.type === 'record') return objectsAt(d.valueType, data, path, i + 1, depth + 1);
   return [];
+}
+
+/** The literal discriminator values of member `o` for the keys present in `rec` ({ scheme: ['fp16'] }). */
+function literalsOf(o: z.ZodType, rec: Record<string, unknown>): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const [k, field] of Object.entries(defOf(o)?.shape ?? {})) {
+    const lit = defOf(unwrap(field));
+    if (lit?.type === 'literal' && k in rec) out.set(k, (lit as { values?: unknown[] }).values ?? []);
+  }
+  return out;
+}
+
+/** A key the union member chosen by a literal discriminator does not have, but other members do. */
+export interface ForeignKey {
+  /** The discriminating key and the value the data gave it: 'scheme', 'fp16'. */
+  readonly discriminator: string;
+  readonly chosen: string;
+  /** Discriminator values of the members that have the key, in union order: ['int8', 'rtn', …]. */
+  readonly owners: readonly string[];
+}
+
+/**
+ * When the object at `path` chose a union member by a literal (scheme: fp16) and `key` is not one
+ * of that member's keys but is one of other members' (keepBits of int8, rtn, …), who owns `key`.
+ */
+export function foreignKeyAt(schema: z.ZodType, data: unknown, path: readonly PathSegment[], key: string): ForeignKey | undefined {
+  const actual = getAt(data, path);
+  if (typeof actual !== 'object' || actual === null) return undefined;
+  const rec = actual as Record<string, unknown>;
+  const objs = objectsAt(schema, data, path, 0, 0);
+  for (const chosen of objs) {
+    for (const [disc, values] of literalsOf(chosen, rec)) {
+      if (!values.includes(rec[disc]) || key in (defOf(chosen)?.shape ?? {})) continue;
+      const owners: string[] = [];
+      for (const o of objs) {
+        const vs = literalsOf(o, rec).get(disc);
+        if (o !== chosen && vs !== undefined && !vs.includes(rec[disc]) && key in (defOf(o)?.shape ?? {})) owners.push(...vs.map(String));
+      }
+      if (owners.length > 0) return { discriminator: disc, chosen: String(rec[disc]), owners };
+    }
+  }
+  return undefined;
 }
 
 /**

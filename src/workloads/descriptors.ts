@@ -14,13 +14,13 @@ const scaleBits: ParamDoc = { name: 'scaleBits', kind: 'integer', default: 16, d
 
 /** One descriptor per quantizer scheme (interface 'Quantizer'). */
 export const workloadDescriptors: readonly PluginDescriptor[] = [
-  { interface: 'Quantizer', type: 'fp16', summary: 'IEEE half storage of every tensor (qmc-paper.md §2 FP16 baseline).', params: [] },
-  { interface: 'Quantizer', type: 'bf16', summary: 'bfloat16 storage of every tensor (HF checkpoint dtype).', params: [] },
+  { interface: 'Quantizer', type: 'fp16', summary: 'IEEE half storage of every tensor (qmc-paper.md §2 FP16 baseline); no scope/keepBits/scaleBits.', params: [] },
+  { interface: 'Quantizer', type: 'bf16', summary: 'bfloat16 storage of every tensor (HF checkpoint dtype); no scope/keepBits/scaleBits.', params: [] },
   {
     interface: 'Quantizer', type: 'int8', summary: 'INT8 round-to-nearest per output channel or group.',
     params: [...scope, scaleBits,
       { name: 'granularity', kind: 'enum', values: ['channel', 'group'], default: 'channel', description: 'One scale per row or per group of columns.' },
-      { name: 'groupSize', kind: 'integer', default: 128, description: 'Columns per group.' },
+      { name: 'groupSize', kind: 'integer', default: 128, description: 'Columns per group (only with granularity group).' },
       { name: 'symmetric', kind: 'boolean', default: true, description: 'Absmax scale (true) or min/max with a zero point.' }],
   },
   {
@@ -28,7 +28,7 @@ export const workloadDescriptors: readonly PluginDescriptor[] = [
     params: [...scope, scaleBits,
       { name: 'bits', kind: 'integer', default: 4, description: 'Bits per weight.' },
       { name: 'granularity', kind: 'enum', values: ['channel', 'group'], default: 'channel', description: 'One scale per row or per group of columns.' },
-      { name: 'groupSize', kind: 'integer', default: 128, description: 'Columns per group.' },
+      { name: 'groupSize', kind: 'integer', default: 128, description: 'Columns per group (only with granularity group).' },
       { name: 'symmetric', kind: 'boolean', default: true, description: 'Absmax scale (true) or min/max with a zero point.' }],
   },
   {
@@ -51,6 +51,6 @@ export const workloadDescriptors: readonly PluginDescriptor[] = [
       { name: 'pMinus', kind: 'number', default: 1.904e-3, description: 'P(read one level low) in the scale objective.', source: 'qmc-paper.md §6 nvmFI 3-bit mean', estimate: true },
       { name: 'pPlus', kind: 'number', default: 1.916e-3, description: 'P(read one level high) in the scale objective.', source: 'qmc-paper.md §6 nvmFI 3-bit mean', estimate: true },
       { name: 'outlierIndex', kind: 'enum', values: ['bitmap', 'index', 'csr'], default: 'bitmap', description: 'Outlier position encoding (honest accounting only).', estimate: true },
-      { name: 'rowPtrBits', kind: 'integer', default: 32, description: 'CSR row-pointer bits.' }],
+      { name: 'rowPtrBits', kind: 'integer', default: 32, description: 'CSR row-pointer bits (only with outlierIndex csr).' }],
   },
 ];

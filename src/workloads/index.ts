@@ -11,7 +11,7 @@ export { matrixDims, dtypeBytes, type TensorSpec, type TensorKind, type StorageD
 
 export {
   quantConfig, loadQuantConfig, quantConfigSchema, quantLabel,
-  type QuantConfig, type QuantConfigInput, type QuantScheme, type QmcConfig, type RtnConfig, type MxintConfig,
+  type QuantConfig, type QuantConfigInput, type QuantScheme, type QmcConfig, type RtnConfig, type MxintConfig, type QuantizingConfig,
 } from './quant/config.js';
 export {
   quantizeInventory, quantizeInventoryIter, quantizeTensorSpec, isQuantized, totalBytes, bitsPerWeight, bytesByPart,

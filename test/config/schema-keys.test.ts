@@ -1,8 +1,9 @@
-// Did-you-mean for unknown keys of any zod strict object (plain z.strictObject, unions, wrappers).
+// Did-you-mean for unknown keys of any zod strict object (plain z.strictObject, unions, wrappers); a key
+// of another discriminated-union member names the members it applies to.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigErrors, loadConfigFile } from '../../src/config/index.js';
-import { allowedKeysAt } from '../../src/config/schema-keys.js';
+import { allowedKeysAt, foreignKeyAt } from '../../src/config/schema-keys.js';
 import { tempDir, type TempDir } from './helpers.js';
 
 const schema = z.strictObject({
@@ -33,6 +34,20 @@ describe('allowedKeysAt', () => {
     // the allowed keys are rtn's, so the error does not suggest 'rho' for 'rho'.
     const data = { quant: { scheme: 'rtn', rho: 0.3 } };
     expect(allowedKeysAt(schema, data, ['quant'])).toEqual(['scheme', 'bits']);
+  });
+
+  it('a key of another union member names the members it applies to instead of a did-you-mean', () => {
+    const f = t.write('o.yaml', 'quant:\n  scheme: rtn\n  bits: 4\n  rho: 0.3\n');
+    expect(foreignKeyAt(schema, { quant: { scheme: 'rtn', bits: 4, rho: 0.3 } }, ['quant'], 'rho')).toEqual({ discriminator: 'scheme', chosen: 'rtn', owners: ['qmc'] });
+    expect(foreignKeyAt(schema, { quant: { scheme: 'rtn', bits: 4, rhoo: 0.3 } }, ['quant'], 'rhoo')).toBeUndefined();
+    let msg = '';
+    try {
+      loadConfigFile(f, schema);
+    } catch (e) {
+      if (!(e instanceof ConfigErrors)) throw e;
+      msg = e.format();
+    }
+    expect(msg).toBe(`${f}:4:3: quant.rho: expected a key allowed at 'quant' for scheme rtn ('scheme', 'bits'), found 'rho'; rho does not apply to scheme rtn, it applies to qmc`);
   });
 
   it('plain z.strictObject errors get the allowed keys and a did-you-mean', () => {

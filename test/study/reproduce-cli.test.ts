@@ -90,7 +90,7 @@ describe('qmcsim reproduce (CLI)', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^reproduce: configuration 'fp16' \(.*fp16\.yaml\): --set quant\.rho=0\.2: quant\.rho: expected a key allowed at 'quant' \('scheme', 'name', 'scope', 'keepBits', 'scaleBits'\), found unknown key 'rho'$/);
+    expect(lines[0]).toMatch(/^reproduce: configuration 'fp16' \(.*fp16\.yaml\): --set quant\.rho=0\.2: quant\.rho: expected a key allowed at 'quant' for scheme fp16 \('scheme', 'name'\), found 'rho'; rho does not apply to scheme fp16, it applies to qmc$/);
   });
 
   it('a role naming a configuration the study does not list is located before any replay', async () => {

@@ -6,7 +6,7 @@
  */
 import type { TensorPart } from '../trace/types.js';
 import { matrixDims, type TensorSpec } from '../tensor.js';
-import type { QuantConfig } from './config.js';
+import type { QuantConfig, QuantizingConfig } from './config.js';
 import { outlierCount } from './outliers.js';
 
 /** What a metadata part holds. */
@@ -43,8 +43,8 @@ const part = (p: TensorPart, bits: number, count: number, of?: Exclude<TensorPar
   return of !== undefined && what !== undefined ? { ...base, of, what } : base;
 };
 
-/** Whether `cfg` quantizes tensor `t` (linear always; others per cfg.scope). */
-export function isQuantized(t: TensorSpec, cfg: QuantConfig): boolean {
+/** Whether `cfg` quantizes tensor `t` (linear always; others per cfg.scope). fp16/bf16 have no scope: they store every tensor at 16 bits. */
+export function isQuantized(t: TensorSpec, cfg: QuantizingConfig): boolean {
   if (t.kind === 'linear') return true;
   if (t.kind === 'embedding') return cfg.scope.embeddings;
   if (t.kind === 'conv') return cfg.scope.conv;

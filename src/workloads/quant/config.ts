@@ -17,7 +17,8 @@ const scopeSchema = z.strictObject({
   metaTokens: z.boolean().default(false),
 }).prefault({});
 
-const common = {
+/** Keys of the schemes that quantize: which tensors, what unquantized tensors keep, scale width. */
+const quantizing = {
   name: z.string().optional(),
   scope: scopeSchema,
   /** Bits of tensors left unquantized (FP16/BF16 storage). */
@@ -33,31 +34,49 @@ const gridSchema = z.strictObject({
   steps: z.number().int().min(1).max(10000).default(81),
 }).prefault({});
 
+/** Default columns per group of `granularity: group` (applied after the check that it was not given with 'channel'). */
+const GROUP_SIZE = 128;
+/** Default bits per CSR row pointer (applied after the check that it was not given without 'csr'). */
+const ROW_PTR_BITS = 32;
+
+/** int8/rtn: `groupSize` only with `granularity: group` (with 'channel' it would be ignored silently). */
+const grouping = {
+  granularity: z.enum(['channel', 'group']).default('channel'),
+  groupSize: z.number().int().positive().optional(),
+  symmetric: z.boolean().default(true),
+};
+type Grouped = { granularity: 'channel' | 'group'; groupSize?: number | undefined };
+const checkGrouping = (c: Grouped, ctx: z.RefinementCtx): void => {
+  if (c.granularity === 'channel' && c.groupSize !== undefined) {
+    reportIssue(ctx, 'groupSize only with granularity group (granularity channel has one scale per row)', String(c.groupSize), ['groupSize']);
+  }
+};
+const withGroupSize = <C extends Grouped>({ groupSize, ...c }: C): Omit<C, 'groupSize'> & { groupSize: number } =>
+  ({ ...c, groupSize: groupSize ?? GROUP_SIZE });
+
+/**
+ * One member per scheme, each with only the keys that scheme reads: a key of another scheme (e.g.
+ * keepBits under fp16, which stores every tensor at 16 bits) is an error naming the schemes it
+ * applies to (src/config/issues.ts), never silently ignored.
+ */
 export const quantConfigSchema = z.discriminatedUnion('scheme', [
-  z.strictObject({ scheme: z.literal('fp16'), ...common }),
-  z.strictObject({ scheme: z.literal('bf16'), ...common }),
+  z.strictObject({ scheme: z.literal('fp16'), name: z.string().optional() }),
+  z.strictObject({ scheme: z.literal('bf16'), name: z.string().optional() }),
+  z.strictObject({ scheme: z.literal('int8'), ...quantizing, ...grouping }).superRefine(checkGrouping).transform(withGroupSize),
   z.strictObject({
-    scheme: z.literal('int8'), ...common,
-    granularity: z.enum(['channel', 'group']).default('channel'),
-    groupSize: z.number().int().positive().default(128),
-    symmetric: z.boolean().default(true),
-  }),
-  z.strictObject({
-    scheme: z.literal('rtn'), ...common,
+    scheme: z.literal('rtn'), ...quantizing,
     bits: z.number().int().min(2).max(8).default(4),
-    granularity: z.enum(['channel', 'group']).default('channel'),
-    groupSize: z.number().int().positive().default(128),
-    symmetric: z.boolean().default(true),
-  }),
+    ...grouping,
+  }).superRefine(checkGrouping).transform(withGroupSize),
   z.strictObject({
-    scheme: z.literal('mxint4'), ...common,
+    scheme: z.literal('mxint4'), ...quantizing,
     blockSize: z.number().int().positive().default(32),
     elementBits: z.number().int().min(2).max(8).default(4),
     /** Shared E8M0 exponent per block. */
     scaleBits: z.number().int().min(1).max(16).default(8),
   }),
   z.strictObject({
-    scheme: z.literal('qmc'), ...common,
+    scheme: z.literal('qmc'), ...quantizing,
     /** Fraction of weights per tensor kept as outliers (paper operating point 0.3). */
     rho: z.number().min(0).max(1).default(0.3),
     inlierBits: z.number().int().min(1).max(8).default(3),
@@ -72,12 +91,15 @@ export const quantConfigSchema = z.discriminatedUnion('scheme', [
     pPlus: z.number().min(0).max(1).default(1.916e-3),
     /** Outlier position encoding: bitmap (1 bit/weight), flat index list, or CSR (column idx + row ptrs). */
     outlierIndex: z.enum(['bitmap', 'index', 'csr']).default('bitmap'),
-    /** Bits per CSR row pointer. */
-    rowPtrBits: z.number().int().min(8).max(64).default(32),
+    /** Bits per CSR row pointer (only with outlierIndex csr). */
+    rowPtrBits: z.number().int().min(8).max(64).optional(),
   }).superRefine((c, ctx) => {
     // p₋ and p₊ are probabilities of exclusive outcomes of one read (one level low, one level high)
     if (c.pMinus + c.pPlus > 1) reportIssue(ctx, `pMinus + pPlus ≤ 1 (exclusive outcomes of one read; pMinus is ${c.pMinus})`, String(c.pPlus), ['pPlus']);
-  }),
+    if (c.outlierIndex !== 'csr' && c.rowPtrBits !== undefined) {
+      reportIssue(ctx, `rowPtrBits only with outlierIndex csr (outlierIndex ${c.outlierIndex} has no row pointers)`, String(c.rowPtrBits), ['rowPtrBits']);
+    }
+  }).transform(({ rowPtrBits, ...c }) => ({ ...c, rowPtrBits: rowPtrBits ?? ROW_PTR_BITS })),
 ]);
 
 export type QuantConfig = z.output<typeof quantConfigSchema>;
@@ -86,6 +108,8 @@ export type QuantScheme = QuantConfig['scheme'];
 export type QmcConfig = Extract<QuantConfig, { scheme: 'qmc' }>;
 export type RtnConfig = Extract<QuantConfig, { scheme: 'rtn' | 'int8' }>;
 export type MxintConfig = Extract<QuantConfig, { scheme: 'mxint4' }>;
+/** The schemes that quantize (and so have scope, keepBits and scaleBits): all but fp16/bf16. */
+export type QuantizingConfig = Exclude<QuantConfig, { scheme: 'fp16' | 'bf16' }>;
 
 /** Fill defaults and validate a quantizer config given in code; throws a zod error on bad input. */
 export function quantConfig(input: QuantConfigInput): QuantConfig {
