@@ -3,6 +3,7 @@
  * storage (cells, area), per-port queueing and utilisation, bit errors, placement usage, step
  * timings and estimates. Fills the flat metric map as it goes.
  */
+import type { BuiltDevice } from './device-factory.js';
 import type { Placement } from './placement/placement.js';
 import type { ReplayResult, StepTiming } from './replay.js';
 import type { RunConfig } from './run-config.js';
@@ -52,7 +53,7 @@ export interface ReportParts {
   readonly bitErrors: { readonly byMemory: Readonly<Record<string, { bitsRead: number; bitErrors: number; expectedBitErrors: number }>>; readonly byTag: readonly TagErrors[] };
   readonly placement: { readonly policy: string; readonly regions: readonly { region: string; memory: string; usedBytes: number; capacityBytes: number }[] };
   readonly steps: readonly StepTiming[];
-  readonly estimates: readonly { readonly param: string; readonly value: string | number; readonly derivation: string }[];
+  readonly estimates: readonly RunEstimate[];
 }
 
 export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement, r: ReplayResult, total: SocSnapshot, weightBits: ReadonlyMap<string, number> | undefined, m: Record<string, number>): ReportParts {
@@ -156,13 +157,29 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
   m.kvBytes = kvBytes;
 
   const regions = soc.map.list().map((g) => ({ region: g.id, memory: g.memory, usedBytes: placement.usedByRegion.get(g.id) ?? 0, capacityBytes: g.size }));
-  const estimates: { param: string; value: string | number; derivation: string }[] = [...cfg.estimates];
-  for (const [id, b] of soc.built) {
-    for (const p of b.estimates) estimates.push({ param: `soc.memories[${id}].device.${p.param}`, value: 'preset', derivation: p.source });
-    for (const p of b.noiseEstimates ?? []) estimates.push({ param: `soc.memories[${id}].${p.param}`, value: 'preset', derivation: p.source });
-  }
   return {
     memories, bytesByRole, tensors, queueing, utilisation, bitErrors: { byMemory, byTag },
-    placement: { policy: placement.policy, regions }, steps: r.steps, estimates,
+    placement: { policy: placement.policy, regions }, steps: r.steps, estimates: runEstimates(cfg, soc.built),
   };
+}
+
+/** An estimate a run's results rest on: a design value of the run file, or 'preset' for a device / noise-model parameter. */
+export interface RunEstimate {
+  readonly param: string;
+  readonly value: string | number;
+  readonly derivation: string;
+}
+
+/**
+ * The estimates a run's results rest on, as `qmcsim run` lists them and a sweep point reports them:
+ * the run file's `estimates:`, then per memory (id → built device, in SoC order) its device preset's
+ * estimated parameters ('soc.memories[<id>].device.<param>') and its noise model's ('soc.memories[<id>].noise.<key>').
+ */
+export function runEstimates(cfg: Pick<RunConfig, 'estimates'>, built: Iterable<readonly [string, Pick<BuiltDevice, 'estimates' | 'noiseEstimates'>]>): RunEstimate[] {
+  const out: RunEstimate[] = [...cfg.estimates];
+  for (const [id, b] of built) {
+    for (const p of b.estimates) out.push({ param: `soc.memories[${id}].device.${p.param}`, value: 'preset', derivation: p.source });
+    for (const p of b.noiseEstimates ?? []) out.push({ param: `soc.memories[${id}].${p.param}`, value: 'preset', derivation: p.source });
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { Engine } from '../engine/engine.js';
 import { defaultDeviceFactory } from '../arch/device-factory.js';
 import { runConfig, type RunConfig } from '../arch/run.js';
 import { loadRunConfig } from '../arch/run-config.js';
+import { runEstimates } from '../arch/report-parts.js';
 import type { SweepEstimate, SweepEvaluator } from './evaluator.js';
 
 /** `key=value` override text; JSON is valid YAML, so strings such as '3.5 ns' survive quoting. */
@@ -25,16 +26,11 @@ export const evaluator: SweepEvaluator = {
   evaluate(resolved, { seed, layerReuse }) {
     return { ...runConfig(resolved as RunConfig, { seed, layerReuse }).metrics };
   },
-  /** As `qmcsim run` lists them: the run file's `estimates:`, then each device's and noise model's (devices built, nothing run). */
+  /** As `qmcsim run` lists them (runEstimates): the run file's `estimates:`, then each device's and noise model's (devices built, nothing run). */
   estimates(resolved) {
     const cfg = resolved as RunConfig;
-    const out: SweepEstimate[] = cfg.estimates.map((e) => ({ param: e.param, value: String(e.value), source: e.derivation }));
     const engine = new Engine();
-    for (const m of cfg.soc.memories) {
-      const b = defaultDeviceFactory(m.device, engine, `soc.memory.${m.id}`, 0, m.noise);
-      for (const p of b.estimates) out.push({ param: `soc.memories[${m.id}].device.${p.param}`, value: 'preset', source: p.source });
-      for (const p of b.noiseEstimates ?? []) out.push({ param: `soc.memories[${m.id}].${p.param}`, value: 'preset', source: p.source });
-    }
-    return out;
+    const built = cfg.soc.memories.map((m) => [m.id, defaultDeviceFactory(m.device, engine, `soc.memory.${m.id}`, 0, m.noise)] as const);
+    return runEstimates(cfg, built).map((e): SweepEstimate => ({ param: e.param, value: String(e.value), source: e.derivation }));
   },
 };
