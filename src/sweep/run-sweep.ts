@@ -117,6 +117,12 @@ function toRow(spec: SweepSpec, p: ResolvedPoint, o: PointOutcome, evaluator: st
     try {
       const v = d.expr.evaluate({ config: p.config, metrics: all });
       if (typeof v !== 'number') throw new ExprError(`a number, not ${JSON.stringify(v)}`, 0);
+      if (!Number.isFinite(v)) {
+        // Infinity / NaN (a division by zero) would be stored as 'inf' and drop out of the Pareto front.
+        const { line, col } = spec.sourceMap.locate(d.specPath);
+        const at = p.axes.map(([k, x]) => `${k}=${JSON.stringify(x)}`).join(', ');
+        throw new UserError(`${spec.file}:${line}:${col}: derived.${d.name}: expected a finite number, found ${v} at point ${p.index}${at === '' ? '' : ` (${at})`} (a division by zero?)`);
+      }
       all[d.name] = v;
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
