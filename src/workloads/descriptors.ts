@@ -8,7 +8,7 @@ const scope: ParamDoc[] = [
   { name: 'scope.embeddings', kind: 'boolean', default: true, description: 'Quantize the embedding (a tied embedding is also the lm_head).' },
   { name: 'scope.conv', kind: 'boolean', default: false, description: 'Quantize Mamba conv1d weights (kept FP16 by default).' },
   { name: 'scope.metaTokens', kind: 'boolean', default: false, description: 'Quantize Hymba meta tokens.' },
-  { name: 'keepBits', kind: 'integer', default: 16, description: 'Bits of tensors left unquantized (norms, biases, SSM A_log/D).' },
+  { name: 'keepBits', kind: 'integer', default: 16, description: 'Bits of tensors left unquantized (norms, biases, SSM A_log/D): 16 (FP16) or 32 (FP32).' },
 ];
 const scaleBits: ParamDoc = { name: 'scaleBits', kind: 'integer', default: 16, description: 'Bits per stored scale (counted only in honest accounting).' };
 

@@ -115,3 +115,17 @@ describe('the documented keys are the accepted keys', () => {
     expect([...described].sort()).toEqual([...KEYS[s]].sort());
   });
 });
+
+describe('keepBits', () => {
+  // kept tensors are stored (accounting) and evaluated (metrics/quality.ts) as FP16 or FP32 only
+  it('is 16 or 32; any other width is refused with its line instead of being priced at one width and evaluated at another', () => {
+    for (const bits of [8, 24, 31]) {
+      const f = t.write(`kb-${bits}.yaml`, `scheme: rtn\nbits: 4\nkeepBits: ${bits}\n`);
+      expect(configErrorsOf(() => loadQuantConfig(f)).format()).toBe(`${f}:3:11: keepBits: expected one of 16, 32, found ${bits}`);
+    }
+    for (const bits of [16, 32] as const) {
+      const c = quantConfig({ scheme: 'rtn', bits: 4, keepBits: bits });
+      expect(c.scheme === 'rtn' && c.keepBits).toBe(bits);
+    }
+  });
+});

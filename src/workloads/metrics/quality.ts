@@ -100,7 +100,7 @@ export function evaluateTensor(spec: TensorSpec, w: Float32Array, cfg: QuantConf
   const { rows, cols } = matrixDims(spec);
   const base = { tensor: spec.id, layer: spec.layer, role: spec.role, numel: spec.numel, quantizer: quantLabel(cfg) };
   if (cfg.scheme !== 'fp16' && cfg.scheme !== 'bf16' && !isQuantized(spec, cfg)) {
-    const clean = cfg.keepBits >= 32 ? w.slice() : roundTrip16(w, 'fp16').values;
+    const clean = cfg.keepBits === 32 ? w.slice() : roundTrip16(w, 'fp16').values;
     return { quality: { ...base, scheme: 'keep', clean: errorStats(w, clean) }, clean };
   }
   const q = quantizeValues(w, rows, cols, cfg);

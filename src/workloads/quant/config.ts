@@ -21,8 +21,11 @@ const scopeSchema = z.strictObject({
 const quantizing = {
   name: z.string().optional(),
   scope: scopeSchema,
-  /** Bits of tensors left unquantized (FP16/BF16 storage). */
-  keepBits: z.number().int().min(8).max(32).default(16),
+  /**
+   * Bits of tensors left unquantized: 16 (FP16 storage) or 32 (FP32). Only these two, because the
+   * quality metrics (metrics/quality.ts) round-trip kept tensors through exactly those formats.
+   */
+  keepBits: z.literal([16, 32]).default(16),
   /** Bits per stored scale (FP16 scales by default). */
   scaleBits: z.number().int().min(1).max(32).default(16),
 };
