@@ -32,19 +32,50 @@ function isMergeKey(key: unknown): boolean {
   return isScalar(key) && (key.value === '<<' || typeof key.value === 'symbol' || key.source === '<<');
 }
 
-function syntaxProblems(doc: Document, file: string): ConfigProblem[] {
+function syntaxProblems(doc: Document, file: string, lc: LineCounter): ConfigProblem[] {
   return doc.errors.map((e) => {
     const pos = e.linePos?.[0];
+    if (e.code === 'DUPLICATE_KEY') {
+      const dup = duplicateKeyAt(doc, e.pos[0], lc);
+      if (dup !== undefined) {
+        return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: dup.path, expected: 'each key once per map', found: `'${dup.key}' a second time (first at line ${dup.firstLine})` };
+      }
+    }
     const first = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
     return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: '', expected: 'valid YAML', found: `a syntax error (${first})` };
   });
+}
+
+/** The key path, name and first line of the repeated map key starting at `offset` (a DUPLICATE_KEY error). */
+function duplicateKeyAt(doc: Document, offset: number, lc: LineCounter): { path: string; key: string; firstLine: number } | undefined {
+  let found: { path: string; key: string; firstLine: number } | undefined;
+  visit(doc, {
+    Pair(_k, pair, ancestors) {
+      const keyNode = pair.key;
+      if (!isScalar(keyNode) || keyNode.range?.[0] !== offset) return undefined;
+      const key = String(keyNode.value);
+      const path: PathSegment[] = [];
+      let parent: unknown = doc;
+      for (const a of [...ancestors.slice(1), pair]) {
+        if (isPair(a) && isScalar(a.key)) path.push(String(a.key.value));
+        else if (isSeq(parent)) path.push(parent.items.indexOf(a as never));
+        parent = a;
+      }
+      const map = ancestors[ancestors.length - 1];
+      const first = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === keyNode.value && p !== pair) : undefined;
+      const firstLine = lc.linePos((first?.key as Node | undefined)?.range?.[0] ?? offset).line;
+      found = { path: formatPath(path), key, firstLine };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** Parses YAML text from `file` (used only for messages). Throws ConfigErrors on syntax errors. */
 export function parseYaml(text: string, file: string): LoadedYaml {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, merge: true, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) throw new ConfigErrors(syntaxProblems(doc, file));
+  if (doc.errors.length > 0) throw new ConfigErrors(syntaxProblems(doc, file, lc));
   // A list or map used as a key (`[1, 2]: x`) has no key path; yaml would stringify it with a
   // process warning. Configuration keys are plain scalars.
   const complex: ConfigProblem[] = [];

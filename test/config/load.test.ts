@@ -80,7 +80,15 @@ describe('loadConfigFile', () => {
     expect(e.problems[0]?.line).toBeGreaterThan(0);
     expect(e.format()).toMatch(new RegExp(`^${f}:\\d+:\\d+: expected valid YAML, found a syntax error \\(.+\\)`));
     const d = t.write('dupkey.yaml', 'soc:\n  clock: 1 GHz\n  clock: 2 GHz\n');
-    expect(configErrorsOf(() => loadConfigFile(d, schema)).format()).toMatch(new RegExp(`^${d}:3:3: expected valid YAML, found a syntax error \\(Map keys must be unique\\)$`));
+    expect(configErrorsOf(() => loadConfigFile(d, schema)).format()).toBe(`${d}:3:3: soc.clock: expected each key once per map, found 'clock' a second time (first at line 2)`);
+  });
+
+  it('a repeated key inside a list item or a flow map names its key path', () => {
+    const d = t.write('dupkey2.yaml', 'soc:\n  clock: 1 GHz\n  memory:\n    - id: dram\n      readLatency: 1 ns\n      id: sram\n    - { id: a, capacity: 1 kB, capacity: 2 kB }\n');
+    expect(configErrorsOf(() => loadConfigFile(d, schema)).format()).toBe([
+      `${d}:6:7: soc.memory[0].id: expected each key once per map, found 'id' a second time (first at line 4)`,
+      `${d}:7:32: soc.memory[1].capacity: expected each key once per map, found 'capacity' a second time (first at line 7)`,
+    ].join('\n'));
   });
 
   it('a list or map used as a key is a located problem, without a process warning', () => {
