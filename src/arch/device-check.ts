@@ -13,7 +13,7 @@ import type { SourceMap } from '../config/yaml.js';
 import { deviceSchemas, findDevicePreset } from '../devices/index.js';
 import { lpddr5ParamsSchema } from '../devices/dram/index.js';
 import { nvmAndSramPresets, rawParams } from '../devices/presets/index.js';
-import { defaultDeviceFactory, idealSchema } from './device-factory.js';
+import { defaultDeviceFactory, idealSchema, type BuiltDevice } from './device-factory.js';
 import type { SocConfig } from './soc-schema.js';
 import { paramOf } from '../devices/param-error.js';
 
@@ -69,9 +69,11 @@ function cellBitsOf(spec: Readonly<Record<string, unknown>>): number | undefined
 /**
  * Builds each device once on a scratch engine; collects failures as ConfigProblems located at
  * `<prefix>memories[i].device…` in `sources`, then checks every region against its memory's
- * capacity and the other regions of that memory. Throws ConfigErrors when anything is invalid.
+ * capacity and the other regions of that memory. Throws ConfigErrors when anything is invalid;
+ * otherwise returns the built devices by memory id (in SoC order) for further load-time checks
+ * (a run's `energyTables:`), so no check builds them again.
  */
-export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | undefined, prefix = ''): void {
+export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | undefined, prefix = ''): ReadonlyMap<string, BuiltDevice> {
   const pre = prefix === '' ? [] : (parsePath(prefix.replace(/\.$/, '')) ?? []);
   const src: SourceMap = sources ?? new Map();
   const problems: ConfigProblem[] = [];
@@ -79,7 +81,7 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
     const pos = locate(src, path);
     problems.push({ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(path), expected, found });
   };
-  const capacity = new Map<string, number>();
+  const built = new Map<string, BuiltDevice>();
   soc.memories.forEach((m, i) => {
     const at = [...pre, 'memories', i, 'device'];
     const own = blockProblems(m.device, at, file, src);
@@ -88,7 +90,7 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
       return;
     }
     try {
-      capacity.set(m.id, defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0, m.noise).device.capacityBytes);
+      built.set(m.id, defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0, m.noise));
       // the memory's bitsPerCell counts its cells (cells, weightCells, the memory claims): it must be the device's
       const cell = cellBitsOf(m.device);
       if (cell !== undefined && cell !== m.bitsPerCell) {
@@ -105,7 +107,7 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
   });
   if (problems.length === 0) {
     const spans = soc.regions.map((r) => {
-      const cap = capacity.get(r.memory);
+      const cap = built.get(r.memory)?.device.capacityBytes;
       return cap === undefined ? undefined : { base: r.base, end: r.base + (r.size ?? Math.max(0, cap - r.base)), cap };
     });
     soc.regions.forEach((r, i) => {
@@ -126,4 +128,5 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
     });
   }
   if (problems.length > 0) throw new ConfigErrors(problems);
+  return built;
 }

@@ -12,8 +12,7 @@ import { locate } from '../config/issues.js';
 import { loadModel } from '../workloads/catalog.js';
 import { POLICY_REGION_KEYS, type PlacementConfig } from './placement/policies.js';
 import type { SocConfig } from './soc-schema.js';
-import { defaultDeviceFactory } from './device-factory.js';
-import { Engine } from '../engine/engine.js';
+import type { BuiltDevice } from './device-factory.js';
 
 /** The parts of a run configuration these checks read. */
 export interface RunParts {
@@ -26,10 +25,11 @@ export interface RunParts {
 }
 
 /**
- * Checks `run` against `soc`; `sources` locates the run file's keys. Throws ConfigErrors listing
- * every problem. The model check loads the model shape (cached catalogue), nothing is simulated.
+ * Checks `run` against `soc`; `sources` locates the run file's keys; `built` holds the SoC's
+ * devices as checkDevices built them (their energy tables). Throws ConfigErrors listing every
+ * problem. The model check loads the model shape (cached catalogue), nothing is simulated.
  */
-export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, sources: SourceMap): void {
+export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, sources: SourceMap, built: ReadonlyMap<string, Pick<BuiltDevice, 'energyTables'>>): void {
   const problems: ConfigProblem[] = [];
   const problem = (path: readonly PathSegment[], expected: string, found: string, at: readonly PathSegment[] = path): void => {
     const pos = locate(sources, at);
@@ -86,12 +86,9 @@ export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, 
       problem(['energyTables', mem], `a memory of SoC '${soc.name}' (${memories.join(', ')})`, `key ${hinted(mem, memories)}`, ['energyTables', mem]);
       continue;
     }
-    let names: string[];
-    try {
-      names = (defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0).energyTables ?? []).map((t) => t.name);
-    } catch {
-      continue; // the device block's own problem is reported by checkDevices
-    }
+    const b = built.get(mem);
+    if (b === undefined) continue; // a device that did not build is reported by checkDevices
+    const names = (b.energyTables ?? []).map((t) => t.name);
     if (!names.includes(name)) problem(['energyTables', mem], `an energy table of memory '${mem}' (${names.join(', ')})`, hinted(name, names));
   }
 

@@ -73,8 +73,8 @@ export function loadRunConfig(file: string, overrides: readonly string[] = []): 
   if (typeof socRef !== 'string') {
     const loaded = loadConfig(file, runSchema, { overrides, kind: 'run' });
     const cfg = withModelPath(loaded.value as RunConfig, loaded.sources, file);
-    checkDevices(cfg.soc, file, loaded.sources, 'soc.');
-    checkRunAgainstSoc(cfg, cfg.soc, file, loaded.sources);
+    const built = checkDevices(cfg.soc, file, loaded.sources, 'soc.');
+    checkRunAgainstSoc(cfg, cfg.soc, file, loaded.sources, built);
     return cfg;
   }
   checkKind(probe, file, 'run');
@@ -84,12 +84,11 @@ export function loadRunConfig(file: string, overrides: readonly string[] = []): 
     const pos = probe.sources.get('soc')?.value;
     throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'soc', expected: 'a kind: soc file (path relative to the file that sets soc:) or an inline SoC', found: `'${socRef}' (${socFile} is not a readable file)` }]);
   }
-  const soc = withSocPrefix(() => {
+  const { soc, built } = withSocPrefix(() => {
     const loaded = loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' });
-    checkDevices(loaded.value, socFile, loaded.sources);
-    return loaded.value;
+    return { soc: loaded.value, built: checkDevices(loaded.value, socFile, loaded.sources) };
   });
-  checkRunAgainstSoc(run, soc, file, probe.sources);
+  checkRunAgainstSoc(run, soc, file, probe.sources, built);
   return { ...run, soc, socFile };
 }
 
