@@ -137,18 +137,19 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     }
   }
   // Load every configuration here first: bad input (a --set that does not apply to one of them, a
-  // broken file) is reported at once, naming the configuration, before any replay starts.
-  for (const t of tasks) {
+  // broken file) is reported at once, naming the configuration, before any replay starts. The
+  // loaded configuration travels with its task, so the replay does not load it again.
+  const loaded = tasks.map((t): RunTask => {
     try {
-      loadRunConfig(t.file, t.overrides);
+      return { ...t, config: loadRunConfig(t.file, t.overrides) };
     } catch (e) {
       if (!isUserError(e)) throw e;
       const where = `configuration '${t.id}' (${displayName(t.file)})`;
       throw new UserError(e.format().split('\n').map((l) => `reproduce: ${where}: ${l}`).join('\n'));
     }
-  }
+  });
   const exec = o.executor ?? inlineExecutor(o.yieldBetweenRuns);
-  const results = await exec(tasks, (done, label, f) => o.onProgress?.(done, tasks.length, label, f));
+  const results = await exec(loaded, (done, label, f) => o.onProgress?.(done, loaded.length, label, f));
 
   const get = (id: string): RunTaskResult => {
     const r = results.get(id);

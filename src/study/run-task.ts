@@ -5,7 +5,8 @@
  */
 import type { RunConfig } from '../arch/run-config.js';
 import { summarize } from './from-run-report.js';
-import { runOne } from './run-one.js';
+import { loadRunConfig } from '../arch/run-config.js';
+import { replayConfig } from './run-one.js';
 import type { RunSummary } from './run-summary.js';
 
 export interface RunTask {
@@ -17,6 +18,8 @@ export interface RunTask {
   readonly seed: number;
   readonly layerReuse: boolean;
   readonly weightTrafficOnly: boolean;
+  /** The configuration `file` + `overrides` load to, when the caller has loaded it already (not loaded again). */
+  readonly config?: RunConfig;
 }
 
 export interface RunTaskResult {
@@ -28,14 +31,15 @@ export interface RunTaskResult {
 
 /** Runs one task; `onProgress` gets the fraction of this replay done. */
 export function runTask(t: RunTask, onProgress?: (fraction: number) => void): RunTaskResult {
-  const r = runOne(t.file, t.overrides, {
+  const config = t.config ?? loadRunConfig(t.file, t.overrides);
+  const report = replayConfig(config, {
     seed: t.seed, layerReuse: t.layerReuse, weightTrafficOnly: t.weightTrafficOnly, ...(onProgress ? { onProgress } : {}),
   });
   return {
     id: t.id,
-    summary: summarize(t.id, t.label, r.config, r.report),
-    config: r.config,
-    estimates: r.report.estimates.map((e) => ({ param: e.param, value: String(e.value), derivation: e.derivation })),
+    summary: summarize(t.id, t.label, config, report),
+    config,
+    estimates: report.estimates.map((e) => ({ param: e.param, value: String(e.value), derivation: e.derivation })),
   };
 }
 
