@@ -41,6 +41,9 @@ function syntaxProblems(doc: Document, file: string, lc: LineCounter): ConfigPro
         return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: dup.path, expected: 'each key once per map', found: `'${dup.key}' a second time (first at line ${dup.firstLine})` };
       }
     }
+    if (e.code === 'MULTIPLE_DOCS') {
+      return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: '', expected: 'one YAML document per configuration file', found: "a second document (after '---'); put it in its own file" };
+    }
     const first = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
     return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: '', expected: 'valid YAML', found: `a syntax error (${first})` };
   });

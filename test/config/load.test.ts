@@ -83,6 +83,11 @@ describe('loadConfigFile', () => {
     expect(configErrorsOf(() => loadConfigFile(d, schema)).format()).toBe(`${d}:3:3: soc.clock: expected each key once per map, found 'clock' a second time (first at line 2)`);
   });
 
+  it('a second YAML document is one located line in the user\'s terms (no yaml API advice)', () => {
+    const f = t.write('two-docs.yaml', 'soc:\n  clock: 1 GHz\n---\nsoc:\n  clock: 2 GHz\n');
+    expect(configErrorsOf(() => loadConfigFile(f, schema)).format()).toBe(`${f}:3:1: expected one YAML document per configuration file, found a second document (after '---'); put it in its own file`);
+  });
+
   it('a repeated key inside a list item or a flow map names its key path', () => {
     const d = t.write('dupkey2.yaml', 'soc:\n  clock: 1 GHz\n  memory:\n    - id: dram\n      readLatency: 1 ns\n      id: sram\n    - { id: a, capacity: 1 kB, capacity: 2 kB }\n');
     expect(configErrorsOf(() => loadConfigFile(d, schema)).format()).toBe([
