@@ -49,6 +49,18 @@ function syntaxProblems(doc: Document, file: string, lc: LineCounter): ConfigPro
   });
 }
 
+/** The formatted key path of `node` from the ancestors visit() passes (document first). */
+function keyPathOf(doc: Document, ancestors: readonly unknown[], node: unknown): string {
+  const path: PathSegment[] = [];
+  let parent: unknown = doc;
+  for (const a of [...ancestors.slice(1), node]) {
+    if (isPair(a) && isScalar(a.key)) path.push(String(a.key.value));
+    else if (isSeq(parent)) path.push(parent.items.indexOf(a as never));
+    parent = a;
+  }
+  return formatPath(path);
+}
+
 /** The key path, name and first line of the repeated map key starting at `offset` (a DUPLICATE_KEY error). */
 function duplicateKeyAt(doc: Document, offset: number, lc: LineCounter): { path: string; key: string; firstLine: number } | undefined {
   let found: { path: string; key: string; firstLine: number } | undefined;
@@ -57,17 +69,10 @@ function duplicateKeyAt(doc: Document, offset: number, lc: LineCounter): { path:
       const keyNode = pair.key;
       if (!isScalar(keyNode) || keyNode.range?.[0] !== offset) return undefined;
       const key = String(keyNode.value);
-      const path: PathSegment[] = [];
-      let parent: unknown = doc;
-      for (const a of [...ancestors.slice(1), pair]) {
-        if (isPair(a) && isScalar(a.key)) path.push(String(a.key.value));
-        else if (isSeq(parent)) path.push(parent.items.indexOf(a as never));
-        parent = a;
-      }
       const map = ancestors[ancestors.length - 1];
       const first = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === keyNode.value && p !== pair) : undefined;
       const firstLine = lc.linePos((first?.key as Node | undefined)?.range?.[0] ?? offset).line;
-      found = { path: formatPath(path), key, firstLine };
+      found = { path: keyPathOf(doc, ancestors, pair), key, firstLine };
       return visit.BREAK;
     },
   });
@@ -83,6 +88,12 @@ export function parseYaml(text: string, file: string): LoadedYaml {
   // process warning. Configuration keys are plain scalars.
   const complex: ConfigProblem[] = [];
   visit(doc, {
+    Alias(_k, alias, ancestors) {
+      // yaml only notices at toJS, without a position; an alias must follow its anchor.
+      if (alias.resolve(doc) !== undefined) return;
+      const p = lc.linePos(alias.range?.[0] ?? 0);
+      complex.push({ file, line: p.line, col: p.col, path: keyPathOf(doc, ancestors, alias), expected: `an alias to an anchor set above it ('&${alias.source}')`, found: `'*${alias.source}' with no such anchor before it` });
+    },
     Pair(_k, pair) {
       if (pair.key === null || isScalar(pair.key) || isAlias(pair.key)) return;
       const p = lc.linePos((pair.key as Node).range?.[0] ?? 0);

@@ -88,6 +88,14 @@ describe('loadConfigFile', () => {
     expect(configErrorsOf(() => loadConfigFile(f, schema)).format()).toBe(`${f}:3:1: expected one YAML document per configuration file, found a second document (after '---'); put it in its own file`);
   });
 
+  it('an alias without an anchor before it is located at the alias, with its key path', () => {
+    const f = t.write('alias.yaml', 'soc:\n  clock: *clk\n  memory:\n    - &m { id: dram }\n    - *mem\n');
+    expect(configErrorsOf(() => loadConfigFile(f, schema)).format()).toBe([
+      `${f}:2:10: soc.clock: expected an alias to an anchor set above it ('&clk'), found '*clk' with no such anchor before it`,
+      `${f}:5:7: soc.memory[1]: expected an alias to an anchor set above it ('&mem'), found '*mem' with no such anchor before it`,
+    ].join('\n'));
+  });
+
   it('a repeated key inside a list item or a flow map names its key path', () => {
     const d = t.write('dupkey2.yaml', 'soc:\n  clock: 1 GHz\n  memory:\n    - id: dram\n      readLatency: 1 ns\n      id: sram\n    - { id: a, capacity: 1 kB, capacity: 2 kB }\n');
     expect(configErrorsOf(() => loadConfigFile(d, schema)).format()).toBe([
