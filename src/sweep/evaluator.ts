@@ -30,6 +30,11 @@ export interface SweepEvaluator {
   evaluate(resolved: unknown, opts: EvaluateOptions): Record<string, number> | Promise<Record<string, number>>;
   /** Optional: the estimated parameters a resolved point's results rest on (listed by the sweep report). */
   estimates?(resolved: unknown): readonly SweepEstimate[];
+  /**
+   * Optional: what a point's id hashes instead of `resolved` itself — the content its results rest
+   * on, with referenced files read (so editing one is not answered from the --resume store).
+   */
+  identity?(resolved: unknown): unknown;
 }
 
 const BUILTIN: Record<string, string> = {

@@ -71,7 +71,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
     const axes = draws[index]!;
     const config = await resolvePoint(ev, spec, axes, problems);
     if (config === null) continue;
-    const id = pointId(config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module, evaluation);
+    const id = pointId(ev.identity !== undefined ? ev.identity(config) : config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module, evaluation);
     if (seen.has(id)) { duplicates++; continue; }
     seen.add(id);
     const failed = configConstraintFailure(spec, config, problems);
