@@ -45,6 +45,13 @@ function levelSetSource(name: string): string {
  * Every design value of the study, with units; `estimate` when it does not come from a primary
  * source. `weights` is the --weights checkpoint (undefined: synthetic weights).
  */
+/** How each synthetic distribution's tails compare with trained SLM weights (which are heavy-tailed). */
+const TAILS: Record<NoiseStudyConfig['weights']['distribution'], string> = {
+  'student-t': 'heavy tails as in trained SLMs',
+  laplace: 'tails heavier than Gaussian, lighter than trained SLMs\' Student-t-like weights',
+  gaussian: 'light Gaussian tails: fewer large weights than trained SLMs have',
+};
+
 export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undefined): DesignValue[] {
   const q = cfg.quant;
   const out: DesignValue[] = [
@@ -55,7 +62,7 @@ export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undef
     weights !== undefined
       ? { name: 'weights.source', value: weights, derivation: 'safetensors checkpoint (--weights)', estimate: false }
       : { name: 'weights.distribution', value: `synthetic ${cfg.weights.distribution}${cfg.weights.distribution === 'student-t' ? `, ${cfg.weights.dof} degrees of freedom` : ''}, seed ${cfg.seed}`,
-        derivation: 'synthetic stand-in for trained weights (heavy tails as in trained SLMs); not a checkpoint', estimate: true },
+        derivation: `synthetic stand-in for trained weights (${TAILS[cfg.weights.distribution]}); not a checkpoint`, estimate: true },
   ];
   if (q.scheme === 'qmc') {
     out.push(

@@ -142,4 +142,13 @@ describe('noiseDesignValues', () => {
     expect(dv.find((d) => d.name === 'mram.writeErrorRate')).toMatchObject({ value: '0 per bit', estimate: false });
     expect(dv.some((d) => d.name === 'mlc.presets["2"]')).toBe(false); // 2-bit cells not swept
   });
+
+  it('the synthetic-weights derivation describes the distribution chosen (a Gaussian is not heavy-tailed)', () => {
+    const of = (distribution: string): string | undefined =>
+      noiseDesignValues({ ...cfg, weights: { ...cfg.weights, distribution } } as typeof cfg, undefined).find((d) => d.name === 'weights.distribution')?.derivation;
+    expect(of('student-t')).toContain('heavy tails as in trained SLMs');
+    expect(of('gaussian')).toContain('light Gaussian tails');
+    expect(of('gaussian')).not.toContain('heavy tails as in trained SLMs');
+    expect(of('laplace')).not.toContain('heavy tails as in trained SLMs');
+  });
 });
