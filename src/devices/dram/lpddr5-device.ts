@@ -225,7 +225,8 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     let busy = 0;
     const pm = this.controllers[0] instanceof PowerManagedController;
     if (pm) Object.assign(a, { pde: 0, sre: 0, activePowerDownPs: 0, prechargePowerDownPs: 0, selfRefreshPs: 0 });
-    for (const c of this.controllers) if (c.queued === 0) c.catchUpRefresh(now);
+    // (a power-managing controller also brings a busy channel's idle ranks up to now)
+    for (const c of this.controllers) if (pm || c.queued === 0) c.catchUpRefresh(now);
     for (const c of this.controllers) {
       const k = c.counters;
       a.act! += k.act; a.pre! += k.pre; a.prea! += k.prea; a.rd! += k.rd; a.wr! += k.wr;

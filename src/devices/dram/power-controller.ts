@@ -1,9 +1,10 @@
 /**
- * LPDDR5 channel controller with timeout-based power-down and self-refresh (PowerManager holds the
- * policy). The idle channel is replayed lazily, like its refreshes: when next used, the power-state
- * changes that fell due are issued at their own times (exact: nothing else was issued meanwhile).
- * The idle timers start when the channel's last outstanding request completes; the first request to
- * a sleeping rank wakes it at the next legal CK edge (PDX, then tXP; SRX, then tXSR).
+ * LPDDR5 channel controller with per-rank, timeout-based power-down and self-refresh (PowerManager
+ * holds the policy). A rank is idle when it has no queued request and no refresh pending; its idle
+ * timers start when its last request completes, so one rank can sleep while the other is busy. Power
+ * commands are replayed lazily, in time order, at their own legal CK edges: on an idle channel
+ * (with its refreshes) when it is next used, on a busy one before each of its wake-ups. The first
+ * request to a sleeping rank wakes it at the next legal CK edge (PDX, then tXP; SRX, then tXSR).
  */
 import { ChannelController, type ControllerConfig, type ControllerHost } from './controller.js';
 import { CMD } from './lpddr5-spec.js';
@@ -11,14 +12,19 @@ import { PowerManager, AWAKE, POWER_DOWN, SELF_REFRESH } from './power-down.js';
 
 export class PowerManagedController extends ChannelController {
   readonly power: PowerManager;
-  /** Time of the latest wake-up or replayed idle event: an idle replay starts here. */
+  /** Time of the latest wake-up or replayed idle event: a replay starts here. */
   private lastT = 0;
-  /** A request was queued since the channel last went idle (its idle timers are not started yet). */
-  private busyEpoch = false;
+  private readonly readDone: number;
+  private readonly writeDone: number;
+  private readonly closedPage: boolean;
 
   constructor(channel: number, cfg: ControllerConfig, host: ControllerHost) {
     super(channel, cfg, host);
-    this.power = new PowerManager(cfg.org.ranks, this.timing.banksPerRank, cfg.powerDownAfter ?? Infinity, cfg.selfRefreshAfter ?? Infinity, cfg.timings.tCK);
+    const t = cfg.timings;
+    this.power = new PowerManager(cfg.org.ranks, this.timing.banksPerRank, cfg.powerDownAfter ?? Infinity, cfg.selfRefreshAfter ?? Infinity, t.tCK);
+    this.readDone = t.RL + t.tBL;
+    this.writeDone = t.WL + t.tBL;
+    this.closedPage = cfg.pagePolicy === 'closed';
     // a refresh due on a powered-down rank is preceded by PDX (issued and reported by the base issue())
     this.refresh.power = { state: this.power.state, exit: (r, T) => this.applyPower(CMD.PDX, r, T) };
   }
@@ -28,9 +34,9 @@ export class PowerManagedController extends ChannelController {
   }
 
   override enqueue(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
-    if (this.queued === 0) this.catchUpRefresh(now);
-    this.busyEpoch = true;
+    this.catchUpRefresh(now);
     const r = this.timing.rankOf[bank]!;
+    this.power.queued[r]!++;
     const cmd = this.power.wakeCommand(r);
     if (cmd >= 0) {
       const e = this.timing.earliestRank(cmd, r);
@@ -42,35 +48,52 @@ export class PowerManagedController extends ChannelController {
   }
 
   override service(T: number): void {
+    this.catchUpRefresh(T);
     if (T > this.lastT) this.lastT = T;
     super.service(T);
   }
 
+  /** Issues the pick; when it is the last burst of a request, that request's rank may start idling at its completion. */
+  protected override issue(T: number): void {
+    const cmd = this.sel.pickCmd, b = this.sel.pickBank;
+    const last = (cmd === CMD.RD || cmd === CMD.WR) && this.pool.bursts[this.sel.pickEntry] === 1;
+    super.issue(T);
+    if (last) {
+      const pm = this.power, r = this.timing.rankOf[b]!;
+      pm.queued[r]!--;
+      const done = T + (cmd === CMD.RD ? this.readDone : this.writeDone);
+      if (done > pm.idleSince[r]!) pm.idleSince[r] = done;
+    }
+  }
+
+  /** Rank r may change power state on its own: no request queued, no refresh pending, no page-policy PRE to come. */
+  private mayRest(r: number): boolean {
+    return this.power.queued[r] === 0 && this.refresh.pending[r] === 0 && !(this.closedPage && this.power.anyOpen(r, this.openRow));
+  }
+
   /**
-   * Replays, in time order up to `now`, the idle channel's pending commands (refresh, closed-page
-   * precharges), refreshes falling due, and each rank's power-down / self-refresh transitions.
+   * Replays, in time order, what fell due while nobody looked. Idle channel (no queued request): up to
+   * and including `now`, its pending commands (refresh, closed-page precharges), refreshes falling due
+   * and each rank's power-state changes. Busy channel (the base controller issues its requests and
+   * refreshes at their wake-ups): the idle ranks' power-state changes strictly before `now`, so that at
+   * a tie the busy rank's command goes first.
    */
   override catchUpRefresh(now: number): void {
-    if (this.queued !== 0) return;
-    const rf = this.refresh, pm = this.power, ts = this.timing, sel = this.sel;
-    if (this.busyEpoch && this.inFlight === 0) {
-      // the last request just completed (this runs at its delivery): the idle timers start now
-      this.busyEpoch = false;
-      pm.idleSince = now;
+    if (this.queued !== 0) {
+      this.replayIdleRanks(now);
+      return;
     }
+    const rf = this.refresh, pm = this.power, ts = this.timing, sel = this.sel;
     let T = this.lastT;
     for (;;) {
       this.choose(T);
       let bt = Infinity, kind = 0, bc = -1, br = -1;
       if (sel.pickCmd >= 0) { bt = sel.pickT; kind = 1; }
-      const pickRank = sel.pickCmd >= 0 ? ts.rankOf[sel.pickBank]! : -1;
       if (rf.nextDueEdge < bt) { bt = rf.nextDueEdge; kind = 2; }
-      if (!this.busyEpoch) {
-        for (let r = 0; r < ts.ranks; r++) {
-          if (rf.pending[r] !== 0 || r === pickRank) continue; // work first, then sleep
-          pm.candidate(r, T, this.openRow, ts);
-          if (pm.candT < bt) { bt = pm.candT; kind = 3; bc = pm.candCmd; br = r; }
-        }
+      for (let r = 0; r < ts.ranks; r++) {
+        if (!this.mayRest(r)) continue; // work first, then sleep
+        pm.candidate(r, T, this.openRow, ts);
+        if (pm.candT < bt) { bt = pm.candT; kind = 3; bc = pm.candCmd; br = r; }
       }
       if (bt > now) break;
       T = bt;
@@ -80,6 +103,25 @@ export class PowerManagedController extends ChannelController {
       else this.issueIdle(bc, br, T);
     }
     this.dirty = true;
+  }
+
+  /** Busy channel: issues the idle ranks' power-state changes due before `limit`, in time order. */
+  private replayIdleRanks(limit: number): void {
+    const pm = this.power, ts = this.timing;
+    let T = this.lastT;
+    for (;;) {
+      let bt = Infinity, bc = -1, br = -1;
+      for (let r = 0; r < ts.ranks; r++) {
+        if (!this.mayRest(r)) continue;
+        pm.candidate(r, T, this.openRow, ts);
+        if (pm.candT < bt) { bt = pm.candT; bc = pm.candCmd; br = r; }
+      }
+      if (bt >= limit) return;
+      T = bt;
+      this.lastT = T;
+      this.issueIdle(bc, br, T);
+      this.dirty = true;
+    }
   }
 
   /** Issues a rank-wide command chosen outside the pick (power state changes, self-refresh PREA) on rank r at T. */

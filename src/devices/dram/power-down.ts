@@ -1,10 +1,10 @@
 /**
- * LPDDR5 power-down and self-refresh policy of one channel, timeout-based as in DRAMPower and gem5's
- * low-power states: a rank idle for `powerDownAfter` (counted from the channel's last completed request) enters power-down
- * (active power-down with a row open, precharge power-down otherwise); one `selfRefreshAfter` old
- * closes its rows and enters self-refresh, where the device refreshes itself. The first request to a
- * sleeping rank wakes it (PDX, next command after tXP; SRX, after tXSR). Entries are decided while
- * the channel is idle (PowerManagedController.catchUpRefresh); both timeouts default to off.
+ * LPDDR5 power-down and self-refresh policy of one channel, per rank, timeout-based as in DRAMPower
+ * and gem5's low-power states: a rank idle for `powerDownAfter` (no queued request, counted from the
+ * completion of its last request) enters power-down (active power-down with a row open, precharge
+ * power-down otherwise); one idle `selfRefreshAfter` closes its rows and enters self-refresh, where
+ * the device refreshes itself. The first request to a sleeping rank wakes it (PDX, next command after
+ * tXP; SRX, after tXSR). PowerManagedController issues the changes; both timeouts default to off.
  */
 import { CMD } from './lpddr5-spec.js';
 import type { TimingState } from './timing-state.js';
@@ -14,8 +14,10 @@ export const AWAKE = 0, POWER_DOWN = 1, SELF_REFRESH = 2;
 export class PowerManager {
   /** 0 awake, 1 power-down, 2 self-refresh, per rank. */
   readonly state: Uint8Array;
-  /** When the idle timers started (the channel's last request completed; the same for every rank), ps. */
-  idleSince = 0;
+  /** Per rank: when its idle timers start, ps — the completion time of its latest request (0: none yet). */
+  readonly idleSince: Float64Array;
+  /** Per rank: requests queued and not yet fully issued (a rank with any is busy). */
+  readonly queued: Int32Array;
   // The next low-power command (candidate) found by `candidate`.
   candCmd = -1;
   candT = Infinity;
@@ -29,6 +31,8 @@ export class PowerManager {
     private readonly tCK: number,
   ) {
     this.state = new Uint8Array(ranks);
+    this.idleSince = new Float64Array(ranks);
+    this.queued = new Int32Array(ranks);
   }
 
   private edge(t: number): number {
@@ -36,7 +40,7 @@ export class PowerManager {
   }
 
   /**
-   * The next low-power command of idle rank r with no refresh pending, at or after T, into
+   * The next low-power command of idle rank r (no request queued, no refresh pending), at or after T, into
    * candCmd / candT (candCmd -1: none). Self-refresh wins when its timeout comes first or at the
    * same time; from power-down it first exits (PDX), then closes open rows (PREA), then enters (SRE).
    */
@@ -45,7 +49,7 @@ export class PowerManager {
     this.candT = Infinity;
     const s = this.state[r]!;
     if (s === SELF_REFRESH) return;
-    const since = this.idleSince;
+    const since = this.idleSince[r]!;
     const tSr = this.selfRefreshAfter === Infinity ? Infinity : this.edge(since + this.selfRefreshAfter);
     const tPd = this.powerDownAfter === Infinity ? Infinity : this.edge(since + this.powerDownAfter);
     let cmd: number, at: number;

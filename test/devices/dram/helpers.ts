@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { Engine } from '../../../src/engine/index.js';
 import { StatScope } from '../../../src/engine/stats.js';
-import { CommandChecker, createLpddr5, type Lpddr5Device, type Lpddr5Params } from '../../../src/devices/dram/index.js';
+import { CommandChecker, createLpddr5, type CommandObserver, type Lpddr5Device, type Lpddr5Params } from '../../../src/devices/dram/index.js';
 import type { Ps } from '../../../src/units/quantity.js';
 
 export interface Op {
@@ -20,12 +20,13 @@ export interface RunResult {
 }
 
 /** Offers each op at its time (ops sorted by time); refused ops wait in order for the retry hook. */
-export function runOps(params: Lpddr5Params, ops: readonly Op[], opts: { until?: number; check?: boolean } = {}): RunResult {
+export function runOps(params: Lpddr5Params, ops: readonly Op[], opts: { until?: number; check?: boolean; onCommand?: CommandObserver } = {}): RunResult {
   const engine = new Engine();
   const stats = StatScope.root();
   const device = createLpddr5(engine, params, 'dram', stats.child('dram'));
   const checker = new CommandChecker(device.cfg.org, device.cfg.timings);
-  if (opts.check !== false) device.setCommandObserver(checker.observe);
+  const seen = opts.onCommand;
+  if (opts.check !== false) device.setCommandObserver(seen === undefined ? checker.observe : (...a) => { checker.observe(...a); seen(...a); });
   const done = new Map<number, number>();
   device.setCompletion((id, t) => {
     if (done.has(id)) throw new Error(`request ${id} completed twice`);
