@@ -4,6 +4,7 @@
  * an HTML report (Pareto front over energy, latency and memory area, one plot per axis, the
  * estimated parameters the results rest on).
  */
+import { existsSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -79,6 +80,9 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     // Reaches Redis first (bounded): unreachable or a bad URL is one line and exit 2.
     executor = queueExecutor = await QueueExecutor.connect(opts.queue, { ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}), onLost: (id, reason) => err(`qmcsim sweep: point ${id} failed on the queue: ${reason}`) });
   } else executor = workers === 0 ? new InlineExecutor() : new PoolExecutor(workers);
+  // A database this run creates and leaves empty (the sweep file was rejected before any point was
+  // stored) is removed on failure, so bad input leaves no results file behind.
+  const created = !existsSync(dbFile);
   let db: ResultsDb;
   try {
     db = await ResultsDb.open(dbFile);
@@ -101,6 +105,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     }
     bar.update(p.done, { failed: p.failed, infeasible: p.infeasible });
   };
+  let ok = false;
   try {
     const summary = await runSweep(spec, {
       db, resume: opts.resume === true, executor, onProgress,
@@ -143,10 +148,13 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       out(`report: ${html}`);
       out(`tables: ${csv}, ${parquet}`);
     }
+    ok = true;
     if (lost.length > 0) throw new UserError(`${lost.length} point(s) failed on the queue and were not stored; run again with --resume`, 1);
   } finally {
     if (bar !== null && started) bar.stop();
     await executor.close();
+    const discard = !ok && created && (await db.count().catch(() => -1)) === 0;
     await db.close();
+    if (discard) for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
   }
 }
