@@ -67,6 +67,30 @@ export class ChannelCounters {
       this.since[r] = t;
     }
   }
+  /** Number of values save() writes. */
+  get savedLength(): number {
+    return 18 + this.ranks;
+  }
+  /** Saves every count, state-time sum and each rank's current segment start (idle fast-forward). */
+  save(into: Float64Array): void {
+    const v = [this.act, this.pre, this.prea, this.rd, this.wr, this.refab, this.refpb, this.rowHits, this.rowMisses, this.rowConflicts, this.busyPs,
+      this.pde, this.sre, this.activePs, this.prechargePs, this.activePdPs, this.prechargePdPs, this.selfRefreshPs];
+    for (let i = 0; i < v.length; i++) into[i] = v[i]!;
+    for (let r = 0; r < this.ranks; r++) into[18 + r] = this.since[r]!;
+  }
+  /**
+   * Adds m × (b − a) to every saved value: m more repetitions of an idle period that took the counters
+   * from save a to save b and left every rank in the state it started in (same open banks and power state).
+   */
+  repeat(a: Float64Array, b: Float64Array, m: number): void {
+    const d = (i: number): number => m * (b[i]! - a[i]!);
+    this.act += d(0); this.pre += d(1); this.prea += d(2); this.rd += d(3); this.wr += d(4); this.refab += d(5); this.refpb += d(6);
+    this.rowHits += d(7); this.rowMisses += d(8); this.rowConflicts += d(9); this.busyPs += d(10);
+    this.pde += d(11); this.sre += d(12);
+    this.activePs += d(13); this.prechargePs += d(14); this.activePdPs += d(15); this.prechargePdPs += d(16); this.selfRefreshPs += d(17);
+    for (let r = 0; r < this.ranks; r++) this.since[r]! += d(18 + r);
+  }
+
   /**
    * Rank-time (summed over ranks) up to `now` in each background state: awake with any bank open /
    * all banks precharged, power-down with a bank open / all precharged, self-refresh.

@@ -9,6 +9,7 @@
 import { ChannelController, type ControllerConfig, type ControllerHost } from './controller.js';
 import { CMD } from './lpddr5-spec.js';
 import { PowerManager, AWAKE, POWER_DOWN, SELF_REFRESH } from './power-down.js';
+import { IdleRoundSkipper } from './idle-round-skip.js';
 
 export class PowerManagedController extends ChannelController {
   readonly power: PowerManager;
@@ -17,6 +18,8 @@ export class PowerManagedController extends ChannelController {
   private readonly readDone: number;
   private readonly writeDone: number;
   private readonly closedPage: boolean;
+  /** Counts whole periodic refresh rounds of a sleeping idle channel instead of replaying them (no observer only). */
+  readonly skipper: IdleRoundSkipper;
 
   constructor(channel: number, cfg: ControllerConfig, host: ControllerHost) {
     super(channel, cfg, host);
@@ -27,6 +30,7 @@ export class PowerManagedController extends ChannelController {
     this.closedPage = cfg.pagePolicy === 'closed';
     // a refresh due on a powered-down rank is preceded by PDX (issued and reported by the base issue())
     this.refresh.power = { state: this.power.state, exit: (r, T) => this.applyPower(CMD.PDX, r, T) };
+    this.skipper = new IdleRoundSkipper(this.timing, this.refresh, this.counters, this.power, this.openRow, t.tCK);
   }
 
   protected override powerManaged(): boolean {
@@ -76,7 +80,8 @@ export class PowerManagedController extends ChannelController {
    * and including `now`, its pending commands (refresh, closed-page precharges), refreshes falling due
    * and each rank's power-state changes. Busy channel (the base controller issues its requests and
    * refreshes at their wake-ups): the idle ranks' power-state changes strictly before `now`, so that at
-   * a tie the busy rank's command goes first.
+   * a tie the busy rank's command goes first. With no observer attached, an idle channel whose ranks
+   * only wake for their refreshes skips whole periods of them exactly (IdleRoundSkipper).
    */
   override catchUpRefresh(now: number): void {
     if (this.queued !== 0) {
@@ -85,17 +90,29 @@ export class PowerManagedController extends ChannelController {
     }
     const rf = this.refresh, pm = this.power, ts = this.timing, sel = this.sel;
     let T = this.lastT;
+    const skip = this.observer === null;
+    this.skipper.reset();
     for (;;) {
       this.choose(T);
-      let bt = Infinity, kind = 0, bc = -1, br = -1;
+      let bt = Infinity, kind = 0, bc = -1, br = -1, any = false;
       if (sel.pickCmd >= 0) { bt = sel.pickT; kind = 1; }
       if (rf.nextDueEdge < bt) { bt = rf.nextDueEdge; kind = 2; }
       for (let r = 0; r < ts.ranks; r++) {
         if (!this.mayRest(r)) continue; // work first, then sleep
         pm.candidate(r, T, this.openRow, ts);
+        if (pm.candCmd >= 0) any = true;
         if (pm.candT < bt) { bt = pm.candT; kind = 3; bc = pm.candCmd; br = r; }
       }
       if (bt > now) break;
+      if (skip && kind === 2 && sel.pickCmd < 0 && !any) {
+        // only refreshes to come: a quiet point of the idle rounds
+        const d = this.skipper.atQuietPoint(bt, now);
+        if (d > 0) {
+          this.lastT += d;
+          T = this.lastT;
+          continue;
+        }
+      }
       T = bt;
       this.lastT = T;
       if (kind === 1) this.issue(T);

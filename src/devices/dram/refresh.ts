@@ -113,6 +113,28 @@ export class RefreshManager {
     return skipped;
   }
 
+  /** Length of one refresh round: every bank of a rank refreshed once (tREFI, or 8 × tREFIpb), ps. */
+  get round(): number {
+    return this.perBank ? 8 * this.interval : this.interval;
+  }
+
+  /** Saves each rank's due time, pair index, suspended and pending flags (4 × ranks values; idle fast-forward). */
+  save(into: Float64Array): void {
+    const n = this.ranks;
+    for (let r = 0; r < n; r++) {
+      into[r] = this.due[r]!;
+      into[n + r] = this.pair[r]!;
+      into[2 * n + r] = this.suspended[r]!;
+      into[3 * n + r] = this.pending[r]!;
+    }
+  }
+
+  /** Advances each due time by m × (b − a): m more repetitions of the idle period between saves a and b. */
+  repeat(a: Float64Array, b: Float64Array, m: number): void {
+    for (let r = 0; r < this.ranks; r++) this.due[r]! += m * (b[r]! - a[r]!);
+    this.updateNextDue();
+  }
+
   /** Rank r entered self-refresh: the device refreshes itself, nothing comes due. */
   suspend(r: number): void {
     this.suspended[r] = 1;
