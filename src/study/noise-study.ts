@@ -136,7 +136,7 @@ function replayErrors(cfg: NoiseStudyConfig, base: string, bits: 2 | 3, memory: 
     ...others.map((i) => `soc.memories[${i}].noise={"type":"none"}`),
   ];
   const run = loadRunConfig(file, ov);
-  const rep = replayConfig(run, { seed, layerReuse: false, weightTrafficOnly: true });
+  const rep = replayConfig(run, { seed, layerReuse: false, weightTrafficOnly: true, label: `noise study: replay of ${written} at point ${point}` });
   est.addReplay(written, memory, run.soc.memories[idx]?.device ?? {}, rep.estimates, point);
   const e = rep.bitErrors.byMemory[memory] ?? { bitsRead: 0, bitErrors: 0, expectedBitErrors: 0 };
   let accesses = 0;

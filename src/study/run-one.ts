@@ -4,7 +4,8 @@
  * results (qmc-paper.md §3: weight traffic only, no KV cache); the replay itself is unchanged.
  */
 import { loadRunConfig, type RunConfig } from '../arch/run-config.js';
-import { runConfig, type RunReport } from '../arch/run.js';
+import { RunFailure, runConfig, type RunReport } from '../arch/run.js';
+import { UserError } from '../config/errors.js';
 import type { TraceRecord } from '../workloads/trace/types.js';
 
 export interface RunOneOptions {
@@ -12,6 +13,8 @@ export interface RunOneOptions {
   readonly layerReuse: boolean;
   readonly weightTrafficOnly: boolean;
   readonly onProgress?: (fraction: number) => void;
+  /** Names the replay in a placement failure, e.g. "reproduce: configuration 'qmc-3bit' (…)". */
+  readonly label?: string;
 }
 
 export interface RunOneResult {
@@ -33,9 +36,16 @@ export function runOne(file: string, overrides: readonly string[], o: RunOneOpti
   return { file, overrides, config, report: replayConfig(config, o) };
 }
 
-/** Replays an already loaded configuration. */
+/**
+ * Replays an already loaded configuration. A placement that does not fit (e.g. a --set capacity
+ * too small for the model) is a UserError with exit code 1, as in `qmcsim run`, not an internal error.
+ */
 export function replayConfig(config: RunConfig, o: RunOneOptions): RunReport {
   const base = { seed: o.seed, layerReuse: o.layerReuse, ...(o.onProgress ? { onProgress: o.onProgress } : {}) };
-  if (!o.weightTrafficOnly) return runConfig(config, base);
-  return runConfig(config, { ...base, recordFilter: weightTraffic });
+  try {
+    return runConfig(config, o.weightTrafficOnly ? { ...base, recordFilter: weightTraffic } : base);
+  } catch (e) {
+    if (!(e instanceof RunFailure)) throw e;
+    throw new UserError(`${o.label ?? `replay of '${config.name}'`}: ${e.message}`, 1);
+  }
 }

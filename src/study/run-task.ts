@@ -6,6 +6,7 @@
 import type { RunConfig } from '../arch/run-config.js';
 import { summarize } from './from-run-report.js';
 import { loadRunConfig } from '../arch/run-config.js';
+import { displayName } from '../config/resolve.js';
 import { replayConfig } from './run-one.js';
 import type { RunSummary } from './run-summary.js';
 
@@ -34,6 +35,7 @@ export function runTask(t: RunTask, onProgress?: (fraction: number) => void): Ru
   const config = t.config ?? loadRunConfig(t.file, t.overrides);
   const report = replayConfig(config, {
     seed: t.seed, layerReuse: t.layerReuse, weightTrafficOnly: t.weightTrafficOnly, ...(onProgress ? { onProgress } : {}),
+    label: `reproduce: configuration '${t.id}' (${displayName(t.file)})`,
   });
   return {
     id: t.id,
