@@ -2,14 +2,15 @@
  * `qmcsim replay --device PRESET --trace FILE [--json] [--seed N]`: replays a device-level trace
  * (qmcsim text/binary or Ramulator 2 LD/ST, plain or gzip, docs/trace-format.md) on a device
  * preset and prints bandwidth, latency percentiles, row-buffer outcomes, energy and bit-error statistics.
- * Unknown preset or malformed trace line → one line naming the problem (file:line:col), exit 2.
+ * Unknown preset, malformed trace line (file:line:col) or a trace without accesses → one line naming
+ * the problem, exit 2.
  */
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isUserError, UserError } from '../errors.js';
 import { out } from '../io.js';
 import { resolveCatalogEntry, runReplay, UnknownPresetError } from '../../devices/trace-replay/run-replay.js';
-import { TraceParseError } from '../../devices/trace-replay/trace-cursor.js';
+import { EmptyTraceError, TraceParseError } from '../../devices/trace-replay/trace-cursor.js';
 import { traceFormats, type TraceFormat } from '../../devices/trace-replay/open-trace.js';
 import { formatReplayJson, formatReplayText } from '../../devices/trace-replay/format-report.js';
 import { bitFlipAccessNoise, type AccessNoise } from '../../devices/noise/access-noise.js';
@@ -110,7 +111,7 @@ export function register(program: Command): void {
         out(opts.json === true ? formatReplayJson(run) : formatReplayText(run));
       } catch (e) {
         if (e instanceof UnknownPresetError) throw new UserError(`qmcsim replay: ${e.message}`);
-        if (e instanceof TraceParseError) throw new UserError(e.message);
+        if (e instanceof TraceParseError || e instanceof EmptyTraceError) throw new UserError(e.message);
         if (isUserError(e) && opts.noise !== undefined) throw new UserError(`qmcsim replay: --noise ${opts.noise}: ${(e as Error).message}`);
         throw e;
       }

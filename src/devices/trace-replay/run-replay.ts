@@ -1,7 +1,8 @@
 /**
  * One replay of a trace on a named device preset: build the engine and device (seeded), open the
  * trace, run the driver, price with every energy table of the preset, list the estimates the
- * numbers rest on. A record so late that simulated time would pass 2^53 ps is a TraceParseError.
+ * numbers rest on. A record so late that simulated time would pass 2^53 ps is a TraceParseError;
+ * a trace with no access (empty or only comments, any format) is an EmptyTraceError.
  * Shared by `qmcsim replay`, the tests and the benchmark.
  */
 import { Engine } from '../../engine/engine.js';
@@ -9,7 +10,7 @@ import { TimeRangeError } from '../../engine/errors.js';
 import { findDevicePreset, type DeviceCatalogEntry, type AccessNoiseLike } from '../index.js';
 import { openTraceBuffer, openTraceFile, type TraceFormat } from './open-trace.js';
 import { replayTrace, type ReplayResult } from './replay.js';
-import { TraceParseError } from './trace-cursor.js';
+import { EmptyTraceError, TraceParseError } from './trace-cursor.js';
 
 export interface RunReplayOptions {
   /** Preset name (see deviceCatalog), or an entry built from configuration (catalogEntryFromSpec). */
@@ -75,6 +76,8 @@ export function runReplay(o: RunReplayOptions): ReplayRun {
     }
     throw e;
   }
+  // Every record read is served (or replayTrace throws), so no read and no write means no record.
+  if (result.reads + result.writes === 0) throw new EmptyTraceError(traceName);
   // The preset's own table is covered by entry.estimates; the other tables print their own numbers
   // (e.g. qmc-lpddr5's IDD-based table), so their estimated entries are listed too.
   const otherTables = result.energy.slice(1).flatMap((e) => e.estimates.map((k) => `energy[${e.table}].${k}`));

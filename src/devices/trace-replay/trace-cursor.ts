@@ -29,6 +29,17 @@ export class TraceParseError extends Error {
   }
 }
 
+/**
+ * A trace with no access at all (empty, only comments, a binary header alone): nothing to measure,
+ * so one line `file: expected at least one access, found none` instead of a zero report.
+ */
+export class EmptyTraceError extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: expected at least one access, found none`);
+    this.name = 'EmptyTraceError';
+  }
+}
+
 /** Shows the token at [from, to) for an error message ('end of line' when empty; other bytes as \xNN). */
 export function showBytes(buf: Buffer, from: number, to: number): string {
   if (from >= to) return 'end of line';
