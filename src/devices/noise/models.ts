@@ -63,6 +63,18 @@ export function noisePreset(name: string): NoiseModelSpec {
   return p;
 }
 
+/**
+ * Names of the presets (registry order) whose model fits cells of `bitsPerCell` bits: multi-level
+ * models with that many bits per cell, then per-bit models ('none' left out), or only the per-bit
+ * models of `kinds` when given. Advice in cell-mismatch errors is built from this, not from literals.
+ */
+export function noisePresetsFitting(bitsPerCell: number, kinds?: readonly NoiseModelSpec['kind'][]): string[] {
+  const entries = Object.entries(noisePresets);
+  const mlc = entries.filter(([, m]) => isMlcModel(m) && modelBitsPerCell(m) === bitsPerCell);
+  const perBit = entries.filter(([, m]) => !isMlcModel(m) && m.kind !== 'none' && (kinds === undefined || kinds.includes(m.kind)));
+  return [...(kinds === undefined ? mlc : []), ...perBit].map(([name]) => name);
+}
+
 /** Per-bit error probability of the bitwise kinds (0 for 'none'). */
 export function bitErrorProbability(m: NoiseModelSpec): number {
   switch (m.kind) {

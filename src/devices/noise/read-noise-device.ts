@@ -9,6 +9,7 @@ import type { ActionCounts, CompletionFn, ErrorStats, MemoryDevice } from '../de
 import type { AccessNoise } from './access-noise.js';
 import { ErrorTally } from './error-tally.js';
 import { assertNoiseFitsCells } from './cell-fit.js';
+import { noisePresetsFitting } from './models.js';
 
 /** What the decorator needs from a noise model. */
 export type ReadNoiseModel = Pick<AccessNoise, 'sampleErrors' | 'expectedErrorsPerBit' | 'bitsPerCell'>;
@@ -26,7 +27,7 @@ export class ReadNoiseDevice implements MemoryDevice {
 
   /** `inner` stores one bit per cell (DRAM): a multi-level model is refused. */
   constructor(readonly inner: MemoryDevice, noise: ReadNoiseModel, seed = 0) {
-    assertNoiseFitsCells(inner.path, inner.kind, noise.bitsPerCell, 1, 'use a per-bit model (e.g. dram-retention)');
+    assertNoiseFitsCells(inner.path, inner.kind, noise.bitsPerCell, 1, `use a per-bit model (e.g. preset ${noisePresetsFitting(1, ['dram-retention']).join(', ')})`);
     this.path = inner.path;
     this.kind = inner.kind;
     this.capacityBytes = inner.capacityBytes;

@@ -14,6 +14,7 @@ import { CompletionHeap } from './completion-heap.js';
 import type { AccessNoise } from '../noise/access-noise.js';
 import { requireIntegers } from '../param-error.js';
 import { assertNoiseFitsCells } from '../noise/cell-fit.js';
+import { noisePresetsFitting } from '../noise/models.js';
 
 /**
  * What a device needs from a noise model (src/devices/noise AccessNoise): sample the number of
@@ -94,7 +95,9 @@ export abstract class DeviceCore implements MemoryDevice {
    * cells (e.g. the 8-level 3-bit set on 2-bit cells): its per-cell error rates would not apply.
    */
   protected checkNoiseCells(deviceBitsPerCell: number): void {
-    assertNoiseFitsCells(this.path, this.kind, this.noise?.bitsPerCell, deviceBitsPerCell, `use a model with ${2 ** deviceBitsPerCell} levels or a per-bit model`);
+    if (this.noise?.bitsPerCell === undefined || this.noise.bitsPerCell === deviceBitsPerCell) return;
+    const presets = noisePresetsFitting(deviceBitsPerCell).join(', ');
+    assertNoiseFitsCells(this.path, this.kind, this.noise.bitsPerCell, deviceBitsPerCell, `use a model with ${2 ** deviceBitsPerCell} levels or a per-bit model (presets: ${presets})`);
   }
 
   /** Index of the queue (channel) a request at `addr` waits in. */
