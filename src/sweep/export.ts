@@ -1,22 +1,43 @@
 /**
  * Exports a sweep's stored points with DuckDB COPY: one row per point, a column per axis key and
  * per metric (pivoted from metric_values), ordered by point index. CSV and Parquet, each written to
- * a temporary file and renamed into place.
+ * a temporary file and renamed into place. An axis whose every value is an integer is a BIGINT
+ * column (CSV '32', not '32.0'); other numeric axes are DOUBLE.
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ResultsDb } from './results-db.js';
-import type { SweepSpec } from './spec-types.js';
+import { valueAtIndex } from './samplers.js';
+import type { AxisKey, SweepSpec } from './spec-types.js';
 
 const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
+/**
+ * 'BIGINT' when every value the axis can take is a safe integer (a list of integers, an `integer:`
+ * range, a stepped range whose grid values are all integers), 'DOUBLE' for other unitless numeric
+ * axes, null for text axes (kept as the stored string).
+ */
+function axisColumnType(k: AxisKey): 'BIGINT' | 'DOUBLE' | null {
+  const d = k.domain;
+  if (d.kind === 'values') {
+    if (!d.values.every((v) => typeof v === 'number')) return null;
+    return d.values.every((v) => Number.isSafeInteger(v)) ? 'BIGINT' : 'DOUBLE';
+  }
+  if (d.unit !== '') return null;
+  const safeEnds = Number.isSafeInteger(Math.round(d.from)) && Number.isSafeInteger(Math.round(d.to));
+  if (d.integer) return safeEnds ? 'BIGINT' : 'DOUBLE';
+  if (d.steps === undefined) return 'DOUBLE';
+  for (let i = 0; i < d.steps; i++) if (!Number.isSafeInteger(valueAtIndex(k, i))) return 'DOUBLE';
+  return 'BIGINT';
+}
+
 /** The SELECT giving the export rows of `ids` (stored in temp table sweep_ids). */
 function exportSelect(spec: SweepSpec, metricNames: readonly string[]): string {
   const axisCols = spec.axes.flatMap((g) => g.keys).map((k) => {
-    const numeric = k.domain.kind === 'range' ? k.domain.unit === '' : k.domain.values.every((v) => typeof v === 'number');
+    const type = axisColumnType(k);
     const ex = `json_extract_string(p.axes, ${lit(`$."${k.key}"`)})`;
-    return `${numeric ? `CAST(${ex} AS DOUBLE)` : ex} AS ${ident(k.key)}`;
+    return `${type !== null ? `CAST(${ex} AS ${type})` : ex} AS ${ident(k.key)}`;
   });
   const metricCols = metricNames.map((m) => `max(CASE WHEN m.name = ${lit(m)} THEN m.value END) AS ${ident(m)}`);
   return `SELECT p.id, p.point_index, p.status, p.violated, p.error${[...axisCols, ...metricCols].map((c) => `, ${c}`).join('')}
