@@ -2,27 +2,17 @@
 // link at '1 T/s') is refused in one line naming the run file (exit 2), not an internal error (3),
 // and with LPDDR5 in the SoC before the replay grinds through hours of refresh (it never ended).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SRAM_ONLY_SOC, tinyModelYaml } from '../cli/fixtures.js';
+import { writeTinySramRun } from '../cli/fixtures.js';
 import { runCli } from '../cli/cli-helpers.js';
 
 let dir: string;
 let run: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'qmcsim-clock-'));
-  writeFileSync(join(dir, 'tiny.yaml'), tinyModelYaml({ hiddenSize: 128, numLayers: 2, vocabSize: 256, numHeads: 2, numKvHeads: 1, intermediateSize: 256 }));
-  writeFileSync(join(dir, 'soc.yaml'), SRAM_ONLY_SOC);
-  run = join(dir, 'run.yaml');
-  writeFileSync(run, `kind: run
-name: tiny-sram
-soc: soc.yaml
-model: tiny.yaml
-quant: { scheme: fp16 }
-placement: { policy: all-lpddr5 }
-workload: { contextLength: 16 }
-`);
+  run = writeTinySramRun(dir, { hiddenSize: 128, numLayers: 2, vocabSize: 256, numHeads: 2, numKvHeads: 1, intermediateSize: 256 });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

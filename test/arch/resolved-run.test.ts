@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SRAM_ONLY_SOC, tinyModelYaml } from '../cli/fixtures.js';
+import { tinyModelYaml, writeTinySramRun } from '../cli/fixtures.js';
 import { runCli } from '../cli/cli-helpers.js';
 
 interface Resolved {
@@ -20,17 +20,7 @@ let dir: string;
 let run: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'qmcsim-resolved-'));
-  writeFileSync(join(dir, 'tiny.yaml'), tinyModelYaml(sizes));
-  writeFileSync(join(dir, 'soc.yaml'), SRAM_ONLY_SOC);
-  run = join(dir, 'run.yaml');
-  writeFileSync(run, `kind: run
-name: tiny-sram
-soc: soc.yaml
-model: tiny.yaml
-quant: { scheme: fp16 }
-placement: { policy: all-lpddr5 }
-workload: { contextLength: 16 }
-`);
+  run = writeTinySramRun(dir, sizes);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,4 +1,6 @@
 /** Small configuration texts that CLI tests write into temporary folders. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** An SoC with one SRAM memory holding every region (weights, KV cache, activations). */
 export const SRAM_ONLY_SOC = `kind: soc
@@ -41,4 +43,23 @@ norm: { kind: rmsnorm, eps: 1.0e-5 }
 attention: { numHeads: ${s.numHeads}, numKvHeads: ${s.numKvHeads}, headDim: 64 }
 mlp: { kind: swiglu, intermediateSize: ${s.intermediateSize} }
 `;
+}
+
+/** A `kind: run` on SRAM_ONLY_SOC (soc.yaml) with a tiny model (tiny.yaml), FP16, 16-token context. */
+export const TINY_SRAM_RUN = `kind: run
+name: tiny-sram
+soc: soc.yaml
+model: tiny.yaml
+quant: { scheme: fp16 }
+placement: { policy: all-lpddr5 }
+workload: { contextLength: 16 }
+`;
+
+/** Writes tiny.yaml (a tiny model of `sizes`), soc.yaml (SRAM_ONLY_SOC) and run.yaml (TINY_SRAM_RUN) into dir; returns run.yaml's path. */
+export function writeTinySramRun(dir: string, sizes: TinyModelSizes): string {
+  writeFileSync(join(dir, 'tiny.yaml'), tinyModelYaml(sizes));
+  writeFileSync(join(dir, 'soc.yaml'), SRAM_ONLY_SOC);
+  const run = join(dir, 'run.yaml');
+  writeFileSync(run, TINY_SRAM_RUN);
+  return run;
 }

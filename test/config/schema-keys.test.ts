@@ -2,9 +2,9 @@
 // of another discriminated-union member names the members it applies to.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigErrors, loadConfigFile } from '../../src/config/index.js';
+import { loadConfigFile } from '../../src/config/index.js';
 import { allowedKeysAt, foreignKeyAt } from '../../src/config/schema-keys.js';
-import { tempDir, type TempDir } from './helpers.js';
+import { configErrorsOf, tempDir, type TempDir } from './helpers.js';
 
 const schema = z.strictObject({
   model: z.strictObject({ hiddenSize: z.number(), numLayers: z.number() }).optional(),
@@ -40,25 +40,13 @@ describe('allowedKeysAt', () => {
     const f = t.write('o.yaml', 'quant:\n  scheme: rtn\n  bits: 4\n  rho: 0.3\n');
     expect(foreignKeyAt(schema, { quant: { scheme: 'rtn', bits: 4, rho: 0.3 } }, ['quant'], 'rho')).toEqual({ discriminator: 'scheme', chosen: 'rtn', owners: ['qmc'] });
     expect(foreignKeyAt(schema, { quant: { scheme: 'rtn', bits: 4, rhoo: 0.3 } }, ['quant'], 'rhoo')).toBeUndefined();
-    let msg = '';
-    try {
-      loadConfigFile(f, schema);
-    } catch (e) {
-      if (!(e instanceof ConfigErrors)) throw e;
-      msg = e.format();
-    }
+    const msg = configErrorsOf(() => loadConfigFile(f, schema)).format();
     expect(msg).toBe(`${f}:4:3: quant.rho: expected a key allowed at 'quant' for scheme rtn ('scheme', 'bits'), found 'rho'; rho does not apply to scheme rtn, it applies to qmc`);
   });
 
   it('plain z.strictObject errors get the allowed keys and a did-you-mean', () => {
     const f = t.write('p.yaml', 'model:\n  hiddenSize: 1\n  numLayrs: 2\nquant:\n  scheme: qmc\n  rho: 0.3\n  inlierBitz: 3\n');
-    let msg = '';
-    try {
-      loadConfigFile(f, schema);
-    } catch (e) {
-      if (!(e instanceof ConfigErrors)) throw e;
-      msg = e.format();
-    }
+    const msg = configErrorsOf(() => loadConfigFile(f, schema)).format();
     expect(msg.split('\n')).toEqual([
       `${f}:3:3: model.numLayrs: expected a key allowed at 'model' ('hiddenSize', 'numLayers'), found unknown key 'numLayrs'; did you mean 'numLayers'?`,
       `${f}:7:3: quant.inlierBitz: expected a key allowed at 'quant' ('scheme', 'rho', 'inlierBits'), found unknown key 'inlierBitz'; did you mean 'inlierBits'?`,

@@ -1,5 +1,6 @@
 /** Shared helpers of the sweep tests: temp dirs, the toy fixture paths, writing sweep files. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -34,4 +35,16 @@ export async function storedMetrics(dbFile: string): Promise<{ rows: number; met
   } finally {
     await db.close();
   }
+}
+
+/** What `qmcsim sweep --json` prints, as far as the resume tests read it. */
+export interface SweepSummary { ran: number; reused: number; points: { id: string; status: string; metrics: Record<string, number> }[] }
+
+/** Runs `qmcsim sweep FILE --workers 0 --out OUT --json --no-progress --resume` in-process; expects exit 0. */
+export async function resumeSweep(file: string, out: string): Promise<SweepSummary> {
+  const { main } = await import('../../src/cli/main.js');
+  let text = '';
+  const code = await main(['sweep', file, '--workers', '0', '--out', out, '--json', '--no-progress', '--resume'], { stdout: (t) => { text += t; }, stderr: () => {} });
+  expect(code).toBe(0);
+  return JSON.parse(text) as SweepSummary;
 }

@@ -4,18 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { tinyModelYaml } from '../cli/fixtures.js';
-import { tempDir } from './helpers.js';
+import { resumeSweep, tempDir } from './helpers.js';
 
-interface Summary { ran: number; reused: number; points: { id: string; metrics: Record<string, number> }[] }
-
-async function sweep(file: string, out: string): Promise<Summary> {
-  let text = '';
-  const code = await main(['sweep', file, '--workers', '0', '--out', out, '--json', '--no-progress', '--resume'], { stdout: (t) => { text += t; }, stderr: () => {} });
-  expect(code).toBe(0);
-  return JSON.parse(text) as Summary;
-}
 
 describe('sweep --resume and the model file', () => {
   it('re-runs a point whose model file changed; reuses it while the content is the same, whatever its path', async () => {
@@ -33,15 +24,15 @@ describe('sweep --resume and the model file', () => {
       return f;
     };
     const m = model('tiny.yaml', 2);
-    const first = await sweep(spec(m, 'a.yaml'), out);
+    const first = await resumeSweep(spec(m, 'a.yaml'), out);
     expect(first.ran).toBe(1);
-    const again = await sweep(spec(m, 'a.yaml'), out);
+    const again = await resumeSweep(spec(m, 'a.yaml'), out);
     expect([again.ran, again.reused]).toEqual([0, 1]);
-    const copy = await sweep(spec(model('same-content.yaml', 2), 'b.yaml'), out);
+    const copy = await resumeSweep(spec(model('same-content.yaml', 2), 'b.yaml'), out);
     expect([copy.ran, copy.reused]).toEqual([0, 1]);
 
     model('tiny.yaml', 3); // the user edits the model file in place
-    const edited = await sweep(spec(m, 'a.yaml'), out);
+    const edited = await resumeSweep(spec(m, 'a.yaml'), out);
     expect(edited.ran).toBe(1);
     expect(edited.points[0]!.id).not.toBe(first.points[0]!.id);
     expect(edited.points[0]!.metrics['latencyPerTokenPs']).not.toBe(first.points[0]!.metrics['latencyPerTokenPs']);
