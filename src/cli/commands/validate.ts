@@ -2,7 +2,8 @@
  * `qmcsim validate FILE...`: reads each configuration (extends, --set overrides), finds its kind
  * (top-level `kind:`, --kind, or a registered file pattern) and checks it with that kind's loader
  * (the one its own command uses, e.g. loadRunConfig for `kind: run`) or, without one, its schema.
- * Exit 0 when all are valid, 2 with one line per problem otherwise.
+ * Exit 0 when all are valid, 2 with one line per problem otherwise; a located problem met again
+ * (a SoC file given and also named by a run config given) is printed once.
  */
 import type { Command } from 'commander';
 import { ConfigErrors, isUserError } from '../../config/errors.js';
@@ -115,6 +116,9 @@ export function register(program: Command): void {
     .option('--provenance', 'print where every value came from (file:line:col, --set, or default)')
     .action(async (files: string[], opts: ValidateOptions) => {
       let failed = false;
+      // Located lines ('file:line:col: …') already printed: one file reached from several given
+      // files reports its problems once. Unlocated lines are always printed.
+      const shown = new Set<string>();
       for (const file of files) {
         try {
           const r = await validateConfig(file, { overrides: opts.set, ...(opts.kind !== undefined ? { kind: opts.kind } : {}) });
@@ -123,7 +127,13 @@ export function register(program: Command): void {
           out(`${file}: valid ${r.kind} configuration (${r.files.length} file${r.files.length === 1 ? '' : 's'}, hash ${contentHash(r.hashed ?? r.value).slice(0, 12)}${r.note !== undefined ? `, ${r.note}` : ''})`);
         } catch (e) {
           if (!isUserError(e)) throw e;
-          for (const line of e.format().split('\n')) err(line);
+          for (const line of e.format().split('\n')) {
+            if (/^.+:\d+:\d+: /.test(line)) {
+              if (shown.has(line)) continue;
+              shown.add(line);
+            }
+            err(line);
+          }
           failed = true;
         }
       }
