@@ -19,7 +19,11 @@ const senseNs = (b: number): number => BASE_NS + ((1 << b) - 1) * STEP_NS;
 const E_CMP = (1.56 * 3) / 7;
 
 const SHARED = {
-  channels: { value: 2, source: 'QMC §4 RECON: latency claim needs ≈ 170 arrays in parallel (QMC §7: array parallelism unknown); 2 × 5 × 17 = 170', estimate: true },
+  channels: {
+    value: 2, estimate: true,
+    source: 'QMC §4 RECON: the paper\'s latency claim needs ≈ 170 arrays in parallel at the LPDDR5 peak (QMC §7: array parallelism unknown); '
+      + 'this preset: 2 × 5 × 17 = 170. The QMC study SoCs (configs/soc/orin-agx-qmc.yaml) set 2 × 6 × 13 = 156, from the achieved LPDDR5 bandwidth',
+  },
   banksPerChannel: { value: 5, source: 'see channels', estimate: true },
   arraysPerBank: { value: 17, source: 'see channels', estimate: true },
   arrayRows: { value: 256, source: QMC },
