@@ -56,7 +56,9 @@ export function parseQuantity(text: string, dim: Dimension): ParseResult {
   if (!Number.isFinite(num)) return fail(dim, `'${text}' (number out of range)`);
   const def = unitFor(dim, unit);
   if (def === undefined) {
-    if (unit === '') return fail(dim, s);
+    // A string holding a bare number (YAML `"3.5"`): shown quoted, as typed, so it is not mistaken
+    // for the YAML number 3.5 (which showFound prints bare).
+    if (unit === '') return fail(dim, `'${text}'`);
     const other = dimensionOfUnit(unit);
     if (other !== undefined && other !== dim) return fail(dim, `'${text}' (${dimensionNoun[other]})`);
     // case slip ('NS' → 'ns'), but never between prefixes that differ only in case (m/M, p/P)

@@ -56,7 +56,7 @@ describe('parseQuantity', () => {
   it('rejects a bare number for a dimensioned quantity, naming what was expected', () => {
     const r = parseQuantity('50', 'time');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toBe("expected a time such as '3.5 ns', found 50");
+    if (!r.ok) expect(r.message).toBe("expected a time such as '3.5 ns', found '50'");
   });
 
   it('rejects a unit of another dimension and says which dimension it is', () => {
