@@ -1,25 +1,16 @@
 // Regression: `qmcsim replay` on a trace without accesses (empty file, comments only, binary header
 // alone, empty gzip) exited 0 with a report of zero accesses at 0 B/s. Now it is one line naming the
 // file, `FILE: expected at least one access, found none`, exit 2, for every trace format.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BinaryTraceWriter } from '../../../src/devices/trace-replay/binary-trace.js';
 import { runReplay } from '../../../src/devices/trace-replay/run-replay.js';
 import { EmptyTraceError } from '../../../src/devices/trace-replay/trace-cursor.js';
 import { runCli } from '../../cli/cli-helpers.js';
+import { traceFolder } from './helpers.js';
 
-let dir = '';
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'qmcsim-empty-trace-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, data: Buffer | string): string {
-  const f = join(dir, name);
-  writeFileSync(f, data);
-  return f;
-}
+const traces = traceFolder('qmcsim-empty-trace-');
+const file = traces.file;
 
 const comments = '# header comment\n\n   # indented comment\n';
 const cases: [string, Buffer | string, string][] = [

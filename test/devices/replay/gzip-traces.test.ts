@@ -1,28 +1,19 @@
 // Gzip-compressed device traces (docs/trace-format.md): recognised by the magic bytes 1f 8b, read
 // streaming through a createGunzip worker, and replayed exactly as the uncompressed trace; a parse
 // error inside still names file:line:col, a corrupt or truncated stream is one line, exit 2.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BinaryTraceWriter } from '../../../src/devices/trace-replay/binary-trace.js';
 import { formatReplayJson, formatReplayText } from '../../../src/devices/trace-replay/format-report.js';
 import { openTraceBuffer, openTraceFile } from '../../../src/devices/trace-replay/open-trace.js';
 import { runReplay } from '../../../src/devices/trace-replay/run-replay.js';
 import type { TraceCursor } from '../../../src/devices/trace-replay/trace-cursor.js';
 import { runCli } from '../../cli/cli-helpers.js';
-import { traceParseError } from './helpers.js';
+import { traceFolder, traceParseError } from './helpers.js';
 
-let dir = '';
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'qmcsim-gzip-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, data: Buffer | string): string {
-  const f = join(dir, name);
-  writeFileSync(f, data);
-  return f;
-}
+const traces = traceFolder('qmcsim-gzip-');
+const file = traces.file;
 function drain(c: TraceCursor): number[][] {
   const out: number[][] = [];
   try {
