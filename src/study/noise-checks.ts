@@ -47,6 +47,9 @@ export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: So
     const p = noisePresets[name];
     if (p === undefined) problem(['mlc', 'presets', String(bits)], `a noise preset (${presetNames.join(', ')})`, named(name, presetNames));
     else if (p.kind !== 'gaussian-levels') problem(['mlc', 'presets', String(bits)], `a gaussian-levels level-set preset for ${bits}-bit cells`, `'${name}' (a ${p.kind} model)`);
+    else if (p.means.length !== 2 ** bits) {
+      problem(['mlc', 'presets', String(bits)], `a level set of ${2 ** bits} levels for ${bits}-bit cells`, `'${name}' (${p.means.length} levels)`);
+    }
   }
   // Replays: the cell modes swept, plus the 3-bit configuration that carries the MRAM sweep.
   for (const bits of [...new Set([...cfg.mlc.cellModes, 3])]) {
