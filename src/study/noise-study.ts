@@ -31,6 +31,8 @@ export interface NoiseStudyOptions {
   readonly weights?: string;
   /** Write the noisy dequantized weights of every sweep point here (safetensors). */
   readonly exportDir?: string;
+  /** Called once the study file and the weights are loaded and checked, before any point (e.g. to create output folders). */
+  readonly onChecked?: () => void;
   readonly onProgress?: (done: number, total: number, label: string) => void;
   readonly yieldBetween?: () => Promise<void>;
 }
@@ -187,6 +189,7 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
     await o.yieldBetween?.();
   };
   try {
+    o.onChecked?.();
     for (const bits of cfg.mlc.cellModes) {
       for (const spread of cfg.mlc.levelSpreadScale) {
         const model = mlcModel(cfg, bits, spread);

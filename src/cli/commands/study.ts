@@ -45,13 +45,16 @@ export function register(program: Command): void {
         const dym = didYouMean(kind, ['noise']);
         throw new UserError(`study: unknown study kind '${kind}'; expected 'noise'${dym === '' ? '' : `; ${dym}`}`);
       }
-      if (o.out !== undefined) prepareOutDir(o.out, 'qmcsim study: --out');
-      if (o.export !== undefined) prepareOutDir(o.export, 'qmcsim study: --export');
+      // Output folders are created once the study file has passed its checks: a malformed file leaves none behind.
+      const prepare = (): void => {
+        if (o.out !== undefined) prepareOutDir(o.out, 'qmcsim study: --out');
+        if (o.export !== undefined) prepareOutDir(o.export, 'qmcsim study: --export');
+      };
       const progress = lazyProgress(o.progress);
       let r;
       try {
         r = await noiseStudy({
-          file, ...(o.weights !== undefined ? { weights: o.weights } : {}), ...(o.export !== undefined ? { exportDir: o.export } : {}),
+          file, onChecked: prepare, ...(o.weights !== undefined ? { weights: o.weights } : {}), ...(o.export !== undefined ? { exportDir: o.export } : {}),
           onProgress: (done, total, label) => progress.update(done / total, label),
           yieldBetween: () => new Promise((res) => setImmediate(res)),
         });
