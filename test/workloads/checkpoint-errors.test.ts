@@ -8,6 +8,9 @@ import { reportError } from '../../src/cli/main.js';
 import { setIo } from '../../src/cli/io.js';
 import { isUserError } from '../../src/config/errors.js';
 import { Checkpoint } from '../../src/workloads/weights/safetensors.js';
+import { encodeFloat, writeSafetensors } from '../../src/workloads/weights/safetensors-writer.js';
+import { checkpointSource } from '../../src/workloads/weights/source.js';
+import type { TensorSpec } from '../../src/workloads/tensor.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-ckpt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,5 +45,18 @@ describe('bad checkpoints', () => {
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(msg);
     }
+  });
+});
+
+describe('a checkpoint tensor of another shape', () => {
+  // Regression: `study noise --weights` with a tensor whose shape differs from the model's ended in
+  // "qmcsim: internal error: Error: … the model shape says …" (exit 3); it is bad input (exit 2).
+  it('is one line naming the checkpoint, the tensor and both shapes, exit 2', () => {
+    const ck = join(dir, 'shape.safetensors');
+    writeSafetensors(ck, [{ name: 'w', dtype: 'F32', shape: [2, 3] }], () => encodeFloat(new Float32Array(6), 'F32'));
+    const spec = { id: 'w', shape: [3, 2], numel: 6 } as unknown as TensorSpec;
+    const r = cliLines(() => checkpointSource(ck, [spec]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${ck}: tensor 'w' has shape [2, 3], the model shape says [3, 2]\n`);
   });
 });

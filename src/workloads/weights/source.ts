@@ -3,7 +3,7 @@
  * demand (synthetic or from a local safetensors checkpoint), so consumers hold one tensor at a time.
  */
 import type { TensorSpec } from '../tensor.js';
-import { Checkpoint } from './safetensors.js';
+import { Checkpoint, SafetensorsError } from './safetensors.js';
 import { syntheticRows, type SyntheticOptions } from './synthetic.js';
 import { matrixDims } from '../tensor.js';
 
@@ -40,7 +40,7 @@ export function checkpointSource(path: string, specs: readonly TensorSpec[], max
     const e = cp.entry(s.id);
     if (e.shape.join(',') !== s.shape.join(',')) {
       cp.close();
-      throw new Error(`${path}: tensor '${s.id}' has shape [${e.shape.join(', ')}], the model shape says [${s.shape.join(', ')}]`);
+      throw new SafetensorsError(path, `tensor '${s.id}' has shape [${e.shape.join(', ')}], the model shape says [${s.shape.join(', ')}]`);
     }
   }
   const limited = specs.map((s) => limitRows(s, maxRows));
