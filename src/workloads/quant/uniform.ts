@@ -85,7 +85,9 @@ export function searchScale(g: Float32Array, n: number, bits: number, symmetric:
     ? Math.max(Math.abs(min), Math.abs(max)) / Math.max(1, symmetricZero(bits) - 1)
     : (Math.max(max, 0) - Math.min(min, 0)) / ((1 << bits) - 1);
   if (!(base > 0)) {
-    return { scale: 1, zero: zeroFor(0, 1, bits, symmetric), sqError: 0, objective: n * pSum };
+    // All zeros: every grid scale is base·f = 0, which also minimises n·pSum·s², so a flipped code
+    // of this group still decodes to 0 (a scale of 1 turned one flip into an error of ±1 or more).
+    return { scale: 0, zero: zeroFor(0, 1, bits, symmetric), sqError: 0, objective: 0 };
   }
   let best: ScaleChoice | undefined;
   for (let k = 0; k < grid.steps; k++) {
@@ -102,7 +104,7 @@ export function searchScale(g: Float32Array, n: number, bits: number, symmetric:
 /** Encode g[0..n) with (scale, zero) into levels[offset..offset+n). */
 export function encodeGroup(g: Float32Array, n: number, scale: number, zero: number, bits: number, levels: Uint8Array, offset: number): void {
   const qmax = (1 << bits) - 1;
-  const inv = 1 / scale;
+  const inv = scale > 0 ? 1 / scale : 0; // scale 0: an all-zero group, every value encodes to `zero`
   for (let i = 0; i < n; i++) {
     let u = Math.floor(g[i]! * inv + 0.5) + zero;
     if (u < 0) u = 0; else if (u > qmax) u = qmax;
