@@ -62,7 +62,8 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     this.banksPerRank = o.bankGroups * o.banksPerGroup;
     const rowBytes = (o.columns * o.dqBits) / 8;
     this.capacityBytes = o.channels * o.ranks * this.banksPerRank * o.rows * rowBytes;
-    this.peakBandwidth = peakBandwidth(o);
+    // The DQ bus carries one burst per tBL (RD→RD / WR→WR channel rule), so the peak follows a tBL override.
+    this.peakBandwidth = peakBandwidth(o, cfg.timings.tBL);
     this.mapper = new AddressMapper(cfg.mapping, {
       channels: o.channels, ranks: o.ranks, bankGroups: o.bankGroups, banksPerGroup: o.banksPerGroup, rows: o.rows, blocksPerRow: rowBytes / BLOCK,
     });

@@ -180,8 +180,13 @@ export function lpddr5Preset(name: PresetName): Lpddr5Preset {
 export function burstBytes(org: Lpddr5Org): number {
   return (org.dqBits / 8) * org.burstBeats;
 }
-/** Peak data bandwidth of the whole device in B/s. */
-export function peakBandwidth(org: Lpddr5Org): number {
+/**
+ * Peak data bandwidth of the whole device in B/s: one burst per `tBLps` on each channel's DQ bus when
+ * the burst time is given (a timing override), else channels × x16 × the data rate (equal for the
+ * preset tBL: 32 B / 2.5 ns, 64 B / 5 ns = 12.8 GB/s at 6400 MT/s).
+ */
+export function peakBandwidth(org: Lpddr5Org, tBLps?: number): number {
+  if (tBLps !== undefined && tBLps > 0) return (org.channels * burstBytes(org) * 1e12) / tBLps;
   return org.channels * (org.dqBits / 8) * org.dataRateMTps * 1e6;
 }
 /** Resolves a timing table to plain ps numbers, applying overrides (already canonical ps). */
