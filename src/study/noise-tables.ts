@@ -11,7 +11,8 @@ import { renderVegaLite } from '../report/vega-svg.js';
 import type { NoisePoint, NoiseStudyResult } from './noise-study.js';
 import { noiseEstimatedDependencies } from './noise-estimates.js';
 
-const sq = (v: number): number | string => (Number.isFinite(v) ? v : 'exact');
+/** 'exact' only for +∞ (no error at all); NaN or −∞ (e.g. a NaN weight in a checkpoint) print as they are. */
+const sq = (v: number): number | string => (Number.isFinite(v) ? v : v === Infinity ? 'exact' : String(v));
 
 function sweepRows(points: readonly NoisePoint[]) {
   return points.map((p) => ({
