@@ -28,6 +28,9 @@ interface StudyCliOptions {
   readonly progress: boolean;
 }
 
+/** Non-finite numbers as strings, as in result.json ('Infinity': an exact SQNR), not JSON.stringify's null. */
+const finiteJson = (_k: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
+
 export function register(program: Command): void {
   registerStudyKinds();
   program
@@ -66,7 +69,7 @@ export function register(program: Command): void {
       const estimated = noiseEstimatedDependencies(r.estimates, r.points);
       if (o.json) {
         out(JSON.stringify({ study: r.file, model: r.model, weights: r.weights, seed: r.seed, points: r.points, checks,
-          designValues: r.designValues, estimates: r.estimates, estimated }, null, 2));
+          designValues: r.designValues, estimates: r.estimates, estimated }, finiteJson, 2));
       } else {
         for (const t of tables) out(formatTable(t));
         for (const c of checks) out(`${checkLabel(c).padEnd(4)}  ${c.id}: ${c.detail}`);
