@@ -5,8 +5,21 @@
  * gives per-access bit-error statistics with the noise attached to its devices.
  */
 import { z } from 'zod';
-import { num, oneOf, strictObject } from '../config/schema.js';
+import { num, oneOf, reportIssue, strictObject } from '../config/schema.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
+
+/**
+ * A sweep list without repeats: a value listed twice (1 and 1.0) gave the same point twice, with
+ * duplicate checks, and --export overwrote its file. The repeat is reported at its position.
+ */
+function distinct<T extends z.ZodType<number>>(item: T) {
+  return z.array(item).min(1).superRefine((xs, ctx) => {
+    xs.forEach((x, i) => {
+      const first = xs.indexOf(x);
+      if (first < i) reportIssue(ctx, 'values listed once', `${x} again (already at index ${first})`, [i]);
+    });
+  });
+}
 
 export const noiseStudySchema = strictObject({
   version: z.literal(1),
@@ -24,16 +37,16 @@ export const noiseStudySchema = strictObject({
   mlc: strictObject({
     /** Level-set presets per cell mode (bits per cell → noise preset name). */
     presets: strictObject({ '2': z.string().min(1), '3': z.string().min(1) }),
-    cellModes: z.array(z.literal([2, 3])).min(1),
+    cellModes: distinct(z.literal([2, 3])),
     /** Multiplies every level σ of the Gaussian level model (0 = noiseless). */
-    levelSpreadScale: z.array(num({ min: 0 })).min(1),
+    levelSpreadScale: distinct(num({ min: 0 })),
     levelCoding: oneOf(['gray', 'binary']).default('gray'),
     /** 'cells': exact cell errors under the encoding; 'qmc-step': the paper's ±1 step model. */
     valueModel: oneOf(['cells', 'qmc-step']).default('cells'),
   }),
   mram: strictObject({
     /** Per-bit write-error rates (a wrongly written bit reads wrong on every access). */
-    writeErrorRate: z.array(num({ min: 0, max: 1 })).min(1),
+    writeErrorRate: distinct(num({ min: 0, max: 1 })),
   }),
   replay: strictObject({
     /** Run configuration per cell mode (relative to this file), replayed with the noise attached. */
