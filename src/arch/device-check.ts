@@ -15,7 +15,7 @@ import { lpddr5ParamsSchema } from '../devices/dram/index.js';
 import { nvmAndSramPresets, rawParams } from '../devices/presets/index.js';
 import { defaultDeviceFactory, idealSchema, type BuiltDevice } from './device-factory.js';
 import type { SocConfig } from './soc-schema.js';
-import { paramOf } from '../devices/param-error.js';
+import { paramsOf } from '../devices/param-error.js';
 
 /** `data` placed at `path` inside an otherwise empty tree (so issue paths can carry the prefix). */
 function nest(path: readonly PathSegment[], data: unknown): unknown {
@@ -100,8 +100,8 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
     } catch (e) {
       const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
       // at the parameter the device names, when the block sets it (else at the block)
-      const param = paramOf(e);
-      const keyed = param !== undefined && locate(src, [...at, param]) !== undefined ? [...at, param] : at;
+      const param = paramsOf(e).find((k) => src.has(formatPath([...at, k])));
+      const keyed = param !== undefined ? [...at, param] : at;
       problem(keyed, 'a valid device (catalogue preset + parameter overrides, or type: ideal)', msg.replace(/^\[[^\]]*\] /, ''));
     }
   });

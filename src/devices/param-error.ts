@@ -1,12 +1,14 @@
 /**
  * A device model refusing its parameters: a value or a combination it cannot be built with.
  * `param` names the key a configuration should change, so configuration checks (kind: devices
- * files, SoC device blocks) point at that key's line instead of parsing the message.
+ * files, SoC device blocks) point at that key's line instead of parsing the message; `related`
+ * names the other keys of the same constraint (iterationsMin beside iterationsMax), where a check
+ * points when the configuration does not set `param` itself.
  */
 import { SimError } from '../engine/errors.js';
 
 export class DeviceParamError extends SimError {
-  constructor(readonly param: string, message: string, path?: string) {
+  constructor(readonly param: string, message: string, path?: string, readonly related: readonly string[] = []) {
     super(message, undefined, path);
     this.name = 'DeviceParamError';
   }
@@ -15,6 +17,11 @@ export class DeviceParamError extends SimError {
 /** The parameter a device build error names, or undefined for any other error. */
 export function paramOf(e: unknown): string | undefined {
   return e instanceof DeviceParamError ? e.param : undefined;
+}
+
+/** The parameters a device build error names, `param` first then `related`; empty for any other error. */
+export function paramsOf(e: unknown): readonly string[] {
+  return e instanceof DeviceParamError ? [e.param, ...e.related] : [];
 }
 
 /** Throws DeviceParamError unless every `keys` value of `params` is an integer ≥ min (0 or 1). */

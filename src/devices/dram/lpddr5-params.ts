@@ -83,7 +83,10 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
   const writeQueue = posInt('writeQueue', params.writeQueue ?? d.writeQueue);
   const hi = params.writeHighWatermark ?? d.writeHighWatermark;
   const lo = params.writeLowWatermark ?? d.writeLowWatermark;
-  if (!(lo >= 0 && lo < hi && hi <= 1)) throw new DeviceParamError('writeLowWatermark', `lpddr5 write watermarks: expected 0 <= low < high <= 1, found low ${lo}, high ${hi}`);
+  if (!(lo >= 0 && lo < hi && hi <= 1)) {
+    const [key, other] = hi > 1 ? ['writeHighWatermark', 'writeLowWatermark'] : ['writeLowWatermark', 'writeHighWatermark'];
+    throw new DeviceParamError(key, `lpddr5 write watermarks: expected 0 <= low < high <= 1, found low ${lo}, high ${hi}`, undefined, [other]);
+  }
   const idle = (name: string, v: number | undefined): number => {
     if (v === undefined) return Infinity;
     if (!Number.isFinite(v) || v < 0) throw new DeviceParamError(name, `lpddr5 ${name}: expected a non-negative time such as '100 ns', found ${v} ps`);

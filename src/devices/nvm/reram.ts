@@ -106,7 +106,7 @@ export class Reram extends DeviceCore {
     if (![1, 2, 3].includes(params.bitsPerCell)) throw new DeviceParamError('bitsPerCell', `bitsPerCell must be 1, 2 or 3, got ${params.bitsPerCell}`, ctx.path);
     if (!(params.arrayBandwidth > 0)) throw new DeviceParamError('arrayBandwidth', `arrayBandwidth must be > 0 B/s, got ${params.arrayBandwidth}`, ctx.path);
     if (!(params.iterationsMax >= params.iterationsMin)) {
-      throw new DeviceParamError('iterationsMax', `iterationsMax must be ≥ iterationsMin (${params.iterationsMin}), got ${params.iterationsMax}`, ctx.path);
+      throw new DeviceParamError('iterationsMax', `iterationsMax must be ≥ iterationsMin (${params.iterationsMin}), got ${params.iterationsMax}`, ctx.path, ['iterationsMin']);
     }
     this.C = params.channels;
     this.B = params.banksPerChannel;

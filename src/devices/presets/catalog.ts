@@ -227,7 +227,7 @@ function buildOnce(type: string, name: string, build: () => unknown): void {
   } catch (e) {
     const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(/^\[[^\]]*\] /, '');
     const param = paramOf(e);
-    throw param !== undefined ? new DeviceParamError(param, `${type} '${name}': ${msg}`) : new Error(`${type} '${name}': ${msg}`);
+    throw param !== undefined ? new DeviceParamError(param, `${type} '${name}': ${msg}`, undefined, (e as DeviceParamError).related) : new Error(`${type} '${name}': ${msg}`);
   }
 }
 

@@ -7,7 +7,7 @@ import { ConfigErrors, type ConfigProblem } from '../../config/errors.js';
 import { formatPath, type PathSegment } from '../../config/paths.js';
 import type { SourceMap } from '../../config/yaml.js';
 import { catalogEntryFromSpec, deviceTypes, type DeviceSpec } from './catalog.js';
-import { paramOf } from '../param-error.js';
+import { paramsOf } from '../param-error.js';
 
 /**
  * Builds each built-in-type entry of `devices` (validated `kind: devices` entries) as replay does at load; every
@@ -23,8 +23,8 @@ export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string,
       catalogEntryFromSpec(spec);
     } catch (e) {
       const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
-      const key = paramOf(e);
-      const keyed: PathSegment[] = key !== undefined && sources.has(formatPath(['devices', i, key])) ? ['devices', i, key] : ['devices', i];
+      const key = paramsOf(e).find((k) => sources.has(formatPath(['devices', i, k])));
+      const keyed: PathSegment[] = key !== undefined ? ['devices', i, key] : ['devices', i];
       const pos = sources.get(formatPath(keyed))?.value;
       problems.push({
         file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(keyed),
