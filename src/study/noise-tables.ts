@@ -89,8 +89,13 @@ export function noiseChecks(r: NoiseStudyResult): NoiseCheck[] {
     const p2 = mlc.find((p) => p.cellBits === 2 && p.x === p3.x);
     if (!p2) continue;
     const blind = observed(p3) ?? observed(p2);
-    out.push({ id: `ber-3bit-gt-2bit@${p3.x}`, pass: blind === undefined && p3.replay.ber > p2.replay.ber,
-      detail: blind !== undefined ? `spread ${p3.x}: ${blind}` : `spread ${p3.x}: BER 3-bit ${p3.replay.ber.toExponential(3)} vs 2-bit ${p2.replay.ber.toExponential(3)}` });
+    // No bit error sampled in either mode (a spread so small the rates are ~0): the replay cannot rank them.
+    const noErrors = p3.replay.bitErrors === 0 && p2.replay.bitErrors === 0;
+    out.push({ id: `ber-3bit-gt-2bit@${p3.x}`, pass: blind !== undefined ? false : noErrors ? null : p3.replay.ber > p2.replay.ber,
+      detail: blind !== undefined ? `spread ${p3.x}: ${blind}`
+        : noErrors
+          ? `spread ${p3.x}: not applicable, no bit error sampled in either mode (expected BER 3-bit ${p3.replay.expectedBer.toExponential(3)} vs 2-bit ${p2.replay.expectedBer.toExponential(3)}); read more bits or a larger spread`
+          : `spread ${p3.x}: BER 3-bit ${p3.replay.ber.toExponential(3)} vs 2-bit ${p2.replay.ber.toExponential(3)}` });
     // When neither mode flipped a single weight of the (finite) sample, both SQNRs equal the clean
     // one: the data cannot rank them, so the check is not applicable (it used to pass on the
     // replay's expected rates, i.e. it could not fail).
