@@ -16,7 +16,8 @@ import { withReadNoise } from '../noise/read-noise-device.js';
 import { sttMramDescriptor, sttMramSchema } from '../nvm/stt-mram-plugin.js';
 import { reramDescriptor, reramSchema } from '../nvm/reram-plugin.js';
 import { sramDescriptor, sramSchema } from '../sram/sram-plugin.js';
-import { createLpddr5, lpddr5Descriptor, lpddr5EnergyTable, lpddr5Preset, lpddr5_6400Timings, type Lpddr5Params, type PresetName } from '../dram/index.js';
+import { createLpddr5, lpddr5Descriptor, lpddr5EnergyTable, lpddr5Preset, lpddr5_6400Timings, resolveLpddr5, type Lpddr5Params, type PresetName } from '../dram/index.js';
+import { parseLpddr5Params } from '../dram/lpddr5-schema.js';
 import { reramEnergyTable, sramEnergyTable, sttMramEnergyTable } from '../energy/device-tables.js';
 import { fromLpddr5Table, lpddr5QmcTable } from '../energy/lpddr5-tables.js';
 import type { EnergyTable } from '../energy/energy-table.js';
@@ -109,12 +110,19 @@ function lpddr5Entry(name: string, preset: PresetName, summary: string): DeviceC
   }
   const idd = fromLpddr5Table(lpddr5EnergyTable('orin-agx'));
   const tables = lp.energyTable === 'qmc-table1' ? [lpddr5QmcTable, idd] : [idd, lpddr5QmcTable];
+  // Overrides (an SoC memory's device block: bankMode, density, timing.*) move tRC, tRAS, tBL and
+  // tRFCab, which enter the IDD formulas: that table is priced with the device's own timings.
+  const tablesFor = (o?: Record<string, unknown>): EnergyTable[] => {
+    if (o === undefined || Object.keys(o).length === 0) return tables;
+    const own = fromLpddr5Table(lpddr5EnergyTable('orin-agx', resolveLpddr5({ ...parseLpddr5Params(o), preset }).timings));
+    return lp.energyTable === 'qmc-table1' ? [lpddr5QmcTable, own] : [own, lpddr5QmcTable];
+  };
   for (const [k, v] of Object.entries(tables[0]!.actions)) sources[`energy.${k}`] = { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
   const estimates = lpddr5Estimates(sources, false);
   return {
     name, type: 'lpddr5', summary, sources, estimates,
     create: (engine, path, opts = {}) => createDevice('lpddr5', { preset, ...(opts.overrides ?? {}) } as Lpddr5Params, engine, path, opts),
-    energyTables: () => tables,
+    energyTables: tablesFor,
   };
 }
 
@@ -204,7 +212,10 @@ function lpddr5ParamsOf(rest: Readonly<Record<string, unknown>>): Lpddr5Params {
 export function energyTablesForSpec(spec: DeviceSpec): EnergyTable[] {
   if (spec.type === 'lpddr5') {
     const lp = lpddr5Preset((spec.preset ?? 'orin-agx') as PresetName);
-    const idd = fromLpddr5Table(lpddr5EnergyTable(lp.energyTable === 'qmc-table1' ? 'orin-agx' : (lp.name as PresetName)));
+    // priced with the entry's own timings (bankMode, density and timing.* enter the IDD formulas)
+    const { type: _t, id: _i, ...rest } = spec;
+    const timings = resolveLpddr5(lpddr5ParamsOf(rest)).timings;
+    const idd = fromLpddr5Table(lpddr5EnergyTable(lp.energyTable === 'qmc-table1' ? 'orin-agx' : (lp.name as PresetName), timings));
     return lp.energyTable === 'qmc-table1' ? [lpddr5QmcTable, idd] : [idd, lpddr5QmcTable];
   }
   const { params, preset, overridden } = canonicalParams(spec);
