@@ -1,9 +1,10 @@
 /**
  * Output directories (--out, --export, the --db folder) are created and checked before any work
  * starts, so a path that is a file, lies under a file or cannot be written is one line and exit 2
- * at once — not after a long run whose results then cannot be saved.
+ * at once — not after a long run whose results then cannot be saved. A run that then fails before
+ * writing anything removes the directories it created (discardIfEmpty), so bad input leaves nothing.
  */
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { UserError } from '../config/errors.js';
 
 const REASONS: Record<string, string> = {
@@ -11,17 +12,24 @@ const REASONS: Record<string, string> = {
   EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on device',
 };
 
+/** A prepared output directory; `discardIfEmpty` removes what prepareOutDir created when nothing was written. */
+export interface PreparedOutDir {
+  /** Removes the directories this call created (the outermost new one and below) if `dir` is still empty. */
+  discardIfEmpty(): void;
+}
+
 /**
  * Creates `dir` (with parents) and checks it is a writable directory. `what` names the option in
  * the message, e.g. `qmcsim run: --out`. Throws UserError (exit 2) otherwise.
  */
-export function prepareOutDir(dir: string, what: string): void {
+export function prepareOutDir(dir: string, what: string): PreparedOutDir {
   const fail = (reason: string): never => {
     throw new UserError(`${what} ${dir}: expected a directory that can be written, found ${reason}`);
   };
   if (dir.trim() === '') fail('an empty path');
+  let created: string | undefined;
   try {
-    mkdirSync(dir, { recursive: true });
+    created = mkdirSync(dir, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     fail(REASONS[code] ?? (e as Error).message);
@@ -32,4 +40,10 @@ export function prepareOutDir(dir: string, what: string): void {
   } catch (e) {
     fail(REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message);
   }
+  return {
+    discardIfEmpty() {
+      // only directories this call made, and only while nothing was written into them
+      if (created !== undefined && readdirSync(dir).length === 0) rmSync(created, { recursive: true, force: true });
+    },
+  };
 }

@@ -40,3 +40,32 @@ describe('commands check --out before running', () => {
     expect(readdirSync(t.dir).length).toBe(before);
   });
 });
+
+describe('a failure before anything is written leaves no --out folder behind', () => {
+  it('discardIfEmpty removes the folders prepareOutDir created, never an existing or non-empty one', () => {
+    const top = join(t.dir, 'new-top');
+    prepareOutDir(join(top, 'x', 'y'), 'x: --out').discardIfEmpty();
+    expect(existsSync(top)).toBe(false);
+    const kept = join(t.dir, 'kept');
+    prepareOutDir(kept, 'x: --out');
+    prepareOutDir(kept, 'x: --out').discardIfEmpty(); // existed before this call
+    expect(existsSync(kept)).toBe(true);
+    const full = join(t.dir, 'full');
+    const p = prepareOutDir(full, 'x: --out');
+    t.write('full/result.json', '{}');
+    p.discardIfEmpty();
+    expect(existsSync(join(full, 'result.json'))).toBe(true);
+  });
+
+  it.each([
+    ['reproduce', (f: string) => ['reproduce', f, '--no-progress', '--threads', '0'], 'kind: qmc-study\nname: x\nbogus: 1\n'],
+    ['run', (f: string) => ['run', 'configs/runs/qmc-hymba.yaml', '--set', 'model=smollm2-135m', '--set', 'soc.memories[1].device.capacity=16 MiB', '--layer-reuse'], ''],
+  ])('%s with input that fails exits non-zero and creates no folder', async (name, argv, text) => {
+    const f = t.write(`${name}-bad.yaml`, text || 'unused');
+    const out = join(t.dir, `${name}-never`, 'deep');
+    const r = await runCli(...argv(f), '--out', out);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // located lines, no stack
+    expect(existsSync(join(t.dir, `${name}-never`))).toBe(false);
+  });
+});

@@ -103,7 +103,7 @@ export function register(program: Command): void {
       }
       const seed = parseSeed(o.seed);
       const threads = parseThreads(o.threads);
-      if (o.out !== undefined) prepareOutDir(o.out, 'qmcsim reproduce: --out');
+      const outDir = o.out !== undefined ? prepareOutDir(o.out, 'qmcsim reproduce: --out') : undefined;
       const progress = lazyProgress(o.progress);
       let result;
       try {
@@ -114,6 +114,9 @@ export function register(program: Command): void {
           yieldBetweenRuns: () => new Promise((r) => setImmediate(r)),
           ...(threads > 1 ? { executor: poolExecutor(threads) } : {}),
         });
+      } catch (e) {
+        outDir?.discardIfEmpty(); // bad input leaves no empty --out behind
+        throw e;
       } finally {
         progress.stop();
       }

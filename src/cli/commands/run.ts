@@ -99,12 +99,13 @@ export function register(program: Command): void {
     .action((file: string, opts: RunCliOptions) => {
       const seed = parseSeed(opts.seed);
       const cfg = loadRunConfig(file, opts.set);
-      if (opts.out !== undefined) prepareOutDir(opts.out, 'qmcsim run: --out');
+      const outDir = opts.out !== undefined ? prepareOutDir(opts.out, 'qmcsim run: --out') : undefined;
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       let r: ReturnType<typeof tryRunConfig>;
       try {
         r = tryRunConfig(cfg, { seed, layerReuse: opts.layerReuse === true, onProgress: (f) => bar.update(f) });
       } catch (e) {
+        outDir?.discardIfEmpty();
         // a refusal found while running (e.g. beyond the simulator's clock range) names the file
         if (isUserError(e) && !(e instanceof ConfigErrors)) throw new UserError(`qmcsim run: ${file}: ${e.message}`);
         throw e;
@@ -112,6 +113,7 @@ export function register(program: Command): void {
         bar.stop();
       }
       if (!r.ok) {
+        outDir?.discardIfEmpty();
         err(`qmcsim run: ${file}: ${r.message}`);
         setExitCode(ExitCode.CheckFailed);
         return;
