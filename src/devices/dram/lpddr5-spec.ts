@@ -197,5 +197,26 @@ export function resolveTimings(table: TimingTable, overrides: Partial<Record<Tim
     if (!Number.isSafeInteger(v) || v < 0) throw new DeviceParamError(`timing.${k}`, `lpddr5: timing ${k} must be a non-negative integer ps, got ${v}`);
     out[k] = v;
   }
+  checkTimingRelations(out, overrides);
   return out;
+}
+
+/** Timings a device cannot have at zero: clock, burst, latencies, row cycle and refresh. */
+const POSITIVE: readonly TimingName[] = ['tCK', 'tBL', 'RL', 'WL', 'tCCD_S', 'tCCD_L', 'tRCD', 'tRPpb', 'tRPab', 'tRAS', 'tRC', 'tRFCab', 'tRFCpb', 'tREFI', 'tREFIpb'];
+
+/**
+ * Refuses overrides no LPDDR5 device can have (a zero tBL made the peak bandwidth infinite): the
+ * POSITIVE timings, tRC ≥ tRAS + tRPpb (JESD209-5: tRC = tRAS + tRPpb) and refresh intervals longer
+ * than the refresh itself (tREFI > tRFCab, tREFIpb > tRFCpb; otherwise the device never leaves refresh).
+ * The error names a key the user set where one of the pair was overridden.
+ */
+function checkTimingRelations(t: Record<TimingName, number>, set: Partial<Record<TimingName, number>>): void {
+  const ns = (ps: number): string => `${ps / 1000} ns`;
+  for (const k of POSITIVE) if (!(t[k] > 0)) throw new DeviceParamError(`timing.${k}`, `lpddr5: timing ${k} must be greater than 0 ns, got ${ns(t[k])}`);
+  const named = (...keys: TimingName[]): string => `timing.${keys.find((k) => set[k] !== undefined) ?? keys[0]!}`;
+  if (t.tRC < t.tRAS + t.tRPpb) {
+    throw new DeviceParamError(named('tRC', 'tRAS', 'tRPpb'), `lpddr5: timing tRC (${ns(t.tRC)}) must be at least tRAS + tRPpb (${ns(t.tRAS)} + ${ns(t.tRPpb)} = ${ns(t.tRAS + t.tRPpb)}; JESD209-5 tRC = tRAS + tRPpb)`);
+  }
+  if (t.tREFI <= t.tRFCab) throw new DeviceParamError(named('tREFI', 'tRFCab'), `lpddr5: timing tREFI (${ns(t.tREFI)}) must be longer than tRFCab (${ns(t.tRFCab)})`);
+  if (t.tREFIpb <= t.tRFCpb) throw new DeviceParamError(named('tREFIpb', 'tRFCpb'), `lpddr5: timing tREFIpb (${ns(t.tREFIpb)}) must be longer than tRFCpb (${ns(t.tRFCpb)})`);
 }

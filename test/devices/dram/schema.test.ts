@@ -18,3 +18,20 @@ describe('lpddr5ParamsSchema', () => {
     expect(() => parseLpddr5Params({ timing: { tRCD: 20 } })).toThrow(/time/);
   });
 });
+
+describe('timing overrides no device can have', () => {
+  const build = (timing: Record<string, string>): unknown => createLpddr5(new Engine(), parseLpddr5Params({ preset: 'orin-agx', timing }), 'dram');
+  it('a zero clock, burst, latency, row-cycle or refresh timing is refused, naming the key (tBL 0 made the peak bandwidth infinite)', () => {
+    for (const k of ['tCK', 'tBL', 'RL', 'tRCD', 'tRAS', 'tRC', 'tRFCab', 'tREFI']) {
+      expect(() => build({ [k]: '0 ns' })).toThrow(new RegExp(`timing ${k} must be greater than 0 ns`));
+    }
+    expect(() => build({ tRRD_S: '0 ns' })).not.toThrow(); // not every gap must be positive
+  });
+  it('tRC ≥ tRAS + tRPpb (JESD209-5 tRC = tRAS + tRPpb), tREFI > tRFCab, tREFIpb > tRFCpb; the defaults meet them exactly or with room', () => {
+    expect(() => build({ tRAS: '100 ns' })).toThrow('timing tRC (61.25 ns) must be at least tRAS + tRPpb (100 ns + 18.75 ns = 118.75 ns');
+    expect(() => build({ tRC: '61.25 ns' })).not.toThrow();
+    expect(() => build({ tRC: '60 ns' })).toThrow(/tRC \(60 ns\) must be at least/);
+    expect(() => build({ tRFCab: '4 us' })).toThrow('timing tREFI (3906.25 ns) must be longer than tRFCab (4000 ns)');
+    expect(() => build({ tRFCpb: '500 ns' })).toThrow('timing tREFIpb (488 ns) must be longer than tRFCpb (500 ns)');
+  });
+});
