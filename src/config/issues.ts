@@ -82,6 +82,12 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, source
             continue;
           }
           const expected = allowed ? `a key allowed at ${owner} (${listValues(allowed)})` : `a key allowed at ${owner}`;
+          // a nested block for a family of flat dotted keys (timing: {tRCD: …} where timing.tRCD is a key)
+          const flat = allowed?.filter((a) => a.startsWith(`${k}.`)) ?? [];
+          if (flat.length > 0) {
+            push([...path, k], true, expected, `unknown key '${k}'`, `${k} parameters are written as flat keys, e.g. '${flat[0]}: …'`);
+            continue;
+          }
           const sug = allowed ? suggest(k, allowed) : undefined;
           if (sug !== undefined) meant.add(formatPath([...path, sug]));
           push([...path, k], true, expected, `unknown key '${k}'`, allowed ? didYouMean(k, allowed) : '');

@@ -53,3 +53,12 @@ describe('allowedKeysAt', () => {
     ]);
   });
 });
+
+describe('a nested block for flat dotted keys', () => {
+  it("timing: { tRCD: … } where 'timing.tRCD' is the key: the unknown key says the family is written flat", () => {
+    const flat = z.strictObject({ preset: z.string(), 'timing.tRCD': z.string().optional(), 'timing.tRP': z.string().optional() });
+    const f = t.write('flat.yaml', 'preset: x\ntiming:\n  tRCD: 20 ns\n');
+    expect(configErrorsOf(() => loadConfigFile(f, flat)).format()).toBe(
+      `${f}:2:1: timing: expected a key allowed at the top level ('preset', 'timing.tRCD', 'timing.tRP'), found unknown key 'timing'; timing parameters are written as flat keys, e.g. 'timing.tRCD: …'`);
+  });
+});
