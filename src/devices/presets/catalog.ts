@@ -16,7 +16,7 @@ import { withReadNoise } from '../noise/read-noise-device.js';
 import { sttMramDescriptor, sttMramSchema } from '../nvm/stt-mram-plugin.js';
 import { reramDescriptor, reramSchema } from '../nvm/reram-plugin.js';
 import { sramDescriptor, sramSchema } from '../sram/sram-plugin.js';
-import { createLpddr5, lpddr5Descriptor, lpddr5EnergyTable, lpddr5Preset, lpddr5_6400Timings, resolveLpddr5, type Lpddr5Params, type PresetName } from '../dram/index.js';
+import { createLpddr5, lpddr5Descriptor, lpddr5EnergyTable, lpddr5Preset, lpddr5_6400Timings, resolveLpddr5, type Lpddr5Params, type PresetName, type TimingValues } from '../dram/index.js';
 import { parseLpddr5Params } from '../dram/lpddr5-schema.js';
 import { reramEnergyTable, sramEnergyTable, sttMramEnergyTable } from '../energy/device-tables.js';
 import { fromLpddr5Table, lpddr5QmcTable } from '../energy/lpddr5-tables.js';
@@ -97,6 +97,15 @@ function nvmEntry(p: DevicePreset<unknown>): DeviceCatalogEntry {
   };
 }
 
+/**
+ * The energy tables of LPDDR5 preset `preset`, its own first: the QMC Table 1 numbers and the
+ * IDD-based table (Orin AGX currents) priced with `timings` (default: BG-mode 16 Gb).
+ */
+function lpddr5Tables(preset: PresetName, timings?: TimingValues): EnergyTable[] {
+  const idd = fromLpddr5Table(lpddr5EnergyTable('orin-agx', timings));
+  return lpddr5Preset(preset).energyTable === 'qmc-table1' ? [lpddr5QmcTable, idd] : [idd, lpddr5QmcTable];
+}
+
 /** LPDDR5 parameters that only matter with power-down or self-refresh on (off in every preset). */
 const LPDDR5_POWER_ONLY = new Set(['timing.tXP', 'timing.tXSR', 'timing.tCKE', 'timing.tSR', 'energy.pde', 'energy.sre', 'energy.activePowerDownPs', 'energy.prechargePowerDownPs', 'energy.selfRefreshPs']);
 const lpddr5Estimates = (sources: Record<string, Source>, powerManaged: boolean): string[] =>
@@ -108,15 +117,11 @@ function lpddr5Entry(name: string, preset: PresetName, summary: string): DeviceC
   for (const [k, v] of Object.entries(lpddr5_6400Timings(lp.org.bankMode, lp.org.densityGbit))) {
     sources[`timing.${k}`] = { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
   }
-  const idd = fromLpddr5Table(lpddr5EnergyTable('orin-agx'));
-  const tables = lp.energyTable === 'qmc-table1' ? [lpddr5QmcTable, idd] : [idd, lpddr5QmcTable];
+  const tables = lpddr5Tables(preset);
   // Overrides (an SoC memory's device block: bankMode, density, timing.*) move tRC, tRAS, tBL and
   // tRFCab, which enter the IDD formulas: that table is priced with the device's own timings.
-  const tablesFor = (o?: Record<string, unknown>): EnergyTable[] => {
-    if (o === undefined || Object.keys(o).length === 0) return tables;
-    const own = fromLpddr5Table(lpddr5EnergyTable('orin-agx', resolveLpddr5({ ...parseLpddr5Params(o), preset }).timings));
-    return lp.energyTable === 'qmc-table1' ? [lpddr5QmcTable, own] : [own, lpddr5QmcTable];
-  };
+  const tablesFor = (o?: Record<string, unknown>): EnergyTable[] =>
+    o === undefined || Object.keys(o).length === 0 ? tables : lpddr5Tables(preset, resolveLpddr5({ ...parseLpddr5Params(o), preset }).timings);
   for (const [k, v] of Object.entries(tables[0]!.actions)) sources[`energy.${k}`] = { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
   const estimates = lpddr5Estimates(sources, false);
   return {
@@ -211,12 +216,9 @@ function lpddr5ParamsOf(rest: Readonly<Record<string, unknown>>): Lpddr5Params {
 /** Energy tables for a config entry; entries it overrides are sourced as 'user configuration'. */
 export function energyTablesForSpec(spec: DeviceSpec): EnergyTable[] {
   if (spec.type === 'lpddr5') {
-    const lp = lpddr5Preset((spec.preset ?? 'orin-agx') as PresetName);
     // priced with the entry's own timings (bankMode, density and timing.* enter the IDD formulas)
     const { type: _t, id: _i, ...rest } = spec;
-    const timings = resolveLpddr5(lpddr5ParamsOf(rest)).timings;
-    const idd = fromLpddr5Table(lpddr5EnergyTable(lp.energyTable === 'qmc-table1' ? 'orin-agx' : (lp.name as PresetName), timings));
-    return lp.energyTable === 'qmc-table1' ? [lpddr5QmcTable, idd] : [idd, lpddr5QmcTable];
+    return lpddr5Tables((spec.preset ?? 'orin-agx') as PresetName, resolveLpddr5(lpddr5ParamsOf(rest)).timings);
   }
   const { params, preset, overridden } = canonicalParams(spec);
   const s: Record<string, Source | undefined> = {};
