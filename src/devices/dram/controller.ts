@@ -58,8 +58,9 @@ export class ChannelController {
   /** Earliest done time at the heads of both completion rings (Infinity: none). */
   private doneMin = Infinity;
   private readonly tCK: number;
-  private readonly rdDone: number;
-  private readonly wrDone: number;
+  /** Issue-to-last-data-beat delay of a RD (RL + tBL) / WR (WL + tBL), ps. */
+  protected readonly rdDone: number;
+  protected readonly wrDone: number;
   private readonly tBL: number;
   private writeMode = false;
   private inService = false;

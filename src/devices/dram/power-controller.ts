@@ -15,8 +15,6 @@ export class PowerManagedController extends ChannelController {
   readonly power: PowerManager;
   /** Time of the latest wake-up or replayed idle event: a replay starts here. */
   private lastT = 0;
-  private readonly readDone: number;
-  private readonly writeDone: number;
   private readonly closedPage: boolean;
   /** Counts whole periodic refresh rounds of a sleeping idle channel instead of replaying them (no observer only). */
   readonly skipper: IdleRoundSkipper;
@@ -25,8 +23,6 @@ export class PowerManagedController extends ChannelController {
     super(channel, cfg, host);
     const t = cfg.timings;
     this.power = new PowerManager(cfg.org.ranks, this.timing.banksPerRank, cfg.powerDownAfter ?? Infinity, cfg.selfRefreshAfter ?? Infinity, t.tCK);
-    this.readDone = t.RL + t.tBL;
-    this.writeDone = t.WL + t.tBL;
     this.closedPage = cfg.pagePolicy === 'closed';
     // a refresh due on a powered-down rank is preceded by PDX (issued and reported by the base issue())
     this.refresh.power = { state: this.power.state, exit: (r, T) => this.applyPower(CMD.PDX, r, T) };
@@ -65,7 +61,7 @@ export class PowerManagedController extends ChannelController {
     if (last) {
       const pm = this.power, r = this.timing.rankOf[b]!;
       pm.queued[r]!--;
-      const done = T + (cmd === CMD.RD ? this.readDone : this.writeDone);
+      const done = T + (cmd === CMD.RD ? this.rdDone : this.wrDone);
       if (done > pm.idleSince[r]!) pm.idleSince[r] = done;
     }
   }
