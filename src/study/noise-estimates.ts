@@ -41,10 +41,6 @@ function levelSetSource(name: string): string {
   return d?.presets?.[name]?.source ?? `noise preset '${name}'`;
 }
 
-/**
- * Every design value of the study, with units; `estimate` when it does not come from a primary
- * source. `weights` is the --weights checkpoint (undefined: synthetic weights).
- */
 /** How each synthetic distribution's tails compare with trained SLM weights (which are heavy-tailed). */
 const TAILS: Record<NoiseStudyConfig['weights']['distribution'], string> = {
   'student-t': 'heavy tails as in trained SLMs',
@@ -52,6 +48,13 @@ const TAILS: Record<NoiseStudyConfig['weights']['distribution'], string> = {
   gaussian: 'light Gaussian tails: fewer large weights than trained SLMs have',
 };
 
+/** `QMC: <what>` when the study keeps the paper's value (the quantizer default), else `study setting (QMC: <what>)`. */
+const paperPoint = (isPaper: boolean, what: string): string => (isPaper ? `QMC: ${what}` : `study setting (QMC: ${what})`);
+
+/**
+ * Every design value of the study, with units; `estimate` when it does not come from a primary
+ * source. `weights` is the --weights checkpoint (undefined: synthetic weights).
+ */
 export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undefined): DesignValue[] {
   const q = cfg.quant;
   const out: DesignValue[] = [
@@ -66,9 +69,9 @@ export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undef
   ];
   if (q.scheme === 'qmc') {
     out.push(
-      { name: 'quant.rho', value: `${q.rho} (fraction of weights kept as outliers)`, derivation: q.rho === 0.3 ? 'QMC operating point ρ = 0.3 (qmc-paper.md §2)' : 'study setting (QMC operating point: ρ = 0.3, qmc-paper.md §2)', estimate: false },
-      { name: 'quant.inlierBits', value: `${q.inlierBits} bit`, derivation: `${q.inlierBits === 3 ? 'QMC' : 'study setting (QMC'}: inliers are 3-bit values (qmc-paper.md §2)${q.inlierBits === 3 ? '' : ')'}`, estimate: false },
-      { name: 'quant.outlierBits', value: `${q.outlierBits} bit`, derivation: `${q.outlierBits === 5 ? 'QMC' : 'study setting (QMC'}: outliers 5 bits (qmc-paper.md §2)${q.outlierBits === 5 ? '' : ')'}`, estimate: false },
+      { name: 'quant.rho', value: `${q.rho} (fraction of weights kept as outliers)`, derivation: paperPoint(q.rho === QMC_DEFAULT.rho, `operating point ρ = ${QMC_DEFAULT.rho} (qmc-paper.md §2)`), estimate: false },
+      { name: 'quant.inlierBits', value: `${q.inlierBits} bit`, derivation: paperPoint(q.inlierBits === QMC_DEFAULT.inlierBits, `inliers are ${QMC_DEFAULT.inlierBits}-bit values (qmc-paper.md §2)`), estimate: false },
+      { name: 'quant.outlierBits', value: `${q.outlierBits} bit`, derivation: paperPoint(q.outlierBits === QMC_DEFAULT.outlierBits, `outliers ${QMC_DEFAULT.outlierBits} bits (qmc-paper.md §2)`), estimate: false },
       { name: 'quant.symmetric', value: String(q.symmetric), derivation: 'symmetric vs asymmetric quantizers is unknown (qmc-paper.md §7)', estimate: true },
       { name: 'quant.grid', value: `scale factors ${q.grid.from} … ${q.grid.to} in ${q.grid.steps} steps`,
         derivation: q.grid.from === QMC_DEFAULT.grid.from && q.grid.to === QMC_DEFAULT.grid.to && q.grid.steps === QMC_DEFAULT.grid.steps ? 'default grid; the paper leaves the inlier scale grid unspecified (qmc-paper.md §2)' : 'study setting; the paper leaves the grid unspecified (qmc-paper.md §2)', estimate: true },
@@ -77,7 +80,7 @@ export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undef
     );
   }
   for (const bits of [...cfg.mlc.cellModes].sort((a, b) => b - a)) {
-    const name = bits === 3 ? cfg.mlc.presets['3'] : cfg.mlc.presets['2'];
+    const name = cfg.mlc.presets[`${bits}`];
     const m = noisePreset(name);
     const levels = m.kind === 'gaussian-levels' ? `; means ${list(m.means)}; σ ${list(m.sigmas)} (normalised conductance)` : '';
     out.push({ name: `mlc.presets["${bits}"]`, value: `${name}${levels}`,
@@ -111,13 +114,13 @@ export class NoiseEstimates {
    */
   addStudy(cfg: NoiseStudyConfig, dv: readonly DesignValue[], point: string, sweep: 'mlc' | 'mram', bits: number, x: number, model: NoiseModelSpec, memory: string): void {
     const est = (name: string): DesignValue | undefined => dv.find((d) => d.name === name && d.estimate);
-    const put = (d: DesignValue | undefined, affects: NoiseAffects, value = d?.value): void => {
+    const put = (d: DesignValue | undefined, affects: NoiseAffects, value?: string): void => {
       if (d !== undefined) this.add({ param: d.name, value: value ?? d.value, source: d.derivation, affects }, point);
     };
     // The clean SQNR rests on the weights and the quantizer whatever the noise.
     for (const n of ['weights.distribution', 'quant.symmetric', 'quant.grid', 'quant.pMinus, quant.pPlus']) put(est(n), 'weights');
     if (sweep === 'mlc' && x > 0) {
-      put(est(`mlc.presets["${bits}"]`), 'replay and weights', bits === 3 ? cfg.mlc.presets['3'] : cfg.mlc.presets['2']); // levels in designValues
+      put(est(`mlc.presets["${bits}"]`), 'replay and weights', bits === 3 ? cfg.mlc.presets['3'] : cfg.mlc.presets['2']); // the name only: its levels are in designValues
       put(est('mlc.levelCoding'), 'replay and weights');
       put(est('mlc.valueModel'), 'weights');
     }
