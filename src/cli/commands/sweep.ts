@@ -71,14 +71,24 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   }
   const outDir = resolve(opts.out ?? join('results', 'sweeps', spec.name));
   const dbFile = resolve(opts.db ?? join(outDir, 'results.duckdb'));
-  prepareOutDir(outDir, 'qmcsim sweep: --out');
-  prepareOutDir(dirname(dbFile), 'qmcsim sweep: --db folder');
+  const outPrepared = prepareOutDir(outDir, 'qmcsim sweep: --out');
+  const dbPrepared = prepareOutDir(dirname(dbFile), 'qmcsim sweep: --db folder');
+  // bad input leaves no empty --out (or --db folder) behind, as for run and reproduce
+  const discardDirs = (): void => {
+    dbPrepared.discardIfEmpty();
+    outPrepared.discardIfEmpty();
+  };
   let executor: Executor;
   let queueExecutor: QueueExecutor | null = null;
   if (opts.queue !== undefined) {
     const { QueueExecutor } = await import('../../sweep/executor-queue.js'); // bullmq loads only when used
     // Reaches Redis first (bounded): unreachable or a bad URL is one line and exit 2.
-    executor = queueExecutor = await QueueExecutor.connect(opts.queue, { ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}), onLost: (id, reason) => err(`qmcsim sweep: point ${id} failed on the queue: ${reason}`) });
+    try {
+      executor = queueExecutor = await QueueExecutor.connect(opts.queue, { ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}), onLost: (id, reason) => err(`qmcsim sweep: point ${id} failed on the queue: ${reason}`) });
+    } catch (e) {
+      discardDirs();
+      throw e;
+    }
   } else executor = workers === 0 ? new InlineExecutor() : new PoolExecutor(workers);
   // A database this run creates and leaves empty (the sweep file was rejected before any point was
   // stored) is removed on failure, so bad input leaves no results file behind.
@@ -88,6 +98,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     db = await ResultsDb.open(dbFile);
   } catch (e) {
     await executor.close();
+    discardDirs();
     throw new UserError(`--db: ${(e as Error).message}`);
   }
   const bar = opts.progress === false ? null : new cliProgress.SingleBar({
@@ -155,6 +166,9 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     await executor.close();
     const discard = !ok && created && (await db.count().catch(() => -1)) === 0;
     await db.close();
-    if (discard) for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+    if (discard) {
+      for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+      discardDirs();
+    }
   }
 }
