@@ -101,6 +101,11 @@ export class ChannelController {
   /** Queues one column block (1–2 bursts) at time now. Caller checked hasRoom. */
   enqueue(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(now);
+    this.admit(now, reqId, bank, row, bursts, isWrite, parent);
+  }
+
+  /** enqueue() after the idle catch-up: adds the block and updates the pick / wake-up. */
+  protected admit(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
     this.pool.add(reqId, now, bank, row, bursts, isWrite, parent);
     this.sel.invalidateBank(bank);
     this.updateMode();

@@ -44,7 +44,8 @@ export class PowerManagedController extends ChannelController {
       this.issueIdle(cmd, r, e > t ? e : t);
       this.dirty = true;
     }
-    super.enqueue(now, reqId, bank, row, bursts, isWrite, parent);
+    // caught up above already (the base enqueue would replay the idle channel a second time)
+    this.admit(now, reqId, bank, row, bursts, isWrite, parent);
   }
 
   override service(T: number): void {
