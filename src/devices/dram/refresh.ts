@@ -97,7 +97,7 @@ export class RefreshManager {
    */
   skipIdleRounds(now: number, c: ChannelCounters, keep = 2): number {
     if (this.anyPending || !this.regular) return 0;
-    const round = this.perBank ? 8 * this.interval : this.interval;
+    const round = this.round;
     let skipped = 0;
     for (let r = 0; r < this.ranks; r++) {
       if (this.suspended[r] !== 0) continue;
