@@ -47,6 +47,9 @@ export interface MapperGeometry {
 }
 
 /** Decoded coordinates of one 64-B block (reused output fields: no allocation per call). */
+/** The lpddr5 parameter that sets each field's count (bank groups, banks and columns follow bankMode). */
+const PARAM_OF_FIELD: Record<AddressField, string> = { Ch: 'channels', Ra: 'ranks', Ro: 'density', Bg: 'bankMode', Ba: 'bankMode', Co: 'bankMode' };
+
 export class AddressMapper {
   readonly order: readonly AddressField[];
   readonly blockBytes = 64;
@@ -69,7 +72,7 @@ export class AddressMapper {
     this.order = order;
     const sizes: Record<AddressField, number> = { Ch: g.channels, Ra: g.ranks, Bg: g.bankGroups, Ba: g.banksPerGroup, Ro: g.rows, Co: g.blocksPerRow };
     for (const [f, n] of Object.entries(sizes)) {
-      if (!Number.isInteger(Math.log2(n))) throw new DeviceParamError(f === 'Ch' ? 'channels' : f === 'Ra' ? 'ranks' : f === 'Ro' ? 'density' : 'bankMode', `lpddr5 address mapping: ${f} count ${n} is not a power of two`);
+      if (!Number.isInteger(Math.log2(n))) throw new DeviceParamError(PARAM_OF_FIELD[f as AddressField], `lpddr5 address mapping: ${f} count ${n} is not a power of two`);
     }
     const lsbFirst = [...order].reverse();
     this.div = new Float64Array(lsbFirst.length);
