@@ -50,7 +50,7 @@ export class ByteSource {
   private eof = false;
   private failure: string | undefined;
 
-  private constructor(readonly name: string, buf: Buffer, reader: ChunkReader | undefined, end: number, readonly gzip: boolean) {
+  private constructor(readonly name: string, buf: Buffer, reader: ChunkReader | undefined, end: number) {
     this.buf = buf;
     this.reader = reader;
     this.end = end;
@@ -80,14 +80,14 @@ export class ByteSource {
       throw e;
     }
     if (regular) closeSync(fd);
-    if (gz !== undefined) return new ByteSource(path, buf, gz, 0, true);
-    return new ByteSource(path, buf, new FdReader(fd), n, false);
+    if (gz !== undefined) return new ByteSource(path, buf, gz, 0);
+    return new ByteSource(path, buf, new FdReader(fd), n);
   }
 
   /** Reads `data` in place, or decompresses it when it is gzip data. */
   static fromBuffer(data: Buffer, name = '<buffer>'): ByteSource {
-    if (isGzip(data)) return new ByteSource(name, Buffer.allocUnsafe(CHUNK), new GunzipReader({ data }), 0, true);
-    return new ByteSource(name, data, undefined, data.length, false);
+    if (isGzip(data)) return new ByteSource(name, Buffer.allocUnsafe(CHUNK), new GunzipReader({ data }), 0);
+    return new ByteSource(name, data, undefined, data.length);
   }
 
   /**

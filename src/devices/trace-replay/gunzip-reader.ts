@@ -29,7 +29,7 @@ const STOP = {};
 let slot = 0, fill = 0;
 function waitFree() {
   for (;;) {
-    if (Atomics.load(ctrl, SLOTS + 1) === 1) throw STOP;
+    if (Atomics.load(ctrl, ${CLOSED}) === 1) throw STOP;
     const v = Atomics.load(ctrl, slot);
     if (v === ${EMPTY}) return;
     Atomics.wait(ctrl, slot, v);
@@ -41,7 +41,7 @@ function publish(v) {
   slot = (slot + 1) % SLOTS;
 }
 function put(chunk) {
-  if (Atomics.load(ctrl, SLOTS + 1) === 1) throw STOP; // the reader closed early
+  if (Atomics.load(ctrl, ${CLOSED}) === 1) throw STOP; // the reader closed early
   let off = 0;
   while (off < chunk.length) {
     if (fill === 0) waitFree();
@@ -68,7 +68,7 @@ pipeline(input, gz, () => {});
   if (e !== STOP) {
     const text = Buffer.from(String((e && e.code) || '') + '|' + String((e && e.message) || e)).subarray(0, msg.length);
     msg.set(text);
-    Atomics.store(ctrl, SLOTS, text.length);
+    Atomics.store(ctrl, ${MSG_LEN}, text.length);
     try { finish(${FAILED}); } catch (s) { if (s !== STOP) throw s; }
   }
   input.destroy(); // closes the file
