@@ -20,7 +20,8 @@ describe('qmcsim sweep on a file rejected before any point runs', () => {
     const r = await sweep(file, '--workers', '0', '--out', out, '--no-progress');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/axes\[1\]\.reram\.arays: expected a config key/);
-    expect(readdirSync(out)).toEqual([]);
+    // nothing left in --out (since 54dfcb0 the folder this run created is removed as well)
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   }, 60_000);
 
   it('keeps a database that existed before the run', async () => {
