@@ -55,7 +55,10 @@ export interface TensorError {
   readonly numel: number;
   readonly cleanSqnrDb: number;
   readonly noisySqnrDb: number;
-  readonly changedValues: number;
+  /** Dequantized weights that differ from the clean ones. */
+  readonly changedWeights: number;
+  /** Stored codes read wrong; more than changedWeights when codes of all-zero (scale-0) groups flip. */
+  readonly changedCodes: number;
 }
 
 export interface NoisePoint {
@@ -69,7 +72,10 @@ export interface NoisePoint {
   /** All tensors together: SQNR from total signal and error. */
   readonly cleanSqnrDb: number;
   readonly noisySqnrDb: number;
-  readonly changedValues: number;
+  /** Dequantized weights that differ from the clean ones (all tensors). */
+  readonly changedWeights: number;
+  /** Stored codes read wrong (all tensors); a flip in an all-zero, scale-0 group changes a code but no weight. */
+  readonly changedCodes: number;
   readonly exported?: string;
 }
 
@@ -101,10 +107,11 @@ export function mlcModel(cfg: NoiseStudyConfig, bits: 2 | 3, spread: number): No
   return { ...base, levelSpreadScale: spread, levelCoding: cfg.mlc.levelCoding };
 }
 
-function weightErrors(src: WeightSource, cache: Map<string, Float32Array>, cfg: NoiseStudyConfig, noise: DeviceNoise): { tensors: TensorError[]; clean: ErrorStats; noisy: ErrorStats; changed: number } {
+function weightErrors(src: WeightSource, cache: Map<string, Float32Array>, cfg: NoiseStudyConfig, noise: DeviceNoise): { tensors: TensorError[]; clean: ErrorStats; noisy: ErrorStats; changedWeights: number; changedCodes: number } {
   let clean = EMPTY_STATS;
   let noisy = EMPTY_STATS;
-  let changed = 0;
+  let changedWeights = 0;
+  let changedCodes = 0;
   const tensors: TensorError[] = [];
   for (const spec of src.specs) {
     let w = cache.get(spec.id);
@@ -116,10 +123,11 @@ function weightErrors(src: WeightSource, cache: Map<string, Float32Array>, cfg: 
     const n = q.noisy ?? q.clean;
     clean = mergeStats(clean, q.clean);
     noisy = mergeStats(noisy, n);
-    changed += q.changedValues ?? 0;
-    tensors.push({ tensor: spec.id, numel: spec.numel, cleanSqnrDb: q.clean.sqnrDb, noisySqnrDb: n.sqnrDb, changedValues: q.changedValues ?? 0 });
+    changedWeights += q.changedWeights ?? 0;
+    changedCodes += q.changedValues ?? 0;
+    tensors.push({ tensor: spec.id, numel: spec.numel, cleanSqnrDb: q.clean.sqnrDb, noisySqnrDb: n.sqnrDb, changedWeights: q.changedWeights ?? 0, changedCodes: q.changedValues ?? 0 });
   }
-  return { tensors, clean, noisy, changed };
+  return { tensors, clean, noisy, changedWeights, changedCodes };
 }
 
 /** A replay's error statistics; its estimates go into `est` for point `point`. */
@@ -198,7 +206,7 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
         const noise: DeviceNoise = { model, encoding: cellEncoding(bits, cfg.mlc.levelCoding), valueModel: cfg.mlc.valueModel, seed: cfg.seed, parts: ['inlier'] };
         const w = weightErrors(src, cache, cfg, noise);
         const replay = replayErrors(cfg, base, bits, cfg.replay.mlcMemory, model, cfg.seed, est, name);
-        await finish({ sweep: 'mlc', cellBits: bits, x: spread, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedValues: w.changed },
+        await finish({ sweep: 'mlc', cellBits: bits, x: spread, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedWeights: w.changedWeights, changedCodes: w.changedCodes },
           noise, name);
       }
     }
@@ -209,7 +217,7 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
       const noise: DeviceNoise = { model, encoding: cellEncoding(1, 'binary'), seed: cfg.seed, parts: ['outlier'] };
       const w = weightErrors(src, cache, cfg, noise);
       const replay = replayErrors(cfg, base, 3, cfg.replay.mramMemory, model, cfg.seed, est, name);
-      await finish({ sweep: 'mram', cellBits: 1, x: wer, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedValues: w.changed },
+      await finish({ sweep: 'mram', cellBits: 1, x: wer, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedWeights: w.changedWeights, changedCodes: w.changedCodes },
         noise, name);
     }
   } finally {

@@ -19,7 +19,7 @@ function sweepRows(points: readonly NoisePoint[]) {
     cells: p.sweep === 'mlc' ? `${p.cellBits}-bit MLC` : 'MRAM', x: p.x,
     bitsRead: p.replay.bitsRead, errors: p.replay.bitErrors, ber: p.replay.ber, expectedBer: p.replay.expectedBer,
     accessesWithErrors: p.replay.accessesWithErrors, accesses: p.replay.accesses,
-    clean: sq(p.cleanSqnrDb), noisy: sq(p.noisySqnrDb), changed: p.changedValues,
+    clean: sq(p.cleanSqnrDb), noisy: sq(p.noisySqnrDb), codes: p.changedCodes, changed: p.changedWeights,
   }));
 }
 
@@ -28,7 +28,7 @@ const COLS = [
   { key: 'ber', header: 'BER sampled' }, { key: 'expectedBer', header: 'BER expected' },
   { key: 'accessesWithErrors', header: 'accesses with errors' }, { key: 'accesses', header: 'accesses' },
   { key: 'clean', header: 'SQNR clean', unit: 'dB' }, { key: 'noisy', header: 'SQNR noisy', unit: 'dB' },
-  { key: 'changed', header: 'weights changed' },
+  { key: 'codes', header: 'codes read wrong' }, { key: 'changed', header: 'weights changed' },
 ] as const;
 
 export function noiseTables(r: NoiseStudyResult): Table[] {
@@ -36,7 +36,7 @@ export function noiseTables(r: NoiseStudyResult): Table[] {
   const mram = r.points.filter((p) => p.sweep === 'mram');
   const tensors = r.points.flatMap((p) => p.tensors.map((t) => ({
     point: p.sweep === 'mlc' ? `${p.cellBits}-bit MLC, spread ${p.x}` : `MRAM WER ${p.x}`,
-    tensor: t.tensor, numel: t.numel, clean: sq(t.cleanSqnrDb), noisy: sq(t.noisySqnrDb), changed: t.changedValues,
+    tensor: t.tensor, numel: t.numel, clean: sq(t.cleanSqnrDb), noisy: sq(t.noisySqnrDb), codes: t.changedCodes, changed: t.changedWeights,
   })));
   return [
     { id: 'noise-mlc', title: `MLC ReRAM: cell mode x level spread (inliers; weights: ${r.weights})`,
@@ -45,7 +45,8 @@ export function noiseTables(r: NoiseStudyResult): Table[] {
       columns: [{ key: 'cells', header: 'memory' }, { key: 'x', header: 'write-error rate' }, ...COLS], rows: sweepRows(mram) },
     { id: 'noise-tensors', title: 'Per-tensor weight SQNR of the noisy dequantized weights',
       columns: [{ key: 'point', header: 'sweep point' }, { key: 'tensor', header: 'tensor' }, { key: 'numel', header: 'weights' },
-        { key: 'clean', header: 'SQNR clean', unit: 'dB' }, { key: 'noisy', header: 'SQNR noisy', unit: 'dB' }, { key: 'changed', header: 'changed' }],
+        { key: 'clean', header: 'SQNR clean', unit: 'dB' }, { key: 'noisy', header: 'SQNR noisy', unit: 'dB' },
+        { key: 'codes', header: 'codes read wrong' }, { key: 'changed', header: 'weights changed' }],
       rows: tensors },
   ];
 }
@@ -99,22 +100,22 @@ export function noiseChecks(r: NoiseStudyResult): NoiseCheck[] {
     // When neither mode flipped a single weight of the (finite) sample, both SQNRs equal the clean
     // one: the data cannot rank them, so the check is not applicable (it used to pass on the
     // replay's expected rates, i.e. it could not fail).
-    const noneFlipped = p3.changedValues === 0 && p2.changedValues === 0;
+    const noneFlipped = p3.changedWeights === 0 && p2.changedWeights === 0;
     out.push({
       id: `sqnr-3bit-lt-2bit@${p3.x}`,
       pass: blind !== undefined ? false : noneFlipped ? null : p3.noisySqnrDb < p2.noisySqnrDb,
       detail: blind !== undefined ? `spread ${p3.x}: ${blind}`
         : noneFlipped
           ? `spread ${p3.x}: not applicable, no weight of the sample flipped in either mode (expected BER 3-bit ${p3.replay.expectedBer.toExponential(3)} vs 2-bit ${p2.replay.expectedBer.toExponential(3)}); sample more weights or a larger spread`
-          : `spread ${p3.x}: SQNR 3-bit ${p3.noisySqnrDb.toFixed(2)} dB (${p3.changedValues} weights changed) vs 2-bit ${p2.noisySqnrDb.toFixed(2)} dB (${p2.changedValues} changed)`,
+          : `spread ${p3.x}: SQNR 3-bit ${p3.noisySqnrDb.toFixed(2)} dB (${p3.changedWeights} weights changed) vs 2-bit ${p2.noisySqnrDb.toFixed(2)} dB (${p2.changedWeights} changed)`,
     });
   }
   for (const p of r.points.filter((q) => q.x === 0)) {
     // Zero errors only mean something if bits were read through the (noise-free) model and weights sampled.
     const blind = observed(p);
     out.push({ id: `zero-noise-${p.sweep}-${p.cellBits}bit`,
-      pass: blind === undefined && p.replay.bitErrors === 0 && p.changedValues === 0 && p.noisySqnrDb === p.cleanSqnrDb,
-      detail: blind ?? `${p.replay.bitErrors} bit errors in ${p.replay.bitsRead} bits read in the replay, ${p.changedValues} weights changed` });
+      pass: blind === undefined && p.replay.bitErrors === 0 && p.changedCodes === 0 && p.noisySqnrDb === p.cleanSqnrDb,
+      detail: blind ?? `${p.replay.bitErrors} bit errors in ${p.replay.bitsRead} bits read in the replay, ${p.changedWeights} weights changed${p.changedCodes !== p.changedWeights ? ` (${p.changedCodes} codes read wrong)` : ''}` });
   }
   return out;
 }

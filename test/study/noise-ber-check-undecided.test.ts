@@ -9,8 +9,8 @@ import { noiseChecks, noiseChecksOk } from '../../src/study/noise-tables.js';
 const pt = (cellBits: number, bitErrors: number): NoisePoint => ({
   sweep: 'mlc', cellBits, x: 1e-7,
   replay: { memory: 'reram', bitsRead: 1e6, bitErrors, expectedBitErrors: 0, accesses: 10, accessesWithErrors: Math.min(10, bitErrors), ber: bitErrors / 1e6, expectedBer: 0 },
-  tensors: [{ tensor: 't', numel: 64, cleanSqnrDb: 20, noisySqnrDb: 20, changedValues: 0 }],
-  cleanSqnrDb: 20, noisySqnrDb: 20, changedValues: 0,
+  tensors: [{ tensor: 't', numel: 64, cleanSqnrDb: 20, noisySqnrDb: 20, changedWeights: 0, changedCodes: 0 }],
+  cleanSqnrDb: 20, noisySqnrDb: 20, changedWeights: 0, changedCodes: 0,
 });
 const run = (e3: number, e2: number) => {
   const r: NoiseStudyResult = { file: 's.yaml', model: 'm', weights: 'w', seed: 1, designValues: [], estimates: [], points: [pt(3, e3), pt(2, e2)] };

@@ -15,8 +15,8 @@ function point(sweep: 'mlc' | 'mram', cellBits: number, x: number, o: { bitsRead
   return {
     sweep, cellBits, x,
     replay: { memory: sweep === 'mlc' ? 'reram' : 'mram', bitsRead, bitErrors, expectedBitErrors: (o.expectedBer ?? 0) * bitsRead, accesses: 100, accessesWithErrors: Math.min(100, bitErrors), ber: bitsRead > 0 ? bitErrors / bitsRead : 0, expectedBer: o.expectedBer ?? 0 },
-    tensors: [{ tensor: 't', numel: o.numel ?? 4096, cleanSqnrDb: CLEAN, noisySqnrDb: noisy, changedValues: changed }],
-    cleanSqnrDb: CLEAN, noisySqnrDb: noisy, changedValues: changed,
+    tensors: [{ tensor: 't', numel: o.numel ?? 4096, cleanSqnrDb: CLEAN, noisySqnrDb: noisy, changedWeights: changed, changedCodes: changed }],
+    cleanSqnrDb: CLEAN, noisySqnrDb: noisy, changedWeights: changed, changedCodes: changed,
   };
 }
 const study = (points: NoisePoint[]): NoiseStudyResult => ({ file: 's.yaml', model: 'm', weights: 'synthetic', seed: 1, points, designValues: [], estimates: [] });

@@ -35,7 +35,7 @@ describe('noise study', () => {
       const p2 = point('mlc', 2, s);
       expect(p3.replay.ber, `spread ${s}`).toBeGreaterThan(p2.replay.ber);
       expect(p3.noisySqnrDb, `spread ${s}`).toBeLessThan(p2.noisySqnrDb);
-      expect(p3.changedValues).toBeGreaterThan(p2.changedValues);
+      expect(p3.changedWeights).toBeGreaterThan(p2.changedWeights);
     }
     expect(noiseChecks(r).every((c) => c.pass)).toBe(true);
   });
@@ -45,7 +45,7 @@ describe('noise study', () => {
       expect(p.replay.bitErrors).toBe(0);
       expect(p.replay.expectedBitErrors).toBe(0);
       expect(p.replay.bitsRead).toBeGreaterThan(0);
-      expect(p.changedValues).toBe(0);
+      expect(p.changedWeights).toBe(0);
       expect(p.noisySqnrDb).toBe(p.cleanSqnrDb);
     }
   });
@@ -85,9 +85,9 @@ describe('noise study', () => {
     let out = '';
     const code = await main(['study', 'noise', FILE, '--json', '--no-progress'], { stdout: (t) => void (out += t), stderr: () => undefined });
     expect(code).toBe(0);
-    const j = JSON.parse(out) as { points: { replay: { bitErrors: number }; changedValues: number }[]; checks: { pass: boolean }[] };
+    const j = JSON.parse(out) as { points: { replay: { bitErrors: number }; changedWeights: number }[]; checks: { pass: boolean }[] };
     expect(j.points).toHaveLength(8);
-    expect(j.points.map((p) => [p.replay.bitErrors, p.changedValues])).toEqual(r.points.map((p) => [p.replay.bitErrors, p.changedValues]));
+    expect(j.points.map((p) => [p.replay.bitErrors, p.changedWeights])).toEqual(r.points.map((p) => [p.replay.bitErrors, p.changedWeights]));
     expect(j.checks.length).toBeGreaterThan(0);
     expect(j.checks.every((c) => c.pass)).toBe(true);
   }, 240_000);

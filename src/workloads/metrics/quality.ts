@@ -90,8 +90,10 @@ export interface TensorQuality {
   readonly scheme: QuantConfig['scheme'] | 'keep';
   readonly clean: ErrorStats;
   readonly noisy?: ErrorStats;
-  /** Stored values changed by the noise. */
+  /** Stored codes read wrong (a code of an all-zero, scale-0 group can change without changing its weight). */
   readonly changedValues?: number;
+  /** Dequantized weights that differ from the clean dequantization (what the noise did to the model). */
+  readonly changedWeights?: number;
 }
 
 /** Dequantized (clean and optionally noisy) values of one tensor, plus its quality row. */
@@ -109,7 +111,15 @@ export function evaluateTensor(spec: TensorSpec, w: Float32Array, cfg: QuantConf
   if (!noise) return { quality, clean };
   const nq = applyNoise(q, noise, spec.id);
   const noisy = nq.changed === 0 ? clean : dequantizeValues(nq.q);
-  return { quality: { ...quality, noisy: errorStats(w, noisy), changedValues: nq.changed }, clean, noisy };
+  return { quality: { ...quality, noisy: errorStats(w, noisy), changedValues: nq.changed, changedWeights: countDiffering(clean, noisy) }, clean, noisy };
+}
+
+/** Positions where `a` and `b` differ (same length). */
+function countDiffering(a: Float32Array, b: Float32Array): number {
+  if (a === b) return 0;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
 }
 
 /** Per-tensor quality rows for every tensor × quantizer, one tensor in memory at a time. */
@@ -127,19 +137,21 @@ export interface ModelQuality {
   readonly clean: ErrorStats;
   readonly noisy?: ErrorStats;
   readonly changedValues: number;
+  readonly changedWeights: number;
 }
 
 /** Aggregate per-tensor rows by quantizer (order of first appearance). */
 export function summarizeQuality(rows: Iterable<TensorQuality>): ModelQuality[] {
-  const m = new Map<string, { tensors: number; clean: ErrorStats; noisy: ErrorStats; anyNoisy: boolean; changed: number }>();
+  const m = new Map<string, { tensors: number; clean: ErrorStats; noisy: ErrorStats; anyNoisy: boolean; changed: number; changedW: number }>();
   for (const r of rows) {
-    const a = m.get(r.quantizer) ?? { tensors: 0, clean: EMPTY_STATS, noisy: EMPTY_STATS, anyNoisy: false, changed: 0 };
+    const a = m.get(r.quantizer) ?? { tensors: 0, clean: EMPTY_STATS, noisy: EMPTY_STATS, anyNoisy: false, changed: 0, changedW: 0 };
     a.tensors++;
     a.clean = mergeStats(a.clean, r.clean);
     a.noisy = mergeStats(a.noisy, r.noisy ?? r.clean); // tensors without noisy parts count as clean
     a.anyNoisy ||= r.noisy !== undefined;
     a.changed += r.changedValues ?? 0;
+    a.changedW += r.changedWeights ?? 0;
     m.set(r.quantizer, a);
   }
-  return [...m].map(([quantizer, a]) => ({ quantizer, tensors: a.tensors, clean: a.clean, ...(a.anyNoisy ? { noisy: a.noisy } : {}), changedValues: a.changed }));
+  return [...m].map(([quantizer, a]) => ({ quantizer, tensors: a.tensors, clean: a.clean, ...(a.anyNoisy ? { noisy: a.noisy } : {}), changedValues: a.changed, changedWeights: a.changedW }));
 }
