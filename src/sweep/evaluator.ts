@@ -35,6 +35,13 @@ export interface SweepEvaluator {
    * on, with referenced files read (so editing one is not answered from the --resume store).
    */
   identity?(resolved: unknown): unknown;
+  /**
+   * Optional: every metric name evaluate() may return for this resolved point (a superset is
+   * fine), computed without evaluating it. With it a sweep refuses a misspelt name under
+   * `metrics:`, `derived:`, `constraints:` or `report.pareto` before any point runs; without it
+   * such a name is found when the first point is stored.
+   */
+  metricNames?(resolved: unknown): readonly string[];
 }
 
 const BUILTIN: Record<string, string> = {

@@ -8,6 +8,7 @@ import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
 import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
 import { ExprError } from './expression.js';
+import { checkMetricNames } from './metric-check.js';
 import { samplePoints, valueAtFraction, type Assignment } from './samplers.js';
 import { didYouMean, SweepSpecError, type SpecProblem } from './spec-errors.js';
 import type { AxisKey, SweepSpec } from './spec-types.js';
@@ -67,10 +68,14 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
     derived: spec.derived.map((d) => [d.name, d.expr.source]),
     constraints: spec.constraints.filter((c) => c.expr.usesMetrics).map((c) => [c.name, c.expr.source]),
   };
+  // Metric names the evaluator declares for any point (when it declares them): checked below, so a
+  // misspelt metric is refused before a point runs rather than when the first one is stored.
+  const declared = ev.metricNames === undefined ? null : new Set<string>(ev.metricNames(baseConfig));
   for (let index = 0; index < draws.length; index++) {
     const axes = draws[index]!;
     const config = await resolvePoint(ev, spec, axes, problems);
     if (config === null) continue;
+    if (declared !== null) for (const n of ev.metricNames!(config)) declared.add(n);
     const id = pointId(ev.identity !== undefined ? ev.identity(config) : config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module, evaluation);
     if (seen.has(id)) { duplicates++; continue; }
     seen.add(id);
@@ -78,6 +83,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
     if (failed !== null) { skipped.push({ index, constraint: failed }); continue; }
     points.push({ id, index, axes, config });
   }
+  if (declared !== null && problems.length === 0) checkMetricNames(spec, declared, problems);
   if (problems.length > 0) throw new SweepSpecError(problems.slice(0, 20));
   return { points, skipped, duplicates };
 }

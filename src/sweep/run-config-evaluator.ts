@@ -18,6 +18,37 @@ export function overrideText(key: string, value: unknown): string {
   return `${key}=${JSON.stringify(value)}`;
 }
 
+/** Metrics every run reports (src/arch/report.ts assembleReport, report-parts.ts). */
+const RUN_METRICS = [
+  'bitErrors', 'computePs', 'energyBackgroundPj', 'energyCdcPj', 'energyDevicePj', 'energyInterconnectPj',
+  'energyPerStepPj', 'energyPerTokenPj', 'engineEvents', 'expectedBitErrors', 'externalBytes', 'kvBytes',
+  'latencyPerTokenPs', 'mramTimePs', 'reramTimePs', 'simulatedPs', 'totalBytes', 'weightBitsStored',
+  'weightBytes', 'weightCells', 'weightReadPowerW',
+];
+/** Metric families reported once per memory, `<family>.<memory id>`. */
+const PER_MEMORY = [
+  'accessesByMemory', 'busyPsByMemory', 'bytesByMemory', 'bytesReadByMemory', 'bytesWrittenByMemory',
+  'cellsByMemory', 'energyDevicePjByMemory', 'linkWaitPsByMemory', 'queueingDelayPsByMemory', 'stallPsByMemory',
+  'storedBitsByMemory', 'timePsByMemory', 'weightCellsByMemory',
+  // only for memories read through a noise model; listed for every memory (a superset is allowed)
+  'bitErrorsByMemory', 'bitsReadNoisyByMemory', 'expectedBitErrorsByMemory',
+];
+
+/**
+ * Every metric name runConfig may report for `cfg`, from its SoC alone: per memory, per link (one
+ * shared 'bus' or one per memory), the area of memories with a density, the budget when set.
+ */
+export function runMetricNames(cfg: RunConfig): string[] {
+  const soc = cfg.soc;
+  const ids = soc.memories.map((m) => m.id);
+  const names = [...RUN_METRICS];
+  for (const f of PER_MEMORY) for (const id of ids) names.push(`${f}.${id}`);
+  for (const m of soc.memories) if (m.density !== undefined) names.push(`areaMm2ByMemory.${m.id}`);
+  for (const l of soc.interconnect.type === 'bus' ? ['bus'] : ids) names.push(`energyInterconnectPjByLink.${l}`);
+  if (soc.powerBudget !== undefined) names.push('powerBudgetW');
+  return names.sort();
+}
+
 export const evaluator: SweepEvaluator = {
   resolve(base, overrides) {
     const cfg = loadRunConfig(base, overrides.map(([k, v]) => overrideText(k, v)));
@@ -27,6 +58,9 @@ export const evaluator: SweepEvaluator = {
   },
   evaluate(resolved, { seed, layerReuse }) {
     return { ...runConfig(resolved as RunConfig, { seed, layerReuse }).metrics };
+  },
+  metricNames(resolved) {
+    return runMetricNames(resolved as RunConfig);
   },
   /** The run as `resolved.json` hashes it: the model file's content, not its path. */
   identity(resolved) {
