@@ -100,8 +100,9 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
     } catch (e) {
       const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
       // at the parameter the device names, when the block sets it (else at the block)
-      const param = paramsOf(e).find((k) => src.has(formatPath([...at, k])));
-      const keyed = param !== undefined ? [...at, param] : at;
+      // (a dotted parameter such as LPDDR5 timing.tRCD is a nested block here: timing: { tRCD: … })
+      const keyPaths = paramsOf(e).flatMap((k) => [[...at, k], [...at, ...k.split('.')]]);
+      const keyed = keyPaths.find((p) => src.has(formatPath(p))) ?? at;
       problem(keyed, 'a valid device (catalogue preset + parameter overrides, or type: ideal)', msg.replace(/^\[[^\]]*\] /, ''));
     }
   });

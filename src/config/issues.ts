@@ -88,6 +88,13 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, source
             push([...path, k], true, expected, `unknown key '${k}'`, `${k} parameters are written as flat keys, e.g. '${flat[0]}: …'`);
             continue;
           }
+          // the reverse: a flat dotted key (timing.tRCD) where the family is a nested block (timing: {tRCD: …})
+          const dot = k.indexOf('.');
+          const head = dot > 0 ? k.slice(0, dot) : '';
+          if (head !== '' && allowed?.includes(head) === true && !k.endsWith('.')) {
+            push([...path, k], true, expected, `unknown key '${k}'`, `${head} parameters are written as a nested block here, e.g. '${head}: { ${k.slice(dot + 1)}: … }'`);
+            continue;
+          }
           const sug = allowed ? suggest(k, allowed) : undefined;
           if (sug !== undefined) meant.add(formatPath([...path, sug]));
           push([...path, k], true, expected, `unknown key '${k}'`, allowed ? didYouMean(k, allowed) : '');
