@@ -102,7 +102,7 @@ describe('study noise lists the estimates its results rest on', () => {
     expect(text).toContain('estimated study design values (');
     expect(text).toMatch(/^ {2}mram\.writeErrorRate = 0, 0\.001 per bit: /m);
     expect(text).toMatch(/^ {2}mlc\.presets\["3"\] = nvmexplorer-3bit/m);
-    expect(text).toMatch(/^ {2}quant\.pMinus, quant\.pPlus = 0\.001904, 0\.001916/m);
+    expect(text).toMatch(/^ {2}quant\.pMinus, quant\.pPlus = 0\.00191, 0\.001916/m);
     expect(text).toMatch(/^ {2}replay bit-error statistics and weight SQNR of MRAM points at write-error rate 0\.001: mram\.writeErrorRate = 0\.001 per bit$/m);
     expect(text).toMatch(/^ {2}replay bit-error statistics \(bits read, accesses, BER\) of all 2 3-bit MLC points.*reram device qmc-reram-3bit \(replay .*qmc-3bit\.yaml\): .*senseBase/m);
     expect(text).toMatch(/mram device qmc-mram \(replay .*qmc-3bit\.yaml\): .*writeLatency/);

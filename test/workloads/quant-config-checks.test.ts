@@ -20,6 +20,6 @@ describe('qmc pMinus + pPlus', () => {
   });
   it('at most 1 (and the defaults) are accepted', () => {
     expect(quantConfig({ scheme: 'qmc', pMinus: 0.5, pPlus: 0.5 }).scheme).toBe('qmc');
-    expect(quantConfig({ scheme: 'qmc' })).toMatchObject({ pMinus: 1.904e-3, pPlus: 1.916e-3 });
+    expect(quantConfig({ scheme: 'qmc' })).toMatchObject({ pMinus: 1.910e-3, pPlus: 1.916e-3 });
   });
 });

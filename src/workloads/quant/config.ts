@@ -87,10 +87,13 @@ export const quantConfigSchema = z.discriminatedUnion('scheme', [
     symmetric: z.boolean().default(true),
     grid: gridSchema,
     /**
-     * MLC read-error probabilities used by the noise-aware inlier scale search. Default: mean over
-     * levels of the nvmFI 3-bit proxy (qmc-paper.md §6) — estimate, the paper's Fig. 2 is not recovered.
+     * MLC read-error probabilities used by the noise-aware inlier scale search. Default: mean of the
+     * eight per-level (down, up) rates of the nvmFI 3-bit proxy listed in qmc-paper.md §6 (preset
+     * nvmexplorer-3bit-steps): 15.28e-3 / 8 = 1.910e-3 and 15.33e-3 / 8 = 1.916e-3. (The same
+     * section's Gaussian level parameters give 1.898e-3 / 1.913e-3, src/devices/noise/README.md.)
+     * Estimate: the paper's own Fig. 2 rates are not recovered.
      */
-    pMinus: z.number().min(0).max(1).default(1.904e-3),
+    pMinus: z.number().min(0).max(1).default(1.910e-3),
     pPlus: z.number().min(0).max(1).default(1.916e-3),
     /** Outlier position encoding: bitmap (1 bit/weight), flat index list, or CSR (column idx + row ptrs). */
     outlierIndex: z.enum(['bitmap', 'index', 'csr']).default('bitmap'),
