@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cellEncoding } from '../../src/devices/noise/index.js';
 import { evaluateTensor, type DeviceNoise } from '../../src/workloads/metrics/quality.js';
 import { quantConfig } from '../../src/workloads/quant/config.js';
-import { encodeGroup, searchScale } from '../../src/workloads/quant/uniform.js';
+import { encodeGroup, noiseAwareObjective, searchScale, sqErrorAt } from '../../src/workloads/quant/uniform.js';
 import { syntheticTensor } from '../../src/workloads/weights/synthetic.js';
 import type { TensorSpec } from '../../src/workloads/tensor.js';
 
@@ -33,5 +33,18 @@ describe('all-zero rows under device noise', () => {
     for (let i = 0; i < 32 * 128; i++) maxZeroRows = Math.max(maxZeroRows, Math.abs(noisy[i]!));
     expect(maxZeroRows).toBe(0);
     expect(Number.isFinite(r.quality.noisy!.sqnrDb)).toBe(true);
+  });
+});
+
+describe('objective at scale 0', () => {
+  // Regression: sqErrorAt divided by the scale, so the objective of an all-zero group's own scale
+  // (0) was NaN and the quant.test property 'no worse than the MSE scale' failed on w = [0].
+  it('is the squared norm of the group (every value decodes to 0), never NaN', () => {
+    for (const sym of [true, false]) {
+      const z = new Float32Array(4);
+      const c = searchScale(z, z.length, 3, sym, { from: 0.2, to: 1, steps: 41 }, 0.01);
+      expect(noiseAwareObjective(z, z.length, c.scale, c.zero, 3, 0.01)).toBe(0);
+    }
+    expect(sqErrorAt(Float32Array.from([0.5, -1]), 2, 0, 4, 3)).toBe(1.25);
   });
 });

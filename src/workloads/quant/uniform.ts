@@ -41,6 +41,12 @@ export function symmetricZero(bits: number): number {
 
 /** Squared error of quantizing g[0..n) with (scale, zero). */
 export function sqErrorAt(g: Float32Array, n: number, scale: number, zero: number, bits: number): number {
+  if (!(scale > 0)) {
+    // Scale 0 (an all-zero group): every value encodes to `zero` and decodes to 0 (1/0 made it NaN).
+    let e0 = 0;
+    for (let i = 0; i < n; i++) e0 += g[i]! * g[i]!;
+    return e0;
+  }
   // Work in code units: clamp bounds relative to zero, one multiply per element (hot loop).
   const lo = -zero;
   const hi = (1 << bits) - 1 - zero;
