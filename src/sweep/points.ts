@@ -111,7 +111,7 @@ async function resolvePoint(ev: SweepEvaluator, spec: SweepSpec, axes: Assignmen
   } catch (e) {
     const msg = oneLine(e);
     let shown: Assignment = axes;
-    let path = axisPathOf(spec, axes);
+    let path = axes.length === 1 ? valuePathOf(spec, axes[0]!) : axisPathOf(spec, axes);
     if (axes.length > 1) {
       for (const a of axes) {
         let alone: string | undefined;
@@ -146,21 +146,29 @@ function valuePathOf(spec: SweepSpec, [key, value]: Assignment[number]): (string
 /**
  * An axis key must name a config key: present in the resolved base config, or (for optional keys
  * a preset fills in, e.g. soc.memories[1].device.arraysPerBank) accepted by the config schema and
- * present after resolving the base with the axis's first value.
+ * present after resolving the base with one of the axis's values. When no value resolves, the key
+ * is blamed only if the failure is about the key (an unknown key, or a near miss of a base config
+ * key); otherwise the values are wrong ('3 pJ' for a time), and each is reported at its own list
+ * item when the points are resolved.
  */
 async function checkKey(ev: SweepEvaluator, k: AxisKey, baseConfig: unknown, spec: SweepSpec, problems: SpecProblem[]): Promise<void> {
   if (getPath(baseConfig, k.key) !== undefined) return;
-  const first = valueAtFraction(k, 0);
-  if (first !== undefined) {
+  const hint = keyHint(k.key, baseConfig);
+  const probes = k.domain.kind === 'values' ? k.domain.values.slice(0, 4) : [valueAtFraction(k, 0)];
+  let failure: string | undefined;
+  for (const value of probes) {
+    if (value === undefined) continue;
     try {
-      const probe = await ev.resolve(spec.base, [...spec.set, [k.key, first]]);
+      const probe = await ev.resolve(spec.base, [...spec.set, [k.key, value]]);
       if (getPath(probe, k.key) !== undefined) return;
+      break; // resolves, but the key is not in the config: it is not a config key
     } catch (e) {
-      problems.push(spec.sourceMap.problem([...k.specPath], keyHint(k.key, baseConfig), `'${k.key}' (${oneLine(e)})`, true));
-      return;
+      failure ??= oneLine(e);
     }
   }
-  problems.push(spec.sourceMap.problem([...k.specPath], keyHint(k.key, baseConfig), `'${k.key}'`, true));
+  const keyFault = failure === undefined || /unknown (config )?key/i.test(failure) || hint.includes('did you mean') || hint.includes("(no '");
+  if (!keyFault) return;
+  problems.push(spec.sourceMap.problem([...k.specPath], hint, `'${k.key}'${failure === undefined ? '' : ` (${failure})`}`, true));
 }
 
 function keyHint(key: string, config: unknown): string {
