@@ -179,6 +179,13 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
     ? checkpointSource(o.weights, specs, cfg.weights.maxRows)
     : syntheticSource(specs, { seed: cfg.seed, distribution: cfg.weights.distribution, dof: cfg.weights.dof }, cfg.weights.maxRows);
   const cache = new Map<string, Float32Array>();
+  try {
+    // Read (and check: dtype, finite values) every tensor before onChecked creates output folders.
+    for (const spec of src.specs) cache.set(spec.id, src.read(spec));
+  } catch (e) {
+    src.close?.();
+    throw e;
+  }
   const designValues = noiseDesignValues(cfg, o.weights);
   const est = new NoiseEstimates();
   const total = cfg.mlc.cellModes.length * cfg.mlc.levelSpreadScale.length + cfg.mram.writeErrorRate.length;

@@ -17,7 +17,7 @@ import { noiseEstimatedDependencies, noiseEstimateLines } from '../../study/nois
 import { checkLabel, noiseChecks, noiseChecksOk, noiseHtml, noiseTables } from '../../study/noise-tables.js';
 import { ExitCode } from '../errors.js';
 import { err, out, setExitCode } from '../io.js';
-import { prepareOutDir } from '../out-dir.js';
+import { prepareOutDir, type PreparedOutDir } from '../out-dir.js';
 import { lazyProgress } from './reproduce.js';
 
 interface StudyCliOptions {
@@ -49,9 +49,10 @@ export function register(program: Command): void {
         throw new UserError(`study: unknown study kind '${kind}'; expected 'noise'${dym === '' ? '' : `; ${dym}`}`);
       }
       // Output folders are created once the study file has passed its checks: a malformed file leaves none behind.
+      const prepared: PreparedOutDir[] = [];
       const prepare = (): void => {
-        if (o.out !== undefined) prepareOutDir(o.out, 'qmcsim study: --out');
-        if (o.export !== undefined) prepareOutDir(o.export, 'qmcsim study: --export');
+        if (o.out !== undefined) prepared.push(prepareOutDir(o.out, 'qmcsim study: --out'));
+        if (o.export !== undefined) prepared.push(prepareOutDir(o.export, 'qmcsim study: --export'));
       };
       const progress = lazyProgress(o.progress);
       let r;
@@ -61,6 +62,9 @@ export function register(program: Command): void {
           onProgress: (done, total, label) => progress.update(done / total, label),
           yieldBetween: () => new Promise((res) => setImmediate(res)),
         });
+      } catch (e) {
+        for (const d of prepared) d.discardIfEmpty(); // a failed study leaves no empty folder behind
+        throw e;
       } finally {
         progress.stop();
       }

@@ -9,6 +9,7 @@ import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bf16BitsToF32, f16BitsToF32 } from '../quant/float16.js';
 import { UserError } from '../../config/errors.js';
+import { didYouMean } from '../../config/did-you-mean.js';
 
 /** Element size of the safetensors dtypes this reader understands. */
 export const DTYPE_BYTES: Readonly<Record<string, number>> = {
@@ -122,6 +123,7 @@ function parseHeader(file: string, fd: number): { entries: SafetensorsEntry[]; m
   if (size < 8) throw new SafetensorsError(file, `truncated: ${size} bytes, shorter than the 8-byte header length`);
   const lenBuf = Buffer.alloc(8);
   readSync(fd, lenBuf, 0, 8, 0);
+  if (lenBuf.toString('latin1', 0, 4) === 'GGUF') throw new SafetensorsError(file, 'is a GGUF file; expected a safetensors checkpoint (.safetensors, its index .json, or a directory holding either)');
   const n = Number(lenBuf.readBigUInt64LE(0));
   if (n > MAX_HEADER) throw new SafetensorsError(file, `malformed: header length ${n} bytes exceeds the ${MAX_HEADER}-byte limit (not a safetensors file?)`);
   if (8 + n > size) throw new SafetensorsError(file, `truncated: header needs ${8 + n} bytes but the file has ${size}`);
@@ -139,7 +141,13 @@ function parseHeader(file: string, fd: number): { entries: SafetensorsEntry[]; m
   const entries: SafetensorsEntry[] = [];
   let metadata: Record<string, string> = {};
   for (const [name, v] of Object.entries(header as Record<string, unknown>)) {
-    if (name === '__metadata__') { metadata = (v ?? {}) as Record<string, string>; continue; }
+    if (name === '__metadata__') {
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.values(v as object).every((x) => typeof x === 'string')) {
+        throw new SafetensorsError(file, `malformed: __metadata__ must map strings to strings, found ${JSON.stringify(v)?.slice(0, 60)}`);
+      }
+      metadata = v as Record<string, string>;
+      continue;
+    }
     const o = v as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
     const bad = (what: string) => new SafetensorsError(file, `malformed entry '${name}': ${what}`);
     if (!o || typeof o !== 'object') throw bad('not an object');
@@ -184,7 +192,10 @@ export class Checkpoint {
         throw new SafetensorsError(p, `malformed index JSON (${(e as Error).message})`);
       }
       if (!j.weight_map || typeof j.weight_map !== 'object') throw new SafetensorsError(p, "malformed index: no 'weight_map' object");
-      for (const [name, shard] of Object.entries(j.weight_map)) map.set(name, join(dirname(p), shard));
+      for (const [name, shard] of Object.entries(j.weight_map)) {
+        if (typeof shard !== 'string' || shard === '') throw new SafetensorsError(p, `malformed index: weight_map['${name}'] must be a shard file name, found ${JSON.stringify(shard)}`);
+        map.set(name, join(dirname(p), shard));
+      }
     } else {
       const f = SafetensorsFile.open(p);
       for (const e of f.entries) map.set(e.name, p);
@@ -215,7 +226,10 @@ export class Checkpoint {
 
   private shardOf(name: string): SafetensorsFile {
     const shard = this.weightMap.get(name);
-    if (!shard) throw new SafetensorsError(this.path, `no tensor '${name}' in the checkpoint`);
+    if (!shard) {
+      const dym = didYouMean(name, this.weightMap.keys());
+      throw new SafetensorsError(this.path, `no tensor '${name}' in the checkpoint (${dym !== '' ? `${dym} ` : ''}it has ${this.weightMap.size} tensors: ${[...this.weightMap.keys()].slice(0, 3).join(', ')}${this.weightMap.size > 3 ? ', ...' : ''})`);
+    }
     const f = this.file(shard);
     f.entry(name);
     return f;

@@ -7,6 +7,8 @@ import { Checkpoint, SafetensorsError } from './safetensors.js';
 import { syntheticRows, type SyntheticOptions } from './synthetic.js';
 import { matrixDims } from '../tensor.js';
 
+const FLOAT_DTYPES: readonly string[] = ['F32', 'F16', 'BF16'];
+
 /** Tensors and an on-demand reader. */
 export interface WeightSource {
   readonly specs: readonly TensorSpec[];
@@ -36,19 +38,33 @@ export function syntheticSource(specs: readonly TensorSpec[], o: SyntheticOption
  */
 export function checkpointSource(path: string, specs: readonly TensorSpec[], maxRows?: number): WeightSource {
   const cp = Checkpoint.open(path);
-  for (const s of specs) {
-    const e = cp.entry(s.id);
-    if (e.shape.join(',') !== s.shape.join(',')) {
-      cp.close();
-      throw new SafetensorsError(path, `tensor '${s.id}' has shape [${e.shape.join(', ')}], the model shape says [${s.shape.join(', ')}]`);
+  try {
+    for (const s of specs) {
+      const e = cp.entry(s.id);
+      if (e.shape.join(',') !== s.shape.join(',')) {
+        throw new SafetensorsError(path, `tensor '${s.id}' has shape [${e.shape.join(', ')}], the model shape says [${s.shape.join(', ')}]`);
+      }
+      if (!FLOAT_DTYPES.includes(e.dtype)) {
+        throw new SafetensorsError(e.file, `tensor '${s.id}' has dtype ${e.dtype}; expected weights in F32, F16 or BF16`);
+      }
     }
+  } catch (e) {
+    cp.close();
+    throw e;
   }
   const limited = specs.map((s) => limitRows(s, maxRows));
   return {
     specs: limited,
     read: (spec) => {
       const all = cp.readFloat32(spec.id);
-      return all.length === spec.numel ? all : all.slice(0, spec.numel);
+      const w = all.length === spec.numel ? all : all.slice(0, spec.numel);
+      const cols = matrixDims(spec).cols;
+      for (let i = 0; i < w.length; i++) {
+        if (!Number.isFinite(w[i]!)) {
+          throw new SafetensorsError(cp.entry(spec.id).file, `tensor '${spec.id}' has a non-finite weight (${w[i]}) at row ${Math.floor(i / cols)}, column ${i % cols}; expected finite weights to quantize`);
+        }
+      }
+      return w;
     },
     close: () => cp.close(),
   };
