@@ -9,6 +9,8 @@ import type { ByteSource } from './byte-source.js';
 import { showBytes, TraceParseError, type TraceCursor } from './trace-cursor.js';
 
 const SP = 32, TAB = 9, CR = 13, HASH = 35, X = 120, XU = 88;
+/** Largest size (u32) and tag (u16) a record may carry, as the binary format's fields. */
+const MAX_SIZE = 0xffffffff, MAX_TAG = 0xffff;
 
 function hexVal(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -144,11 +146,19 @@ export class QmcsimTextCursor extends TextCursor {
     const addrAt = this.p;
     const a = this.address(false);
     this.needWs('a size in bytes');
+    const sizeAt = this.p;
     const size = this.decimal('a size in bytes');
     if (size === 0) { this.p--; this.fail('a size of at least 1 byte'); }
+    // The binary format's bounds (u32 size, u16 tag): a larger size would run for hours (one piece
+    // per granule), a larger tag would size the per-tag error arrays by it.
+    if (size > MAX_SIZE) { this.p = sizeAt; this.fail(`a size of at most ${MAX_SIZE} B (2^32 - 1, as in the binary format)`); }
     this.checkRange(a, size, addrAt);
     let tag = 0;
-    if (this.skipWs() > 0 && this.p < this.e) tag = this.decimal('a tag (integer ≥ 0) or end of line');
+    if (this.skipWs() > 0 && this.p < this.e) {
+      const tagAt = this.p;
+      tag = this.decimal('a tag (integer ≥ 0) or end of line');
+      if (tag > MAX_TAG) { this.p = tagAt; this.fail(`a tag of at most ${MAX_TAG} (as in the binary format)`); }
+    }
     this.endOfLine();
     this.timePs = t;
     this.isWrite = c === 87 || c === 119;

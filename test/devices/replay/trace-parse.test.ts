@@ -23,6 +23,10 @@ describe('qmcsim text trace', () => {
     expect(all(c)).toEqual([[0, false, 0, 64, 0], [10, true, 0x1f40, 128, 7], [20, false, 255, 1, 3]]);
   });
 
+  it('the largest size and tag (the binary format\'s u32 / u16) are accepted', () => {
+    expect(all(text('0 R 0x0 4294967295 65535\n'))).toEqual([[0, false, 0, 4294967295, 65535]]);
+  });
+
   it('last line without a newline is read', () => {
     expect(all(text('5 W 0x10 8'))).toEqual([[5, true, 16, 8, 0]]);
   });
@@ -35,6 +39,12 @@ describe('qmcsim text trace', () => {
     ['10 R 0x0 64\n5 R 0x0 64\n', 2, 1, 'a time ≥ 10 ps', "'5'"],
     ['0 R 0x0 64 1 junk\n', 1, 14, 'end of line', "'junk'"],
     ['abc R 0x0 64\n', 1, 1, 'a time in integer ps', "'abc'"],
+    // sizes and tags are bounded as the binary format's u32 / u16 fields (a 1e15 B access ran for
+    // hours; tag 4e12 allocated per-tag arrays of that length: RangeError, exit 3)
+    ['0 R 0x0 4294967296\n', 1, 9, 'a size of at most 4294967295 B', "'4294967296'"],
+    ['0 R 0x0 1000000000000000 1\n', 1, 9, 'a size of at most 4294967295 B', "'1000000000000000'"],
+    ['0 R 0x0 64 65536\n', 1, 12, 'a tag of at most 65535', "'65536'"],
+    ['0 R 0x0 64 4000000000000\n', 1, 12, 'a tag of at most 65535', "'4000000000000'"],
   ])('malformed %j → file:line:col with expected/found', (src, line, col, expected, found) => {
     const e = parseError(src);
     expect(e.line).toBe(line);
