@@ -17,7 +17,8 @@ import { bitFlipAccessNoise, type AccessNoise } from '../../devices/noise/access
 import { accessNoiseFor, noisePresets } from '../../devices/noise/models.js';
 import { suggest } from '../../config/did-you-mean.js';
 import { catalogEntryFromSpec, deviceCatalog, type DeviceCatalogEntry, type DeviceSpec } from '../../devices/index.js';
-import { loadConfigFile } from '../../config/load.js';
+import { loadConfig } from '../../config/load.js';
+import { checkDeviceEntries } from '../../devices/presets/check-entries.js';
 import { devicesKindSchema } from '../../config/builtin-kinds.js';
 
 /** `--device` is a preset name, or `FILE.yaml[#id]` naming an entry of a `kind: devices` file. */
@@ -25,14 +26,19 @@ function deviceFrom(arg: string): string | DeviceCatalogEntry {
   const m = /^(.*\.ya?ml)(?:#(.+))?$/.exec(arg);
   if (m === null) return arg;
   const file = m[1] as string;
-  const devices = (loadConfigFile(file, devicesKindSchema(), { kind: 'devices' }) as { devices: DeviceSpec[] }).devices;
+  const loaded = loadConfig(file, devicesKindSchema(), { kind: 'devices' });
+  const devices = (loaded.value as { devices: DeviceSpec[] }).devices;
   const ids = devices.map((d, i) => d.id ?? `#${i}`);
-  let spec: DeviceSpec | undefined;
-  if (m[2] !== undefined) spec = devices.find((d) => d.id === m[2]);
-  else if (devices.length === 1) spec = devices[0];
+  let index = -1;
+  if (m[2] !== undefined) index = devices.findIndex((d) => d.id === m[2]);
+  else if (devices.length === 1) index = 0;
+  const spec = devices[index];
   if (spec === undefined) {
     throw new UserError(`qmcsim replay: ${file}: ${m[2] !== undefined ? `no device with id '${m[2]}'` : 'several devices'}; use --device ${file}#ID with ID one of ${ids.join(', ')}`);
   }
+  // A combination no single key's check sees (LPDDR5 bankMode 16B at 6400 MT/s, ReRAM iterationsMax <
+  // iterationsMin) is located at the key, as `validate` reports it.
+  checkDeviceEntries(devices, file, loaded.sources, index);
   try {
     return catalogEntryFromSpec(spec);
   } catch (e) {

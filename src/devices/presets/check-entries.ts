@@ -13,10 +13,12 @@ import { paramsOf } from '../param-error.js';
  * Builds each built-in-type entry of `devices` (validated `kind: devices` entries) as replay does at load; every
  * failure becomes a ConfigProblem at `devices[i].<param>` when the device names the parameter
  * (DeviceParamError) and the entry sets it, else at `devices[i]`. Throws ConfigErrors if any fails.
+ * With `only`, builds just the entry at that index (replay --device FILE#ID).
  */
-export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string, sources: SourceMap): void {
+export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string, sources: SourceMap, only?: number): void {
   const problems: ConfigProblem[] = [];
   devices.forEach((spec, i) => {
+    if (only !== undefined && i !== only) return;
     // Types other plug-ins registered (descriptor-checked only) have no catalogue build to run.
     if (!(deviceTypes as readonly string[]).includes(spec.type)) return;
     try {
