@@ -1,9 +1,11 @@
-// vitest 4.1 configuration: every test/**/*.test.ts (benchmarks excluded), one fork per file.
+// vitest 4.1 configuration: every test/**/*.test.ts (benchmarks excluded), one fork per file;
+// fast-check draws from a fixed seed (test/setup/fast-check-seed.ts; FC_SEED overrides).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/fast-check-seed.ts'],
     exclude: ['test/bench/**', 'node_modules/**', 'out/**', 'tmp/**'],
     pool: 'forks',
     testTimeout: 60_000,
