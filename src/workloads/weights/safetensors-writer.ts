@@ -4,7 +4,7 @@
  * given order, header padded with spaces to 8 bytes, written to a temp file then renamed.
  * Also the sharded layout (model-0000i-of-0000N.safetensors + model.safetensors.index.json).
  */
-import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { f32ToBf16Bits, f32ToF16Bits } from '../quant/float16.js';
 import { DTYPE_BYTES, SafetensorsError } from './safetensors.js';
@@ -53,18 +53,23 @@ export function writeSafetensors(file: string, tensors: readonly TensorToWrite[]
   const fd = openSync(tmp, 'w');
   let pos = 0;
   try {
-    pos += writeSync(fd, header, 0, header.length, pos);
-    tensors.forEach((t, i) => {
-      const b = produce(t, i);
-      if (b.length !== byteSize(t)) throw new SafetensorsError(file, `producer gave ${b.length} bytes for '${t.name}', expected ${byteSize(t)}`);
-      let w = 0;
-      while (w < b.length) w += writeSync(fd, b, w, b.length - w, pos + w);
-      pos += b.length;
-    });
-  } finally {
-    closeSync(fd);
+    try {
+      pos += writeSync(fd, header, 0, header.length, pos);
+      tensors.forEach((t, i) => {
+        const b = produce(t, i);
+        if (b.length !== byteSize(t)) throw new SafetensorsError(file, `producer gave ${b.length} bytes for '${t.name}', expected ${byteSize(t)}`);
+        let w = 0;
+        while (w < b.length) w += writeSync(fd, b, w, b.length - w, pos + w);
+        pos += b.length;
+      });
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true }); // a failed write leaves no half-written temp file behind
+    throw e;
   }
-  renameSync(tmp, file);
   return pos;
 }
 
