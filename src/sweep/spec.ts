@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { parsePath } from '../config/paths.js';
 import { compileExpr, ExprError } from './expression.js';
 import { didYouMean, show, SourceMap, SweepSpecError, type SpecProblem } from './spec-errors.js';
+import { checkPointCount, checkRepeatedValues } from './spec-size.js';
 import type { AxisGroup, AxisKey, Constraint, RangeDomain, Sampler, SweepSpec } from './spec-types.js';
 
 const TOP_KEYS = ['kind', 'name', 'description', 'base', 'set', 'seed', 'layerReuse', 'axes', 'sampler',
@@ -77,6 +78,8 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
       void gi;
     }));
   }
+  axes.forEach((g) => checkRepeatedValues(g, bad));
+  checkPointCount(axes, sampler, bad);
   const constraints = parseConstraints(root['constraints'], bad);
   const derived = parseDerived(root['derived'], bad);
   const metrics = root['metrics'] === undefined ? null : strList(root['metrics'], ['metrics'], bad);

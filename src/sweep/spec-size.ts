@@ -1,0 +1,44 @@
+/**
+ * Checks on the set of points a sweep file draws, made while it is parsed: no value (or zipped
+ * combination) listed twice, and no more points than can be resolved before the first one runs.
+ */
+import { canonicalJson } from './canonical.js';
+import { axisLength } from './spec.js';
+import { show } from './spec-errors.js';
+import type { AxisGroup, Sampler } from './spec-types.js';
+
+type Bad = (path: (string | number)[], expected: string, found: string, atKey?: boolean) => void;
+
+/**
+ * Most points a sweep may draw: every point is resolved (≈ 0.2 s for a run config) and held in
+ * memory before the first one runs, so a larger grid would sit for hours or run out of memory.
+ */
+export const MAX_POINTS = 10_000;
+
+/** A value listed twice on one axis (0.2 and 0.20 are one number), or a zipped combination listed twice. */
+export function checkRepeatedValues(group: AxisGroup, bad: Bad): void {
+  const keys = group.keys;
+  const lists = keys.map((k) => (k.domain.kind === 'values' ? k.domain.values : null));
+  if (lists.some((l) => l === null) || lists.some((l) => l!.length !== lists[0]!.length)) return;
+  const first = new Map<string, number>();
+  for (let j = 0; j < lists[0]!.length; j++) {
+    const c = canonicalJson(lists.map((l) => l![j]));
+    const at = first.get(c);
+    if (at === undefined) { first.set(c, j); continue; }
+    const k = keys[0]!;
+    if (keys.length === 1) bad([...k.specPath, j], `each value of axis '${k.key}' once`, `${show(lists[0]![j])} again (as [${at}])`);
+    else bad([...k.specPath, j], 'each combination of zipped values once', `item ${j} of every zipped key equal to item ${at}`);
+  }
+}
+
+/** Refuses a grid or a sampler count above MAX_POINTS. */
+export function checkPointCount(axes: readonly AxisGroup[], sampler: Sampler, bad: Bad): void {
+  if (sampler.type !== 'grid') {
+    if (sampler.count > MAX_POINTS) bad(['sampler', 'count'], `a point count of at most ${MAX_POINTS} (each point is resolved before the first runs)`, String(sampler.count));
+    return;
+  }
+  const lens = axes.map((g) => axisLength(g.keys[0]!) ?? 1);
+  const total = lens.reduce((a, b) => a * b, 1);
+  if (total <= MAX_POINTS) return;
+  bad(['axes'], `a grid of at most ${MAX_POINTS} points (each point is resolved before the first runs: use fewer values or steps, or sampler: {type: random, count: N})`, `${total} points (${lens.join(' × ')})`);
+}
