@@ -15,6 +15,14 @@ import { loadModel } from '../workloads/catalog.js';
 import { inventory } from '../workloads/inventory.js';
 import type { NoiseStudyConfig } from './noise-config.js';
 
+/**
+ * The study's `model:` as loadModel takes it: a catalogue name as written, a file path (.yaml, .yml,
+ * .json or containing '/') relative to the study file's folder `base`, as paths in run files are.
+ */
+export function studyModel(model: string, base: string): string {
+  return /\.(ya?ml|json)$/.test(model) || model.includes('/') ? resolve(base, model) : model;
+}
+
 /** Checks `cfg` (loaded from `file`, positions in `sources`); `base` is the study file's folder. */
 export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: SourceMap, base: string): void {
   const problems: ConfigProblem[] = [];
@@ -31,10 +39,12 @@ export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: So
   if (cfg.quant.scheme !== 'qmc') problem(['quant', 'scheme'], "'qmc' (inliers in MLC ReRAM, outliers in MRAM)", `'${cfg.quant.scheme}'`);
   let ids: string[] | undefined;
   try {
-    ids = inventory(loadModel(cfg.model)).map((t) => t.id);
+    ids = inventory(loadModel(studyModel(cfg.model, base))).map((t) => t.id);
   } catch (e) {
-    if (!isUserError(e)) throw e;
-    problem(['model'], 'a model of configs/models or a model YAML path', e.message.replace(/^model: /, ''));
+    if (e instanceof ConfigErrors) {
+      problems.push(...e.problems); // a model file's own located problems
+    } else if (!isUserError(e)) throw e;
+    else problem(['model'], 'a model of configs/models or a model YAML path', e.message.replace(/^model: /, ''));
   }
   if (ids !== undefined) {
     cfg.weights.tensors.forEach((t, i) => {

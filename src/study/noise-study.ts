@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { checkNoiseStudy } from './noise-checks.js';
+import { checkNoiseStudy, studyModel } from './noise-checks.js';
 import { UserError } from '../config/errors.js';
 import { displayName } from '../config/resolve.js';
 import { loadRunConfig } from '../arch/run-config.js';
@@ -91,8 +91,8 @@ export interface NoiseStudyResult {
   readonly estimates: readonly NoiseEstimate[];
 }
 
-function pickSpecs(cfg: NoiseStudyConfig): TensorSpec[] {
-  const inv = inventory(loadModel(cfg.model));
+function pickSpecs(cfg: NoiseStudyConfig, base: string): TensorSpec[] {
+  const inv = inventory(loadModel(studyModel(cfg.model, base)));
   return cfg.weights.tensors.map((id) => {
     const s = inv.find((t) => t.id === id);
     if (!s) throw new UserError(`noise study: model '${cfg.model}' has no tensor '${id}' (e.g. ${inv.slice(0, 3).map((t) => t.id).join(', ')})`);
@@ -174,7 +174,7 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
   const cfg = loaded.value;
   const base = dirname(resolve(o.file));
   checkNoiseStudy(cfg, o.file, loaded.sources, base);
-  const specs = pickSpecs(cfg);
+  const specs = pickSpecs(cfg, base);
   const src = o.weights !== undefined
     ? checkpointSource(o.weights, specs, cfg.weights.maxRows)
     : syntheticSource(specs, { seed: cfg.seed, distribution: cfg.weights.distribution, dof: cfg.weights.dof }, cfg.weights.maxRows);
