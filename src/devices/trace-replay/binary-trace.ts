@@ -40,7 +40,7 @@ export class BinaryCursor implements TraceCursor {
     const tag = b.readUInt16LE(p + 22);
     s.pos = p + BINARY_RECORD_BYTES;
     if (!Number.isSafeInteger(t) || t < this.timePs) throw new TraceParseError(this.file, this.line, 1, `an integer time ≥ ${this.timePs} ps`, String(t));
-    if (!Number.isSafeInteger(a) || a < 0) throw new TraceParseError(this.file, this.line, 9, 'a non-negative integer address', String(a));
+    if (!Number.isSafeInteger(a) || a < 0) throw new TraceParseError(this.file, this.line, 9, 'a non-negative integer address below 2^53', String(a));
     if (size === 0) throw new TraceParseError(this.file, this.line, 17, 'a size of at least 1 byte', '0');
     if (a + size > this.addressLimit) throw new TraceParseError(this.file, this.line, 9, `an access inside the device's ${this.addressLimit} B (address + size ≤ capacity)`, `address ${a} + ${size} B`);
     if ((flags & ~1) !== 0) throw new TraceParseError(this.file, this.line, 21, 'flags 0 (read) or 1 (write)', String(flags));

@@ -89,6 +89,13 @@ describe('binary trace and chunked file reading', () => {
     expect(() => all(openTraceBuffer(bad, { granuleBytes: 64, name: 'b.bin' }))).toThrow(/b\.bin:1:21: expected flags/);
   });
 
+  it('binary: an address of 2^53 names the bound it passes (it read "expected a non-negative integer address")', () => {
+    const w = new BinaryTraceWriter();
+    w.add(0, false, 2 ** 53, 64);
+    expect(() => all(openTraceBuffer(w.finish(), { granuleBytes: 64, name: 'b.bin' })))
+      .toThrow('b.bin:1:9: expected a non-negative integer address below 2^53, found 9007199254740992');
+  });
+
   it('streams a file larger than the 1 MiB read chunk with lines across chunk boundaries', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qmcsim-trace-'));
     try {
