@@ -19,7 +19,27 @@ export function claimsTitle(r: Pick<ReproduceResult, 'model' | 'paperModel' | 'o
 }
 
 export function claimsTableOf(r: ReproduceResult): Table {
-  return claimsTable(r.claims, claimsTitle(r));
+  const t = claimsTable(r.claims, claimsTitle(r));
+  const note = estimatedClaimsNote(r);
+  return note === undefined ? t : { ...t, notes: [...(t.notes ?? []), note] };
+}
+
+/**
+ * Which claims rest on estimated values: those an estimated design value of the study affects
+ * (study.yaml `affects:`), and the absolute ms / mJ figures, which also rest on the device presets'
+ * estimated parameters. Undefined when none does.
+ */
+export function estimatedClaimsNote(r: Pick<ReproduceResult, 'claims' | 'designValues' | 'runEstimates'>): string | undefined {
+  const affected = new Set(r.designValues.filter((d) => d.estimate).flatMap((d) => d.affects));
+  const ids = r.claims.filter((c) => affected.has(c.id)).map((c) => c.id);
+  const presets = r.runEstimates.some((e) => e.value === 'preset');
+  const absolute = presets ? r.claims.filter((c) => c.unit === 'ms' || c.unit === 'mJ').map((c) => c.id) : [];
+  if (ids.length === 0 && absolute.length === 0) return undefined;
+  const parts = [
+    ...(ids.length > 0 ? [`${ids.join(', ')} rest on estimated design values (last table)`] : []),
+    ...(absolute.length > 0 ? [`the absolute figures (${absolute.join(', ')}) also on the device presets' estimated parameters (qmcsim describe)`] : []),
+  ];
+  return `estimates: ${parts.join('; ')}`;
 }
 
 export function configurationsTable(r: ReproduceResult): Table {
@@ -106,8 +126,9 @@ export function bitErrorTable(r: ReproduceResult): Table {
 export function designValuesTable(r: ReproduceResult): Table {
   return {
     id: 'design-values', title: 'Design values the result rests on',
-    columns: [{ key: 'name', header: 'parameter' }, { key: 'value', header: 'value' }, { key: 'estimate', header: 'estimate' }, { key: 'derivation', header: 'derivation' }],
-    rows: r.designValues.map((d) => ({ name: d.name, value: d.value, estimate: d.estimate, derivation: d.derivation })),
+    columns: [{ key: 'name', header: 'parameter' }, { key: 'value', header: 'value' }, { key: 'estimate', header: 'estimate' },
+      { key: 'affects', header: 'results it drives' }, { key: 'derivation', header: 'derivation' }],
+    rows: r.designValues.map((d) => ({ name: d.name, value: d.value, estimate: d.estimate, affects: d.affects.join(', '), derivation: d.derivation })),
   };
 }
 
