@@ -55,7 +55,7 @@ const runShape = {
 };
 
 /** Schema of a run file whose `soc` is inline (what `validate` checks; a path is also accepted). */
-export const runSchema = strictObject({ ...runShape, soc: z.union([z.string().min(1), socSchema]) });
+export const runSchema = strictObject({ ...runShape, soc: z.union([z.string().min(1), socSchema], { error: 'a kind: soc file (path relative to the file that sets soc:) or an inline SoC map' }) });
 
 /** A fully resolved run configuration. */
 export type RunConfig = Omit<z.output<typeof runSchema>, 'soc'> & { readonly soc: SocConfig; readonly socFile?: string };

@@ -38,6 +38,14 @@ function listValues(values: readonly unknown[], max = 12): string {
 function flatten(issue: Issue, base: readonly PathSegment[]): Array<{ issue: Issue; path: PathSegment[] }> {
   const path = [...base, ...(issue.path as PathSegment[])];
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // every branch refused the value's type (soc: 3, or missing, where a path or a map is allowed):
+    // one problem naming all the forms (the union's own message when it has one), not one branch's
+    const types = issue.errors.map((errs) => (errs.length === 1 && errs[0]?.code === 'invalid_type' && errs[0].path.length === 0 ? errs[0].expected : undefined));
+    if (types.every((x) => x !== undefined)) {
+      const own = issue.message !== '' && !issue.message.startsWith('Invalid input') ? issue.message : undefined;
+      const message = own ?? [...new Set(types.map((x) => typeNames[x] ?? x))].join(' or ');
+      return [{ issue: { code: 'custom', path: issue.path, message, input: issue.input } as Issue, path }];
+    }
     // report the branch that got furthest (deepest issue path), then the one with fewest issues
     const depth = (errs: readonly Issue[]): number => Math.max(...errs.map((e) => e.path.length));
     const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0] ?? [];
