@@ -6,7 +6,7 @@
  * (a SoC file given and also named by a run config given) is printed once.
  */
 import type { Command } from 'commander';
-import { ConfigErrors, isUserError } from '../../config/errors.js';
+import { ConfigErrors, isUserError, UserError } from '../../config/errors.js';
 import { suggest } from '../../config/did-you-mean.js';
 import { allConfigKinds, findConfigKind, kindForFile, schemaOf, type ConfigKind } from '../../config/kinds.js';
 import { composeConfig, validateTree } from '../../config/load.js';
@@ -57,6 +57,7 @@ export function registerKindLoader(kind: string, loader: KindLoader): void {
  * the SoC file a run config names).
  */
 function kindOf(file: string, kindOpt: string | undefined): ConfigKind {
+  if (kindOpt !== undefined) checkKindOption(kindOpt);
   const tree = composeConfig(file);
   const kindName = kindOpt ?? tree.kind ?? kindForFile(file)?.kind;
   const names = allConfigKinds().map((k) => k.kind);
@@ -71,6 +72,14 @@ function kindOf(file: string, kindOpt: string | undefined): ConfigKind {
     throw new ConfigErrors([{ ...at, expected: `a known configuration kind (${names.join(', ')})`, found: `'${kindName}'`, ...(hint ? { hint: `did you mean '${hint}'?` } : {}) }]);
   }
   return kind;
+}
+
+/** An unknown --kind is the option's fault, not the file's: one line naming --kind (UserError). */
+function checkKindOption(kindOpt: string): void {
+  if (findConfigKind(kindOpt) !== undefined) return;
+  const names = allConfigKinds().map((k) => k.kind);
+  const hint = suggest(kindOpt, names);
+  throw new UserError(`qmcsim validate: --kind: expected a known configuration kind (${names.join(', ')}), found '${kindOpt}'${hint ? `; did you mean '${hint}'?` : ''}`);
 }
 
 /** Checks one file with its kind's loader, or its schema when the kind has none. */
@@ -115,6 +124,7 @@ export function register(program: Command): void {
     .option('--print', 'print the validated configuration as canonical JSON')
     .option('--provenance', 'print where every value came from (file:line:col, --set, or default)')
     .action(async (files: string[], opts: ValidateOptions) => {
+      if (opts.kind !== undefined) checkKindOption(opts.kind); // once, not once per file
       let failed = false;
       // Located lines ('file:line:col: …') already printed: one file reached from several given
       // files reports its problems once. Unlocated lines are always printed.
