@@ -84,7 +84,10 @@ function pickInterface(name: string): string {
   // a type or a preset given without its interface ('describe qmc', 'describe qmc-reram-3bit')
   const owners = allDescriptors().filter((d) => d.type.toLowerCase() === name.toLowerCase() || presetsOf(d)[name] !== undefined);
   const where = owners.map((d) => (d.type.toLowerCase() === name.toLowerCase() ? `qmcsim describe ${d.interface} ${d.type}` : `qmcsim describe ${d.interface} ${d.type} (a preset of it)`));
-  const more = hint ? `; did you mean '${hint}'?` : where.length > 0 ? `; '${name}' is a type or preset: ${where.join(', ')}` : '';
+  // a configuration kind ('describe run'): plug-in descriptors do not cover it; say where it is checked
+  const kind = allConfigKinds().find((k) => k.kind === name.toLowerCase());
+  const more = kind !== undefined ? `; '${kind.kind}' is a configuration kind (${kind.description}), not a plug-in interface: qmcsim validate FILE checks a kind: ${kind.kind} file`
+    : hint ? `; did you mean '${hint}'?` : where.length > 0 ? `; '${name}' is a type or preset: ${where.join(', ')}` : '';
   throw new UserError(`describe: unknown interface '${name}'; expected one of ${ifaces.join(', ') || '(none registered)'}${more}`);
 }
 
