@@ -45,7 +45,7 @@ describe('qmcsim validate, kind: sweep', () => {
     const r = await runCli('validate', f);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain('    at ');
-    expect(r.stderr).toMatch(/bad-value\.yaml:5:\d+: axes\[0\]\.soc\.memories\[1\]\.device\.arraysPerBank: expected axis values that resolve to a valid config \(soc\.memories\[1\]\.device\.arraysPerBank=-1\)/);
+    expect(r.stderr).toMatch(/bad-value\.yaml:5:\d+: axes\[0\]\.soc\.memories\[1\]\.device\.arraysPerBank\[1\]: expected axis values that resolve to a valid config \(soc\.memories\[1\]\.device\.arraysPerBank=-1\)/);
   }, 60_000);
 
   it('locates a bad value of a later axis at that value, once, not at the first axis once per point (exit 2)', async () => {
