@@ -87,11 +87,12 @@ describe('qmcsim replay', () => {
     const iter = file('iter.yaml', 'kind: devices\ndevices:\n  - type: reram\n    id: r1\n    preset: qmc-reram-3bit\n    iterationsMin: 5\n    iterationsMax: 3\n');
     const a = await runCli('replay', '--device', iter, '--trace', t);
     expect(a.code).toBe(2);
-    expect(a.stderr).toMatch(/^qmcsim replay: \S*iter\.yaml: reram 'r1': iterationsMax must be ≥ iterationsMin \(5\), got 3\n$/);
+    // located at the key as validate reports it (file:line:col: devices[i].key: …)
+    expect(a.stderr).toMatch(/^\S*iter\.yaml:7:20: devices\[0\]\.iterationsMax: expected parameters the device can be built with, found reram 'r1': iterationsMax must be ≥ iterationsMin \(5\), got 3\n$/);
     const clk = file('clk.yaml', 'kind: devices\ndevices:\n  - type: sram\n    id: s1\n    preset: nvmexplorer-sram-2mb\n    clock: 3 THz\n');
     const b = await runCli('replay', '--device', clk, '--trace', t);
     expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/^qmcsim replay: \S*clk\.yaml: sram 's1': clock must be at most 2 THz[^\n]*\n$/);
+    expect(b.stderr).toMatch(/^\S*clk\.yaml:6:12: devices\[0\]\.clock: expected parameters the device can be built with, found sram 's1': clock must be at most 2 THz[^\n]*\n$/);
   });
 
   it('LPDDR5 takes a per-bit noise model (dram-retention, --bit-error-rate) and reports its bit errors; a multi-level model is one line, exit 2', async () => {
