@@ -2,7 +2,7 @@
  * Hand-written byte parsers for the two text trace formats (docs/trace-format.md):
  *   qmcsim text:  `<time_ps> <R|W> <hexaddr> <size_bytes> [tag]`, '#' comments, blank lines;
  *   Ramulator 2:  `LD <addr>` / `ST <addr>` (its read/write trace; addresses hex with 0x or decimal),
- *                 untimed, each access one device granule.
+ *                 untimed, each access the device granule holding the address.
  * Parsing works on the Buffer directly (no readline, no strings per line).
  */
 import type { ByteSource } from './byte-source.js';
@@ -184,11 +184,14 @@ export class RamulatorCursor extends TextCursor {
     this.p += 2;
     this.needWs('an address (0x-hex or decimal)');
     const addrAt = this.p;
+    // The access is the granule holding the address: Ramulator 2's address mappers drop the low
+    // tx_offset bits (addr >> m_tx_offset), so an unaligned LD is one transfer, not two half ones.
     const a = this.address(true);
+    const aligned = a - (a % this.granule);
     this.endOfLine();
-    this.checkRange(a, this.granule, addrAt);
+    this.checkRange(aligned, this.granule, addrAt);
     this.isWrite = isSt;
-    this.addr = a;
+    this.addr = aligned;
     this.sizeBytes = this.granule;
     this.tag = 0;
     this.timePs = 0;

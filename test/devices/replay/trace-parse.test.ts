@@ -59,7 +59,13 @@ describe('Ramulator 2 read/write trace', () => {
     const c = text('LD 0x40\nST 128\n\nLD 0xdeadbeef\n');
     expect(c.format).toBe('ramulator2');
     expect(c.timed).toBe(false);
-    expect(all(c)).toEqual([[0, false, 64, 64, 0], [0, true, 128, 64, 0], [0, false, 0xdeadbeef, 64, 0]]);
+    expect(all(c)).toEqual([[0, false, 64, 64, 0], [0, true, 128, 64, 0], [0, false, 0xdeadbec0, 64, 0]]);
+  });
+
+  it('an unaligned address is the granule holding it, as Ramulator 2 drops the low bits (not two partial transfers)', () => {
+    expect(all(text('LD 0x41\nST 127\nLD 0x7f\n'))).toEqual([[0, false, 64, 64, 0], [0, true, 64, 64, 0], [0, false, 64, 64, 0]]);
+    const sram = openTraceBuffer(Buffer.from('LD 0x0f\n'), { granuleBytes: 8, name: 't.trc' });
+    expect(all(sram)).toEqual([[0, false, 8, 8, 0]]);
   });
 
   it('names file:line of a malformed line', () => {
