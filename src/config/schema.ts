@@ -130,7 +130,9 @@ export function int(opts: { min?: number; max?: number } = {}): z.ZodType<number
     : opts.min !== undefined ? `an integer ≥ ${lo}` : opts.max !== undefined ? `an integer ≤ ${hi}` : 'an integer';
   return z.unknown().transform((v, ctx): number => {
     if (typeof v === 'number' && Number.isSafeInteger(v) && v >= lo && v <= hi) return v;
-    reportIssue(ctx, what, showFound(v));
+    // 1e30 or 2^53 + 1 is an integer ≥ 0 as written: say which bound it breaks (exact integers end at 2^53 − 1)
+    const unsafe = typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v) && (v > 0 ? opts.max === undefined : opts.min === undefined);
+    reportIssue(ctx, unsafe ? `${what} of magnitude ≤ 2^53 − 1 (${Number.MAX_SAFE_INTEGER})` : what, unsafe ? `${showFound(v)} (too large to be held exactly)` : showFound(v));
     return z.NEVER;
   });
 }
