@@ -6,23 +6,34 @@
 import { Piscina } from 'piscina';
 import type { Executor, PointOutcome, PointTask } from './task.js';
 
-/** A pool of `threads` worker threads. */
+/**
+ * Most worker threads a command starts: each loads the TypeScript toolchain and the simulator
+ * (seconds of CPU and tens of MB each), so thousands would exhaust the machine before a point runs.
+ */
+export const MAX_THREADS = 256;
+
+/**
+ * A pool of at most `threads` worker threads, started when points arrive and never more than there
+ * are points to run (`--workers 64` for a 4-point sweep starts 4; each thread costs seconds to start).
+ */
 export class PoolExecutor implements Executor {
-  private readonly pool: Piscina;
-  constructor(readonly threads: number) {
-    this.pool = new Piscina({
-      filename: new URL('./pool-thread.mjs', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-    });
-  }
+  private pool: Piscina | null = null;
+  constructor(readonly threads: number) {}
 
   async run(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal): Promise<void> {
+    if (tasks.length === 0) return;
+    const size = Math.min(this.threads, tasks.length);
+    this.pool ??= new Piscina({
+      filename: new URL('./pool-thread.mjs', import.meta.url).href,
+      minThreads: size,
+      maxThreads: size,
+      idleTimeout: 60_000,
+    });
+    const pool = this.pool;
     const jobs = tasks.map(async (t) => {
       let o: PointOutcome;
       try {
-        o = (await this.pool.run(t, { signal: abort })) as PointOutcome;
+        o = (await pool.run(t, { signal: abort })) as PointOutcome;
       } catch (e) {
         if (abort.aborted) return;
         // A crashed thread is not a property of the point: stop; --resume continues later.
@@ -33,8 +44,14 @@ export class PoolExecutor implements Executor {
     await Promise.all(jobs);
   }
 
+  /** Worker threads started so far (0 before the first point). */
+  get startedThreads(): number {
+    return this.pool?.threads.length ?? 0;
+  }
+
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await this.pool?.destroy();
+    this.pool = null;
   }
 }
 

@@ -12,7 +12,7 @@ import cliProgress from 'cli-progress';
 import { atomicWriteFile } from '../../config/dump.js';
 import { UserError } from '../../config/errors.js';
 import { formatTable } from '../../report/index.js';
-import { InlineExecutor, PoolExecutor } from '../../sweep/executor-pool.js';
+import { InlineExecutor, MAX_THREADS, PoolExecutor } from '../../sweep/executor-pool.js';
 import type { QueueExecutor } from '../../sweep/executor-queue.js';
 import { sweepEstimates } from '../../sweep/estimates.js';
 import { loadEvaluator } from '../../sweep/evaluator.js';
@@ -63,6 +63,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   const workersText = opts.workers ?? String(availableParallelism());
   const workers = /^\d+$/.test(workersText) ? Number(workersText) : NaN;
   if (!Number.isSafeInteger(workers)) throw new UserError(`--workers: expected a whole number ≥ 0, found '${workersText}'`);
+  if (workers > MAX_THREADS) throw new UserError(`--workers: expected at most ${MAX_THREADS} worker threads (this machine has ${availableParallelism()} cores), found ${workers}`);
   if (opts.queueName !== undefined && opts.queue === undefined) throw new UserError(`qmcsim sweep: --queue-name: expected together with --queue redis://HOST:PORT, found no --queue (points would run locally)`);
   if (opts.queueName !== undefined && opts.queueName.trim() === '') throw new UserError(`qmcsim sweep: --queue-name: expected a queue name, found an empty string`);
   // An empty path would resolve to the working directory and scatter the results there.

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { isUserError, UserError } from '../../config/errors.js';
+import { MAX_THREADS } from '../../sweep/executor-pool.js';
 import { startQueueWorker } from '../../sweep/queue-worker.js';
 import { err } from '../io.js';
 
@@ -28,9 +29,12 @@ export function register(program: Command): void {
     .option('--lock-ms <ms>', "job lock time; a dead worker's point is retried after about this long", '10000')
     .option('--quiet', 'do not log each point')
     .action(async (opts: WorkerOpts) => {
-      const threads = Number(opts.workers);
-      const lockMs = Number(opts.lockMs);
+      // Digits only: Number('') is 0, Number('1e1') is 10 and Number('0x2') is 2, which would pass silently.
+      const whole = (text: string | undefined): number => (/^\d+$/.test(text ?? '') ? Number(text) : NaN);
+      const threads = whole(opts.workers);
+      const lockMs = whole(opts.lockMs);
       if (!Number.isSafeInteger(threads) || threads < 1) throw new UserError(`--workers: expected a whole number ≥ 1, found '${opts.workers ?? ''}'`);
+      if (threads > MAX_THREADS) throw new UserError(`--workers: expected at most ${MAX_THREADS} worker threads (this machine has ${availableParallelism()} cores), found ${threads}`);
       if (!Number.isSafeInteger(lockMs) || lockMs < 500) throw new UserError(`--lock-ms: expected milliseconds ≥ 500, found '${opts.lockMs ?? ''}'`);
       if (opts.queueName !== undefined && opts.queueName.trim() === '') throw new UserError(`qmcsim worker: --queue-name: expected a queue name, found an empty string`);
       const log = opts.quiet === true ? (): void => {} : (s: string): void => err(s);
