@@ -57,11 +57,16 @@ interface ReplayCliOptions {
   readonly noise?: string;
 }
 
-function intOption(name: string, v: string, min: number): number {
+function intOption(name: string, v: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min) throw new UserError(`qmcsim replay: --${name} expects an integer ≥ ${min}, found '${v}'`);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UserError(`qmcsim replay: --${name} expects an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`}, found '${v}'`);
+  }
   return n;
 }
+
+/** Requests in flight at most: the driver keeps per-slot arrays of this length (2^20 ≫ any device queue). */
+const MAX_OUTSTANDING = 1 << 20;
 
 export function register(program: Command): void {
   program
@@ -77,7 +82,7 @@ export function register(program: Command): void {
     .option('--noise <preset>', `attach a read-noise preset of src/devices/noise (${Object.keys(noisePresets).join(', ')})`)
     .action((opts: ReplayCliOptions) => {
       const seed = intOption('seed', opts.seed, 0);
-      const maxOutstanding = intOption('max-outstanding', opts.maxOutstanding, 1);
+      const maxOutstanding = intOption('max-outstanding', opts.maxOutstanding, 1, MAX_OUTSTANDING);
       if (!(traceFormats as readonly string[]).includes(opts.format)) {
         throw new UserError(`qmcsim replay: --format expects one of ${traceFormats.join(', ')}, found '${opts.format}'`);
       }
