@@ -26,3 +26,14 @@ describe('qmcsim validate --kind', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('qmcsim validate, a file without kind:', () => {
+  // A model file copied out of configs/models (recognised there by its folder) said only
+  // "expected a top-level 'kind:' …, found none"; it now says how to name the kind.
+  it('says how to give the kind', async () => {
+    const m = t.write('copied-model.yaml', 'name: X\nhiddenSize: 8\n');
+    const r = await runCli('validate', m);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/copied-model\.yaml:1:1: kind: expected a top-level 'kind:' .*, found none; add a line such as 'kind: model' or pass --kind KIND \(only files under configs\/models\/ and configs\/quant\/ need no kind:\)\n$/);
+  });
+});

@@ -64,7 +64,9 @@ function kindOf(file: string, kindOpt: string | undefined): ConfigKind {
   const kindPos = tree.sources.get('kind')?.value;
   const at = { file: kindPos?.file ?? file, line: kindPos?.line ?? 1, col: kindPos?.col ?? 1, path: 'kind' };
   if (kindName === undefined) {
-    throw new ConfigErrors([{ ...at, expected: `a top-level 'kind:' naming the configuration kind (one of ${names.join(', ') || 'none registered'})`, found: 'none' }]);
+    // a model or quant file copied out of configs/models or configs/quant loses its folder-given kind
+    const hint = "add a line such as 'kind: model' or pass --kind KIND (only files under configs/models/ and configs/quant/ need no kind:)";
+    throw new ConfigErrors([{ ...at, expected: `a top-level 'kind:' naming the configuration kind (one of ${names.join(', ') || 'none registered'})`, found: 'none', hint }]);
   }
   const kind = findConfigKind(kindName);
   if (kind === undefined) {
