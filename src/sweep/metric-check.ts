@@ -17,6 +17,8 @@ export function checkMetricNames(spec: SweepSpec, declared: ReadonlySet<string>,
   const known = new Set(declared);
   for (const d of spec.derived) {
     checkExpr(spec, d, known, problems);
+    // A derived metric named like an evaluator's would silently replace it in every table and constraint.
+    if (declared.has(d.name)) problems.push(spec.sourceMap.problem([...d.specPath], 'a new metric name (the evaluator produces this one)', `'${d.name}'`, true));
     known.add(d.name); // a derived metric may read the ones defined above it
   }
   for (const c of spec.constraints) if (c.expr.usesMetrics) checkExpr(spec, c, known, problems);

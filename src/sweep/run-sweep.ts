@@ -116,7 +116,10 @@ function toRow(spec: SweepSpec, p: ResolvedPoint, o: PointOutcome, evaluator: st
   for (const d of spec.derived) {
     try {
       const v = d.expr.evaluate({ config: p.config, metrics: all });
-      if (typeof v !== 'number') throw new ExprError(`a number, not ${JSON.stringify(v)}`, 0);
+      if (typeof v !== 'number') {
+        const { line, col } = spec.sourceMap.locate(d.specPath);
+        throw new UserError(`${spec.file}:${line}:${col}: derived.${d.name}: expected an expression giving a number, found ${JSON.stringify(v)} at point ${p.index}`);
+      }
       if (!Number.isFinite(v)) {
         // Infinity / NaN (a division by zero) would be stored as 'inf' and drop out of the Pareto front.
         const { line, col } = spec.sourceMap.locate(d.specPath);

@@ -1,6 +1,7 @@
 /**
  * Checks on the set of points a sweep file draws, made while it is parsed: no value (or zipped
- * combination) listed twice, and no more points than can be resolved before the first one runs.
+ * combination) listed twice, no more points than can be resolved before the first one runs, and
+ * no metric or constraint name listed twice.
  */
 import { canonicalJson } from './canonical.js';
 import { axisLength } from './spec.js';
@@ -41,4 +42,12 @@ export function checkPointCount(axes: readonly AxisGroup[], sampler: Sampler, ba
   const total = lens.reduce((a, b) => a * b, 1);
   if (total <= MAX_POINTS) return;
   bad(['axes'], `a grid of at most ${MAX_POINTS} points (each point is resolved before the first runs: use fewer values or steps, or sampler: {type: random, count: N})`, `${total} points (${lens.join(' × ')})`);
+}
+
+/** A name listed twice under `metrics:`, `report.pareto` or as a constraint `name:` (a doubled column or an ambiguous verdict). */
+export function checkRepeatedNames(names: readonly string[], pathOf: (i: number) => (string | number)[], what: string, bad: Bad): void {
+  names.forEach((n, i) => {
+    const at = names.indexOf(n);
+    if (at < i) bad(pathOf(i), `each ${what} once`, `'${n}' again (as [${at}])`);
+  });
 }

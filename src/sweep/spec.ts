@@ -8,7 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { parsePath } from '../config/paths.js';
 import { compileExpr, ExprError } from './expression.js';
 import { didYouMean, show, SourceMap, SweepSpecError, type SpecProblem } from './spec-errors.js';
-import { checkPointCount, checkRepeatedValues } from './spec-size.js';
+import { checkPointCount, checkRepeatedNames, checkRepeatedValues } from './spec-size.js';
 import type { AxisGroup, AxisKey, Constraint, RangeDomain, Sampler, SweepSpec } from './spec-types.js';
 
 const TOP_KEYS = ['kind', 'name', 'description', 'base', 'set', 'seed', 'layerReuse', 'axes', 'sampler',
@@ -83,6 +83,8 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   const constraints = parseConstraints(root['constraints'], bad);
   const derived = parseDerived(root['derived'], bad);
   const metrics = root['metrics'] === undefined ? null : strList(root['metrics'], ['metrics'], bad);
+  if (metrics !== null) checkRepeatedNames(metrics, (i) => ['metrics', i], 'metric', bad);
+  checkRepeatedNames(constraints.map((c) => c.name), (i) => [...constraints[i]!.specPath.slice(0, 2), 'name'], 'constraint name', bad);
   const report = root['report'];
   let pareto = DEFAULT_PARETO;
   if (report !== undefined) {
@@ -90,6 +92,7 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
     else {
       for (const k of Object.keys(report)) if (k !== 'pareto') bad(['report', k], hint('a report key', k, ['pareto']), `'${k}'`, true);
       if (report['pareto'] !== undefined) pareto = strList(report['pareto'], ['report', 'pareto'], bad) ?? DEFAULT_PARETO;
+      if (pareto !== DEFAULT_PARETO) checkRepeatedNames(pareto, (i) => ['report', 'pareto', i], 'objective', bad);
     }
   }
   if (metrics !== null && report !== undefined && isObj(report) && Array.isArray(report['pareto'])) {
