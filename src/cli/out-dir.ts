@@ -4,13 +4,30 @@
  * at once — not after a long run whose results then cannot be saved. A run that then fails before
  * writing anything removes the directories it created (discardIfEmpty), so bad input leaves nothing.
  */
-import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UserError } from '../config/errors.js';
 
 const REASONS: Record<string, string> = {
   EEXIST: 'a file (not a directory)', ENOTDIR: 'a path through a file', EACCES: 'permission denied',
   EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on device',
+  ENOENT: 'a place where no directory can be created',
 };
+
+/**
+ * mkdir -p, one level at a time from the deepest existing ancestor; returns the outermost directory
+ * it created (undefined: `dir` existed). Node 20's own `mkdirSync(…, { recursive: true })` never
+ * returns on a pseudo file system that refuses mkdir with ENOENT (e.g. `--out /proc/x`).
+ */
+function makeDirs(dir: string): string | undefined {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) mkdirSync(missing[i]!);
+  return missing.length > 0 ? missing[missing.length - 1] : undefined;
+}
 
 /** A prepared output directory; `discardIfEmpty` removes what prepareOutDir created when nothing was written. */
 export interface PreparedOutDir {
@@ -29,7 +46,7 @@ export function prepareOutDir(dir: string, what: string): PreparedOutDir {
   if (dir.trim() === '') fail('an empty path');
   let created: string | undefined;
   try {
-    created = mkdirSync(dir, { recursive: true });
+    created = makeDirs(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     fail(REASONS[code] ?? (e as Error).message);

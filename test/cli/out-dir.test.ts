@@ -1,6 +1,7 @@
 // Output directories are checked before any work: `--out` naming a file (or a path through a file)
 // is one line and exit 2 at once, and nothing is simulated or written.
 import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareOutDir } from '../../src/cli/out-dir.js';
@@ -22,6 +23,15 @@ describe('prepareOutDir', () => {
     const f = t.write('file.txt', 'x');
     expect(() => prepareOutDir(f, 'x: --out')).toThrow(`x: --out ${f}: expected a directory that can be written, found a file (not a directory)`);
     expect(() => prepareOutDir(join(f, 'sub'), 'x: --out')).toThrow(/found a path through a file$/);
+  });
+  // Node 20's mkdirSync(..., { recursive: true }) spins forever on procfs (mkdir gives ENOENT there),
+  // so this runs in a child process with a time limit: a hang fails the test instead of the suite.
+  it.runIf(existsSync('/proc/self'))('a folder under /proc is one line, not a hang', () => {
+    const code = `import { prepareOutDir } from './src/cli/out-dir.ts';
+      try { prepareOutDir('/proc/qmcsim-out/x', 'x: --out'); console.log('created'); } catch (e) { console.log(e.message); }`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal, 'the child was killed: prepareOutDir hung').toBeNull();
+    expect(r.stdout.trim()).toMatch(/^x: --out \/proc\/qmcsim-out\/x: expected a directory that can be written, found (a place where no directory can be created|permission denied)$/);
   });
 });
 
