@@ -75,6 +75,8 @@ export function parseQuantity(text: string, dim: Dimension): ParseResult {
   let value = Number(`${mant}e${Number(exp) + def.exp10}`) * def.mul + (def.offset ?? 0);
   if (dim === 'time') {
     if (value < 0) return fail(dim, `'${text}' (a negative time)`);
+    // a non-zero time that would round to 0 ps is refused, never silently turned into zero
+    if (value > 0 && value < 0.5) return fail(dim, `'${text}' (below the 1 ps time resolution; it would round to 0)`);
     value = Math.round(value);
     if (!Number.isSafeInteger(value)) return fail(dim, `'${text}' (too long for integer picoseconds; use a duration)`);
   }

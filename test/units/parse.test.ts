@@ -48,7 +48,12 @@ describe('parseQuantity', () => {
   });
 
   it('gives time as an integer number of picoseconds', () => {
-    expect(ok('0.0004 ns', 'time')).toBe(0);
+    expect(ok('0.0005 ns', 'time')).toBe(1);
+    expect(ok('0 ns', 'time')).toBe(0);
+    // a non-zero time below half a picosecond would round to 0: refused, not silently zero
+    const tiny = parseQuantity('0.0004 ns', 'time');
+    expect(tiny.ok).toBe(false);
+    if (!tiny.ok) expect(tiny.message).toBe("expected a time such as '3.5 ns', found '0.0004 ns' (below the 1 ps time resolution; it would round to 0)");
     expect(ok('1.2345 ns', 'time')).toBe(1235);
     expect(Number.isInteger(ok('3.3333 ns', 'time'))).toBe(true);
   });
