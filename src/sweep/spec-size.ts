@@ -11,7 +11,7 @@ import type { AxisGroup, Sampler } from './spec-types.js';
 type Bad = (path: (string | number)[], expected: string, found: string, atKey?: boolean) => void;
 
 /**
- * Most points a sweep may draw: every point is resolved (≈ 0.2 s for a run config) and held in
+ * Most points a sweep may draw unless its file sets `maxPoints:`: every point is resolved (≈ 0.2 s for a run config) and held in
  * memory before the first one runs, so a larger grid would sit for hours or run out of memory.
  */
 export const MAX_POINTS = 10_000;
@@ -32,16 +32,20 @@ export function checkRepeatedValues(group: AxisGroup, bad: Bad): void {
   }
 }
 
-/** Refuses a grid or a sampler count above MAX_POINTS. */
-export function checkPointCount(axes: readonly AxisGroup[], sampler: Sampler, bad: Bad): void {
+/**
+ * Refuses a grid or a sampler count above `limit` (the spec's `maxPoints:`, default MAX_POINTS);
+ * `set` says the limit came from the file, so the message points at it rather than at raising it.
+ */
+export function checkPointCount(axes: readonly AxisGroup[], sampler: Sampler, limit: number, set: boolean, bad: Bad): void {
+  const raise = set ? `the file's maxPoints: ${limit}` : `maxPoints: (default ${MAX_POINTS}) raises it`;
   if (sampler.type !== 'grid') {
-    if (sampler.count > MAX_POINTS) bad(['sampler', 'count'], `a point count of at most ${MAX_POINTS} (each point is resolved before the first runs)`, String(sampler.count));
+    if (sampler.count > limit) bad(['sampler', 'count'], `a point count of at most ${limit} (each point is resolved before the first runs; ${raise})`, String(sampler.count));
     return;
   }
   const lens = axes.map((g) => axisLength(g.keys[0]!) ?? 1);
   const total = lens.reduce((a, b) => a * b, 1);
-  if (total <= MAX_POINTS) return;
-  bad(['axes'], `a grid of at most ${MAX_POINTS} points (each point is resolved before the first runs: use fewer values or steps, or sampler: {type: random, count: N})`, `${total} points (${lens.join(' × ')})`);
+  if (total <= limit) return;
+  bad(['axes'], `a grid of at most ${limit} points (each point is resolved before the first runs: use fewer values or steps, or sampler: {type: random, count: N}; ${raise})`, `${total} points (${lens.join(' × ')})`);
 }
 
 /** A name listed twice under `metrics:`, `report.pareto` or as a constraint `name:` (a doubled column or an ambiguous verdict). */

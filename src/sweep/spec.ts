@@ -8,10 +8,10 @@ import { LineCounter, parseDocument } from 'yaml';
 import { parsePath } from '../config/paths.js';
 import { compileExpr, ExprError } from './expression.js';
 import { didYouMean, show, SourceMap, SweepSpecError, type SpecProblem } from './spec-errors.js';
-import { checkPointCount, checkRepeatedNames, checkRepeatedValues } from './spec-size.js';
+import { MAX_POINTS, checkPointCount, checkRepeatedNames, checkRepeatedValues } from './spec-size.js';
 import type { AxisGroup, AxisKey, Constraint, RangeDomain, Sampler, SweepSpec } from './spec-types.js';
 
-const TOP_KEYS = ['kind', 'name', 'description', 'base', 'set', 'seed', 'layerReuse', 'axes', 'sampler',
+const TOP_KEYS = ['kind', 'name', 'description', 'base', 'set', 'seed', 'layerReuse', 'axes', 'sampler', 'maxPoints',
   'constraints', 'derived', 'metrics', 'evaluator', 'report'];
 const RANGE_KEYS = ['from', 'to', 'steps', 'scale', 'integer'];
 const SAMPLERS = ['grid', 'random', 'latin-hypercube'];
@@ -79,7 +79,9 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
     }));
   }
   axes.forEach((g) => checkRepeatedValues(g, bad));
-  checkPointCount(axes, sampler, bad);
+  const maxPoints = int(root, 'maxPoints', MAX_POINTS, bad);
+  if (root['maxPoints'] !== undefined && maxPoints < 1) bad(['maxPoints'], 'a point limit ≥ 1', show(root['maxPoints']));
+  checkPointCount(axes, sampler, Math.max(1, maxPoints), root['maxPoints'] !== undefined, bad);
   const constraints = parseConstraints(root['constraints'], bad);
   const derived = parseDerived(root['derived'], bad);
   const metrics = root['metrics'] === undefined ? null : strList(root['metrics'], ['metrics'], bad);

@@ -18,16 +18,27 @@ function problems(body: string): string[] {
 describe('sweep size', () => {
   it('a grid above 10000 points is one located line with the product', () => {
     expect(problems('axes:\n  - a.b: {from: 0, to: 1, steps: 100000}\n  - a.c: {from: 1, to: 9, steps: 100000}\n')).toEqual([
-      's.yaml:5:3: axes: expected a grid of at most 10000 points (each point is resolved before the first runs: use fewer values or steps, or sampler: {type: random, count: N}), found 10000000000 points (100000 × 100000)',
+      's.yaml:5:3: axes: expected a grid of at most 10000 points (each point is resolved before the first runs: use fewer values or steps, or sampler: {type: random, count: N}; maxPoints: (default 10000) raises it), found 10000000000 points (100000 × 100000)',
     ]);
   });
 
   it('a random sampler count above 10000 is refused; the same axes with a count are fine', () => {
     const axes = 'axes:\n  - a.b: {from: 0, to: 1}\n';
     expect(problems(`sampler: {type: random, count: 1000000000}\n${axes}`)).toEqual([
-      's.yaml:4:32: sampler.count: expected a point count of at most 10000 (each point is resolved before the first runs), found 1000000000',
+      's.yaml:4:32: sampler.count: expected a point count of at most 10000 (each point is resolved before the first runs; maxPoints: (default 10000) raises it), found 1000000000',
     ]);
     expect(problems(`sampler: {type: latin-hypercube, count: 50}\n${axes}`)).toEqual([]);
+  });
+
+  it('maxPoints: raises (or lowers) the limit; a bad value is located', () => {
+    const grid = 'axes:\n  - a.b: {from: 0, to: 1, steps: 200}\n  - a.c: {from: 1, to: 9, steps: 100}\n';
+    expect(problems(grid)).toHaveLength(1);
+    expect(problems(`maxPoints: 20000\n${grid}`)).toEqual([]);
+    expect(problems(`maxPoints: 10\nsampler: {type: random, count: 11}\naxes:\n  - a.b: {from: 0, to: 1}\n`)).toEqual([
+      "s.yaml:5:32: sampler.count: expected a point count of at most 10 (each point is resolved before the first runs; the file's maxPoints: 10), found 11",
+    ]);
+    expect(problems(`maxPoints: 0\n${grid}`)[0]).toBe('s.yaml:4:12: maxPoints: expected a point limit ≥ 1, found 0');
+    expect(problems(`maxPoints: lots\n${grid}`)[0]).toBe("s.yaml:4:12: maxPoints: expected a non-negative integer, found 'lots'");
   });
 
   it('a 10000-point grid is accepted', () => {
