@@ -53,6 +53,7 @@ interface ReplayCliOptions {
   readonly seed: string;
   readonly format: string;
   readonly maxOutstanding: string;
+  readonly postedWrites: boolean;
   readonly bitErrorRate?: string;
   readonly noise?: string;
 }
@@ -77,7 +78,8 @@ export function register(program: Command): void {
     .option('--json', 'print JSON instead of text')
     .option('--seed <n>', 'run seed for the device random streams', '0')
     .option('--format <format>', `trace format (${traceFormats.join(', ')})`, 'auto')
-    .option('--max-outstanding <n>', 'requests in flight at most', '256')
+    .option('--max-outstanding <n>', 'requests in flight at most (reads; writes too with --no-posted-writes)', '256')
+    .option('--no-posted-writes', 'a write holds its in-flight slot until it completes (default: it leaves when the device accepts it, as a write buffer acknowledges it)')
     .option('--bit-error-rate <p>', 'attach independent bit flips with this probability per bit read')
     .option('--noise <preset>', `attach a read-noise preset of src/devices/noise (${Object.keys(noisePresets).join(', ')})`)
     .action((opts: ReplayCliOptions) => {
@@ -116,7 +118,7 @@ export function register(program: Command): void {
         // LPDDR5 draws read errors through the ReadNoiseDevice decorator, as `run` attaches it
         // (catalog.ts); it refuses a multi-level model (one line, exit 2), as SRAM/NVM cells do.
         const run = runReplay({
-          device: entry, trace: opts.trace, seed, maxOutstanding, format: opts.format as TraceFormat,
+          device: entry, trace: opts.trace, seed, maxOutstanding, postedWrites: opts.postedWrites, format: opts.format as TraceFormat,
           ...(noise !== undefined ? { noise } : {}),
         });
         out(opts.json === true ? formatReplayJson(run) : formatReplayText(run));

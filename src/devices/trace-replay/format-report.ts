@@ -20,6 +20,7 @@ export function formatReplayText(run: ReplayRun): string {
   const lines: string[] = [];
   lines.push(`replay ${run.trace} (${r.traceFormat}) on ${run.preset} [${r.kind}], seed ${run.seed}`);
   lines.push(`accesses: ${r.reads} reads (${formatQuantity(r.bytesRead, 'size', 6)}), ${r.writes} writes (${formatQuantity(r.bytesWritten, 'size', 6)})`);
+  lines.push(`in flight: at most ${r.maxOutstanding} ${r.postedWrites ? 'reads; writes posted (they leave on acceptance; latency still runs to completion)' : 'reads and writes (writes held until they complete)'}`);
   const ofPeak = r.peakBandwidth > 0 ? ` = ${pct(r.bandwidth / r.peakBandwidth)} of peak ${formatQuantity(r.peakBandwidth, 'bandwidth', 5)}` : '';
   lines.push(`span: ${t(r.spanPs)}; achieved bandwidth ${formatQuantity(r.bandwidth, 'bandwidth', 5)}${ofPeak}`);
   lines.push(lat('read latency', r.readLatency));
@@ -50,6 +51,7 @@ export function formatReplayJson(run: ReplayRun): string {
   const doc = {
     preset: run.preset, kind: r.kind, trace: run.trace, traceFormat: r.traceFormat, seed: run.seed,
     reads: r.reads, writes: r.writes, bytesRead: r.bytesRead, bytesWritten: r.bytesWritten,
+    maxOutstanding: r.maxOutstanding, postedWrites: r.postedWrites,
     spanPs: r.spanPs, bandwidthBytesPerSec: r.bandwidth, peakBandwidthBytesPerSec: r.peakBandwidth,
     readLatency: r.readLatency, writeLatency: r.writeLatency, rowBuffer: r.rowBuffer,
     energy: r.energy, noiseModel: run.noise, bitErrors: r.errors.byTag, counts: r.counts, estimates: run.estimates,

@@ -4,7 +4,11 @@
  * the energy breakdown under one or more tables and bit-error statistics per tag.
  * Timed traces offer each access at its arrival time (latency from arrival, so queueing counts);
  * untimed traces (Ramulator 2) are issued closed-loop with `maxOutstanding` in flight (latency from
- * acceptance). One engine event per arrival gap, none per access; request ids are window slots.
+ * acceptance). Writes are posted by default, as a write buffer (and Ramulator 2's load/store trace
+ * front end) does: an accepted write leaves the window at once, so buffered writes never hold back
+ * reads; only a full device write queue pushes back. Write latency still runs to the device's
+ * completion. One engine event per arrival gap, none per access; request ids are window slots
+ * (reads, unposted writes) or window + k (posted writes).
  */
 import type { Engine } from '../../engine/engine.js';
 import type { ActionCounts, ErrorStats, MemoryDevice } from '../device.js';
@@ -15,6 +19,8 @@ import type { TraceCursor } from './trace-cursor.js';
 export interface ReplayOptions {
   /** Requests in flight at most (driver window). Default 256. */
   readonly maxOutstanding?: number;
+  /** Writes leave the window when the device accepts them (default true); false: when they complete. */
+  readonly postedWrites?: boolean;
   /** Tables to price the counts with (each gives one breakdown). */
   readonly energyTables?: readonly EnergyTable[];
 }
@@ -48,6 +54,9 @@ export interface ReplayResult {
   readonly energy: readonly EnergyBreakdown[];
   readonly errors: ErrorStats;
   readonly counts: ActionCounts;
+  /** The driver's in-flight window and whether writes left it on acceptance. */
+  readonly maxOutstanding: number;
+  readonly postedWrites: boolean;
 }
 
 const ROW_KEYS = {
@@ -78,6 +87,11 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
   const free = new Int32Array(window);
   let nFree = window;
   for (let i = 0; i < window; i++) free[i] = window - 1 - i;
+  const posted = opts.postedWrites ?? true;
+  // posted writes in the device: start time per id window + k, free k's on a stack (grown as needed)
+  let pwStart = new Float64Array(64);
+  const pwFree: number[] = [];
+  let pwUsed = 0, pwOut = 0;
   const readLat = new LatencyLog();
   const writeLat = new LatencyLog();
   let hasPending = false, exhausted = false, wakeAt = -1, blockedOnWindow = false;
@@ -98,16 +112,27 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
         }
         return;
       }
-      if (nFree === 0) { blockedOnWindow = true; return; }
-      const slot = free[--nFree] as number;
-      if (!device.offer(slot, trace.addr, trace.sizeBytes, trace.isWrite, trace.tag)) {
-        nFree++;
-        return; // the device will call retry → pump
-      }
       const arrival = timed ? trace.timePs : now;
+      if (posted && trace.isWrite) {
+        const k = pwFree.length > 0 ? pwFree.pop()! : pwUsed++;
+        if (k >= pwStart.length) { const g = new Float64Array(pwStart.length * 2); g.set(pwStart); pwStart = g; }
+        if (!device.offer(window + k, trace.addr, trace.sizeBytes, true, trace.tag)) {
+          pwFree.push(k);
+          return; // the device will call retry → pump
+        }
+        pwStart[k] = arrival;
+        pwOut++;
+      } else {
+        if (nFree === 0) { blockedOnWindow = true; return; }
+        const slot = free[--nFree] as number;
+        if (!device.offer(slot, trace.addr, trace.sizeBytes, trace.isWrite, trace.tag)) {
+          nFree++;
+          return; // the device will call retry → pump
+        }
+        start[slot] = arrival;
+        isW[slot] = trace.isWrite ? 1 : 0;
+      }
       if (firstArrival < 0) firstArrival = arrival;
-      start[slot] = arrival;
-      isW[slot] = trace.isWrite ? 1 : 0;
       if (trace.isWrite) { writes++; bytesW += trace.sizeBytes; } else { reads++; bytesR += trace.sizeBytes; }
       hasPending = false;
     }
@@ -117,6 +142,14 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
     pump();
   };
   device.setCompletion((slot, donePs) => {
+    if (slot >= window) {
+      const k = slot - window;
+      writeLat.add(donePs - (pwStart[k] as number));
+      if (donePs > lastDone) lastDone = donePs;
+      pwFree.push(k);
+      pwOut--;
+      return;
+    }
     const lat = donePs - (start[slot] as number);
     if (isW[slot] === 1) writeLat.add(lat); else readLat.add(lat);
     if (donePs > lastDone) lastDone = donePs;
@@ -133,7 +166,7 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
   } finally {
     trace.close();
   }
-  if (hasPending || nFree !== window) throw new Error(`replay ended with ${window - nFree} request(s) outstanding: device ${device.path} stopped completing`);
+  if (hasPending || nFree !== window || pwOut !== 0) throw new Error(`replay ended with ${window - nFree + pwOut} request(s) outstanding: device ${device.path} stopped completing`);
   const counts = device.counts();
   const spanPs = firstArrival < 0 ? 0 : lastDone - firstArrival;
   return {
@@ -146,5 +179,7 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
     energy: (opts.energyTables ?? []).map((t) => priceCounts(counts, t)),
     errors: device.errorStats(),
     counts,
+    maxOutstanding: window,
+    postedWrites: posted,
   };
 }

@@ -20,6 +20,8 @@ export interface RunReplayOptions {
   readonly seed?: number;
   readonly format?: TraceFormat;
   readonly maxOutstanding?: number;
+  /** Writes leave the in-flight window when accepted (default true; replay.ts). */
+  readonly postedWrites?: boolean;
   /**
    * Attach read noise to SRAM / NVM devices. Its `label` names the model in the report and its
    * `estimates` join the device's in the list of estimates behind the numbers.
@@ -67,6 +69,7 @@ export function runReplay(o: RunReplayOptions): ReplayRun {
     result = replayTrace(device, engine, cursor, {
       energyTables: entry.energyTables(),
       ...(o.maxOutstanding !== undefined ? { maxOutstanding: o.maxOutstanding } : {}),
+      ...(o.postedWrites !== undefined ? { postedWrites: o.postedWrites } : {}),
     });
   } catch (e) {
     // Simulated time is integer ps below 2^53: an arrival so late that its completion passes that
