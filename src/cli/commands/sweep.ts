@@ -107,7 +107,10 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000, etaBuffer: 20, hideCursor: false,
   }, cliProgress.Presets.shades_classic);
   let started = false;
+  let doneSoFar = 0, totalSoFar = 0;
   const onProgress = (p: SweepProgress): void => {
+    doneSoFar = p.done;
+    totalSoFar = p.total;
     if (opts.verbose === true && p.lastId !== undefined) err(`stored ${p.lastId} (${p.done}/${p.total})`);
     if (bar === null) return;
     if (!started) {
@@ -118,6 +121,14 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     bar.update(p.done, { failed: p.failed, infeasible: p.infeasible });
   };
   let ok = false;
+  // Ctrl-C: every finished point is already in the database, so say how far it got and how to go on.
+  const onInterrupt = (): void => {
+    if (bar !== null && started) bar.stop();
+    err(`\n${spec.name}: interrupted after ${doneSoFar} of ${totalSoFar} points; the finished ones are stored in ${dbFile}. Run the same command with --resume to finish`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   try {
     const summary = await runSweep(spec, {
       db, resume: opts.resume === true, executor, onProgress,
@@ -163,6 +174,8 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     ok = true;
     if (lost.length > 0) throw new UserError(`${lost.length} point(s) failed on the queue and were not stored; run again with --resume`, 1);
   } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
     if (bar !== null && started) bar.stop();
     await executor.close();
     const discard = !ok && created && (await db.count().catch(() => -1)) === 0;
