@@ -4,7 +4,7 @@
  * the chunked ByteSource with direct Buffer reads; written by BinaryTraceWriter.
  */
 import type { ByteSource } from './byte-source.js';
-import { TraceParseError, type TraceCursor } from './trace-cursor.js';
+import { capacityText, TraceParseError, type TraceCursor } from './trace-cursor.js';
 
 export const BINARY_MAGIC = Buffer.from('QMCTRC1\n', 'latin1');
 export const BINARY_RECORD_BYTES = 24;
@@ -42,7 +42,7 @@ export class BinaryCursor implements TraceCursor {
     if (!Number.isSafeInteger(t) || t < this.timePs) throw new TraceParseError(this.file, this.line, 1, `an integer time ≥ ${this.timePs} ps`, String(t));
     if (!Number.isSafeInteger(a) || a < 0) throw new TraceParseError(this.file, this.line, 9, 'a non-negative integer address below 2^53', String(a));
     if (size === 0) throw new TraceParseError(this.file, this.line, 17, 'a size of at least 1 byte', '0');
-    if (a + size > this.addressLimit) throw new TraceParseError(this.file, this.line, 9, `an access inside the device's ${this.addressLimit} B (address + size ≤ capacity)`, `address ${a} + ${size} B`);
+    if (a + size > this.addressLimit) throw new TraceParseError(this.file, this.line, 9, `an access inside the device's ${capacityText(this.addressLimit)} (address + size ≤ capacity)`, `address ${a} + ${size} B`);
     if ((flags & ~1) !== 0) throw new TraceParseError(this.file, this.line, 21, 'flags 0 (read) or 1 (write)', String(flags));
     this.timePs = t;
     this.addr = a;

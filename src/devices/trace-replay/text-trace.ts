@@ -6,7 +6,7 @@
  * Parsing works on the Buffer directly (no readline, no strings per line).
  */
 import type { ByteSource } from './byte-source.js';
-import { showBytes, TraceParseError, type TraceCursor } from './trace-cursor.js';
+import { capacityText, showBytes, TraceParseError, type TraceCursor } from './trace-cursor.js';
 
 const SP = 32, TAB = 9, CR = 13, HASH = 35, X = 120, XU = 88;
 /** Largest size (u32) and tag (u16) a record may carry, as the binary format's fields. */
@@ -117,7 +117,7 @@ abstract class TextCursor implements TraceCursor {
   protected checkRange(addr: number, size: number, at: number): void {
     if (addr + size <= this.addressLimit) return;
     this.p = at;
-    this.fail(`an access inside the device's ${this.addressLimit} B (address + size ≤ capacity)`);
+    this.fail(`an access inside the device's ${capacityText(this.addressLimit)} (address + size ≤ capacity)`);
   }
 
   protected endOfLine(): void {

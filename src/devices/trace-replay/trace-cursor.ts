@@ -2,6 +2,7 @@
  * The record cursor every trace reader implements: `next()` loads the next access into plain
  * fields (no object per record). Parse errors are TraceParseError naming file:line:col.
  */
+import { formatQuantity } from '../../units/format.js';
 
 export interface TraceCursor {
   /** Loads the next record; false at end of trace. Throws TraceParseError on a malformed record. */
@@ -53,4 +54,9 @@ export function showBytes(buf: Buffer, from: number, to: number): string {
     shown += c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`;
   }
   return `'${shown}'`;
+}
+
+/** A device capacity for an error message: exact bytes plus the binary-prefixed size ('34359738368 B = 32 GiB'). */
+export function capacityText(bytes: number): string {
+  return `${bytes} B = ${formatQuantity(bytes, 'size', 6)}`;
 }

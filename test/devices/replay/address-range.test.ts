@@ -16,7 +16,7 @@ const trace = (name: string, text: string): { name: string; data: Buffer } => ({
 describe('addresses past an LPDDR5 device', () => {
   it('qmcsim text: located at the address of the offending line', () => {
     const e = traceParseError(() => runReplay({ device: 'qmc-lpddr5', trace: trace('a.trc', '0 R 0x0 64 1\n10 R 0xffffffffffff 64 1\n') }));
-    expect(e.message).toBe(`a.trc:2:6: expected an access inside the device's ${LPDDR5_BYTES} B (address + size ≤ capacity), found '0xffffffffffff'`);
+    expect(e.message).toBe(`a.trc:2:6: expected an access inside the device's ${LPDDR5_BYTES} B = 32 GiB (address + size ≤ capacity), found '0xffffffffffff'`);
   });
   it('the last byte counts: an access ending exactly at capacity is fine, one byte more is not', () => {
     const end = (LPDDR5_BYTES - 64).toString(16);
@@ -40,7 +40,7 @@ describe('addresses past an LPDDR5 device', () => {
       writeFileSync(f, '0 R 0x0 64\n1 R 0xffffffffffff 64\n');
       const { code, stderr } = await runCli('replay', '--device', 'qmc-lpddr5', '--trace', f);
       expect(code).toBe(2);
-      expect(stderr.trimEnd().split('\n')).toEqual([`${f}:2:5: expected an access inside the device's ${LPDDR5_BYTES} B (address + size ≤ capacity), found '0xffffffffffff'`]);
+      expect(stderr.trimEnd().split('\n')).toEqual([`${f}:2:5: expected an access inside the device's ${LPDDR5_BYTES} B = 32 GiB (address + size ≤ capacity), found '0xffffffffffff'`]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
