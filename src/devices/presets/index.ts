@@ -27,7 +27,9 @@ export function lookupPreset<T extends { readonly name: string }>(name: string, 
   const names = list.map((p) => p.name);
   const sub = names.filter((n) => n.includes(name) || name.includes(n));
   const s = suggest(name, names) ?? (sub.length === 1 ? sub[0] : undefined);
-  return { ok: false, message: `unknown device preset '${name}'${s !== undefined ? `; did you mean '${s}'?` : ''} (known: ${names.join(', ')})` };
+  // a device type or family ('lpddr5', 'mram') names several presets: offer those
+  const hint = s !== undefined ? `; did you mean '${s}'?` : sub.length > 1 && name.length >= 3 ? `; presets with '${name}' in their name: ${sub.join(', ')}` : '';
+  return { ok: false, message: `unknown device preset '${name}'${hint} (known: ${names.join(', ')})` };
 }
 
 /** For reports: each preset's parameters that rest on estimates. */

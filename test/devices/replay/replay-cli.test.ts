@@ -38,6 +38,14 @@ describe('qmcsim replay', () => {
     expect(r.stderr).toMatch(/unknown device preset 'qmc-rerm-3bit'; did you mean 'qmc-reram-3bit'\?/);
   });
 
+  it('a device type for a preset (--device lpddr5) lists the presets of that family', async () => {
+    const f = file('ok3.trc', '0 R 0x0 64\n');
+    const r = await runCli('replay', '--device', 'lpddr5', '--trace', f);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/unknown device preset 'lpddr5'; presets with 'lpddr5' in their name: qmc-lpddr5, orin-lpddr5-6400, lpddr5-6400-x16 \(known: /);
+  });
+
   it('malformed trace line → exit 2 naming file:line:col', async () => {
     const f = file('bad.trc', '0 R 0x0 64\n10 R 0x40 sixty-four\n');
     const r = await runCli('replay', '--device', 'qmc-mram', '--trace', f);
