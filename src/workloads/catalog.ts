@@ -3,7 +3,7 @@
  * file path. Unknown names fail with the list of available names and a did-you-mean.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigErrors, UserError } from '../config/errors.js';
 import { didYouMean, loadYamlFile } from './config-load.js';
@@ -74,7 +74,8 @@ export function loadModel(nameOrPath: string, overrides: readonly string[] = [])
   for (const file of idx.values()) {
     if (loadModelFile(file).hfId.toLowerCase() === key) return loadModelFile(file, overrides);
   }
-  const names = listModels();
+  // offered as configs and --set spell them: the file stems (hymba-1.5b), not the display names
+  const names = [...idx.values()].map((f) => basename(f, '.yaml')).sort();
   const dym = didYouMean(nameOrPath, names);
   // A name, not a file: no source position to give, so no file:line:col prefix.
   throw new UserError(`model: unknown model '${nameOrPath}'${dym ? ` (did you mean '${dym}'?)` : ''}; available: ${names.join(', ')} (or a model YAML path)`);

@@ -78,7 +78,7 @@ describe('run configuration checked against its SoC', () => {
 
   it('unknown model: located at the model key, with a did-you-mean', () => {
     const msg = errorsOf(() => loadRunConfig(files(RUN.replace('smollm2-135m', 'smollm2-135'))));
-    expect(msg).toMatch(/run\.yaml:4:8: model: expected a model of configs\/models .*found unknown model 'smollm2-135' \(did you mean 'SmolLM2-135M'\?\)/);
+    expect(msg).toMatch(/run\.yaml:4:8: model: expected a model of configs\/models .*found unknown model 'smollm2-135' \(did you mean 'smollm2-135m'\?\)/);
   });
 
   it('a context longer than the model has positions is rejected at workload.contextLength', () => {

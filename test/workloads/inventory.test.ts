@@ -52,7 +52,7 @@ describe('model catalogue', () => {
     expect(inv.find((t) => t.id === 'lm_head.bias')?.numel).toBe(51_200);
   });
   it('unknown names fail with the list and a did-you-mean', () => {
-    expect(() => loadModel('hymba-1.5')).toThrow(/did you mean 'Hymba-1.5B'.*available: .*Llama-3.2-1B/);
+    expect(() => loadModel('hymba-1.5')).toThrow(/did you mean 'hymba-1.5b'.*available: .*llama-3.2-1b, /);
     expect(() => loadModel('gpt-5')).toThrow(/unknown model 'gpt-5'.*available:/);
   });
   it('a bad model file names file:line:col, key and what was found', async () => {
