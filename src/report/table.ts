@@ -29,8 +29,9 @@ export interface Table {
 }
 
 /**
- * Deterministic number formatting: `digits` significant digits, exponent form for extremes.
- * Integers below 10^7 (counts: weights, accesses, bit errors) print exactly, never rounded.
+ * Deterministic number formatting: `digits` significant digits, exponent form for extremes and
+ * for rounded values of 10^digits or more. Integers below 10^7 (counts: weights, accesses, bit
+ * errors) print exactly, never rounded.
  */
 export function formatNumber(v: number, digits = 4): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? 'inf' : '-inf';
@@ -39,8 +40,10 @@ export function formatNumber(v: number, digits = 4): string {
   if (Number.isInteger(v) && a < 1e7) return String(v);
   if (a >= 1e7 || a < 1e-3) return v.toExponential(Math.max(0, digits - 1)).replace('e+', 'e');
   // toPrecision then strip trailing zeros of a fractional part.
+  // a rounded value of 10^digits or more prints in exponent form (7.939e5), so it is never
+  // mistaken for an exact count (793900 for 793873.07)
   const s = v.toPrecision(digits);
-  if (s.includes('e')) return String(Number(s));
+  if (s.includes('e')) return v.toExponential(Math.max(0, digits - 1)).replace('e+', 'e');
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
