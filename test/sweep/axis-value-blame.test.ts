@@ -5,19 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandSweep } from '../../src/sweep/points.js';
-import { loadSweepSpec } from '../../src/sweep/spec.js';
-import { ROOT, tempDir } from './helpers.js';
+import { ROOT, preRunRefusal, tempDir } from './helpers.js';
 
 async function refused(axes: string): Promise<string[]> {
   const file = join(tempDir(), 's.yaml');
   writeFileSync(file, `kind: sweep\nname: t\nbase: ${join(ROOT, 'configs', 'runs', 'qmc-hymba.yaml')}\nset:\n  model: smollm2-135m\naxes:\n${axes}`);
-  try {
-    await expandSweep(loadSweepSpec(file));
-  } catch (e) {
-    return (e as Error).message.replaceAll(file, 'FILE').split('\n');
-  }
-  throw new Error('expected the sweep to be refused');
+  return (await preRunRefusal(file)).split('\n');
 }
 
 describe('axis over an optional device key', () => {

@@ -3,19 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandSweep } from '../../src/sweep/points.js';
-import { loadSweepSpec } from '../../src/sweep/spec.js';
-import { TOY_BASE, tempDir } from './helpers.js';
+import { TOY_BASE, preRunRefusal, tempDir } from './helpers.js';
 
 async function message(evaluator: string): Promise<string> {
   const file = join(tempDir(), 's.yaml');
   writeFileSync(file, `kind: sweep\nname: t\nbase: ${TOY_BASE}\nevaluator: ${evaluator}\naxes:\n  - quantizer.rho: [0.1]\n`);
-  try {
-    await expandSweep(loadSweepSpec(file));
-  } catch (e) {
-    return (e as Error).message.replaceAll(file, 'FILE');
-  }
-  throw new Error('expected the evaluator to be refused');
+  return preRunRefusal(file);
 }
 
 describe('sweep evaluator: key', () => {

@@ -48,3 +48,18 @@ export async function resumeSweep(file: string, out: string): Promise<SweepSumma
   expect(code).toBe(0);
   return JSON.parse(text) as SweepSummary;
 }
+
+/**
+ * The message the pre-run checks (load + expandSweep) throw for the sweep file `file`, with its path
+ * shown as FILE; fails the test when the sweep is accepted.
+ */
+export async function preRunRefusal(file: string): Promise<string> {
+  const { loadSweepSpec } = await import('../../src/sweep/spec.js');
+  const { expandSweep } = await import('../../src/sweep/points.js');
+  try {
+    await expandSweep(loadSweepSpec(file));
+  } catch (e) {
+    return (e as Error).message.replaceAll(file, 'FILE');
+  }
+  throw new Error(`expected ${file} to be refused before any point runs`);
+}

@@ -9,18 +9,10 @@ import { main } from '../../src/cli/main.js';
 import { expandSweep } from '../../src/sweep/points.js';
 import { evaluator as runEvaluator } from '../../src/sweep/run-config-evaluator.js';
 import { loadSweepSpec } from '../../src/sweep/spec.js';
-import { ROOT, TOY_BASE, TOY_EVALUATOR, tempDir, writeToySweep } from './helpers.js';
+import { ROOT, TOY_BASE, TOY_EVALUATOR, preRunRefusal, tempDir, writeToySweep } from './helpers.js';
 
 /** The message expandSweep (the pre-run checks) throws for a toy sweep with `body`, FILE for its path. */
-async function refused(body: string): Promise<string> {
-  const file = writeToySweep(tempDir(), body);
-  try {
-    await expandSweep(loadSweepSpec(file));
-  } catch (e) {
-    return (e as Error).message.replaceAll(file, 'FILE');
-  }
-  throw new Error('expected the sweep to be refused before any point runs');
-}
+const refused = (body: string): Promise<string> => preRunRefusal(writeToySweep(tempDir(), body));
 
 const AXES = 'axes:\n  - quantizer.rho: [0.1, 0.2]\n';
 

@@ -6,23 +6,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InlineExecutor } from '../../src/sweep/executor-pool.js';
-import { expandSweep } from '../../src/sweep/points.js';
 import { ResultsDb } from '../../src/sweep/results-db.js';
 import { runSweep } from '../../src/sweep/run-sweep.js';
 import { loadSweepSpec } from '../../src/sweep/spec.js';
-import { tempDir, writeToySweep } from './helpers.js';
+import { preRunRefusal, tempDir, writeToySweep } from './helpers.js';
 
 const AXES = 'axes:\n  - quantizer.rho: [0.1, 0.3]\n';
 
-async function refused(body: string): Promise<string> {
-  const file = writeToySweep(tempDir(), AXES + body);
-  try {
-    await expandSweep(loadSweepSpec(file));
-  } catch (e) {
-    return (e as Error).message.replaceAll(file, 'FILE');
-  }
-  throw new Error('expected the sweep to be refused before any point runs');
-}
+const refused = (body: string): Promise<string> => preRunRefusal(writeToySweep(tempDir(), AXES + body));
 
 describe('names listed twice', () => {
   it('metrics:', async () => {
