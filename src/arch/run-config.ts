@@ -85,11 +85,27 @@ export function loadRunConfig(file: string, overrides: readonly string[] = []): 
     throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'soc', expected: 'a kind: soc file (path relative to the file that sets soc:) or an inline SoC', found: `'${socRef}' (${socFile} is not a readable file)` }]);
   }
   const { soc, built } = withSocPrefix(() => {
-    const loaded = loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' });
+    const loaded = socOfKind(() => loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' }), socFile, socRef, probe.sources.get('soc')?.value, file);
     return { soc: loaded.value, built: checkDevices(loaded.value, socFile, loaded.sources) };
   });
   checkRunAgainstSoc(run, soc, file, probe.sources, built);
   return { ...run, soc, socFile };
+}
+
+/**
+ * Runs `load` (the file `soc:` names); a file of another kind (a run file given as soc:) is
+ * reported at the run file's `soc:` key, naming the file and the kind it has, instead of at a
+ * `kind:` line of a file the user did not know was being read.
+ */
+function socOfKind<T>(load: () => T, socFile: string, socRef: string, at: { file: string; line: number; col: number } | undefined, file: string): T {
+  try {
+    return load();
+  } catch (e) {
+    const p = e instanceof ConfigErrors && e.problems.length === 1 ? e.problems[0]! : undefined;
+    if (p === undefined || p.path !== 'kind' || p.file !== socFile) throw e;
+    const kindAt = p.line > 0 ? ` at ${p.file}:${p.line}:${p.col}` : '';
+    throw new ConfigErrors([{ file: at?.file ?? file, line: at?.line ?? 0, col: at?.col ?? 0, path: 'soc', expected: 'a kind: soc file (e.g. configs/soc/orin-agx-qmc.yaml) or an inline SoC', found: `'${socRef}', whose kind is ${p.found}${kindAt}` }]);
+  }
 }
 
 /**

@@ -32,6 +32,15 @@ describe('soc: of the wrong type or missing names both forms', () => {
     expect(r.stderr).toMatch(/none\.yaml:\d+:1: soc: expected a kind: soc file .* or an inline SoC map, found nothing \(the key is missing\)\n$/);
   });
 
+  it('soc: naming a run file is reported at the soc: key, naming the file and its kind', async () => {
+    const runFile = `${process.cwd()}/configs/runs/fp16-hymba.yaml`;
+    const f = t.write('socrun.yaml', run.replace(socLine, `soc: ${runFile}\n`));
+    const r = await runCli('run', f);
+    expect(r.code).toBe(2);
+    const line = run.split('\n').findIndex((l) => l.startsWith('soc:')) + 1;
+    expect(r.stderr).toBe(`${f}:${line}:6: soc: expected a kind: soc file (e.g. configs/soc/orin-agx-qmc.yaml) or an inline SoC, found '${runFile}', whose kind is 'run' at ${runFile}:2:7\n`);
+  });
+
   it('a union of plain types lists each type', () => {
     const f = t.write('u.yaml', 'v: true\n');
     const e = configErrorsOf(() => loadConfigFile(f, strictObject({ v: z.union([z.string(), z.number()]) })));
