@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx so `npx qmcsim` works without a build step.
-import { spawnSync } from 'node:child_process';
-import { constants } from 'node:os';
+// Launcher: registers tsx in this process and runs the TypeScript CLI here, so `npx qmcsim` works
+// without a build step and signals (SIGTERM from `timeout`, `kill`) reach the CLI itself; a child
+// process would be left running when only the launcher was signalled.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const r = spawnSync(tsx, [join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-if (r.error) {
-  process.stderr.write(`qmcsim: cannot start ${tsx} (${r.error.message}); run npm ci in ${root}\n`);
+let start;
+try {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ start } = await import('../src/cli/main.ts'));
+} catch (e) {
+  process.stderr.write(`qmcsim: cannot load the CLI (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); run npm ci in ${root}\n`);
   process.exit(3);
 }
-// Interrupted (Ctrl-C): the shell convention 128 + signal number, not 2 (which means bad input).
-process.exit(r.status ?? 128 + (constants.signals[r.signal] ?? 0));
+start();

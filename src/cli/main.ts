@@ -99,7 +99,12 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/**
+ * Runs the CLI as this process's command: exit-code, EPIPE and fatal-error handling, then main() on
+ * the process arguments. Called when main.ts is the entry point (tsx src/cli/main.ts) and by the
+ * `qmcsim` launcher (bin/qmcsim.js), which loads it in its own process so signals reach it.
+ */
+export function start(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
@@ -118,3 +123,5 @@ if (isEntryPoint()) {
     process.exitCode = code;
   }, fatal);
 }
+
+if (isEntryPoint()) start();
