@@ -1,6 +1,8 @@
 /**
- * Export of dequantized (and optionally noisy) weights as a safetensors checkpoint with the
- * model's tensor names and shapes, so a user can measure perplexity in their own harness.
+ * Export of dequantized (and optionally noisy) weights as a safetensors checkpoint with the weight
+ * source's tensor names and shapes: the model's when the source holds whole tensors (so a user can
+ * measure perplexity in their own harness), the sampled tensors and rows when it is a sample (the
+ * noise study's `weights.tensors` / `maxRows`; such a file is not a loadable model checkpoint).
  * Tensor by tensor: each is read, quantized, (noised,) dequantized and written before the next.
  */
 import type { QuantConfig } from '../quant/config.js';
