@@ -38,12 +38,12 @@ export function formatNumber(v: number, digits = 4): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (Number.isInteger(v) && a < 1e7) return String(v);
-  if (a >= 1e7 || a < 1e-3) return v.toExponential(Math.max(0, digits - 1)).replace('e+', 'e');
-  // toPrecision then strip trailing zeros of a fractional part.
-  // a rounded value of 10^digits or more prints in exponent form (7.939e5), so it is never
-  // mistaken for an exact count (793900 for 793873.07)
+  const exponent = (): string => v.toExponential(Math.max(0, digits - 1)).replace('e+', 'e');
+  if (a >= 1e7 || a < 1e-3) return exponent();
+  // toPrecision then strip trailing zeros of a fractional part; a value rounded at 10^digits or more
+  // prints in exponent form (7.939e5), so it is never mistaken for an exact count (793900 for 793873.07)
   const s = v.toPrecision(digits);
-  if (s.includes('e')) return v.toExponential(Math.max(0, digits - 1)).replace('e+', 'e');
+  if (s.includes('e')) return exponent();
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 

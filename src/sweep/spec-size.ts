@@ -11,8 +11,10 @@ import type { AxisGroup, Sampler } from './spec-types.js';
 type Bad = (path: (string | number)[], expected: string, found: string, atKey?: boolean) => void;
 
 /**
- * Most points a sweep may draw unless its file sets `maxPoints:`: every point is resolved (≈ 0.2 s for a run config) and held in
- * memory before the first one runs, so a larger grid would sit for hours or run out of memory.
+ * Most points a sweep may draw unless its file sets `maxPoints:`: every point is resolved and held
+ * in memory before the first one runs (a run config resolves in ≈ 10–20 ms on a 2-core machine:
+ * 1947 points in ≈ 21 s, measured 2026-11-28), so 10^4 points take minutes before any output and a
+ * 10^10-point grid would never start. A choice, not a measured limit: raise it per file.
  */
 export const MAX_POINTS = 10_000;
 

@@ -37,9 +37,10 @@ function deviceFrom(arg: string): string | DeviceCatalogEntry {
     throw new UserError(`qmcsim replay: ${file}: ${m[2] !== undefined ? `no device with id '${m[2]}'` : 'several devices'}; use --device ${file}#ID with ID one of ${ids.join(', ')}`);
   }
   // A combination no single key's check sees (LPDDR5 bankMode 16B at 6400 MT/s, ReRAM iterationsMax <
-  // iterationsMin) is located at the key, as `validate` reports it.
-  checkDeviceEntries(devices, file, loaded.sources, index);
-  try {
+  // iterationsMin) is located at the key, as `validate` reports it; the entry built there is used.
+  const built = checkDeviceEntries(devices, file, loaded.sources, index)[index];
+  if (built !== undefined) return built;
+  try { // another plug-in's device type: built here
     return catalogEntryFromSpec(spec);
   } catch (e) {
     throw new UserError(`qmcsim replay: ${file}: ${(e as Error).message}`);

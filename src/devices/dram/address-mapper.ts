@@ -46,10 +46,10 @@ export interface MapperGeometry {
   readonly blocksPerRow: number;
 }
 
-/** Decoded coordinates of one 64-B block (reused output fields: no allocation per call). */
 /** The lpddr5 parameter that sets each field's count (bank groups, banks and columns follow bankMode). */
 const PARAM_OF_FIELD: Record<AddressField, string> = { Ch: 'channels', Ra: 'ranks', Ro: 'density', Bg: 'bankMode', Ba: 'bankMode', Co: 'bankMode' };
 
+/** Decoded coordinates of one 64-B block (reused output fields: no allocation per call). */
 export class AddressMapper {
   readonly order: readonly AddressField[];
   readonly blockBytes = 64;

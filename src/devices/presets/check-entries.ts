@@ -6,23 +6,25 @@
 import { ConfigErrors, type ConfigProblem } from '../../config/errors.js';
 import { formatPath, type PathSegment } from '../../config/paths.js';
 import type { SourceMap } from '../../config/yaml.js';
-import { catalogEntryFromSpec, deviceTypes, type DeviceSpec } from './catalog.js';
+import { catalogEntryFromSpec, deviceTypes, type DeviceCatalogEntry, type DeviceSpec } from './catalog.js';
 import { paramsOf } from '../param-error.js';
 
 /**
  * Builds each built-in-type entry of `devices` (validated `kind: devices` entries) as replay does at load; every
  * failure becomes a ConfigProblem at `devices[i].<param>` when the device names the parameter
  * (DeviceParamError) and the entry sets it, else at `devices[i]`. Throws ConfigErrors if any fails.
- * With `only`, builds just the entry at that index (replay --device FILE#ID).
+ * With `only`, builds just the entry at that index (replay --device FILE#ID). Returns the built
+ * entries by index (undefined where an entry was not built: another plug-in's type, or not `only`).
  */
-export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string, sources: SourceMap, only?: number): void {
+export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string, sources: SourceMap, only?: number): (DeviceCatalogEntry | undefined)[] {
   const problems: ConfigProblem[] = [];
+  const built: (DeviceCatalogEntry | undefined)[] = devices.map(() => undefined);
   devices.forEach((spec, i) => {
     if (only !== undefined && i !== only) return;
     // Types other plug-ins registered (descriptor-checked only) have no catalogue build to run.
     if (!(deviceTypes as readonly string[]).includes(spec.type)) return;
     try {
-      catalogEntryFromSpec(spec);
+      built[i] = catalogEntryFromSpec(spec);
     } catch (e) {
       const msg = ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '');
       const key = paramsOf(e).find((k) => sources.has(formatPath(['devices', i, k])));
@@ -35,4 +37,5 @@ export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string,
     }
   });
   if (problems.length > 0) throw new ConfigErrors(problems);
+  return built;
 }

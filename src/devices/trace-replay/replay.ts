@@ -142,17 +142,17 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
     pump();
   };
   device.setCompletion((slot, donePs) => {
+    if (donePs > lastDone) lastDone = donePs;
     if (slot >= window) {
+      // a posted write: its window slot was freed on acceptance
       const k = slot - window;
       writeLat.add(donePs - (pwStart[k] as number));
-      if (donePs > lastDone) lastDone = donePs;
       pwFree.push(k);
       pwOut--;
       return;
     }
     const lat = donePs - (start[slot] as number);
     if (isW[slot] === 1) writeLat.add(lat); else readLat.add(lat);
-    if (donePs > lastDone) lastDone = donePs;
     free[nFree++] = slot;
     if (blockedOnWindow) {
       blockedOnWindow = false;
