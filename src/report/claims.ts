@@ -22,7 +22,15 @@ export interface ClaimSpec {
   readonly source: string;
   /** Printed with the result: why the simulated value may differ. */
   readonly note?: string | undefined;
+  /**
+   * 'paper' (default): the paper states the value. 'reconstruction': our closed-form estimate of a
+   * figure the paper does not state (qmc-paper.md RECON); the table says so under the claims.
+   */
+  readonly basis?: ClaimBasis | undefined;
 }
+
+/** Where a claim's reference value comes from. */
+export type ClaimBasis = 'paper' | 'reconstruction';
 
 export interface ClaimResult {
   readonly id: string;
@@ -38,6 +46,8 @@ export interface ClaimResult {
   readonly required: boolean;
   /** Free text, e.g. the gap and the parameter value that would close it. */
   readonly note?: string;
+  /** Where the reference value comes from (see ClaimSpec.basis). */
+  readonly basis: ClaimBasis;
 }
 
 /** Compares one simulated value with its claim. */
@@ -47,7 +57,7 @@ export function compareClaim(spec: ClaimSpec, simulated: number, note?: string):
     : Math.abs(ratio - 1) <= spec.tolerance + 1e-12;
   return {
     id: spec.id, title: spec.title, paper: spec.paper, simulated, unit: spec.unit,
-    tolerance: spec.tolerance, ratio, pass, required: spec.required,
+    tolerance: spec.tolerance, ratio, pass, required: spec.required, basis: spec.basis ?? 'paper',
     ...(note !== undefined ? { note } : {}),
   };
 }
@@ -60,6 +70,10 @@ export function requiredClaimsPass(results: readonly ClaimResult[]): boolean {
 /** The claims as a report table (claim, paper, simulated, ratio, tolerance, pass/fail). */
 export function claimsTable(results: readonly ClaimResult[], title: string, id = 'claims'): Table {
   const notes = results.filter((r) => r.note).map((r) => `${r.id}: ${r.note ?? ''}`);
+  const recon = results.filter((r) => r.basis === 'reconstruction' && r.paper !== null).map((r) => r.id);
+  if (recon.length > 0) {
+    notes.push(`not paper figures: the reference values of ${recon.join(', ')} are reconstructions (closed forms from the paper's parameters, qmc-paper.md RECON); the paper does not state them`);
+  }
   return {
     id, title,
     columns: [

@@ -25,6 +25,8 @@ export function resultJson(r: ReproduceResult): unknown {
     claims: claimsJson(r.claims),
     model: r.model, paperValues: r.paperModel, seed: r.seed, layerReuse: r.layerReuse,
     claimNotes: Object.fromEntries(r.claims.filter((c) => c.note).map((c) => [c.id, c.note])),
+    // Claims whose reference value is our reconstruction, not a figure the paper states.
+    reconstructedReferences: r.claims.filter((c) => c.basis === 'reconstruction').map((c) => c.id),
     runs: r.runs.map((s) => ({ id: s.id, label: s.label, latencyPs: s.latencyPs, cdcEnergyPj: s.cdcEnergyPj, devices: s.devices, metrics: s.metrics })),
     rhoSweep: r.rho, area: r.area, designValues: r.designValues, runEstimates: r.runEstimates,
   };

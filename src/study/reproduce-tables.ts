@@ -20,8 +20,21 @@ export function claimsTitle(r: Pick<ReproduceResult, 'model' | 'paperModel' | 'o
 
 export function claimsTableOf(r: ReproduceResult): Table {
   const t = claimsTable(r.claims, claimsTitle(r));
-  const note = estimatedClaimsNote(r);
-  return note === undefined ? t : { ...t, notes: [...(t.notes ?? []), note] };
+  const notes = [estimatedClaimsNote(r), fittedClaimsNote(r)].filter((n): n is string => n !== undefined);
+  return notes.length === 0 ? t : { ...t, notes: [...(t.notes ?? []), ...notes] };
+}
+
+/**
+ * Which paper figures design values were solved from (study.yaml `fittedTo:`): those claims agree
+ * with the paper by construction, so the note says their PASS is a consistency check of the fit,
+ * not an independent prediction. Undefined when no design value was fitted.
+ */
+export function fittedClaimsNote(r: Pick<ReproduceResult, 'designValues'>): string | undefined {
+  const by = new Map<string, string[]>();
+  for (const d of r.designValues) for (const f of d.fittedTo) by.set(f, [...(by.get(f) ?? []), d.name]);
+  if (by.size === 0) return undefined;
+  const parts = [...by].map(([claim, names]) => `${claim} (${names.join(', ')})`);
+  return `fitted: design values were solved from the paper's ${parts.join('; ')}; those agree with the paper by construction, so their PASS checks that the replay realises the fit, not an independent prediction`;
 }
 
 /**

@@ -56,6 +56,8 @@ export interface DesignValueOut {
   readonly derivation: string;
   readonly estimate: boolean;
   readonly affects: readonly string[];
+  /** Paper figures (claim ids, 'rho sweep') this value was solved from. */
+  readonly fittedTo: readonly string[];
 }
 
 export interface ReproduceResult {
@@ -99,9 +101,23 @@ function areaModel(s: StudyConfig): AreaModel {
   };
 }
 
+/** A design value's `fittedTo:` names claims of expected.yaml or 'rho sweep' (a typo would hide a fit). */
+function checkFittedTo(study: StudyConfig, expected: readonly ClaimSpec[], file: string): void {
+  const known = [...expected.map((c) => c.id), RHO_SWEEP];
+  for (const d of study.designValues) {
+    for (const f of d.fittedTo) {
+      if (!known.includes(f)) throw new UserError(`${file}: design value '${d.name}': fittedTo: expected a claim id of the expected values or '${RHO_SWEEP}', found '${f}'`);
+    }
+  }
+}
+
+/** The name design values use for the ρ sweep in `affects:` / `fittedTo:`. */
+export const RHO_SWEEP = 'rho sweep';
+
 /** Runs the whole reproduction. */
 export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   const { study, expected, expectedModel } = loadStudy(o.studyFile);
+  checkFittedTo(study, expected, o.studyFile);
   const base = dirname(resolve(o.studyFile));
   const model = o.model ?? study.model;
   // Check the model name here, in the calling thread, so a typo is a one-line UserError with a
@@ -198,7 +214,7 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     const raw = valueAt(tree, d.path);
     const value = raw === undefined ? '(absent)'
       : typeof raw === 'number' && d.dimension ? formatQuantity(raw, d.dimension, 4) : String(raw);
-    return { name: d.name, value, derivation: d.derivation, estimate: d.estimate, affects: d.affects };
+    return { name: d.name, value, derivation: d.derivation, estimate: d.estimate, affects: d.affects, fittedTo: d.fittedTo };
   });
 
   return {

@@ -39,6 +39,11 @@ const designValueSchema = strictObject({
   estimate: z.boolean(),
   /** Claims whose result rests on this value. */
   affects: z.array(z.string()).default([]),
+  /**
+   * Paper figures this value was solved from (claim ids, or 'rho sweep'): a PASS of such a claim
+   * shows the replay realises the fit, not an independent prediction; the report says so.
+   */
+  fittedTo: z.array(z.string()).default([]),
 });
 
 export const studySchema = strictObject({
@@ -107,6 +112,11 @@ const claimSchema = strictObject({
   title: z.string().min(1),
   /** Printed with the claim: why the simulated value may differ (informational claims). */
   note: z.string().min(1).optional(),
+  /**
+   * Where the reference value comes from: 'paper' (stated by the paper) or 'reconstruction' (our
+   * closed-form estimate, qmc-paper.md RECON; the report says it is not the paper's figure).
+   */
+  basis: oneOf(['paper', 'reconstruction']).default('paper'),
 });
 
 export const expectedSchema = strictObject({

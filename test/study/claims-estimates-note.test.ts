@@ -13,8 +13,8 @@ const r = {
   model: 'hymba-1.5b', paperModel: true, overrides: [],
   claims: [compareClaim(spec('compression', 'x', 4.44), 4.42), compareClaim(spec('latency-vs-fp16', 'x', 12.48), 12.41), compareClaim(spec('qmc-latency-ms', 'ms', 1.2), 1.3)],
   designValues: [
-    { name: 'ReRAM arrays per bank', value: '13', derivation: 'd', estimate: true, affects: ['latency-vs-fp16', 'qmc-latency-ms', 'rho sweep'] },
-    { name: 'LPDDR5 density', value: '1', derivation: 'd', estimate: false, affects: ['compression'] },
+    { name: 'ReRAM arrays per bank', value: '13', derivation: 'd', estimate: true, affects: ['latency-vs-fp16', 'qmc-latency-ms', 'rho sweep'], fittedTo: [] },
+    { name: 'LPDDR5 density', value: '1', derivation: 'd', estimate: false, affects: ['compression'], fittedTo: [] },
   ],
   runEstimates: [{ config: 'fp16', param: 'lpddr5 preset', value: 'preset', derivation: 'd' }],
 } as unknown as ReproduceResult;
