@@ -53,7 +53,8 @@ export function getAt(root: unknown, path: KeyPath): unknown {
   let cur = root;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
+    // own keys only: 'constructor' or '__proto__' in a path names data, never Object.prototype's members
+    cur = Object.hasOwn(cur, seg) ? (cur as Record<string | number, unknown>)[seg] : undefined;
   }
   return cur;
 }

@@ -20,11 +20,21 @@ export interface ComposedTree {
 type Plain = Record<string, unknown>;
 const isPlainMap = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Sets own property `k` of `m`. A key named `__proto__` (or `constructor`) in YAML or `--set` is data:
+ * a plain assignment would replace the map's prototype (the key vanished, or `--set __proto__.x=1`
+ * gave every object in the process an `x`), so keys are defined, and read only when they are own.
+ */
+function setOwn(m: Plain | unknown[], k: string | number, v: unknown): void {
+  Object.defineProperty(m, k, { value: v, writable: true, enumerable: true, configurable: true });
+}
+const ownAt = (m: Plain | unknown[], k: string | number): unknown => (Object.hasOwn(m, k) ? (m as Plain)[k] : undefined);
+
 /** Deep merge: maps merge key by key, everything else (lists, scalars) in `over` replaces `base`. */
 export function deepMerge(base: unknown, over: unknown): unknown {
   if (!isPlainMap(base) || !isPlainMap(over)) return over;
   const out: Plain = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in base ? deepMerge(base[k], v) : v;
+  for (const [k, v] of Object.entries(over)) setOwn(out, k, Object.hasOwn(base, k) ? deepMerge(base[k], v) : v);
   return out;
 }
 
@@ -137,10 +147,10 @@ export function applyOverrides(tree: ComposedTree, overrides: readonly string[])
           ok = false;
           break;
         }
-        if (last) cur[seg] = value;
+        if (last) setOwn(cur, seg, value);
         else {
-          if (cur[seg] === undefined || cur[seg] === null) cur[seg] = typeof path[i + 1] === 'number' ? [] : {};
-          cur = cur[seg];
+          if (ownAt(cur, seg) === undefined || ownAt(cur, seg) === null) setOwn(cur, seg, typeof path[i + 1] === 'number' ? [] : {});
+          cur = ownAt(cur, seg);
         }
       } else {
         if (!isPlainMap(cur)) {
@@ -148,10 +158,10 @@ export function applyOverrides(tree: ComposedTree, overrides: readonly string[])
           ok = false;
           break;
         }
-        if (last) cur[seg] = value;
+        if (last) setOwn(cur, seg, value);
         else {
-          if (cur[seg] === undefined || cur[seg] === null) cur[seg] = typeof path[i + 1] === 'number' ? [] : {};
-          cur = cur[seg];
+          if (ownAt(cur, seg) === undefined || ownAt(cur, seg) === null) setOwn(cur, seg, typeof path[i + 1] === 'number' ? [] : {});
+          cur = ownAt(cur, seg);
         }
       }
     }
@@ -159,6 +169,8 @@ export function applyOverrides(tree: ComposedTree, overrides: readonly string[])
     const key = formatPath(path);
     for (const k of [...sources.keys()]) if (k.startsWith(`${key}.`) || k.startsWith(`${key}[`)) sources.delete(k);
     const pos: NodeSource = { value: { file: where, line: 0, col: 0 }, key: { file: where, line: 0, col: 0 } };
+    // maps and lists the override created on its way (--set foo.bar=1 creates foo) were written by it
+    for (let i = 1; i < path.length; i++) if (!sources.has(formatPath(path.slice(0, i)))) sources.set(formatPath(path.slice(0, i)), pos);
     const addAll = (v: unknown, p: PathSegment[]): void => {
       sources.set(formatPath(p), pos);
       if (Array.isArray(v)) v.forEach((x, i) => addAll(x, [...p, i]));
