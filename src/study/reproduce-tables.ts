@@ -29,12 +29,15 @@ export function claimsTableOf(r: ReproduceResult): Table {
  * with the paper by construction, so the note says their PASS is a consistency check of the fit,
  * not an independent prediction. Undefined when no design value was fitted.
  */
-export function fittedClaimsNote(r: Pick<ReproduceResult, 'designValues'>): string | undefined {
+export function fittedClaimsNote(r: Pick<ReproduceResult, 'designValues' | 'paperModel'>): string | undefined {
   const by = new Map<string, string[]>();
   for (const d of r.designValues) for (const f of d.fittedTo) by.set(f, [...(by.get(f) ?? []), d.name]);
   if (by.size === 0) return undefined;
   const parts = [...by].map(([claim, names]) => `${claim} (${names.join(', ')})`);
-  return `fitted: design values were solved from the paper's ${parts.join('; ')}; those agree with the paper by construction, so their PASS checks that the replay realises the fit, not an independent prediction`;
+  const why = r.paperModel
+    ? 'those agree with the paper by construction, so their PASS checks that the replay realises the fit, not an independent prediction'
+    : "the values fitted to the paper's model are used unchanged here";
+  return `fitted: design values were solved from the paper's ${parts.join('; ')}; ${why}`;
 }
 
 /**

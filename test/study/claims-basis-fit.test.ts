@@ -41,12 +41,14 @@ describe('claim reference basis', () => {
 
   it('the claims table names the claims design values were fitted to', () => {
     const dv = study.designValues.map((d) => ({ ...d, value: '-' }));
-    const note = fittedClaimsNote({ designValues: dv }) ?? '';
+    const note = fittedClaimsNote({ designValues: dv, paperModel: true }) ?? '';
     expect(note).toContain('latency-vs-fp16 (ReRAM channels (QMC and eMEMs), ReRAM banks per channel, ReRAM arrays per bank)');
     expect(note).toContain('energy-total (E_net on the MRAM (UCIe) link, E_net on the ReRAM bus)');
     expect(note).toContain('rho sweep (MRAM channels)');
     expect(note).toMatch(/not an independent prediction/);
-    expect(fittedClaimsNote({ designValues: dv.map((d) => ({ ...d, fittedTo: [] })) })).toBeUndefined();
+    expect(fittedClaimsNote({ designValues: dv.map((d) => ({ ...d, fittedTo: [] })), paperModel: true })).toBeUndefined();
+    // Another model has no PASS to qualify: the note says the fitted values are reused.
+    expect(fittedClaimsNote({ designValues: dv, paperModel: false })).toMatch(/used unchanged here$/);
   });
 
   it('a fittedTo naming no claim is refused before any replay', async () => {
