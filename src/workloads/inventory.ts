@@ -6,6 +6,7 @@
 import type { TensorRole } from './trace/types.js';
 import { kvRole, mambaInner, type ModelShape } from './model-shape.js';
 import type { TensorKind, TensorSpec } from './tensor.js';
+import { mlpBias, mlpMatrices, normIds } from './block-parts.js';
 
 type Emit = (id: string, layer: number, role: TensorRole, kind: TensorKind, shape: readonly number[]) => TensorSpec;
 
@@ -17,46 +18,53 @@ function emitter(shape: ModelShape): Emit {
   };
 }
 
+/** A norm's weight (and LayerNorm bias), role norm. */
+function* normTensors(s: ModelShape, l: number, base: string, width: number, t: Emit): Generator<TensorSpec> {
+  for (const id of normIds(s, base)) yield t(id, l, 'norm', 'norm', [width]);
+}
+
+/** The MLP matrices under `prefix` (gated: gate/up/down; gelu: two fc) and their biases. */
+function* mlpTensors(s: ModelShape, l: number, prefix: string, t: Emit): Generator<TensorSpec> {
+  for (const m of mlpMatrices(s, prefix)) {
+    yield t(`${m.base}.weight`, l, m.role, 'linear', [m.out, m.inp]);
+    const b = mlpBias(s, m);
+    if (b !== undefined) yield t(b, l, 'bias', 'bias', [m.out]);
+  }
+}
+
 function* llamaLayer(s: ModelShape, l: number, t: Emit): Generator<TensorSpec> {
   const a = s.attention!;
-  const m = s.mlp!;
   const h = s.hiddenSize;
   const p = `model.layers.${l}`;
   const q = a.numHeads * a.headDim;
   const kv = a.numKvHeads * a.headDim;
   const kvv = a.numKvHeads * (a.vHeadDim ?? a.headDim);
-  yield t(`${p}.input_layernorm.weight`, l, 'norm', 'norm', [h]);
+  yield* normTensors(s, l, `${p}.input_layernorm`, h, t);
   for (const [name, role, out] of [['q_proj', 'attn_q', q], ['k_proj', 'attn_k', kv], ['v_proj', 'attn_v', kvv]] as const) {
     yield t(`${p}.self_attn.${name}.weight`, l, role, 'linear', [out, h]);
     if (a.qkvBias) yield t(`${p}.self_attn.${name}.bias`, l, 'bias', 'bias', [out]);
   }
   yield t(`${p}.self_attn.o_proj.weight`, l, 'attn_o', 'linear', [h, q]);
   if (a.oBias) yield t(`${p}.self_attn.o_proj.bias`, l, 'bias', 'bias', [h]);
-  yield t(`${p}.post_attention_layernorm.weight`, l, 'norm', 'norm', [h]);
-  yield t(`${p}.mlp.gate_proj.weight`, l, 'mlp_gate', 'linear', [m.intermediateSize, h]);
-  yield t(`${p}.mlp.up_proj.weight`, l, 'mlp_up', 'linear', [m.intermediateSize, h]);
-  yield t(`${p}.mlp.down_proj.weight`, l, 'mlp_down', 'linear', [h, m.intermediateSize]);
+  yield* normTensors(s, l, `${p}.post_attention_layernorm`, h, t);
+  yield* mlpTensors(s, l, `${p}.mlp`, t);
 }
 
 function* phiLayer(s: ModelShape, l: number, t: Emit): Generator<TensorSpec> {
   const a = s.attention!;
-  const m = s.mlp!;
   const h = s.hiddenSize;
   const p = `model.layers.${l}`;
   const q = a.numHeads * a.headDim;
   const kv = a.numKvHeads * a.headDim;
-  yield t(`${p}.input_layernorm.weight`, l, 'norm', 'norm', [h]);
-  yield t(`${p}.input_layernorm.bias`, l, 'norm', 'norm', [h]);
-  for (const [name, role, out] of [['q_proj', 'attn_q', q], ['k_proj', 'attn_k', kv], ['v_proj', 'attn_v', kv]] as const) {
+  const kvv = a.numKvHeads * (a.vHeadDim ?? a.headDim);
+  yield* normTensors(s, l, `${p}.input_layernorm`, h, t);
+  for (const [name, role, out] of [['q_proj', 'attn_q', q], ['k_proj', 'attn_k', kv], ['v_proj', 'attn_v', kvv]] as const) {
     yield t(`${p}.self_attn.${name}.weight`, l, role, 'linear', [out, h]);
     if (a.qkvBias) yield t(`${p}.self_attn.${name}.bias`, l, 'bias', 'bias', [out]);
   }
   yield t(`${p}.self_attn.dense.weight`, l, 'attn_o', 'linear', [h, q]);
   if (a.oBias) yield t(`${p}.self_attn.dense.bias`, l, 'bias', 'bias', [h]);
-  yield t(`${p}.mlp.fc1.weight`, l, 'mlp_fc1', 'linear', [m.intermediateSize, h]);
-  if (m.bias) yield t(`${p}.mlp.fc1.bias`, l, 'bias', 'bias', [m.intermediateSize]);
-  yield t(`${p}.mlp.fc2.weight`, l, 'mlp_fc2', 'linear', [h, m.intermediateSize]);
-  if (m.bias) yield t(`${p}.mlp.fc2.bias`, l, 'bias', 'bias', [h]);
+  yield* mlpTensors(s, l, `${p}.mlp`, t);
 }
 
 /** Mamba-1 mixer tensors (shared by pure Mamba and Hymba's SSM branch). */
@@ -76,16 +84,17 @@ function* mambaLayer(s: ModelShape, l: number, t: Emit): Generator<TensorSpec> {
   const h = s.hiddenSize;
   const di = mambaInner(s);
   const p = `backbone.layers.${l}`;
-  yield t(`${p}.norm.weight`, l, 'norm', 'norm', [h]);
+  yield* normTensors(s, l, `${p}.norm`, h, t);
   yield t(`${p}.mixer.in_proj.weight`, l, 'mamba_in_proj', 'linear', [2 * di, h]);
+  if (s.mamba!.projBias) yield t(`${p}.mixer.in_proj.bias`, l, 'bias', 'bias', [2 * di]);
   yield* mambaMixer(s, l, `${p}.mixer`, '', t);
   yield t(`${p}.mixer.out_proj.weight`, l, 'mamba_out_proj', 'linear', [h, di]);
+  if (s.mamba!.projBias) yield t(`${p}.mixer.out_proj.bias`, l, 'bias', 'bias', [h]);
 }
 
 function* hymbaLayer(s: ModelShape, l: number, t: Emit): Generator<TensorSpec> {
   const a = s.attention!;
   const mb = s.mamba!;
-  const m = s.mlp!;
   const h = s.hiddenSize;
   const di = mambaInner(s);
   const p = `model.layers.${l}`;
@@ -93,6 +102,7 @@ function* hymbaLayer(s: ModelShape, l: number, t: Emit): Generator<TensorSpec> {
   const kvOut = kvRole(s, l).produces ? a.numKvHeads * (a.headDim + (a.vHeadDim ?? a.headDim)) : 0;
   yield t(`${p}.input_layernorm.weight`, l, 'norm', 'norm', [h]);
   yield t(`${p}.mamba.in_proj.weight`, l, 'mamba_in_proj', 'linear', [q + kvOut + 2 * di, h]);
+  if (mb.projBias) yield t(`${p}.mamba.in_proj.bias`, l, 'bias', 'bias', [q + kvOut + 2 * di]);
   yield* mambaMixer(s, l, `${p}.mamba`, '.0', t);
   if (mb.innerLayernorms) {
     yield t(`${p}.mamba.dt_layernorm.weight`, l, 'norm', 'norm', [mb.dtRank]);
@@ -102,11 +112,9 @@ function* hymbaLayer(s: ModelShape, l: number, t: Emit): Generator<TensorSpec> {
   yield t(`${p}.mamba.pre_avg_layernorm1.weight`, l, 'norm', 'norm', [di]);
   yield t(`${p}.mamba.pre_avg_layernorm2.weight`, l, 'norm', 'norm', [di]);
   yield t(`${p}.mamba.out_proj.weight`, l, 'mamba_out_proj', 'linear', [h, di]);
+  if (mb.projBias) yield t(`${p}.mamba.out_proj.bias`, l, 'bias', 'bias', [h]);
   yield t(`${p}.pre_moe_layernorm.weight`, l, 'norm', 'norm', [h]);
-  const e = `${p}.moe.experts.0`;
-  yield t(`${e}.gate_proj.weight`, l, 'mlp_gate', 'linear', [m.intermediateSize, h]);
-  yield t(`${e}.up_proj.weight`, l, 'mlp_up', 'linear', [m.intermediateSize, h]);
-  yield t(`${e}.down_proj.weight`, l, 'mlp_down', 'linear', [h, m.intermediateSize]);
+  yield* mlpTensors(s, l, `${p}.moe.experts.0`, t);
 }
 
 /** Tensors of block `layer` in checkpoint order. */
@@ -130,8 +138,7 @@ export function* inventoryIter(shape: ModelShape): Generator<TensorSpec> {
   if (shape.metaTokens > 0) yield t('model.memory_tokens', -1, 'meta_tokens', 'meta_tokens', [shape.metaTokens, h]);
   for (let l = 0; l < shape.numLayers; l++) yield* layerTensors(shape, l);
   const fin = mambaStyle ? 'backbone.norm_f' : shape.family === 'llama' ? 'model.norm' : 'model.final_layernorm';
-  yield t(`${fin}.weight`, -1, 'norm', 'norm', [h]);
-  if (shape.norm.kind === 'layernorm') yield t(`${fin}.bias`, -1, 'norm', 'norm', [h]);
+  yield* normTensors(shape, -1, fin, h, t);
   if (!shape.tieWordEmbeddings) {
     yield t('lm_head.weight', -1, 'lm_head', 'linear', [shape.vocabSize, h]);
     if (shape.lmHeadBias) yield t('lm_head.bias', -1, 'bias', 'bias', [shape.vocabSize]);

@@ -32,7 +32,9 @@ const attentionSchema = z.strictObject({
 });
 
 const mlpSchema = z.strictObject({
-  kind: z.enum(['swiglu', 'gelu']),
+  /** Gated swiglu / geglu (Gemma): gate_proj, up_proj, down_proj; plain gelu: two fc matrices (Phi fc1/fc2, llama family c_fc/c_proj). */
+  kind: z.enum(['swiglu', 'geglu', 'gelu']),
+  /** Biases on every MLP matrix. */
   intermediateSize: z.number().int().positive(),
   bias: z.boolean().default(false),
 });
@@ -75,8 +77,17 @@ export const modelShapeSchema = z.strictObject({
     if (needed && s[block] === undefined) reportIssue(ctx, `${block === 'mamba' ? 'a' : 'an'} ${block}: block (family ${s.family} needs one)`, 'nothing (the key is missing)', [block]);
     if (!needed && s[block] !== undefined) reportIssue(ctx, `no ${block}: block (family ${s.family} has none; it would be ignored)`, 'a map', [block]);
   }
+  if (s.tieWordEmbeddings && s.lmHeadBias) {
+    reportIssue(ctx, 'lmHeadBias: false with tieWordEmbeddings: true (a tied head is the embedding, which has no bias)', 'true', ['lmHeadBias']);
+  }
+  if (s.family === 'hymba' && s.norm.kind !== 'rmsnorm') {
+    reportIssue(ctx, 'rmsnorm (family hymba is modelled with RMSNorms only)', `'${s.norm.kind}'`, ['norm', 'kind']);
+  }
   const a = s.attention;
   if (a === undefined) return;
+  if (!a.oProj && s.family !== 'hymba') {
+    reportIssue(ctx, `oProj: true (only family hymba folds the attention output projection into mamba.out_proj; family ${s.family} always has one)`, 'false', ['attention', 'oProj']);
+  }
   if (a.numHeads % a.numKvHeads !== 0) {
     reportIssue(ctx, `a divisor of numHeads (${a.numHeads}): each KV head serves a whole group of query heads`, String(a.numKvHeads), ['attention', 'numKvHeads']);
   }

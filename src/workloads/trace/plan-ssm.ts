@@ -7,7 +7,9 @@
  */
 import type { ModelShape } from '../model-shape.js';
 import { kvRole, mambaInner } from '../model-shape.js';
+import { normIds } from '../block-parts.js';
 import { attention, elementwise, linear, norm, rope, rowsOf, type DataMove, type OpPlan, type PhaseCtx } from './ops.js';
+import { mlpOps } from './plan-transformer.js';
 
 function stateMoves(c: PhaseCtx, tensor: string, bytes: number): DataMove[] {
   const w: DataMove = { kind: 'stateWrite', tensor, role: 'ssm_state', bytes };
@@ -48,11 +50,12 @@ export function mambaPlan(s: ModelShape, l: number, c: PhaseCtx): OpPlan[] {
   const h = s.hiddenSize;
   const di = mambaInner(s);
   const p = `backbone.layers.${l}`;
+  const pb = (name: string) => (s.mamba!.projBias ? `${p}.mixer.${name}.bias` : undefined);
   return [
-    norm(c, s, 'norm', [`${p}.norm.weight`], h),
-    linear(c, 'in_proj', 'mamba_in_proj', `${p}.mixer.in_proj.weight`, 2 * di, h),
+    norm(c, s, 'norm', normIds(s, `${p}.norm`), h),
+    linear(c, 'in_proj', 'mamba_in_proj', `${p}.mixer.in_proj.weight`, 2 * di, h, pb('in_proj')),
     ...mixerCore(s, l, c, `${p}.mixer`, '', 'backbone'),
-    linear(c, 'out_proj', 'mamba_out_proj', `${p}.mixer.out_proj.weight`, h, di),
+    linear(c, 'out_proj', 'mamba_out_proj', `${p}.mixer.out_proj.weight`, h, di, pb('out_proj')),
     elementwise(c, 'residual', h, 1, 2),
   ];
 }
@@ -60,28 +63,24 @@ export function mambaPlan(s: ModelShape, l: number, c: PhaseCtx): OpPlan[] {
 /** Hymba block: fused in_proj → (attention ∥ SSM) → per-branch norms, mean → out_proj → MLP. */
 export function hymbaPlan(s: ModelShape, l: number, c: PhaseCtx): OpPlan[] {
   const a = s.attention!;
-  const m = s.mlp!;
   const h = s.hiddenSize;
   const di = mambaInner(s);
   const p = `model.layers.${l}`;
   const kr = kvRole(s, l);
   const kvOut = kr.produces ? a.numKvHeads * (a.headDim + (a.vHeadDim ?? a.headDim)) : 0;
-  const e = `${p}.moe.experts.0`;
+  const pb = (name: string) => (s.mamba!.projBias ? `${p}.mamba.${name}.bias` : undefined);
   return [
     norm(c, s, 'input_layernorm', [`${p}.input_layernorm.weight`], h),
-    linear(c, 'in_proj', 'mamba_in_proj', `${p}.mamba.in_proj.weight`, a.numHeads * a.headDim + kvOut + 2 * di, h),
+    linear(c, 'in_proj', 'mamba_in_proj', `${p}.mamba.in_proj.weight`, a.numHeads * a.headDim + kvOut + 2 * di, h, pb('in_proj')),
     rope(c, s, kr.produces),
     attention(c, s, l, kr.producer, kr.produces, kr.window),
     ...mixerCore(s, l, c, `${p}.mamba`, '.0', 'model'),
     norm(c, s, 'pre_avg_layernorms', [`${p}.mamba.pre_avg_layernorm1.weight`, `${p}.mamba.pre_avg_layernorm2.weight`], 2 * di),
     elementwise(c, 'branch_mean', di, 2, 2),
-    linear(c, 'out_proj', 'mamba_out_proj', `${p}.mamba.out_proj.weight`, h, di),
+    linear(c, 'out_proj', 'mamba_out_proj', `${p}.mamba.out_proj.weight`, h, di, pb('out_proj')),
     elementwise(c, 'residual_mixer', h, 1, 2),
     norm(c, s, 'pre_moe_layernorm', [`${p}.pre_moe_layernorm.weight`], h),
-    linear(c, 'gate_proj', 'mlp_gate', `${e}.gate_proj.weight`, m.intermediateSize, h),
-    linear(c, 'up_proj', 'mlp_up', `${e}.up_proj.weight`, m.intermediateSize, h),
-    elementwise(c, 'silu_mul', m.intermediateSize, 5, 2),
-    linear(c, 'down_proj', 'mlp_down', `${e}.down_proj.weight`, h, m.intermediateSize),
+    ...mlpOps(s, `${p}.moe.experts.0`, c),
     elementwise(c, 'residual_mlp', h, 1, 2),
   ];
 }
