@@ -6,7 +6,7 @@
 import { claimsTable } from '../report/claims.js';
 import type { BitErrorRow, EnergyPart, LatencyRow, RhoRow } from '../report/plots.js';
 import type { Table } from '../report/table.js';
-import type { ReproduceResult } from './reproduce.js';
+import type { ReproduceResult, RhoPoint } from './reproduce.js';
 import { bottleneck, deviceReadEnergy, fetchEnergy, sumDevices, weightBits, weightCells } from './run-summary.js';
 
 const MS = 1e9; // ps per ms
@@ -101,8 +101,43 @@ export function rhoTable(r: ReproduceResult): Table {
       rho: p.rho, latency: p.latencyPs / MS, mram: p.mramTimePs / MS, reram: p.reramTimePs / MS,
       bottleneck: p.bottleneck, energy: p.energyPj / MJ, cells: p.cells / 1e9, speedup: p.latencyVsFp16,
     })),
-    notes: ['stream times are summed per layer; a layer waits for the slower of its MRAM and ReRAM streams (Eq. 3)'],
+    notes: [
+      'stream times are summed per layer; a layer waits for the slower of its MRAM and ReRAM streams (Eq. 3)',
+      ...(r.paperModel ? [rhoShapeNote(r.rho)] : []),
+    ],
   };
+}
+
+/** The shape of a ρ sweep, read off the replayed points (Fig. 3 compares shapes, not values). */
+export interface RhoShape {
+  /** ρ of the lowest latency. */
+  readonly minRho: number;
+  /** Latency falls strictly up to the minimum and rises strictly after it, with the minimum inside the sweep. */
+  readonly uShaped: boolean;
+  /** Smallest ρ from which every point is MRAM-bound; null when the last point is not. */
+  readonly mramBoundFrom: number | null;
+  /** Largest over smallest energy, minus 1 (0.04 = 4 % spread). */
+  readonly energySpread: number;
+}
+
+export function rhoShape(points: readonly RhoPoint[]): RhoShape {
+  const p = [...points].sort((a, b) => a.rho - b.rho);
+  let k = 0;
+  p.forEach((x, i) => { if (x.latencyPs < (p[k]?.latencyPs ?? Infinity)) k = i; });
+  const lat = p.map((x) => x.latencyPs);
+  const uShaped = k > 0 && k < p.length - 1 && lat.every((v, i) => i === 0 || (i <= k ? v < (lat[i - 1] ?? 0) : v > (lat[i - 1] ?? 0)));
+  let from: number | null = null;
+  for (let i = p.length - 1; i >= 0 && p[i]?.bottleneck === 'mram'; i--) from = p[i]?.rho ?? null;
+  const e = p.map((x) => x.energyPj);
+  return { minRho: p[k]?.rho ?? Number.NaN, uShaped, mramBoundFrom: from, energySpread: Math.max(...e) / Math.min(...e) - 1 };
+}
+
+/** Fig. 3 of the paper against the simulated sweep: shape only (the paper gives no values). */
+export function rhoShapeNote(points: readonly RhoPoint[]): string {
+  const s = rhoShape(points);
+  return `Fig. 3 (paper): latency U-shaped with its minimum at ρ = 0.3, energy nearly flat; simulated: ` +
+    `${s.uShaped ? 'U-shaped' : 'not U-shaped'}, minimum at ρ = ${s.minRho}, MRAM-bound from ρ = ${s.mramBoundFrom ?? '(never)'}, ` +
+    `energy spread ${(s.energySpread * 100).toFixed(1)} % (the MRAM channel count was fitted to the MRAM-bound crossover, see the design values)`;
 }
 
 export function areaTable(r: ReproduceResult): Table {
