@@ -54,6 +54,23 @@ function flatten(issue: Issue, base: readonly PathSegment[]): Array<{ issue: Iss
   return [{ issue, path }];
 }
 
+/** Keys the loader consumes before validation: a misspelling of one at the top level gets a did-you-mean. */
+const RESERVED_TOP_KEYS = ['kind', 'extends'] as const;
+
+/**
+ * For a missing key at `path` (e.g. devices[0].type): a sibling key that looks like a misspelling of
+ * it (tpye), which the schema then never asked for.
+ */
+function misspeltSibling(data: unknown, path: readonly PathSegment[]): { path: PathSegment[]; key: string; meant: string } | undefined {
+  const meant = path[path.length - 1];
+  const parent = getAt(data, path.slice(0, -1));
+  if (typeof meant !== 'string' || typeof parent !== 'object' || parent === null || Array.isArray(parent)) return undefined;
+  for (const k of Object.keys(parent)) {
+    if (k !== meant && suggest(k, [meant]) === meant) return { path: [...path.slice(0, -1), k], key: k, meant };
+  }
+  return undefined;
+}
+
 /** Converts zod issues for `data` into located problems, sorted by position. */
 export function issuesToProblems(issues: readonly Issue[], data: unknown, sources: SourceMap, file: string, schema?: z.ZodType): ConfigProblem[] {
   const out: ConfigProblem[] = [];
@@ -105,7 +122,9 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, source
           }
           const sug = allowed ? suggest(k, allowed) : undefined;
           if (sug !== undefined) meant.add(formatPath([...path, sug]));
-          push([...path, k], true, expected, `unknown key '${k}'`, allowed ? didYouMean(k, allowed) : '');
+          // a misspelt 'extends:' or 'kind:' (consumed by the loader, so not in the allowed list)
+          const reserved = sug === undefined && path.length === 0 ? suggest(k, RESERVED_TOP_KEYS) : undefined;
+          push([...path, k], true, expected, `unknown key '${k}'`, reserved !== undefined ? `did you mean '${reserved}'?` : allowed ? didYouMean(k, allowed) : '');
         }
         break;
       }
@@ -118,6 +137,12 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, source
         const disc = (issue as { discriminator?: string; options?: unknown[] }).options;
         if (disc !== undefined) {
           const opts = disc.map(String);
+          // the discriminating key (type:, scheme:) missing because it is misspelt (tpye:): name that key
+          const misspelt = value === undefined ? misspeltSibling(data, path) : undefined;
+          if (misspelt !== undefined) {
+            push(misspelt.path, true, `'${misspelt.meant}:' naming one of ${listValues(opts)}`, `unknown key '${misspelt.key}'`, `did you mean '${misspelt.meant}'?`);
+            break;
+          }
           const hint = typeof value === 'string' ? didYouMean(value, opts) : '';
           push(path, false, opts.length > 0 ? `one of ${listValues(opts)}` : 'a registered type (none are registered)', showFound(value), hint);
         } else push(path, false, 'one of the allowed forms', showFound(value));

@@ -10,6 +10,7 @@ import { ConfigErrors, isUserError, UserError } from '../../config/errors.js';
 import { suggest } from '../../config/did-you-mean.js';
 import { allConfigKinds, findConfigKind, kindForFile, schemaOf, type ConfigKind } from '../../config/kinds.js';
 import { composeConfig, validateTree } from '../../config/load.js';
+import { formatPath } from '../../config/paths.js';
 import { canonicalJson, contentHash } from '../../config/dump.js';
 import { provenance } from '../../config/provenance.js';
 import type { SourceMap } from '../../config/yaml.js';
@@ -64,6 +65,15 @@ function kindOf(file: string, kindOpt: string | undefined): ConfigKind {
   const kindPos = tree.sources.get('kind')?.value;
   const at = { file: kindPos?.file ?? file, line: kindPos?.line ?? 1, col: kindPos?.col ?? 1, path: 'kind' };
   if (kindName === undefined) {
+    // 'kidn: run': name the misspelt key, not only the missing one
+    const top = typeof tree.data === 'object' && tree.data !== null && !Array.isArray(tree.data) ? Object.keys(tree.data) : [];
+    const misspelt = top.find((k) => k !== 'kind' && suggest(k, ['kind']) === 'kind');
+    if (misspelt !== undefined) {
+      const pos = tree.sources.get(formatPath([misspelt]));
+      const where = pos?.key ?? pos?.value;
+      throw new ConfigErrors([{ file: where?.file ?? file, line: where?.line ?? 1, col: where?.col ?? 1, path: formatPath([misspelt]),
+        expected: `a top-level 'kind:' naming the configuration kind (one of ${names.join(', ') || 'none registered'})`, found: `unknown key '${misspelt}'`, hint: "did you mean 'kind'?" }]);
+    }
     // a model or quant file copied out of configs/models or configs/quant loses its folder-given kind
     const hint = "add a line such as 'kind: model' or pass --kind KIND (only files under configs/models/ and configs/quant/ need no kind:)";
     throw new ConfigErrors([{ ...at, expected: `a top-level 'kind:' naming the configuration kind (one of ${names.join(', ') || 'none registered'})`, found: 'none', hint }]);
