@@ -7,7 +7,7 @@ import { Job, Queue, QueueEvents } from 'bullmq';
 import { UserError } from '../config/errors.js';
 import { DEFAULT_QUEUE_NAME, JOB_ATTEMPTS, parseRedisUrl } from './queue-common.js';
 import { probeRedis, watchRedis, type RedisWatch } from './redis-link.js';
-import type { Executor, PointOutcome, PointTask } from './task.js';
+import type { Executor, ExecutorRunOptions, PointOutcome, PointTask } from './task.js';
 
 /** Options of the queue executor. */
 export interface QueueExecutorOptions {
@@ -55,7 +55,7 @@ export class QueueExecutor implements Executor {
   }
 
   /** Evaluates `tasks` through the queue; a lost Redis connection rejects with a one-line UserError (exit 1). */
-  async run(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal): Promise<void> {
+  async run(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal, opts: ExecutorRunOptions = {}): Promise<void> {
     if (tasks.length === 0) return;
     let lostFail = (_reason: string): void => {};
     const lostNow = new Promise<never>((_res, rej) => {
@@ -67,7 +67,7 @@ export class QueueExecutor implements Executor {
     abort.addEventListener('abort', onAbort);
     if (abort.aborted) stop.abort();
     void this.watch.lost.then((r) => { lostFail(r); stop.abort(); });
-    const work = this.runTasks(tasks, onOutcome, stop.signal);
+    const work = this.runTasks(tasks, onOutcome, stop.signal, opts.fresh === true);
     work.catch(() => {}); // after a lost connection its rejection is replaced by the one-line reason
     try {
       await Promise.race([work, lostNow]);
@@ -79,8 +79,11 @@ export class QueueExecutor implements Executor {
     }
   }
 
-  private async runTasks(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal): Promise<void> {
+  private async runTasks(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal, fresh: boolean): Promise<void> {
     await this.events.waitUntilReady();
+    // A finished job of an earlier run (kept 24 h) would otherwise be taken as this run's result:
+    // a re-run without --resume would store it as 'run now' without evaluating anything.
+    if (fresh) for (const t of tasks) await this.discardFinished(t.id);
     const outstanding = new Set(tasks.map((t) => t.id));
     let finish!: () => void;
     let fail!: (e: unknown) => void;
@@ -131,11 +134,23 @@ export class QueueExecutor implements Executor {
     }
   }
 
-  /** Looks a job up directly; settles it when it completed or finally failed. */
-  private async check(id: string, settle: (id: string, o: PointOutcome | null, reason?: string) => void, retryFailed = false): Promise<void> {
+  /** Removes job `id` when it is finished (completed or failed); queued or running jobs stay. */
+  private async discardFinished(id: string): Promise<void> {
     const job = await Job.fromId(this.queue, id);
     if (job === undefined) return;
     const state = await job.getState();
+    if (state === 'completed' || state === 'failed') await job.remove();
+  }
+
+  /** Looks a job up directly; settles it when it completed or finally failed. */
+  private async check(id: string, settle: (id: string, o: PointOutcome | null, reason?: string) => void, retryFailed = false): Promise<void> {
+    // State first, then the job: a job read while active and found completed a moment later has no
+    // return value yet in the copy read, which stored a computed point as failed ('worker returned
+    // no result'). A job is moved to completed together with its return value, so this order is safe.
+    const state = await this.queue.getJobState(id);
+    if (state !== 'completed' && state !== 'failed') return;
+    const job = await Job.fromId(this.queue, id);
+    if (job === undefined) return;
     if (state === 'completed') settle(id, asOutcome(id, job.returnvalue));
     else if (state === 'failed') {
       if (retryFailed) await job.retry('failed');

@@ -19,10 +19,19 @@ export type PointOutcome =
   | { readonly id: string; readonly ok: true; readonly metrics: Readonly<Record<string, number>>; readonly error?: never }
   | { readonly id: string; readonly ok: false; readonly error: string; readonly metrics?: never };
 
+/** How an executor treats results an earlier run left behind (only a queue keeps any). */
+export interface ExecutorRunOptions {
+  /**
+   * Evaluate every task anew: a result an earlier run left on the queue is discarded, not reused
+   * (a sweep without --resume). Default false: such results are picked up (--resume).
+   */
+  readonly fresh?: boolean;
+}
+
 /** Something that evaluates tasks and reports each outcome exactly once to `onOutcome`. */
 export interface Executor {
   /** Evaluates every task; resolves when all outcomes were handed to `onOutcome` (awaited) or `abort` fired. */
-  run(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal): Promise<void>;
+  run(tasks: readonly PointTask[], onOutcome: (o: PointOutcome) => Promise<void>, abort: AbortSignal, opts?: ExecutorRunOptions): Promise<void>;
   close(): Promise<void>;
 }
 
