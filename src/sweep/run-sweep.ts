@@ -85,7 +85,8 @@ export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<
       opts.onProgress?.({ ...progress, lastId: row.id });
     };
     try {
-      await opts.executor.run(tasks, onOutcome, abort.signal);
+      // Without --resume every point is evaluated now, also one whose result is still on a queue.
+      await opts.executor.run(tasks, onOutcome, abort.signal, { fresh: !opts.resume });
     } catch (e) {
       abort.abort();
       throw e;
