@@ -80,6 +80,9 @@ export function parseQuantity(text: string, dim: Dimension): ParseResult {
     value = Math.round(value);
     if (!Number.isSafeInteger(value)) return fail(dim, `'${text}' (too long for integer picoseconds; use a duration)`);
   }
+  // a non-zero size below one bit ('1e-300 B', '1e-300 MiB') is no size: a granule or capacity that
+  // small made device models split one access into ~1e300 pieces (a replay that never ended)
+  if (dim === 'size' && value !== 0 && Math.abs(value) < 0.125) return fail(dim, `'${text}' (below 1 bit, the smallest size)`);
   if (!Number.isFinite(value)) return fail(dim, `'${text}' (out of range)`);
   return { ok: true, value };
 }
