@@ -11,6 +11,7 @@ import { runConfig, type RunConfig } from '../arch/run.js';
 import { loadRunConfig } from '../arch/run-config.js';
 import { runEstimates } from '../arch/report-parts.js';
 import { resolvedRun } from '../arch/resolved-run.js';
+import { estimateApplies } from './estimate-applies.js';
 import type { SweepEstimate, SweepEvaluator } from './evaluator.js';
 
 /** `key=value` override text; JSON is valid YAML, so strings such as '3.5 ns' survive quoting. */
@@ -66,11 +67,16 @@ export const evaluator: SweepEvaluator = {
   identity(resolved) {
     return resolvedRun(resolved as RunConfig).config;
   },
-  /** As `qmcsim run` lists them (runEstimates): the run file's `estimates:`, then each device's and noise model's (devices built, nothing run). */
+  /**
+   * As `qmcsim run` lists them (runEstimates): the run file's `estimates:`, then each device's and
+   * noise model's (devices built, nothing run). A run-file estimate is left out of a point whose
+   * config does not hold it (an axis swapped in a SoC without that memory, link value or budget).
+   */
   estimates(resolved) {
     const cfg = resolved as RunConfig;
     const engine = new Engine();
     const built = cfg.soc.memories.map((m) => [m.id, defaultDeviceFactory(m.device, engine, `soc.memory.${m.id}`, 0, m.noise)] as const);
-    return runEstimates(cfg, built).map((e): SweepEstimate => ({ param: e.param, value: String(e.value), source: e.derivation }));
+    const applying = cfg.estimates.filter((e) => estimateApplies(e.param, String(e.value), cfg));
+    return runEstimates({ estimates: applying }, built).map((e): SweepEstimate => ({ param: e.param, value: String(e.value), source: e.derivation }));
   },
 };
