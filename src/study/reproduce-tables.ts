@@ -169,9 +169,35 @@ export function bitErrorTable(r: ReproduceResult): Table {
     rows,
     notes: [
       'bits read are counted on devices with a noise model attached; 0 = no noise model on that device',
+      ...noiseModelNotes(r),
       ...(r.layerReuse ? ['layer reuse on: reused layers add their representative layer\'s measured errors, scaled by the SoC to the layer\'s bytes (hence non-integer counts); run with --no-layer-reuse for per-access samples of every layer'] : []),
     ],
   };
+}
+
+/**
+ * Which noise model and level coding produced each sampled bit-error rate: the rate per bit depends
+ * on the coding (a one-level fault flips one bit under gray coding, up to bitsPerCell under binary),
+ * so a reader comparing with `qmcsim study noise` (gray by default) needs it.
+ */
+export function noiseModelNotes(r: Pick<ReproduceResult, 'runs' | 'configs'>): string[] {
+  const byModel = new Map<string, string[]>();
+  for (const s of r.runs) {
+    const cfg = r.configs.find((c) => c.id === s.id)?.config;
+    for (const d of s.devices) {
+      if (d.bitsRead <= 0) continue;
+      const n = cfg?.soc.memories.find((m) => m.id === d.id)?.noise as Record<string, unknown> | undefined;
+      if (n === undefined || n.kind === 'none') continue;
+      const levels = Array.isArray(n.means) ? n.means.length : typeof n.levels === 'number' ? n.levels : undefined;
+      const coding = typeof n.levelCoding === 'string' ? `, ${n.levelCoding} level coding` : '';
+      const spread = typeof n.levelSpreadScale === 'number' && n.levelSpreadScale !== 1 ? `, spread ×${n.levelSpreadScale}` : '';
+      const text = `${String(n.kind)}${levels !== undefined ? ` (${levels} levels)` : ''}${spread}${coding}`;
+      byModel.set(text, [...(byModel.get(text) ?? []), `${s.label} ${d.id}`]);
+    }
+  }
+  if (byModel.size === 0) return [];
+  const list = [...byModel].map(([m, where]) => `${where.join(', ')}: ${m}`).join('; ');
+  return [`noise models: ${list}. A one-level cell fault flips one bit under gray coding and up to bits-per-cell bits under binary coding, so per-bit rates depend on the coding (qmcsim study noise uses the coding its file sets; experiments/noise/default.yaml: gray)`];
 }
 
 export function designValuesTable(r: ReproduceResult): Table {
