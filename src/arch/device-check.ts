@@ -16,6 +16,10 @@ import { nvmAndSramPresets, rawParams } from '../devices/presets/index.js';
 import { defaultDeviceFactory, idealSchema, type BuiltDevice } from './device-factory.js';
 import type { SocConfig } from './soc-schema.js';
 import { paramsOf } from '../devices/param-error.js';
+import { formatQuantity } from '../units/format.js';
+
+/** Exact bytes plus the binary-prefixed size, for memory-map messages ('2097152 B = 2 MiB'). */
+const bytesText = (b: number): string => `${b} B = ${formatQuantity(b, 'size', 6)}`;
 
 /** `data` placed at `path` inside an otherwise empty tree (so issue paths can carry the prefix). */
 function nest(path: readonly PathSegment[], data: unknown): unknown {
@@ -111,11 +115,17 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
       const cap = built.get(r.memory)?.device.capacityBytes;
       return cap === undefined ? undefined : { base: r.base, end: r.base + (r.size ?? Math.max(0, cap - r.base)), cap };
     });
+    // at the key that put the region there: its base (past the end, or overlapping) or its size
+    const key = (i: number, k: 'base' | 'size'): PathSegment[] => {
+      const p = [...pre, 'regions', i, k];
+      return src.has(formatPath(p)) ? p : [...pre, 'regions', i];
+    };
     soc.regions.forEach((r, i) => {
       const s = spans[i];
       if (s === undefined) return; // unknown memory: reported by the SoC schema
       if (s.base >= s.cap || s.end > s.cap) {
-        problem([...pre, 'regions', i], `a region inside memory '${r.memory}' (capacity ${s.cap} B)`, r.size === undefined ? `base ${s.base} B` : `[${s.base}, ${s.end}) B`);
+        const at = s.base >= s.cap || r.size === undefined ? key(i, 'base') : key(i, 'size');
+        problem(at, `a region inside memory '${r.memory}' (capacity ${bytesText(s.cap)})`, r.size === undefined ? `base ${s.base} B` : `[${s.base}, ${s.end}) B`);
         return;
       }
       for (let j = 0; j < i; j++) {
@@ -123,7 +133,7 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
         const other = soc.regions[j];
         if (o === undefined || other === undefined || other.memory !== r.memory) continue;
         if (o.base < s.end && s.base < o.end) {
-          problem([...pre, 'regions', i], `a region not overlapping region '${other.id}' [${o.base}, ${o.end}) B of memory '${r.memory}'`, `[${s.base}, ${s.end}) B`);
+          problem(key(i, 'base'), `a region not overlapping region '${other.id}' [${o.base}, ${o.end}) B of memory '${r.memory}'`, `[${s.base}, ${s.end}) B`);
         }
       }
     });

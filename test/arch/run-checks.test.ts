@@ -118,7 +118,7 @@ describe('run configuration checked against its SoC', () => {
     const soc = SOC.replace('  - { id: w, memory: mram }', '  - { id: w, memory: mram, base: 2 GiB }\n  - { id: w2, memory: dram, base: 1 GiB, size: 1 GiB }')
       .replace('  - { id: kv, memory: dram }', '  - { id: kv, memory: dram, size: 1536 MiB }');
     const msg = errorsOf(() => loadRunConfig(files(RUN, soc)));
-    expect(msg).toMatch(/soc\.yaml:14:\d+: regions\[0\]: expected a region inside memory 'mram' \(capacity 1073741824 B\), found base 2147483648 B/);
+    expect(msg).toMatch(/soc\.yaml:14:\d+: regions\[0\]\.base: expected a region inside memory 'mram' \(capacity 1073741824 B = 1 GiB\), found base 2147483648 B/);
     expect(msg).toMatch(/soc\.yaml:16:\d+: regions\[2\]: expected a region not overlapping region 'w2'/);
   });
 
