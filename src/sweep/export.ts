@@ -1,8 +1,9 @@
 /**
  * Exports a sweep's stored points with DuckDB COPY: one row per point, a column per axis key and
  * per metric (pivoted from metric_values), ordered by point index. CSV and Parquet, each written to
- * a temporary file and renamed into place. An axis whose every value is an integer is a BIGINT
- * column (CSV '32', not '32.0'); other numeric axes are DOUBLE.
+ * a temporary file and renamed into place (the temporary file is removed on exit, also when Ctrl-C
+ * ends the process mid-COPY). An axis whose every value is an integer is a BIGINT column (CSV '32',
+ * not '32.0'); other numeric axes are DOUBLE.
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -57,13 +58,18 @@ export async function exportPoints(db: ResultsDb, spec: SweepSpec, ids: readonly
   const select = exportSelect(spec, metricNames);
   // Each file is written beside its final name and renamed into place, so an interrupted export
   // (Ctrl-C) never leaves a half-written points.csv / points.parquet.
+  // Ctrl-C ends the sweep command with process.exit, where no finally block runs: the exit hook
+  // removes a temporary file a COPY was still writing.
   for (const [file, format] of [[files.csv, 'FORMAT CSV, HEADER'], [files.parquet, 'FORMAT PARQUET']] as const) {
     const tmp = `${file}.tmp-${process.pid}`;
+    const discard = (): void => rmSync(tmp, { force: true });
+    process.once('exit', discard);
     try {
       await db.exec(`COPY (${select}) TO ${lit(tmp)} (${format})`);
       renameSync(tmp, file);
     } finally {
-      rmSync(tmp, { force: true });
+      process.off('exit', discard);
+      discard();
     }
   }
   await db.exec(`DROP TABLE sweep_ids`);
