@@ -69,7 +69,8 @@ abstract class TextCursor implements TraceCursor {
     if (this.skipWs() === 0 || this.p === this.e) this.fail(expected);
   }
 
-  protected decimal(what: string): number {
+  /** A decimal field; `tooLarge` is what to expect when it has too many digits for a safe integer. */
+  protected decimal(what: string, tooLarge = `${what} below 2^53`): number {
     const buf = this.src.buf;
     let v = 0, n = 0;
     while (this.p < this.e) {
@@ -83,7 +84,7 @@ abstract class TextCursor implements TraceCursor {
       if (n > 0) this.p -= n;
       this.fail(what);
     }
-    if (!Number.isSafeInteger(v)) { this.p -= n; this.fail(`${what} below 2^53`); }
+    if (!Number.isSafeInteger(v)) { this.p -= n; this.fail(tooLarge); }
     return v;
   }
 
@@ -131,6 +132,9 @@ abstract class TextCursor implements TraceCursor {
 }
 
 /** qmcsim's own text trace. Times must not decrease. */
+const SIZE_BOUND = `a size of at most ${MAX_SIZE} B (2^32 - 1, as in the binary format)`;
+const TAG_BOUND = `a tag of at most ${MAX_TAG} (as in the binary format)`;
+
 export class QmcsimTextCursor extends TextCursor {
   readonly timed = true;
   readonly format = 'qmcsim-text';
@@ -147,17 +151,17 @@ export class QmcsimTextCursor extends TextCursor {
     const a = this.address(false);
     this.needWs('a size in bytes');
     const sizeAt = this.p;
-    const size = this.decimal('a size in bytes');
+    const size = this.decimal('a size in bytes', SIZE_BOUND);
     if (size === 0) { this.p--; this.fail('a size of at least 1 byte'); }
     // The binary format's bounds (u32 size, u16 tag): a larger size would run for hours (one piece
     // per granule), a larger tag would size the per-tag error arrays by it.
-    if (size > MAX_SIZE) { this.p = sizeAt; this.fail(`a size of at most ${MAX_SIZE} B (2^32 - 1, as in the binary format)`); }
+    if (size > MAX_SIZE) { this.p = sizeAt; this.fail(SIZE_BOUND); }
     this.checkRange(a, size, addrAt);
     let tag = 0;
     if (this.skipWs() > 0 && this.p < this.e) {
       const tagAt = this.p;
-      tag = this.decimal('a tag (integer ≥ 0) or end of line');
-      if (tag > MAX_TAG) { this.p = tagAt; this.fail(`a tag of at most ${MAX_TAG} (as in the binary format)`); }
+      tag = this.decimal('a tag (integer ≥ 0) or end of line', TAG_BOUND);
+      if (tag > MAX_TAG) { this.p = tagAt; this.fail(TAG_BOUND); }
     }
     this.endOfLine();
     this.timePs = t;
