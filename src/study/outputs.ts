@@ -75,7 +75,7 @@ export async function reproduceHtml(r: ReproduceResult): Promise<string> {
     ...(req.length > 0 ? { verdict: { ok, text: `${req.filter((c) => c.pass).length} of ${req.length} required claims within tolerance` } } : {}),
     sections: [
       { heading: 'Claims', tables: [claimsTableOf(r)], paragraphs: [
-        'Every simulated value is computed from the event-driven replay of one decode token: bytes and accesses moved, device busy time and stream time, and device action counts priced by the energy tables after the run.'] },
+        'Every simulated value comes from the run of one decode token: latencies, transfers and energies from the event-driven replay (bytes and accesses moved, device busy and stream time, device action counts priced by the energy tables after the run); stored bits, cells and areas from the placement of the quantized tensors (no timing involved). None is a closed form or a value taken from the paper; the notes under the table say which claims agree with the paper by construction (fitted design values) and which reference values are our reconstruction.'] },
       { heading: 'Configurations', tables: [configurationsTable(r)], plots: [...plot('energy'), ...plot('latency')] },
       ...(r.rho.length > 0 ? [{ heading: 'ρ sweep', tables: [rhoTable(r)], plots: plot('rho') }] : []),
       { heading: 'Area', tables: [areaTable(r)] },

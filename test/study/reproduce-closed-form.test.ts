@@ -108,6 +108,8 @@ describe('reproduce qmc on SmolLM2-135M vs the closed forms', () => {
       const html = readFileSync(join(dir, 'report.html'), 'utf8');
       expect(html).toContain('Results resting on estimated parameters');
       expect(html).toContain('ReRAM arrays per bank');
+      // cells and areas come from the placement, not the replay; the report says so
+      expect(html).toContain('stored bits, cells and areas from the placement of the quantized tensors');
     });
 
     it.skipIf(!existsSync(CHROMIUM))('report.html renders in headless Chromium with every plot drawn', async () => {
