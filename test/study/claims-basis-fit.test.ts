@@ -37,6 +37,9 @@ describe('claim reference basis', () => {
     const text = formatTable(claimsTable(rows, 'T'));
     expect(text).toContain(`not paper figures: the reference values of ${ABSOLUTE.join(', ')} are reconstructions`);
     expect(rows.find((r) => r.id === 'compression')?.basis).toBe('paper');
+    // the row says it too (the CSV has no notes): PASS (recon) / gap (recon)
+    const t = claimsTable([compareClaim(expected.find((c) => c.id === 'fp16-latency-ms')!, 16.43), compareClaim(expected.find((c) => c.id === 'qmc-latency-ms')!, 1.325)], 'T');
+    expect(t.rows.map((r) => r.result)).toEqual(['PASS (recon)', 'gap (recon)']);
   });
 
   it('the claims table names the claims design values were fitted to', () => {
