@@ -73,7 +73,13 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   const outDir = resolve(opts.out ?? join('results', 'sweeps', spec.name));
   const dbFile = resolve(opts.db ?? join(outDir, 'results.duckdb'));
   const outPrepared = prepareOutDir(outDir, 'qmcsim sweep: --out');
-  const dbPrepared = prepareOutDir(dirname(dbFile), 'qmcsim sweep: --db folder');
+  let dbPrepared;
+  try {
+    dbPrepared = prepareOutDir(dirname(dbFile), 'qmcsim sweep: --db folder');
+  } catch (e) {
+    outPrepared.discardIfEmpty(); // a bad --db leaves no empty --out behind either
+    throw e;
+  }
   // bad input leaves no empty --out (or --db folder) behind, as for run and reproduce
   const discardDirs = (): void => {
     dbPrepared.discardIfEmpty();
