@@ -121,7 +121,8 @@ export class ResultsDb {
         if (names.length > 0) {
           const values: DuckDBValue[] = [];
           const tuples = names.map((n, i) => {
-            values.push(row.id, n, row.metrics[n]!);
+            const v = row.metrics[n]!;
+            values.push(row.id, n, Number.isFinite(v) ? v : null); // as canonicalJson writes it in points.metrics
             return `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3}::DOUBLE)`;
           });
           await this.conn.run(`INSERT INTO metric_values VALUES ${tuples.join(', ')}`, values);

@@ -113,7 +113,11 @@ function toRow(spec: SweepSpec, p: ResolvedPoint, o: PointOutcome, evaluator: st
     axes: Object.fromEntries(p.axes), config: p.config,
   };
   if (!o.ok) return { ...base, status: 'failed', violated: null, error: o.error, metrics: {} };
-  const all: Record<string, number> = { ...o.metrics };
+  // A non-finite metric (0/0, x/0) becomes NaN here and NULL / null in the database: JSON (the queue,
+  // the points.metrics column) cannot carry it, and 0/0 is -nan in one thread and nan after a
+  // structured clone, so storing it as computed made results depend on the executor.
+  const all: Record<string, number> = {};
+  for (const [k, v] of Object.entries(o.metrics)) all[k] = typeof v === 'number' && Number.isFinite(v) ? v : NaN;
   for (const d of spec.derived) {
     try {
       const v = d.expr.evaluate({ config: p.config, metrics: all });
