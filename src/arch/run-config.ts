@@ -11,6 +11,7 @@ import { checkKind, composeConfig, loadConfig, validateTree } from '../config/lo
 import { registerConfigKind } from '../config/kinds.js';
 import { int, oneOf, positiveInt, strictObject } from '../config/schema.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
+import { quantFileOverrides } from './quant-file.js';
 import { placementSchema } from './placement/policies.js';
 import { socSchema, type SocConfig } from './soc-schema.js';
 import { checkDevices } from './device-check.js';
@@ -63,9 +64,13 @@ export type RunConfig = Omit<z.output<typeof runSchema>, 'soc'> & { readonly soc
 /**
  * Loads a run file: `extends:`, `--set` overrides, validation. When `soc:` is a path (relative to
  * the file that wrote it; a --set is relative to the run file) the SoC file is loaded too, receiving
- * the `soc.`-prefixed overrides. A `model:` YAML path is resolved the same way.
+ * the `soc.`-prefixed overrides. A `model:` YAML path is resolved the same way. A `quant:` path
+ * (relative to the file that wrote it; a --set to the working directory) names a `kind: quant`
+ * file, which receives the `quant.`-prefixed overrides.
  */
-export function loadRunConfig(file: string, overrides: readonly string[] = []): RunConfig {
+export function loadRunConfig(file: string, given: readonly string[] = []): RunConfig {
+  // `quant: FILE`: the file's content replaces the name (its own errors located in it)
+  const overrides = quantFileOverrides(file, given);
   const socOv = overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4));
   const rest = overrides.filter((o) => !o.startsWith('soc.'));
   const probe = composeConfig(file, rest);
