@@ -42,7 +42,9 @@ export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, 
 
   const initiators = soc.initiators.map((i) => i.id);
   for (const [k, v] of Object.entries(run.traffic)) {
-    if (!initiators.includes(v)) problem(['traffic', k], `an initiator of SoC '${soc.name}' (${initiators.join(', ')})`, hinted(v, initiators));
+    // a default ('gpu') the SoC has no initiator for says so: the user never wrote it
+    const dflt = sources.has(formatPath(['traffic', k])) ? '' : ` (the default; the key traffic.${k} is missing)`;
+    if (!initiators.includes(v)) problem(['traffic', k], `an initiator of SoC '${soc.name}' (${initiators.join(', ')})`, `${hinted(v, initiators)}${dflt}`);
   }
 
   const computeIni = soc.initiators.find((i) => i.id === run.traffic.compute);
