@@ -4,7 +4,7 @@
  * error can point at the exact place. Syntax errors, binary files and bytes that are not UTF-8 are
  * reported as ConfigErrors with positions.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ConfigErrors, UserError, type ConfigProblem } from './errors.js';
 import { formatPath, type PathSegment } from './paths.js';
@@ -172,15 +172,51 @@ function decodeText(bytes: Buffer, file: string): string {
   throw new ConfigErrors([{ file, line: lines.length, col, path: '', expected: 'a UTF-8 YAML text file', found }]);
 }
 
+/** Largest configuration file read (the shipped ones are < 100 kB; a YAML tree this size is no configuration). */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file', EISDIR: 'it is a directory', ENOTDIR: 'a path through a file, not a directory',
+  EACCES: 'permission denied', EPERM: 'permission denied', ELOOP: 'too many symbolic links',
+};
+
+/**
+ * The bytes of `file`, at most MAX_CONFIG_BYTES: a regular file or a pipe (`<(…)`), never a device
+ * (`/dev/zero` was read forever) nor a file whose text no string can hold (exit 3 on 600 MB).
+ */
+function readConfigBytes(file: string, displayName: string): Buffer {
+  const fail = (why: string): never => {
+    throw new UserError(`${displayName}: cannot read configuration file (${why})`);
+  };
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) fail('it is a directory');
+    if (!st.isFile() && !st.isFIFO()) fail(`expected a regular file, found a ${st.isCharacterDevice() ? 'character device' : st.isBlockDevice() ? 'block device' : 'socket'}`);
+    const tooBig = (): never => fail(`expected at most ${MAX_CONFIG_BYTES} B (16 MiB) of YAML, found ${st.isFile() ? `${st.size} B` : 'more'}`);
+    if (st.isFile() && st.size > MAX_CONFIG_BYTES) tooBig();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 16);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_CONFIG_BYTES) tooBig();
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail((code !== undefined ? READ_ERRORS[code] : undefined) ?? code ?? (e as Error).message);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Reads and parses a YAML file; a missing, unreadable, binary or non-UTF-8 file is a UserError. */
 export function readYamlFile(file: string, displayName = file): LoadedYaml {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? (e as Error).message;
-    throw new UserError(`${displayName}: cannot read configuration file (${why})`);
-  }
-  return parseYaml(decodeText(bytes, displayName), displayName);
+  return parseYaml(decodeText(readConfigBytes(file, displayName), displayName), displayName);
 }
