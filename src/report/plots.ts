@@ -102,8 +102,10 @@ export function bitErrorSpec(rows: readonly BitErrorRow[], title: string): TopLe
     data: { values },
     mark: { type: 'point', filled: true, size: 80 },
     encoding: {
-      y: { field: 'item', type: 'nominal', title: 'configuration · device', sort: null },
-      x: { field: 'rate', type: 'quantitative', title: 'bit errors per bit read', scale: { type: 'log' } },
+      // full labels (the default 180 px cut 'eMEMs / MLC ReRAM · reram' to 'eMEMs / MLC ReRAM · r…');
+      // ticks in one exponent form (the default mixed '1e-7' with '0.000001')
+      y: { field: 'item', type: 'nominal', title: 'configuration · device', sort: null, axis: { labelLimit: 400 } },
+      x: { field: 'rate', type: 'quantitative', title: 'bit errors per bit read', scale: { type: 'log' }, axis: { format: '.0e' } },
       color: { field: 'kind', type: 'nominal', title: 'rate' },
       shape: { field: 'kind', type: 'nominal', title: 'rate' },
       tooltip: [{ field: 'item' }, { field: 'kind' }, { field: 'rate', format: '.3e' }],
