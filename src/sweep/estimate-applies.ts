@@ -60,11 +60,15 @@ const close = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= 1
  * True unless `config` shows that the estimate does not apply: the path it names is absent (and no
  * device preset on the way could supply it), or every number there differs from the value the
  * estimate states. A path of another shape, or a
- * value that is not a number with a known unit, is kept (listed) rather than guessed away.
+ * value that is not a number with a known unit, is kept (listed) rather than guessed away; so is a
+ * name whose first key is not a key of the config.
  */
 export function estimateApplies(param: string, value: string, config: unknown): boolean {
   const path = steps(param);
   if (path === null) return true;
+  // Only a path into the config can be checked ('soc.…', 'quant.…'); a bare name ('E_net') is kept.
+  const root = path[0];
+  if (root === undefined || !('key' in root) || config === null || typeof config !== 'object' || !(root.key in config)) return true;
   const { values: found, preset } = valuesAt(config, path);
   if (preset > 0) return true; // set by a device preset: the memory has it, its value is the preset's
   if (found.length === 0) return false;

@@ -51,5 +51,6 @@ axes:
     expect(estimateApplies('soc.memories[*].link.energyPerBit (E_net)', '0.09 pJ/bit', cfg)).toBe(true);
     expect(estimateApplies('soc.memories[*].link.energyPerBit (E_net)', '0.2 pJ/bit', cfg)).toBe(false);
     expect(estimateApplies('a free-text note', 'x', cfg)).toBe(true);
+    expect(estimateApplies('E_net', '0.09 pJ/bit', cfg)).toBe(true); // a name, not a config path: kept
   });
 });
