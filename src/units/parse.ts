@@ -43,6 +43,10 @@ export function showFound(v: unknown): string {
   return 'a map';
 }
 
+/** Per-second rates: below MIN_RATE (one per 2^53 ps, the simulated time range) a period no longer fits. */
+const RATE_DIMS: ReadonlySet<Dimension> = new Set<Dimension>(['bandwidth', 'frequency', 'transferRate']);
+const MIN_RATE = 1e12 / 2 ** 53;
+
 /**
  * Parses `text` as a quantity of dimension `dim` and returns its value in the canonical unit of
  * quantity.ts (time: integer ps, rounded to the nearest ps; size: bytes; bandwidth: B/s; ...).
@@ -83,6 +87,11 @@ export function parseQuantity(text: string, dim: Dimension): ParseResult {
   // a non-zero size below one bit ('1e-300 B', '1e-300 MiB') is no size: a granule or capacity that
   // small made device models split one access into ~1e300 pieces (a replay that never ended)
   if (dim === 'size' && value !== 0 && Math.abs(value) < 0.125) return fail(dim, `'${text}' (below 1 bit, the smallest size)`);
+  // a rate so low that one byte / cycle / transfer takes longer than the longest simulated time
+  // (2^53 ps ≈ 2.5 h): '1e-300 B/s' made a device's per-byte time Infinity and a replay exit 3
+  if (RATE_DIMS.has(dim) && value !== 0 && Math.abs(value) < MIN_RATE) {
+    return fail(dim, `'${text}' (below one ${dim === 'bandwidth' ? 'byte' : dim === 'frequency' ? 'cycle' : 'transfer'} per 2^53 ps ≈ 2.5 h, the longest simulated time)`);
+  }
   if (!Number.isFinite(value)) return fail(dim, `'${text}' (out of range)`);
   return { ok: true, value };
 }

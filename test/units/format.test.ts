@@ -23,8 +23,9 @@ describe('formatQuantity', () => {
       fc.constantFrom(...dims),
       fc.double({ min: 1e-6, max: 1e15, noNaN: true }),
       (dim, raw) => {
-        // sizes below 1 bit are not valid input (size-resolution.test.ts)
-        const v = dim === 'time' ? Math.round(raw) : dim === 'size' ? Math.max(0.125, raw) : raw;
+        // sizes below 1 bit and rates below one per 2^53 ps are not valid input (size-/rate-resolution.test.ts)
+        const rate = dim === 'bandwidth' || dim === 'frequency' || dim === 'transferRate';
+        const v = dim === 'time' ? Math.round(raw) : dim === 'size' ? Math.max(0.125, raw) : rate ? Math.max(1e-3, raw) : raw;
         const text = formatQuantity(v, dim, 15);
         const r = parseQuantity(text, dim);
         expect(r.ok, text).toBe(true);
