@@ -16,9 +16,21 @@ export interface StreamPower {
   readonly netEnergyPerBit: number;
 }
 
-/** Read power of the given streams, W (B/s × 8 × pJ/bit × 1e-12). */
-export function readPowerW(streams: readonly StreamPower[]): number {
-  return streams.reduce((a, s) => a + s.bandwidth * 8 * (s.deviceEnergyPerBit + s.netEnergyPerBit) * 1e-12, 0);
+/**
+ * Read power of the given streams, W (B/s × 8 × pJ/bit × 1e-12). With `sharedBandwidth` (a bus
+ * all streams cross) their sum cannot exceed it: the peak fills the bus with the streams of the
+ * highest energy per bit first.
+ */
+export function readPowerW(streams: readonly StreamPower[], sharedBandwidth = Infinity): number {
+  let left = sharedBandwidth;
+  let w = 0;
+  const perBit = (s: StreamPower): number => s.deviceEnergyPerBit + s.netEnergyPerBit;
+  for (const s of [...streams].sort((x, y) => perBit(y) - perBit(x))) {
+    const bw = Math.min(s.bandwidth, left);
+    w += bw * 8 * perBit(s) * 1e-12;
+    left -= bw;
+  }
+  return w;
 }
 
 export interface BudgetCheck {
@@ -27,9 +39,9 @@ export interface BudgetCheck {
   readonly ok: boolean;
 }
 
-/** Eq. 4 check. */
-export function checkBudget(streams: readonly StreamPower[], budgetW: number): BudgetCheck {
-  const powerW = readPowerW(streams);
+/** Eq. 4 check (`sharedBandwidth`: a bus the streams share, as in readPowerW). */
+export function checkBudget(streams: readonly StreamPower[], budgetW: number, sharedBandwidth = Infinity): BudgetCheck {
+  const powerW = readPowerW(streams, sharedBandwidth);
   return { powerW, budgetW, ok: powerW < budgetW };
 }
 

@@ -87,8 +87,11 @@ export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r
       netEnergyPerBit: port.link.spec.energyPerBit,
     });
   }
-  m.weightReadPowerW = readPowerW(streams);
-  const budget = cfg.soc.powerBudget ? checkBudget(streams, cfg.soc.powerBudget.budget) : undefined;
+  // a shared bus carries every stream: together they cannot exceed its bandwidth
+  const shared = cfg.soc.interconnect.type === 'bus' && cfg.soc.interconnect.bus !== undefined
+    ? cfg.soc.interconnect.bus.transferRate * cfg.soc.interconnect.bus.width : Infinity;
+  m.weightReadPowerW = readPowerW(streams, shared);
+  const budget = cfg.soc.powerBudget ? checkBudget(streams, cfg.soc.powerBudget.budget, shared) : undefined;
   if (budget) m.powerBudgetW = budget.budgetW;
 
   return {
