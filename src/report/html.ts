@@ -73,7 +73,7 @@ function tableHtml(t: Table): string {
       const v = r[c.key];
       const text = formatCell(v, c);
       const cls = typeof v === 'number' ? 'num'
-        : text === 'PASS' ? 'pass' : text === 'FAIL' ? 'fail' : text.startsWith('gap') ? 'info' : '';
+        : text.startsWith('PASS') ? 'pass' : text === 'FAIL' ? 'fail' : text.startsWith('gap') ? 'info' : '';
       return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</td>`;
     });
     return `<tr>${cells.join('')}</tr>`;
