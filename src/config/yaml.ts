@@ -4,7 +4,7 @@
  * error can point at the exact place. Syntax errors, binary files and bytes that are not UTF-8 are
  * reported as ConfigErrors with positions.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ConfigErrors, UserError, type ConfigProblem } from './errors.js';
 import { formatPath, type PathSegment } from './paths.js';
@@ -175,6 +175,9 @@ function decodeText(bytes: Buffer, file: string): string {
 /** Largest configuration file read (the shipped ones are < 100 kB; a YAML tree this size is no configuration). */
 export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
+/** Bytes read from each pipe (device:inode), for the second read of the same pipe. */
+const pipeBytes = new Map<string, Buffer>();
+
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'no such file', EISDIR: 'it is a directory', ENOTDIR: 'a path through a file, not a directory',
   EACCES: 'permission denied', EPERM: 'permission denied', ELOOP: 'too many symbolic links',
@@ -190,12 +193,19 @@ function readConfigBytes(file: string, displayName: string): Buffer {
   };
   let fd: number | undefined;
   try {
+    // (stat before open: opening a named pipe again would wait for a writer that is gone)
+    const pre = statSync(file);
+    const seen = pre.isFIFO() ? pipeBytes.get(`${pre.dev}:${pre.ino}`) : undefined;
+    if (seen !== undefined) return seen;
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
     if (st.isDirectory()) fail('it is a directory');
     if (!st.isFile() && !st.isFIFO()) fail(`expected a regular file, found a ${st.isCharacterDevice() ? 'character device' : st.isBlockDevice() ? 'block device' : 'socket'}`);
     const tooBig = (): never => fail(`expected at most ${MAX_CONFIG_BYTES} B (16 MiB) of YAML, found ${st.isFile() ? `${st.size} B` : 'more'}`);
     if (st.isFile() && st.size > MAX_CONFIG_BYTES) tooBig();
+    // a pipe (`validate <(…)`) can be read once, but a command reads its file more than once (the
+    // kind, then the kind's loader): later reads of the same pipe get the bytes of the first
+    const pipeKey = st.isFIFO() ? `${st.dev}:${st.ino}` : undefined;
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -206,7 +216,9 @@ function readConfigBytes(file: string, displayName: string): Buffer {
       if (total > MAX_CONFIG_BYTES) tooBig();
       chunks.push(chunk.subarray(0, n));
     }
-    return Buffer.concat(chunks, total);
+    const bytes = Buffer.concat(chunks, total);
+    if (pipeKey !== undefined) pipeBytes.set(pipeKey, bytes);
+    return bytes;
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

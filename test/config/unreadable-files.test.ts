@@ -47,4 +47,19 @@ describe('reading configuration files', () => {
   it('still reads a normal file', () => {
     expect(readYamlFile(t.write('a.yaml', 'a: 1\n')).data).toEqual({ a: 1 });
   });
+
+  // `qmcsim validate <(…)`: validate reads the file for its kind, then its loader reads it again; the
+  // second read of the pipe was empty ('found an empty document'). In a child with a time limit: a
+  // second open of a named pipe without the fix waits for a writer forever.
+  it.runIf(spawnSync('mkfifo', ['--version']).status === 0)('reads a pipe twice as the same bytes', () => {
+    const fifo = join(t.dir, 'pipe.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const code = `import { readYamlFile } from './src/config/yaml.ts';
+      const a = JSON.stringify(readYamlFile(process.argv[1]).data); const b = JSON.stringify(readYamlFile(process.argv[1]).data);
+      console.log(a + ' ' + b);`;
+    const script = `printf 'kind: x\\na: 1\\n' > "$1" & exec "$2" --import tsx --input-type=module -e "$3" "$1"`;
+    const r = spawnSync('sh', ['-c', script, 'sh', fifo, process.execPath, code], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal, 'the child was killed: the second read of the pipe waited forever').toBeNull();
+    expect(r.stdout.trim()).toBe('{"kind":"x","a":1} {"kind":"x","a":1}');
+  });
 });
