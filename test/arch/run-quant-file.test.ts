@@ -66,3 +66,15 @@ describe('run quant: FILE', () => {
     expect(JSON.parse(r.stdout).metrics.weightBytes).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('quantFileTree (for validate --provenance)', () => {
+  it('gives the quant file\'s sources keyed as in the run, and its files', async () => {
+    const { quantFileTree } = await import('../../src/arch/quant-file.js');
+    const q = quantFileTree(run, ['quant.bits=2', 'workload.contextLength=4']);
+    expect(q?.runOverrides).toEqual(['workload.contextLength=4']);
+    expect(q?.files).toEqual([join(dir, 'q', 'int3.yaml')]);
+    expect(q?.sources.get('quant.groupSize')?.value).toMatchObject({ file: join(dir, 'q', 'int3.yaml'), line: 5 });
+    expect(q?.sources.get('quant.bits')?.value.file).toBe('--set quant.bits=2');
+    expect(quantFileTree(run.replace('run.yaml', 'tiny.yaml'), [])).toBeUndefined();
+  });
+});
