@@ -134,7 +134,7 @@ const params: ParamDoc[] = [
 const table = lpddr5_6400Timings('BG', 16);
 for (const k of TIMING_NAMES) {
   const t = table[k];
-  params.push({ name: `timing.${k}`, kind: 'time', default: `${t.ps / 1000} ns`, description: `override of ${k} (BG mode, 16 Gb die)`, source: t.source, ...(t.estimate ? { estimate: true } : {}) });
+  params.push({ name: `timing.${k}`, kind: 'time', default: `${t.ps / 1000} ns`, description: `override of ${k} (BG mode, 16 Gb die)${k === 'tCK' ? '; set RL, WL, tBL, tCCD_S and tCCD_L with it (clock counts)' : ''}`, source: t.source, ...(t.estimate ? { estimate: true } : {}) });
 }
 
 export const lpddr5Descriptor: PluginDescriptor = {

@@ -201,6 +201,12 @@ export function resolveTimings(table: TimingTable, overrides: Partial<Record<Tim
   return out;
 }
 
+/**
+ * Data-interface timings the JEDEC tables give in clock cycles (read/write latency, burst, column
+ * spacing): a faster clock (LPDDR5X-8533: 0.9375 ns) changes them, so a tCK override must set them too.
+ */
+const CLOCK_COUNTED: readonly TimingName[] = ['RL', 'WL', 'tBL', 'tCCD_S', 'tCCD_L'];
+
 /** Timings a device cannot have at zero: clock, burst, latencies, row cycle and refresh. */
 const POSITIVE: readonly TimingName[] = ['tCK', 'tBL', 'RL', 'WL', 'tCCD_S', 'tCCD_L', 'tRCD', 'tRPpb', 'tRPab', 'tRAS', 'tRC', 'tRFCab', 'tRFCpb', 'tREFI', 'tREFIpb'];
 
@@ -213,6 +219,11 @@ const POSITIVE: readonly TimingName[] = ['tCK', 'tBL', 'RL', 'WL', 'tCCD_S', 'tC
 function checkTimingRelations(t: Record<TimingName, number>, set: Partial<Record<TimingName, number>>): void {
   const ns = (ps: number): string => `${ps / 1000} ns`;
   for (const k of POSITIVE) if (!(t[k] > 0)) throw new DeviceParamError(`timing.${k}`, `lpddr5: timing ${k} must be greater than 0 ns, got ${ns(t[k])}`);
+  const missing = CLOCK_COUNTED.filter((k) => set[k] === undefined);
+  if (set.tCK !== undefined && missing.length > 0) {
+    throw new DeviceParamError('timing.tCK', `lpddr5: a tCK override (${ns(t.tCK)}) also needs ${missing.join(', ')}: the preset gives them as clock counts at 6400 Mb/s ` +
+      `(${missing.map((k) => `${k} ${ns(t[k])}`).join(', ')} at tCK 1.25 ns), so the data rate and peak bandwidth would not follow the new clock`);
+  }
   const named = (...keys: TimingName[]): string => `timing.${keys.find((k) => set[k] !== undefined) ?? keys[0]!}`;
   if (t.tRC < t.tRAS + t.tRPpb) {
     throw new DeviceParamError(named('tRC', 'tRAS', 'tRPpb'), `lpddr5: timing tRC (${ns(t.tRC)}) must be at least tRAS + tRPpb (${ns(t.tRAS)} + ${ns(t.tRPpb)} = ${ns(t.tRAS + t.tRPpb)}; JESD209-5 tRC = tRAS + tRPpb)`);
