@@ -45,7 +45,9 @@ function syntaxProblems(doc: Document, file: string, lc: LineCounter): ConfigPro
       return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: '', expected: 'one YAML document per configuration file', found: "a second document (after '---'); put it in its own file" };
     }
     const first = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
-    return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: '', expected: 'valid YAML', found: `a syntax error (${first})` };
+    // thousands of nested [ or { exhaust the parser's stack: say so, not 'Maximum call stack size exceeded'
+    const found = /Maximum call stack size exceeded/.test(first) ? 'collections nested too deeply for the YAML reader (thousands of levels; a configuration needs a few)' : `a syntax error (${first})`;
+    return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: '', expected: 'valid YAML', found };
   });
 }
 

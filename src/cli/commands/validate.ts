@@ -11,6 +11,7 @@ import { suggest } from '../../config/did-you-mean.js';
 import { allConfigKinds, findConfigKind, kindForFile, schemaOf, type ConfigKind } from '../../config/kinds.js';
 import { composeConfig, validateTree } from '../../config/load.js';
 import { formatPath } from '../../config/paths.js';
+import { showFound } from '../../units/parse.js';
 import { canonicalJson, contentHash } from '../../config/dump.js';
 import { provenance } from '../../config/provenance.js';
 import type { SourceMap } from '../../config/yaml.js';
@@ -64,6 +65,12 @@ function kindOf(file: string, kindOpt: string | undefined): ConfigKind {
   const names = allConfigKinds().map((k) => k.kind);
   const kindPos = tree.sources.get('kind')?.value;
   const at = { file: kindPos?.file ?? file, line: kindPos?.line ?? 1, col: kindPos?.col ?? 1, path: 'kind' };
+  if (kindName === undefined && (tree.data === null || tree.data === undefined || typeof tree.data !== 'object' || Array.isArray(tree.data))) {
+    // an empty file, or a list or scalar at the top: say what the file holds, not only that kind: is missing
+    const found = tree.data === null || tree.data === undefined ? 'an empty document (the file is empty or only comments)'
+      : Array.isArray(tree.data) ? 'a list at the top level' : `${showFound(tree.data)} at the top level`;
+    throw new ConfigErrors([{ file, line: 1, col: 1, path: '', expected: `a map with a top-level 'kind:' (one of ${names.join(', ') || 'none registered'})`, found }]);
+  }
   if (kindName === undefined) {
     // 'kidn: run': name the misspelt key, not only the missing one
     const top = typeof tree.data === 'object' && tree.data !== null && !Array.isArray(tree.data) ? Object.keys(tree.data) : [];
