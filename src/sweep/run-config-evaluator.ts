@@ -5,6 +5,7 @@
  * `socFile` (an absolute path, provenance only) is dropped so point ids do not depend on the checkout;
  * a point id hashes the model's content (resolvedRun), not its name or path, as `qmcsim run`'s hash does.
  */
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { Engine } from '../engine/engine.js';
 import { defaultDeviceFactory } from '../arch/device-factory.js';
 import { runConfig, type RunConfig } from '../arch/run.js';
@@ -50,9 +51,19 @@ export function runMetricNames(cfg: RunConfig): string[] {
   return names.sort();
 }
 
+/**
+ * A `model:` or `quant:` YAML path in a sweep's `set:` or axes is relative to the base run file, as a
+ * `soc:` path there is (loadRunConfig reads a `--set model=…` / `quant=…` path from the working
+ * directory, which made a sweep's points depend on where it was started).
+ */
+function fromRunFile(base: string, key: string, value: unknown): unknown {
+  if ((key !== 'model' && key !== 'quant') || typeof value !== 'string' || !/\.ya?ml$/i.test(value) || isAbsolute(value)) return value;
+  return resolve(dirname(resolve(base)), value);
+}
+
 export const evaluator: SweepEvaluator = {
   resolve(base, overrides) {
-    const cfg = loadRunConfig(base, overrides.map(([k, v]) => overrideText(k, v)));
+    const cfg = loadRunConfig(base, overrides.map(([k, v]) => overrideText(k, fromRunFile(base, k, v))));
     const { socFile: _socFile, ...rest } = cfg;
     void _socFile;
     return rest;
