@@ -35,6 +35,9 @@ const gridSchema = z.strictObject({
   from: z.number().positive().default(0.2),
   to: z.number().positive().default(1.0),
   steps: z.number().int().min(1).max(10000).default(81),
+}).superRefine((g, ctx) => {
+  // from ≥ to would search a reversed or one-point grid (no scale below maxAbs/qmax × from): refuse it
+  if (g.from >= g.to) reportIssue(ctx, `grid.from < grid.to (0 < from < to; to is ${g.to})`, String(g.from), ['from']);
 }).prefault({});
 
 /** Default columns per group of `granularity: group` (applied after the check that it was not given with 'channel'). */
