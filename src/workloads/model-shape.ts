@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { reportIssue } from '../config/schema.js';
+import { showFound } from '../units/parse.js';
 
 /** Architecture family; decides which tensors exist per layer (inventory.ts). */
 export type ModelFamily = 'llama' | 'phi' | 'hymba' | 'mamba';
@@ -50,13 +51,33 @@ const mambaSchema = z.strictObject({
   innerLayernorms: z.boolean().default(false),
 });
 
+const COUNT_SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+const PUBLISHED_PARAMS = "a positive parameter count: a whole number (1520000000) or a number with a suffix K, M, B or T ('1.52B', '130M')";
+
+/**
+ * The published parameter count (documentation only, kept as written): a positive whole number, or
+ * a positive number with a K/M/B/T suffix. Anything else ('3.5 kg', -1, a list) is refused at the key.
+ */
+const publishedParamsSchema = z.union([z.number(), z.string()], { error: PUBLISHED_PARAMS }).superRefine((v, ctx) => {
+  if (publishedCount(v) === undefined) reportIssue(ctx, PUBLISHED_PARAMS, showFound(v));
+});
+
+/** The count `publishedParams` stands for (1.52B → 1.52e9), or undefined if it is not a positive count. */
+export function publishedCount(v: number | string): number | undefined {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 1 ? v : undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*([KMBT])?$/.exec(v.trim());
+  if (m === null) return undefined;
+  const n = Number(m[1]) * (m[2] === undefined ? 1 : (COUNT_SUFFIX[m[2]] ?? NaN));
+  return Number.isFinite(n) && n >= 1 && (m[2] !== undefined || Number.isInteger(n)) ? n : undefined;
+}
+
 /** zod schema of a configs/models/*.yaml file. */
 export const modelShapeSchema = z.strictObject({
   name: z.string().min(1),
   hfId: z.string().min(1),
   family: z.enum(['llama', 'phi', 'hymba', 'mamba']),
   source: z.string().min(1),
-  publishedParams: z.string().optional(),
+  publishedParams: publishedParamsSchema.optional(),
   hiddenSize: z.number().int().positive(),
   numLayers: z.number().int().positive(),
   vocabSize: z.number().int().positive(),
