@@ -15,6 +15,7 @@ import type { RunConfig } from './run-config.js';
 import { combine, snapshot, type SocSnapshot } from './snapshot.js';
 import type { Soc } from './soc.js';
 import { buildReportParts, type ReportParts } from './report-parts.js';
+import { checkFiniteMetrics } from './finite-metrics.js';
 
 export interface RunReport extends ReportParts {
   readonly name: string;
@@ -93,6 +94,7 @@ export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r
   m.weightReadPowerW = readPowerW(streams, shared);
   const budget = cfg.soc.powerBudget ? checkBudget(streams, cfg.soc.powerBudget.budget, shared) : undefined;
   if (budget) m.powerBudgetW = budget.budgetW;
+  checkFiniteMetrics(m, cfg);
 
   return {
     name: cfg.name, seed, metrics: sortKeys(m),
