@@ -139,8 +139,14 @@ function int(o: Obj, key: string, dflt: number, bad: Bad, path: Path = [key]): n
 }
 
 function strList(v: unknown, path: Path, bad: Bad): string[] | null {
-  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string')) {
+  if (!Array.isArray(v) || v.length === 0) {
     bad(path, 'a non-empty list of names', show(v));
+    return null;
+  }
+  // an item that is not a name is reported at its own position, with its value
+  const i = v.findIndex((x) => typeof x !== 'string' || x === '');
+  if (i >= 0) {
+    bad([...path, i], 'a metric name', show(v[i]));
     return null;
   }
   return v as string[];
