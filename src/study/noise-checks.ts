@@ -3,7 +3,7 @@
  * configurations it replays, so a misspelt tensor, preset, memory id or run file is one located
  * line (file:line:col, did-you-mean, exit 2) before any sweep point is computed.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigErrors, isUserError, UserError, type ConfigProblem } from '../config/errors.js';
 import { didYouMean } from '../config/did-you-mean.js';
@@ -65,8 +65,9 @@ export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: So
   for (const bits of [...new Set([...cfg.mlc.cellModes, 3])]) {
     const key = bits === 3 ? '3' : '2';
     const runFile = resolve(base, cfg.replay.runs[key]);
-    if (!existsSync(runFile)) {
-      problem(['replay', 'runs', key], 'a run configuration file (path relative to the study file)', `'${cfg.replay.runs[key]}' (${runFile} does not exist)`);
+    const st = statSync(runFile, { throwIfNoEntry: false });
+    if (st === undefined || !st.isFile()) {
+      problem(['replay', 'runs', key], 'a run configuration file (path relative to the study file)', `'${cfg.replay.runs[key]}' (${runFile} ${st === undefined ? 'does not exist' : st.isDirectory() ? 'is a directory' : 'is not a regular file'})`);
       continue;
     }
     let mems: string[];
@@ -74,9 +75,11 @@ export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: So
       mems = loadRunConfig(runFile, cfg.replay.set).soc.memories.map((m) => m.id);
     } catch (e) {
       if (!isUserError(e)) throw e;
-      const pos = sources.get('replay.set')?.value ?? sources.get(formatPath(['replay', 'runs', key]))?.value;
+      // blamed on replay.set only when there are overrides; else on the run file's own key
+      const at = cfg.replay.set.length > 0 ? 'replay.set' : formatPath(['replay', 'runs', key]);
+      const pos = sources.get(at)?.value ?? sources.get(formatPath(['replay', 'runs', key]))?.value;
       const where = pos === undefined ? file : `${pos.file}:${pos.line}:${pos.col}`;
-      throw new UserError(e.format().split('\n').map((l) => `${where}: replay.set, replaying ${cfg.replay.runs[key]}: ${l}`).join('\n'));
+      throw new UserError(e.format().split('\n').map((l) => `${where}: ${at}, replaying ${cfg.replay.runs[key]}: ${l}`).join('\n'));
     }
     for (const k of ['mlcMemory', 'mramMemory'] as const) {
       const m = cfg.replay[k];
