@@ -1,6 +1,6 @@
 /**
  * `qmcsim describe [INTERFACE [TYPE]]`: prints the registered plug-ins straight from their
- * PluginDescriptors (parameters with kind, unit, default, source, estimate flag; actions; stats;
+ * PluginDescriptors (parameters with kind, unit, default, source, estimate flag, range; actions; stats;
  * presets, with the device-catalogue names of each MemoryDevice type) and the registered
  * configuration kinds. Unknown names exit 2 with a did-you-mean, or the type a preset belongs to.
  */
@@ -20,6 +20,14 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** A parameter's allowed range as the schema checks it: '[2, 8]', '>= 1', '<= 3', '> 0' (positive quantities), or ''. */
+export function rangeOf(p: ParamDoc): string {
+  if (p.min !== undefined && p.max !== undefined) return `[${p.min}, ${p.max}]`;
+  if (p.min !== undefined) return `>= ${p.min}`;
+  if (p.max !== undefined) return `<= ${p.max}`;
+  return p.positive === true ? '> 0' : '';
 }
 
 function unitOf(p: ParamDoc): string {
@@ -49,8 +57,10 @@ export function describePlugin(d: PluginDescriptor): string {
     p.estimate ? 'yes' : '',
     p.source ?? (p.default === undefined ? '' : '(no source)'),
     p.description,
+    rangeOf(p),
   ]);
-  lines.push(rows.length > 0 ? table(['param', 'kind', 'unit', 'default', 'estimate', 'source', 'description'], rows) : '(no parameters)');
+  // 'range' comes last so the earlier columns stay where scripts and tests expect them
+  lines.push(rows.length > 0 ? table(['param', 'kind', 'unit', 'default', 'estimate', 'source', 'description', 'range'], rows) : '(no parameters)');
   if (d.actions && d.actions.length > 0) lines.push('', `actions counted: ${d.actions.join(', ')}`);
   const stats = Object.entries(d.stats ?? {});
   if (stats.length > 0) lines.push('', table(['statistic', 'unit'], stats.map(([k, u]) => [k, u])));
