@@ -37,13 +37,36 @@ const b = (n: number): string => formatQuantity(n, 'size');
 /** A count rounded to an integer; '≈' marks a scaled estimate (layer reuse; a mean of zeros stays exact). */
 const count = (n: number, scaled: boolean): string => `${scaled && n !== 0 ? '≈' : ''}${Math.round(n)}`;
 
-/** Human-readable report lines. */
-export function formatRunReport(r: RunReport): string[] {
+/** The batch (sequences per decode step) a report was run with: energy per step over energy per token. */
+function batchOf(m: Readonly<Record<string, number>>): number {
+  const step = m.energyPerStepPj;
+  const token = m.energyPerTokenPj;
+  return step !== undefined && token !== undefined && token > 0 ? Math.max(1, Math.round(step / token)) : 1;
+}
+
+/**
+ * Two powers formatted with the same number of significant digits, enough (4 to 12) that the
+ * printed values compare as the numbers do (4.997 W vs 5 W is '4.997 W < 5 W', not '5.00 W < 5 W').
+ */
+export function comparablePowers(a: number, b: number): [string, string] {
+  let digits = 4;
+  const f = (v: number): string => formatQuantity(v, 'power', digits);
+  while (digits < 12 && a !== b && f(a) === f(b)) digits += 1;
+  return [f(a), f(b)];
+}
+
+/**
+ * Human-readable report lines. `batch`: sequences per decode step (default: read off the report's
+ * energy per step and per token).
+ */
+export function formatRunReport(r: RunReport, batch = batchOf(r.metrics)): string[] {
   const m = r.metrics;
   const lines: string[] = [];
   lines.push(`run ${r.name} (seed ${r.seed}${r.layerReuse.reusedSteps > 0 ? `, ${r.layerReuse.reusedSteps} of ${r.layerReuse.reusedSteps + r.layerReuse.simulatedSteps} steps reused; a step is a layer, the embedding or the head` : ''})`);
   lines.push(`latency per token   ${t(m.latencyPerTokenPs ?? 0)}`);
-  lines.push(`energy per token    ${e(m.energyPerTokenPj ?? 0)} = device ${e(m.energyDevicePj ?? 0)} + interconnect ${e(m.energyInterconnectPj ?? 0)}`);
+  // device and interconnect energy are per decode step; a step yields one token per sequence
+  const sum = `device ${e(m.energyDevicePj ?? 0)} + interconnect ${e(m.energyInterconnectPj ?? 0)}`;
+  lines.push(`energy per token    ${e(m.energyPerTokenPj ?? 0)} = ${batch > 1 ? `(${sum}) per step / batch ${batch}` : sum}`);
   for (const d of r.energy.devices) {
     const parts = Object.entries(d.parts).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${e(v)}`).join(', ');
     lines.push(`  ${d.memory.padEnd(8)} ${e(d.totalPj).padStart(10)}  [${d.table}] ${parts}`);
@@ -65,7 +88,10 @@ export function formatRunReport(r: RunReport): string[] {
     lines.push(`bit errors ${id.padEnd(8)} ${count(x.bitErrors, scaled)} of ${count(x.bitsRead, false)} bits read (${scaled && x.bitErrors !== 0 ? 'scaled estimate, ' : ''}BER ${(x.bitsRead > 0 ? x.bitErrors / x.bitsRead : 0).toExponential(3)}, expected ${x.expectedBitErrors.toFixed(1)})`);
   }
   lines.push(...bitErrorsByRole(r));
-  if (r.powerBudget) lines.push(`power budget (QMC Eq. 4): weight reads ${r.powerBudget.powerW.toFixed(2)} W ${r.powerBudget.ok ? '<' : '≥'} ${r.powerBudget.budgetW} W: ${r.powerBudget.ok ? 'ok' : 'OVER BUDGET'}`);
+  if (r.powerBudget) {
+    const [power, budget] = comparablePowers(r.powerBudget.powerW, r.powerBudget.budgetW);
+    lines.push(`power budget (QMC Eq. 4): weight reads ${power} ${r.powerBudget.ok ? '<' : '≥'} ${budget}: ${r.powerBudget.ok ? 'ok' : 'OVER BUDGET'}`);
+  }
   const design = r.estimates.filter((x) => x.value !== 'preset');
   const preset = r.estimates.filter((x) => x.value === 'preset');
   if (design.length > 0) {
@@ -124,7 +150,7 @@ export function register(program: Command): void {
         writeResolved(opts.out, resolved.config, { command: 'run', file, overrides: opts.set, seed, ...resolved.files });
       }
       if (opts.json) out(canonicalJson(r.report, 2));
-      else for (const line of formatRunReport(r.report)) out(line);
+      else for (const line of formatRunReport(r.report, cfg.workload.batch)) out(line);
     });
 }
 
