@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { archDescriptors } from '../arch/descriptors.js';
 import { checkDevices } from '../arch/device-check.js';
 import { loadRunConfig, registerArchKinds, socSetSource } from '../arch/run-config.js';
+import { quantFileTree } from '../arch/quant-file.js';
 import { resolvedRun } from '../arch/resolved-run.js';
 import { socSchema } from '../arch/soc-schema.js';
 import { devicesKindSchema, registerBuiltinKinds } from '../config/builtin-kinds.js';
@@ -34,24 +35,36 @@ const inFolder = (dir: string) => (file: string): boolean => file.replace(/\\/g,
 
 /**
  * `kind: run` as `qmcsim run` loads it (loadRunConfig: `soc.…` overrides go into the SoC file a
- * path `soc:` names; device blocks are built). Sources and files of both files, for --provenance.
+ * path `soc:` names, `quant.…` ones into the quant file a path `quant:` names; device blocks are
+ * built). Sources and files of every file, for --provenance and the file count.
  */
 const loadRun: KindLoader = (file, overrides) => {
   const cfg = loadRunConfig(file, overrides);
   const { socFile, ...value } = cfg; // socFile: absolute path, not hashed
   const hashed = resolvedRun(cfg).config; // the hash resolved.json records for this run
-  if (socFile === undefined) {
-    const tree = composeConfig(file, overrides);
-    return { value, hashed, files: tree.files, sources: tree.sources };
-  }
-  const run = composeConfig(file, overrides.filter((o) => !o.startsWith('soc.')));
-  const soc = composeConfig(displayName(socFile), overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4)));
+  const quant = quantFileTree(file, overrides); // `quant: FILE`: its quant.… overrides go there
+  const own = quant?.runOverrides ?? overrides;
+  const run = composeConfig(file, socFile === undefined ? own : own.filter((o) => !o.startsWith('soc.')));
   const sources: SourceMap = new Map(run.sources);
-  const setSoc = (p: SourcePos): SourcePos => ({ ...p, file: socSetSource(p.file) });
-  for (const [k, v] of soc.sources) {
-    sources.set(k === '' ? 'soc' : k.startsWith('[') ? `soc${k}` : `soc.${k}`, { value: setSoc(v.value), ...(v.key !== undefined ? { key: setSoc(v.key) } : {}) });
+  const files = [...run.files];
+  if (socFile !== undefined) {
+    const soc = composeConfig(displayName(socFile), own.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4)));
+    const setSoc = (p: SourcePos): SourcePos => ({ ...p, file: socSetSource(p.file) });
+    for (const [k, v] of soc.sources) {
+      sources.set(k === '' ? 'soc' : k.startsWith('[') ? `soc${k}` : `soc.${k}`, { value: setSoc(v.value), ...(v.key !== undefined ? { key: setSoc(v.key) } : {}) });
+    }
+    files.push(...soc.files);
   }
-  return { value, hashed, files: [...run.files, ...soc.files], sources };
+  if (quant !== undefined) {
+    for (const k of [...sources.keys()]) if (k.startsWith('quant.') || k.startsWith('quant[')) sources.delete(k);
+    const shown = (p: SourcePos): SourcePos => (p.file.startsWith('--set ') ? p : { ...p, file: displayName(p.file) });
+    for (const [k, v] of quant.sources) {
+      if (k === 'quant' && sources.has('quant')) continue; // keep where the run names the file
+      sources.set(k, { value: shown(v.value), ...(v.key !== undefined ? { key: shown(v.key) } : {}) });
+    }
+    files.push(...quant.files);
+  }
+  return { value, hashed, files, sources };
 };
 
 /** `kind: soc` as loadRunConfig loads an SoC file: schema, then every device block built. */
