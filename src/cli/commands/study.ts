@@ -80,7 +80,9 @@ export function register(program: Command): void {
         for (const l of noiseEstimateLines(r.designValues, estimated)) out(l);
       }
       if (o.out !== undefined) {
-        atomicWriteFile(join(o.out, 'result.json'), `${canonicalJson({ ...r, checks, estimated }, 2)}\n`);
+        // the study file under the key --json prints it as (README): `study`
+        const { file: study, ...rest } = r;
+        atomicWriteFile(join(o.out, 'result.json'), `${canonicalJson({ study, ...rest, checks, estimated }, 2)}\n`);
         for (const t of tables) atomicWriteFile(join(o.out, `${t.id}.csv`), tableToCsv(t));
         atomicWriteFile(join(o.out, 'report.html'), await noiseHtml(r));
         err(`wrote result.json, ${tables.length} CSV tables and report.html to ${o.out}`);
