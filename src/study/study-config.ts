@@ -6,7 +6,11 @@
  */
 import { z } from 'zod';
 import { num, oneOf, q, reportIssue, strictObject } from '../config/schema.js';
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { didYouMean } from '../config/did-you-mean.js';
+import { isUserError } from '../config/errors.js';
+import { loadModel, MODELS_DIR } from '../workloads/catalog.js';
 
 const configurationSchema = strictObject({
   /** Id used in tables and result.json ('fp16', 'qmc-3bit'). */
@@ -102,10 +106,29 @@ export const studySchema = strictObject({
 });
 export type StudyConfig = z.output<typeof studySchema>;
 
+/**
+ * The claims `reproduce` computes (claims-calc.ts computeClaims) and the unit each value is in:
+ * ratios 'x', areas mm^2, per-token times ms and energies mJ. An expected claim names one of these,
+ * in its unit (test/study/expected-schema.test.ts keeps this table equal to computeClaims' keys).
+ */
+export const CLAIM_UNITS = {
+  compression: 'x', 'memory-3bit': 'x', 'memory-2bit': 'x', 'memory-vs-flash': 'x', transfers: 'x',
+  'energy-device': 'x', 'energy-total': 'x', 'latency-vs-fp16': 'x', 'latency-vs-int4': 'x',
+  'emems-memory': 'x', 'emems-latency': 'x', 'emems-energy': 'x',
+  'area-net-mm2': 'mm^2', 'area-reram-mm2': 'mm^2', 'area-qmc-mm2': 'mm^2', 'area-saved-mm2': 'mm^2',
+  'fp16-latency-ms': 'ms', 'int4-latency-ms': 'ms', 'qmc-latency-ms': 'ms',
+  'fp16-energy-mj': 'mJ', 'qmc-energy-mj': 'mJ',
+} as const satisfies Record<string, string>;
+type ClaimId = keyof typeof CLAIM_UNITS;
+const CLAIM_IDS = Object.keys(CLAIM_UNITS) as [ClaimId, ...ClaimId[]];
+const CLAIM_UNIT_NAMES = [...new Set(Object.values(CLAIM_UNITS))] as [string, ...string[]];
+
 const claimSchema = strictObject({
-  id: z.string().min(1),
+  /** A claim the tool computes (CLAIM_UNITS); a misspelt one gets a did-you-mean. */
+  id: oneOf(CLAIM_IDS),
   paper: z.number().positive(),
-  unit: z.string().min(1),
+  /** The unit of the claim's simulated value (CLAIM_UNITS[id]). */
+  unit: oneOf(CLAIM_UNIT_NAMES),
   tolerance: num({ positive: true, max: 1 }),
   required: z.boolean(),
   source: z.string().min(1),
@@ -117,11 +140,42 @@ const claimSchema = strictObject({
    * closed-form estimate, qmc-paper.md RECON; the report says it is not the paper's figure).
    */
   basis: oneOf(['paper', 'reconstruction']).default('paper'),
+}).superRefine((c, ctx) => {
+  const unit = CLAIM_UNITS[c.id];
+  if (c.unit !== unit) reportIssue(ctx, `'${unit}' (the unit ${c.id} is computed in)`, `'${c.unit}'`, ['unit']);
 });
+
+/**
+ * `model:` is a catalogue model (name, Hugging Face id or file stem, as reproduce --model takes it)
+ * or a model YAML path (read from the working directory, as reproduce reads it): the problem with
+ * it, or undefined when it loads.
+ */
+function modelProblem(model: string): { expected: string; found: string } | undefined {
+  try {
+    loadModel(model);
+    return undefined;
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    const stems = readdirSync(MODELS_DIR).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort();
+    const expected = `a catalogue model (${stems.join(', ')}) or a model YAML path (relative to the working directory)`;
+    if (/\.(ya?ml|json)$/.test(model) || model.includes('/')) return { expected, found: `'${model}' (${e.format().split('\n')[0] ?? ''})` };
+    const hint = didYouMean(model, stems);
+    return { expected, found: `'${model}'${hint ? `; ${hint}` : ''}` };
+  }
+}
 
 export const expectedSchema = strictObject({
   version: z.literal(1),
   model: z.string().min(1),
   claims: z.array(claimSchema).min(1),
+}).superRefine((ex, ctx) => {
+  const m = modelProblem(ex.model);
+  if (m !== undefined) reportIssue(ctx, m.expected, m.found, ['model']);
+  const seen = new Map<string, number>();
+  ex.claims.forEach((c, i) => {
+    const first = seen.get(c.id);
+    if (first !== undefined) reportIssue(ctx, 'a claim id listed once', `'${c.id}' again (also claims[${first}])`, ['claims', i, 'id']);
+    else seen.set(c.id, i);
+  });
 });
 export type ExpectedClaims = z.output<typeof expectedSchema>;
