@@ -13,6 +13,9 @@ import { findDevicePreset } from '../devices/index.js';
 import { parseLpddr5Params } from '../devices/dram/index.js';
 import { accessNoiseFor, type AccessNoise, type NoiseModelSpec } from '../devices/noise/index.js';
 import { noiseDescriptors } from '../devices/noise/descriptors.js';
+import { DeviceParamError } from '../devices/param-error.js';
+import { suggest } from '../config/did-you-mean.js';
+import { showFound } from '../units/parse.js';
 
 /** A device plus how to price it. */
 export interface BuiltDevice {
@@ -80,7 +83,7 @@ export const defaultDeviceFactory: DeviceFactory = (spec, engine, path, seed, no
 /** Builds a catalogue preset with overrides; its first energy table prices it. */
 export function buildFromCatalogue(spec: DeviceSpec, engine: Engine, path: string, seed: number, noise?: NoiseModelSpec): BuiltDevice {
   const { preset, type: _type, ...overrides } = spec;
-  if (typeof preset !== 'string') throw new Error(`${path}: device needs 'preset' (a device catalogue name) or 'type: ideal'`);
+  if (typeof preset !== 'string') throw missingPreset(spec, path);
   const found = findDevicePreset(preset);
   if (!found.ok) throw new Error(`${path}: ${found.message}`);
   const entry = found.preset;
@@ -94,6 +97,21 @@ export function buildFromCatalogue(spec: DeviceSpec, engine: Engine, path: strin
   if (!table) throw new Error(`${path}: preset '${preset}' has no energy table`);
   const estimates = entry.estimates.filter((e) => !(e in overrides)).map((e) => ({ param: e, source: `${preset}: ${entry.sources[e]?.source ?? 'estimate'}` }));
   return { device, energyTable: table, estimates, energyTables: tables, noiseEstimates: noiseEstimatesOf(noise, access) };
+}
+
+/**
+ * The error for a device block without `preset:`. When a key of the block is a misspelling of
+ * 'preset' or 'type' (prseet:, tpye:), it names that key (as a DeviceParamError, so configuration
+ * checks point at its line) with a did-you-mean, rather than only the missing 'preset'.
+ */
+function missingPreset(spec: DeviceSpec, path: string): Error {
+  const needs = "a device needs 'preset' (a device catalogue name) or 'type: ideal'";
+  if (spec.preset !== undefined) return new DeviceParamError('preset', `preset: ${showFound(spec.preset)}, not a device catalogue name (a string); ${needs}`, path);
+  for (const k of Object.keys(spec)) {
+    const meant = k === 'preset' || k === 'type' ? undefined : suggest(k, ['preset', 'type']);
+    if (meant !== undefined) return new DeviceParamError(k, `unknown key '${k}' (did you mean '${meant}'?); ${needs}`, path);
+  }
+  return new Error(`${path}: ${needs}`);
 }
 
 /** The noise model's estimated parameters with the source its descriptor gives (`qmcsim describe`). */
