@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import type { TraceRecord } from './types.js';
+import { openErrorText } from '../open-error.js';
 
 export const TRACE_FORMAT = 'qmcsim-trace';
 export const TRACE_VERSION = 1;
@@ -51,7 +52,7 @@ function* lines(file: string): Generator<[number, string]> {
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    throw new Error(`${file}: cannot open (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new Error(`${file}: cannot open (${openErrorText(e)})`);
   }
   try {
     const chunk = Buffer.alloc(1 << 20);

@@ -6,10 +6,11 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { bf16BitsToF32, f16BitsToF32 } from '../quant/float16.js';
 import { UserError } from '../../config/errors.js';
 import { didYouMean } from '../../config/did-you-mean.js';
+import { openErrorText } from '../open-error.js';
 
 /** Element size of the safetensors dtypes this reader understands. */
 export const DTYPE_BYTES: Readonly<Record<string, number>> = {
@@ -57,7 +58,7 @@ export class SafetensorsFile {
     try {
       fd = openSync(file, 'r');
     } catch (e) {
-      throw new SafetensorsError(file, `cannot open (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new SafetensorsError(file, `cannot open (${openErrorText(e)})`);
     }
     try {
       const { entries, metadata } = parseHeader(file, fd);
@@ -168,6 +169,15 @@ function parseHeader(file: string, fd: number): { entries: SafetensorsEntry[]; m
   return { entries, metadata };
 }
 
+/** ':line:col' of the key `name` in an index JSON's text (its first occurrence as a key), or ''. */
+function entryPosition(text: string, name: string): string {
+  const m = new RegExp(`${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).exec(text);
+  if (m === null) return '';
+  const before = text.slice(0, m.index);
+  const line = before.split('\n').length;
+  return `:${line}:${m.index - before.lastIndexOf('\n')}`;
+}
+
 /** A possibly sharded checkpoint: every tensor name → the file holding it. */
 export class Checkpoint {
   private readonly files = new Map<string, SafetensorsFile>();
@@ -185,16 +195,29 @@ export class Checkpoint {
     }
     const map = new Map<string, string>();
     if (p.endsWith('.json')) {
+      let text: string;
       let j: { weight_map?: Record<string, string> };
       try {
-        j = JSON.parse(readFileSync(p, 'utf8')) as typeof j;
+        text = readFileSync(p, 'utf8');
+      } catch (e) {
+        throw new SafetensorsError(p, `cannot open (${openErrorText(e)})`);
+      }
+      try {
+        j = JSON.parse(text) as typeof j;
       } catch (e) {
         throw new SafetensorsError(p, `malformed index JSON (${(e as Error).message})`);
       }
       if (!j.weight_map || typeof j.weight_map !== 'object') throw new SafetensorsError(p, "malformed index: no 'weight_map' object");
+      const folder = dirname(p);
       for (const [name, shard] of Object.entries(j.weight_map)) {
         if (typeof shard !== 'string' || shard === '') throw new SafetensorsError(p, `malformed index: weight_map['${name}'] must be a shard file name, found ${JSON.stringify(shard)}`);
-        map.set(name, join(dirname(p), shard));
+        // a shard is a file of the checkpoint's folder (or below it): '../../etc/passwd' or '/etc/passwd'
+        // would read outside it. Symbolic links inside the folder are followed (the Hugging Face cache uses them).
+        const rel = relative(folder, resolve(folder, shard));
+        if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || isAbsolute(shard)) {
+          throw new SafetensorsError(`${p}${entryPosition(text, name)}`, `weight_map['${name}']: expected a shard file inside the checkpoint folder ${folder}, found '${shard}' (outside it)`);
+        }
+        map.set(name, join(folder, shard));
       }
     } else {
       const f = SafetensorsFile.open(p);
