@@ -16,7 +16,7 @@ export const reramParamSpecs: ParamSpecs<ReramParams> = {
   arraysPerBank: { kind: 'integer', description: 'independently sensing arrays per bank', min: 1 },
   arrayRows: { kind: 'integer', description: 'rows of one array (documentation; cells per array = rows × cols)', min: 1 },
   arrayCols: { kind: 'integer', description: 'columns of one array', min: 1 },
-  interleave: { kind: 'size', description: 'interleave granule across arrays', positive: true },
+  interleave: { kind: 'size', description: 'interleave granule across arrays (whole bytes ≥ 1 B)', positive: true, wholeBytes: true },
   arrayBandwidth: { kind: 'bandwidth', description: 'sustained read bandwidth of one array in this mode', positive: true },
   sensing: { kind: 'enum', description: 'reference-comparison scheme of multi-level reads', values: sensingSchemes as unknown as readonly [string, ...string[]] },
   senseBase: { kind: 'time', description: 'decode + wordline + bitline settle before the first comparison' },

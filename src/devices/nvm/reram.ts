@@ -8,7 +8,7 @@
  * behind one sense path). An optional channel bus serialises transfers per channel.
  */
 import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
-import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
+import { DeviceCore, requireWholeBytes, xferPs, type DeviceContext } from './device-core.js';
 import { IterationSampler, type IterationDistribution } from './program-verify.js';
 import { senseComparisons, senseLatencyPs, type SensingScheme } from './sensing.js';
 import { DeviceParamError, requireIntegers } from '../param-error.js';
@@ -103,6 +103,7 @@ export class Reram extends DeviceCore {
   constructor(readonly params: ReramParams, ctx: DeviceContext) {
     super(ctx, reramActions, params.channels * params.banksPerChannel, params.queueDepth);
     requireIntegers(params, ['channels', 'banksPerChannel', 'arraysPerBank', 'parallelCells'], 1, ctx.path);
+    requireWholeBytes('interleave', params.interleave, ctx.path);
     if (![1, 2, 3].includes(params.bitsPerCell)) throw new DeviceParamError('bitsPerCell', `bitsPerCell must be 1, 2 or 3, got ${params.bitsPerCell}`, ctx.path);
     if (!(params.arrayBandwidth > 0)) throw new DeviceParamError('arrayBandwidth', `arrayBandwidth must be > 0 B/s, got ${params.arrayBandwidth}`, ctx.path);
     if (!(params.iterationsMax >= params.iterationsMin)) {

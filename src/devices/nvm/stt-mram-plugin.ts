@@ -11,7 +11,7 @@ export const sttMramParamSpecs: ParamSpecs<SttMramParams> = {
   capacity: { kind: 'size', description: 'usable capacity', positive: true },
   channels: { kind: 'integer', description: 'independent channels, each with its own data bus', min: 1 },
   banksPerChannel: { kind: 'integer', description: 'banks behind each channel (sense/program in parallel)', min: 1 },
-  granule: { kind: 'size', description: 'interleave granule and natural transfer size', positive: true },
+  granule: { kind: 'size', description: 'interleave granule and natural transfer size (whole bytes ≥ 1 B)', positive: true, wholeBytes: true },
   channelBandwidth: { kind: 'bandwidth', description: 'data bandwidth of one channel', positive: true },
   readLatency: { kind: 'time', description: 'array read (sense) latency before data leaves the bank', positive: true },
   writeLatency: { kind: 'time', description: 'array write latency per granule (write pulse + periphery)', positive: true },

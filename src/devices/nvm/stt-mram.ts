@@ -6,7 +6,7 @@
  * channel-first then bank. Simplification: the bus is granted in offer order (no reordering).
  */
 import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
-import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
+import { DeviceCore, requireWholeBytes, xferPs, type DeviceContext } from './device-core.js';
 import { DeviceParamError, requireIntegers } from '../param-error.js';
 
 /** Parameters of an STT-MRAM device (canonical units: ps, bytes, B/s, pJ/bit, W). */
@@ -67,6 +67,7 @@ export class SttMram extends DeviceCore {
   constructor(readonly params: SttMramParams, ctx: DeviceContext) {
     super(ctx, sttMramActions, params.channels, params.queueDepth);
     requireIntegers(params, ['channels', 'banksPerChannel'], 1, ctx.path);
+    requireWholeBytes('granule', params.granule, ctx.path);
     if (!(params.channelBandwidth > 0)) throw new DeviceParamError('channelBandwidth', `channelBandwidth must be > 0 B/s, got ${params.channelBandwidth}`, ctx.path);
     this.C = params.channels;
     this.B = params.banksPerChannel;

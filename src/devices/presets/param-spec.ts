@@ -3,10 +3,11 @@
  * the `describe` ParamDocs and the preset/YAML round trip are all derived, so nothing is written
  * twice. Presets give every parameter as the string a user would write in YAML plus its source.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Dimension } from '../../units/quantity.js';
 import type { ParamDoc, PluginDescriptor, Source } from '../../config/plugin.js';
-import { int, num, oneOf, q, strictObject } from '../../config/schema.js';
+import { int, num, oneOf, q, reportIssue, strictObject } from '../../config/schema.js';
+import { showFound } from '../../units/parse.js';
 
 /** How one parameter is written and checked. */
 export interface ParamSpec {
@@ -19,6 +20,24 @@ export interface ParamSpec {
   readonly max?: number;
   /** For quantities: require > 0. */
   readonly positive?: boolean;
+  /** For sizes: require a whole number of bytes ≥ 1 B (an interleave granule; '0.3 B' is refused). */
+  readonly wholeBytes?: boolean;
+}
+
+/** A size schema refusing fractions of a byte and sizes below 1 B, showing the value as written. */
+function wholeBytesSchema(): z.ZodType<unknown, unknown> {
+  const size = q.size({ positive: true });
+  return z.unknown().transform((v, ctx) => {
+    const r = size.safeParse(v);
+    if (!r.success) {
+      for (const iss of r.error.issues) ctx.addIssue({ ...iss, input: (iss as { input?: unknown }).input } as Parameters<typeof ctx.addIssue>[0]);
+      return z.NEVER;
+    }
+    if (Number.isInteger(r.data)) return r.data;
+    const asBytes = typeof v === 'string' && v.replace(/\s+/g, '') === `${r.data}B`;
+    reportIssue(ctx, 'a whole number of bytes ≥ 1 B (e.g. 64 B)', `${showFound(v)} (${asBytes ? '' : `${r.data} B, `}not a whole number of bytes)`);
+    return z.NEVER;
+  });
 }
 /** A spec for every key of the parameter interface P (checked at compile time). */
 export type ParamSpecs<P> = { readonly [K in keyof P]-?: ParamSpec };
@@ -48,6 +67,7 @@ function fieldSchema(s: ParamSpec): z.ZodType<unknown, unknown> {
       if (s.values === undefined) throw new Error('enum parameter without values');
       return oneOf(s.values);
     default:
+      if (s.wholeBytes === true && s.kind === 'size') return wholeBytesSchema();
       return q[s.kind](s.positive === true ? { positive: true } : {});
   }
 }
