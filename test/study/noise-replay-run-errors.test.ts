@@ -26,10 +26,10 @@ describe('noise study replay.runs errors', () => {
   it('a folder is reported at replay.runs["2"], saying it is a directory', async () => {
     const err = await validate((s) => s.replace(`'2': ${QMC}/qmc-2bit.yaml`, "'2': .."));
     expect(err).toMatch(/n\.yaml:\d+:\d+: replay\.runs\["2"\]: expected a run configuration file .*found '\.\.' \(.* is a directory\)/);
-  });
+  }, 60_000);
   it('an error inside a run file, with no replay.set, is prefixed with replay.runs, not replay.set', async () => {
     const err = await validate((s) => s.replace(`'2': ${QMC}/qmc-2bit.yaml`, "'2': DIR/bad-run.yaml").replace(/set: \[[^\]]*\]/, 'set: []'));
     expect(err).toMatch(/replay\.runs\["2"\], replaying .*bad-run\.yaml: .*contextLenght/);
     expect(err).not.toMatch(/replay\.set/);
-  });
+  }, 60_000);
 });
