@@ -11,7 +11,7 @@ export const sramParamSpecs: ParamSpecs<SramParams> = {
   capacity: { kind: 'size', description: 'capacity of the macro', positive: true },
   banks: { kind: 'integer', description: 'independent banks (word-interleaved)', min: 1 },
   portsPerBank: { kind: 'integer', description: 'ports per bank', min: 1 },
-  width: { kind: 'size', description: 'bytes per port per cycle (one beat)', positive: true },
+  width: { kind: 'size', description: 'bytes per port per cycle (one beat; whole bytes ≥ 1 B)', positive: true, wholeBytes: true },
   clock: { kind: 'frequency', description: 'macro clock', positive: true },
   readLatencyCycles: { kind: 'integer', description: 'cycles to the first read beat', min: 0 },
   writeLatencyCycles: { kind: 'integer', description: 'cycles until the first write beat is stored', min: 0 },

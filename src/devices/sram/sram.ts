@@ -47,7 +47,8 @@ export class Sram extends DeviceCore {
     requireIntegers(params, ['banks', 'portsPerBank'], 1, ctx.path);
     requireIntegers(params, ['readLatencyCycles', 'writeLatencyCycles'], 0, ctx.path);
     if (!(params.clock > 0)) throw new DeviceParamError('clock', `clock must be > 0 Hz, got ${params.clock}`, ctx.path);
-    if (!(params.width > 0)) throw new DeviceParamError('width', `width must be > 0 bytes, got ${params.width}`, ctx.path);
+    // one beat moves whole bytes: a fraction (0.3 B) made each address its own bank index and the beat count meaningless
+    if (!Number.isInteger(params.width) || params.width < 1) throw new DeviceParamError('width', `width must be a whole number of bytes ≥ 1 B, got ${params.width} B`, ctx.path);
     this.capacityBytes = params.capacity;
     this.granuleBytes = params.width;
     this.cyclePs = Math.round(1e12 / params.clock);
