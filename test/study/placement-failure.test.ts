@@ -24,6 +24,6 @@ describe('a study replay whose placement does not fit', () => {
       seed: 1, layerReuse: true, weightTrafficOnly: true,
     }));
     expect(e.exitCode).toBe(1);
-    expect(e.format()).toMatch(/^reproduce: configuration 'qmc-3bit' \(.*experiments\/qmc\/qmc-3bit\.yaml\): placement does not fit: region 'reram-weights' \(memory 'reram'\) needs \d+ B but has 16777216 B$/);
+    expect(e.format()).toMatch(/^reproduce: configuration 'qmc-3bit' \(.*experiments\/qmc\/qmc-3bit\.yaml\): placement does not fit: region 'reram-weights' \(memory 'reram'\) needs \d+ B but has 16777216 B; raise the device capacity of memory 'reram' \(or the region's size\), or use a smaller model or another placement policy$/);
   });
 });

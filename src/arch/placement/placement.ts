@@ -57,7 +57,9 @@ export interface Placement {
 /** One-line description of a placement failure. */
 export function formatPlacementError(e: PlacementError): string {
   if (e.kind === 'capacity') {
-    return `placement does not fit: region '${e.region}' (memory '${e.memory}') needs ${e.needBytes} B but has ${e.capacityBytes} B`;
+    // what to change: the memory's device capacity (or the region's size), the model or the placement
+    return `placement does not fit: region '${e.region}' (memory '${e.memory}') needs ${e.needBytes} B but has ${e.capacityBytes} B; ` +
+      `raise the device capacity of memory '${e.memory}' (or the region's size), or use a smaller model or another placement policy`;
   }
   return `placement: ${e.item}: ${e.message}`;
 }
