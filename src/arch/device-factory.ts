@@ -14,7 +14,7 @@ import { parseLpddr5Params } from '../devices/dram/index.js';
 import { accessNoiseFor, type AccessNoise, type NoiseModelSpec } from '../devices/noise/index.js';
 import { noiseDescriptors } from '../devices/noise/descriptors.js';
 import { DeviceParamError } from '../devices/param-error.js';
-import { suggest } from '../config/did-you-mean.js';
+import { misspeltKey } from '../config/did-you-mean.js';
 import { showFound } from '../units/parse.js';
 
 /** A device plus how to price it. */
@@ -107,10 +107,8 @@ export function buildFromCatalogue(spec: DeviceSpec, engine: Engine, path: strin
 function missingPreset(spec: DeviceSpec, path: string): Error {
   const needs = "a device needs 'preset' (a device catalogue name) or 'type: ideal'";
   if (spec.preset !== undefined) return new DeviceParamError('preset', `preset: ${showFound(spec.preset)}, not a device catalogue name (a string); ${needs}`, path);
-  for (const k of Object.keys(spec)) {
-    const meant = k === 'preset' || k === 'type' ? undefined : suggest(k, ['preset', 'type']);
-    if (meant !== undefined) return new DeviceParamError(k, `unknown key '${k}' (did you mean '${meant}'?); ${needs}`, path);
-  }
+  const m = misspeltKey(spec, ['preset', 'type']);
+  if (m !== undefined) return new DeviceParamError(m.key, `unknown key '${m.key}' (did you mean '${m.meant}'?); ${needs}`, path);
   return new Error(`${path}: ${needs}`);
 }
 

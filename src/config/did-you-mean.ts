@@ -46,3 +46,16 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   const s = suggest(word, candidates);
   return s === undefined ? '' : `did you mean '${s}'?`;
 }
+
+/**
+ * A key of `obj` that is not one of `wanted` but looks like a misspelling of one of them (tpye: for
+ * type:, prseet: for preset:), with the key it was meant to be; undefined when there is none.
+ */
+export function misspeltKey(obj: object, wanted: readonly string[]): { key: string; meant: string } | undefined {
+  for (const key of Object.keys(obj)) {
+    if (wanted.includes(key)) continue;
+    const meant = suggest(key, wanted);
+    if (meant !== undefined) return { key, meant };
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { showFound } from '../units/parse.js';
-import { didYouMean, suggest } from './did-you-mean.js';
+import { didYouMean, misspeltKey, suggest } from './did-you-mean.js';
 import type { ConfigProblem } from './errors.js';
 import { formatPath, getAt, type PathSegment } from './paths.js';
 import { allowedKeysOf } from './schema.js';
@@ -65,10 +65,8 @@ function misspeltSibling(data: unknown, path: readonly PathSegment[]): { path: P
   const meant = path[path.length - 1];
   const parent = getAt(data, path.slice(0, -1));
   if (typeof meant !== 'string' || typeof parent !== 'object' || parent === null || Array.isArray(parent)) return undefined;
-  for (const k of Object.keys(parent)) {
-    if (k !== meant && suggest(k, [meant]) === meant) return { path: [...path.slice(0, -1), k], key: k, meant };
-  }
-  return undefined;
+  const m = misspeltKey(parent, [meant]);
+  return m === undefined ? undefined : { path: [...path.slice(0, -1), m.key], key: m.key, meant };
 }
 
 /** Converts zod issues for `data` into located problems, sorted by position. */

@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ConfigErrors, UserError, type ConfigProblem } from './errors.js';
+import { openErrorText } from './open-error.js';
 import { formatPath, type PathSegment } from './paths.js';
 
 /** A position in a source file (1-based line and column). */
@@ -180,11 +181,6 @@ export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 /** Bytes read from each pipe (device:inode), for the second read of the same pipe. */
 const pipeBytes = new Map<string, Buffer>();
 
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file', EISDIR: 'it is a directory', ENOTDIR: 'a path through a file, not a directory',
-  EACCES: 'permission denied', EPERM: 'permission denied', ELOOP: 'too many symbolic links',
-};
-
 /**
  * The bytes of `file`, at most MAX_CONFIG_BYTES: a regular file or a pipe (`<(…)`), never a device
  * (`/dev/zero` was read forever) nor a file whose text no string can hold (exit 3 on 600 MB).
@@ -223,8 +219,7 @@ function readConfigBytes(file: string, displayName: string): Buffer {
     return bytes;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail((code !== undefined ? READ_ERRORS[code] : undefined) ?? code ?? (e as Error).message);
+    return fail(openErrorText(e));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

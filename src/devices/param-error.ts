@@ -31,3 +31,12 @@ export function requireIntegers<K extends string>(params: Readonly<Record<K, num
     if (!Number.isInteger(v) || v < min) throw new DeviceParamError(k, `${k} must be a ${min === 0 ? 'non-negative' : 'positive'} integer, got ${v}`, path);
   }
 }
+
+/**
+ * Throws DeviceParamError (at `key`) unless `bytes` is a whole number of bytes ≥ 1: an interleave
+ * granule or beat width splits addresses into units, and a fraction of a byte (0.3 B) made every
+ * address its own unit and the transfer sizes meaningless.
+ */
+export function requireWholeBytes(key: string, bytes: number, path: string): void {
+  if (!Number.isInteger(bytes) || bytes < 1) throw new DeviceParamError(key, `${key} must be a whole number of bytes ≥ 1 B, got ${bytes} B`, path);
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Checkpoint } from '../../src/workloads/weights/safetensors.js';
 import { encodeFloat, writeSafetensors } from '../../src/workloads/weights/safetensors-writer.js';
-import { openErrorText } from '../../src/workloads/open-error.js';
+import { openErrorText } from '../../src/config/open-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-ckpt-idx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { descriptorSchema } from '../../config/descriptor-schema.js';
-import { didYouMean, suggest } from '../../config/did-you-mean.js';
+import { didYouMean, misspeltKey } from '../../config/did-you-mean.js';
 import { reportIssue } from '../../config/schema.js';
 import { showFound } from '../../units/parse.js';
 import { noiseDescriptors } from './descriptors.js';
@@ -119,7 +119,7 @@ export const noiseModelSchema: z.ZodType<NoiseModelSpec, unknown> = z.unknown().
   const schema = typeof t === 'string' ? byType.get(t) : undefined;
   if (schema === undefined) {
     // no type: because the key is misspelt (tpye:): name that key, as the schema's own did-you-mean does
-    const misspelt = t === undefined ? Object.keys(v).find((k) => k !== 'type' && suggest(k, ['type']) === 'type') : undefined;
+    const misspelt = t === undefined ? misspeltKey(v as Obj, ['type'])?.key : undefined;
     if (misspelt !== undefined) {
       const found = `unknown key '${misspelt}'; did you mean 'type'?`;
       ctx.addIssue({ code: 'custom', path: [misspelt], message: `expected 'type:' naming one of ${typeNames}, found ${found}`,

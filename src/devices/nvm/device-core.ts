@@ -12,7 +12,7 @@ import type { Ps } from '../../units/quantity.js';
 import type { ActionCounts, CompletionFn, ErrorStats, MemoryDevice, TagErrorStats } from '../device.js';
 import { CompletionHeap } from './completion-heap.js';
 import type { AccessNoise } from '../noise/access-noise.js';
-import { DeviceParamError, requireIntegers } from '../param-error.js';
+import { requireIntegers } from '../param-error.js';
 import { assertNoiseFitsCells } from '../noise/cell-fit.js';
 import { noisePresetsFitting } from '../noise/models.js';
 
@@ -233,13 +233,4 @@ export abstract class DeviceCore implements MemoryDevice {
 /** Ceil of size/bandwidth in integer ps, from a precomputed ps-per-byte factor. */
 export function xferPs(sizeBytes: number, psPerByte: number): number {
   return Math.ceil(sizeBytes * psPerByte - 1e-9);
-}
-
-/**
- * Throws DeviceParamError (at `key`) unless `bytes` is a whole number of bytes ≥ 1: an interleave
- * granule splits addresses into granules, and a fraction of a byte (0.3 B) made every address its
- * own granule index and the transfer sizes meaningless.
- */
-export function requireWholeBytes(key: string, bytes: number, path: string): void {
-  if (!Number.isInteger(bytes) || bytes < 1) throw new DeviceParamError(key, `${key} must be a whole number of bytes ≥ 1 B, got ${bytes} B`, path);
 }

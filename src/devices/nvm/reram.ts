@@ -8,10 +8,10 @@
  * behind one sense path). An optional channel bus serialises transfers per channel.
  */
 import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
-import { DeviceCore, requireWholeBytes, xferPs, type DeviceContext } from './device-core.js';
+import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
 import { IterationSampler, type IterationDistribution } from './program-verify.js';
 import { senseComparisons, senseLatencyPs, type SensingScheme } from './sensing.js';
-import { DeviceParamError, requireIntegers } from '../param-error.js';
+import { DeviceParamError, requireIntegers, requireWholeBytes } from '../param-error.js';
 
 /** Parameters of a ReRAM device (canonical units: ps, bytes, B/s, pJ, pJ/bit, W, bit/mm²). */
 export interface ReramParams {

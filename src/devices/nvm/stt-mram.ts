@@ -6,8 +6,8 @@
  * channel-first then bank. Simplification: the bus is granted in offer order (no reordering).
  */
 import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
-import { DeviceCore, requireWholeBytes, xferPs, type DeviceContext } from './device-core.js';
-import { DeviceParamError, requireIntegers } from '../param-error.js';
+import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
+import { DeviceParamError, requireIntegers, requireWholeBytes } from '../param-error.js';
 
 /** Parameters of an STT-MRAM device (canonical units: ps, bytes, B/s, pJ/bit, W). */
 export interface SttMramParams {

@@ -8,7 +8,7 @@
  */
 import type { Bytes, Hz } from '../../units/quantity.js';
 import { DeviceCore, type DeviceContext } from '../nvm/device-core.js';
-import { DeviceParamError, requireIntegers } from '../param-error.js';
+import { DeviceParamError, requireIntegers, requireWholeBytes } from '../param-error.js';
 
 /** Parameters of an SRAM macro (canonical units). */
 export interface SramParams {
@@ -47,8 +47,7 @@ export class Sram extends DeviceCore {
     requireIntegers(params, ['banks', 'portsPerBank'], 1, ctx.path);
     requireIntegers(params, ['readLatencyCycles', 'writeLatencyCycles'], 0, ctx.path);
     if (!(params.clock > 0)) throw new DeviceParamError('clock', `clock must be > 0 Hz, got ${params.clock}`, ctx.path);
-    // one beat moves whole bytes: a fraction (0.3 B) made each address its own bank index and the beat count meaningless
-    if (!Number.isInteger(params.width) || params.width < 1) throw new DeviceParamError('width', `width must be a whole number of bytes ≥ 1 B, got ${params.width} B`, ctx.path);
+    requireWholeBytes('width', params.width, ctx.path);
     this.capacityBytes = params.capacity;
     this.granuleBytes = params.width;
     this.cyclePs = Math.round(1e12 / params.clock);

@@ -91,7 +91,7 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
   // posted writes in the device: start time per id window + k, free k's on a stack (grown as needed)
   let pwStart = new Float64Array(64);
   const pwFree: number[] = [];
-  let pwUsed = 0, pwOut = 0;
+  let pwUsed = 0; // ids handed out so far; those not on pwFree are in the device
   const readLat = new LatencyLog();
   const writeLat = new LatencyLog();
   let hasPending = false, exhausted = false, wakeAt = -1, blockedOnWindow = false;
@@ -121,7 +121,6 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
           return; // the device will call retry → pump
         }
         pwStart[k] = arrival;
-        pwOut++;
       } else {
         if (nFree === 0) { blockedOnWindow = true; return; }
         const slot = free[--nFree] as number;
@@ -148,7 +147,6 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
       const k = slot - window;
       writeLat.add(donePs - (pwStart[k] as number));
       pwFree.push(k);
-      pwOut--;
       return;
     }
     const lat = donePs - (start[slot] as number);
@@ -166,7 +164,8 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
   } finally {
     trace.close();
   }
-  if (hasPending || nFree !== window || pwOut !== 0) throw new Error(`replay ended with ${window - nFree + pwOut} request(s) outstanding: device ${device.path} stopped completing`);
+  const postedOut = pwUsed - pwFree.length;
+  if (hasPending || nFree !== window || postedOut !== 0) throw new Error(`replay ended with ${window - nFree + postedOut} request(s) outstanding: device ${device.path} stopped completing`);
   const counts = device.counts();
   const spanPs = firstArrival < 0 ? 0 : lastDone - firstArrival;
   return {

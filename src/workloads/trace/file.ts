@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import type { TraceRecord } from './types.js';
-import { openErrorText } from '../open-error.js';
+import { openErrorText } from '../../config/open-error.js';
 
 export const TRACE_FORMAT = 'qmcsim-trace';
 export const TRACE_VERSION = 1;

@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { bf16BitsToF32, f16BitsToF32 } from '../quant/float16.js';
 import { UserError } from '../../config/errors.js';
 import { didYouMean } from '../../config/did-you-mean.js';
-import { openErrorText } from '../open-error.js';
+import { openErrorText } from '../../config/open-error.js';
 
 /** Element size of the safetensors dtypes this reader understands. */
 export const DTYPE_BYTES: Readonly<Record<string, number>> = {

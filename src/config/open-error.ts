@@ -1,6 +1,6 @@
 /**
- * Words for the errno of a failed file open (ENOENT → 'no such file'), so a checkpoint or trace
- * that cannot be opened says why in plain words rather than as a raw code.
+ * Words for the errno of a failed file open (ENOENT → 'no such file'), so a configuration file,
+ * checkpoint or trace that cannot be opened says why in plain words rather than as a raw code.
  */
 
 const WORDS: Readonly<Record<string, string>> = {
