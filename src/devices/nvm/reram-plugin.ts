@@ -31,7 +31,7 @@ export const reramParamSpecs: ParamSpecs<ReramParams> = {
   readEnergy: { kind: 'energyPerBit', description: 'read energy per bit in this mode' },
   programPulseEnergy: { kind: 'energy', description: 'energy of one program pulse on one cell' },
   verifyEnergy: { kind: 'energy', description: 'energy of one verify read of one cell' },
-  leakagePower: { kind: 'power', description: 'leakage / background power of the whole device' },
+  leakagePower: { kind: 'power', description: 'leakage / background power of the whole device (a preset value scales with an overridden capacity)' },
   density: { kind: 'density', description: 'storage density in this mode', positive: true },
   queueDepth: { kind: 'integer', description: 'requests waiting or in service per bank before back-pressure', min: 1 },
 };

@@ -17,7 +17,7 @@ export const sttMramParamSpecs: ParamSpecs<SttMramParams> = {
   writeLatency: { kind: 'time', description: 'array write latency per granule (write pulse + periphery)', positive: true },
   readEnergy: { kind: 'energyPerBit', description: 'read energy per bit' },
   writeEnergy: { kind: 'energyPerBit', description: 'write energy per bit' },
-  leakagePower: { kind: 'power', description: 'leakage / background power of the whole device' },
+  leakagePower: { kind: 'power', description: 'leakage / background power of the whole device (a preset value scales with an overridden capacity)' },
   density: { kind: 'density', description: 'storage density (area reports)', positive: true },
   queueDepth: { kind: 'integer', description: 'requests waiting or in service per channel before back-pressure', min: 1 },
 };

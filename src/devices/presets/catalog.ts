@@ -21,7 +21,7 @@ import { parseLpddr5Params } from '../dram/lpddr5-schema.js';
 import { reramEnergyTable, sramEnergyTable, sttMramEnergyTable } from '../energy/device-tables.js';
 import { fromLpddr5Table, lpddr5QmcTable } from '../energy/lpddr5-tables.js';
 import type { EnergyTable } from '../energy/energy-table.js';
-import { lookupPreset, nvmAndSramPresets, presetEstimates, resolvePreset, type DevicePreset, type PresetLookup, type SourcedValue } from './index.js';
+import { leakageScales, lookupPreset, nvmAndSramPresets, presetEstimates, resolvePreset, scaleLeakage, scaledLeakageSource, type DevicePreset, type PresetLookup, type SourcedValue } from './index.js';
 import { DeviceParamError, paramOf } from '../param-error.js';
 
 
@@ -86,6 +86,8 @@ function nvmEntry(p: DevicePreset<unknown>): DeviceCatalogEntry {
   const table = (o: Record<string, unknown> = {}): EnergyTable => {
     const s: Record<string, Source | undefined> = { ...sources };
     for (const k of Object.keys(o)) s[k] = undefined; // overridden: 'user configuration'
+    const leak = sources.leakagePower;
+    if (leakageScales(o) && leak !== undefined) s.leakagePower = { ...leak, source: scaledLeakageSource(leak.source, params() as Record<string, unknown>, params(o) as Record<string, unknown>) };
     if (type === 'sram') return sramEnergyTable(params(o) as SramParams, s, p.name);
     if (type === 'stt-mram') return sttMramEnergyTable(params(o) as SttMramParams, s, p.name);
     return reramEnergyTable(params(o) as ReramParams, s, p.name);
@@ -178,6 +180,7 @@ function canonicalParams(spec: DeviceSpec): { params: Record<string, unknown>; p
   const overridden = Object.keys(spec).filter((k) => !SPEC_META.has(k) && spec[k] !== undefined);
   const params: Record<string, unknown> = { ...base };
   for (const k of overridden) params[k] = spec[k];
+  if (preset !== undefined && leakageScales(overridden)) scaleLeakage(params, base);
   const descriptor = devicePlugins.find((d) => d.type === type);
   const missing = (descriptor?.params ?? []).map((p) => p.name).filter((n) => params[n] === undefined);
   if (missing.length > 0) throw new Error(`${type}${spec.id !== undefined ? ` '${spec.id}'` : ''}: missing parameter(s) ${missing.join(', ')} (give them or a preset)`);
@@ -224,6 +227,10 @@ export function energyTablesForSpec(spec: DeviceSpec): EnergyTable[] {
   const s: Record<string, Source | undefined> = {};
   for (const [k, v] of Object.entries((preset?.params ?? {}) as Record<string, SourcedValue>)) s[k] = v;
   for (const k of overridden) s[k] = undefined;
+  const leak = s.leakagePower;
+  if (preset !== undefined && leak !== undefined && leakageScales(overridden)) {
+    s.leakagePower = { ...leak, source: scaledLeakageSource(leak.source, canonicalParams({ type: spec.type, preset: preset.name }).params, params) };
+  }
   const name = spec.id ?? preset?.name ?? spec.type;
   if (spec.type === 'sram') return [sramEnergyTable(params as unknown as SramParams, s, name)];
   if (spec.type === 'stt-mram') return [sttMramEnergyTable(params as unknown as SttMramParams, s, name)];

@@ -8,7 +8,7 @@ import { reramPresets } from './reram.js';
 import { sramPresets } from './sram.js';
 import { presetEstimates, type DevicePreset } from './param-spec.js';
 
-export { presetEstimates, rawParams, resolvePreset } from './param-spec.js';
+export { leakageScales, presetEstimates, rawParams, resolvePreset, scaleLeakage, scaledLeakageSource } from './param-spec.js';
 export type { DevicePreset, SourcedValue, ParamSpec, ParamSpecs } from './param-spec.js';
 export { qmcMram, nvmexplorerMramOptimistic, nvmexplorerMramPessimistic, mramPresets } from './mram.js';
 export { qmcReramMode, nvmexplorerReramOptimistic, nvmexplorerReramPessimistic, reramPresets } from './reram.js';

@@ -88,12 +88,40 @@ export function rawParams<P>(preset: DevicePreset<P>): Record<string, string | n
 
 /** Parses a preset's values through the type's schema into canonical typed parameters. */
 export function resolvePreset<P>(preset: DevicePreset<P>, schema: z.ZodType<P, unknown>, overrides: Record<string, unknown> = {}): P {
-  const r = schema.safeParse({ ...rawParams(preset), ...overrides });
-  if (!r.success) {
-    const msg = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`preset ${preset.name}: ${msg}`);
-  }
-  return r.data;
+  const parse = (o: Record<string, unknown>): P => {
+    const r = schema.safeParse({ ...rawParams(preset), ...o });
+    if (!r.success) {
+      const msg = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      throw new Error(`preset ${preset.name}: ${msg}`);
+    }
+    return r.data;
+  };
+  const out = parse(overrides);
+  if (leakageScales(overrides)) scaleLeakage(out as Record<string, unknown>, parse({}) as Record<string, unknown>);
+  return out;
+}
+
+/**
+ * Whether a preset's whole-device leakage is rescaled: its capacity is overridden and its leakage
+ * is not. The presets' leakage is per-array leakage × array count (NVMExplorer array results, see
+ * mram.ts / reram.ts / sram.ts), so it is modelled as proportional to capacity: twice the arrays,
+ * twice the leakage. Per-bit read/write energies are per-array figures and are kept.
+ */
+export function leakageScales(overridden: Record<string, unknown> | readonly string[]): boolean {
+  const has = (k: string): boolean => (Array.isArray(overridden) ? overridden.includes(k) : (overridden as Record<string, unknown>)[k] !== undefined);
+  return has('capacity') && !has('leakagePower');
+}
+
+/** Scales canonical `params.leakagePower` (W) by capacity / the preset's capacity (bytes), in place. */
+export function scaleLeakage(params: Record<string, unknown>, presetParams: Record<string, unknown>): void {
+  const cap = params.capacity, cap0 = presetParams.capacity, leak0 = presetParams.leakagePower;
+  if (typeof cap === 'number' && typeof cap0 === 'number' && cap0 > 0 && typeof leak0 === 'number') params.leakagePower = (leak0 * cap) / cap0;
+}
+
+/** The source text of a leakage scaled by scaleLeakage. */
+export function scaledLeakageSource(presetSource: string, presetParams: Record<string, unknown>, params: Record<string, unknown>): string {
+  const cap0 = presetParams.capacity as number, cap = params.capacity as number;
+  return `${presetSource}; scaled with capacity ×${+(cap / cap0).toPrecision(6)} (${cap0} B → ${cap} B; leakage ∝ array count)`;
 }
 
 /** Names of the preset's parameters whose value is an estimate (no primary source). */

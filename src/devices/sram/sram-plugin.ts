@@ -17,7 +17,7 @@ export const sramParamSpecs: ParamSpecs<SramParams> = {
   writeLatencyCycles: { kind: 'integer', description: 'cycles until the first write beat is stored', min: 0 },
   readEnergy: { kind: 'energy', description: 'energy per read beat (width bytes)' },
   writeEnergy: { kind: 'energy', description: 'energy per write beat' },
-  leakagePower: { kind: 'power', description: 'leakage power of the macro' },
+  leakagePower: { kind: 'power', description: 'leakage power of the macro (a preset value scales with an overridden capacity)' },
   queueDepth: { kind: 'integer', description: 'requests waiting or in service per bank before back-pressure', min: 1 },
 };
 
