@@ -62,7 +62,7 @@ describe('study noise --weights: bad tensors are bad input', () => {
     len.writeBigUInt64LE(BigInt(h.length));
     writeFileSync(meta, Buffer.concat([len, Buffer.from(h), good.subarray(8 + hl)]));
     for (const [f, msg] of [
-      [idx, /index\.json: malformed index: weight_map\['.*k_proj\.weight'\] must be a shard file name, found 5/],
+      [idx, /index\.json:1:\d+: malformed index: weight_map\['.*k_proj\.weight'\] must be a shard file name, found 5/],
       [gguf, /m\.gguf: is a GGUF file; expected a safetensors checkpoint/],
       [meta, /meta\.safetensors: malformed: __metadata__ must map strings to strings, found 5/],
     ] as const) {

@@ -210,7 +210,7 @@ export class Checkpoint {
       if (!j.weight_map || typeof j.weight_map !== 'object') throw new SafetensorsError(p, "malformed index: no 'weight_map' object");
       const folder = dirname(p);
       for (const [name, shard] of Object.entries(j.weight_map)) {
-        if (typeof shard !== 'string' || shard === '') throw new SafetensorsError(p, `malformed index: weight_map['${name}'] must be a shard file name, found ${JSON.stringify(shard)}`);
+        if (typeof shard !== 'string' || shard === '') throw new SafetensorsError(`${p}${entryPosition(text, name)}`, `malformed index: weight_map['${name}'] must be a shard file name, found ${JSON.stringify(shard)}`);
         // a shard is a file of the checkpoint's folder (or below it): '../../etc/passwd' or '/etc/passwd'
         // would read outside it. Symbolic links inside the folder are followed (the Hugging Face cache uses them).
         const rel = relative(folder, resolve(folder, shard));
