@@ -13,5 +13,5 @@ export function registerStudyKinds(): void {
   done = true;
   registerConfigKind('qmc-study', studySchema, { description: 'the QMC reproduction study: configurations, claim roles, area model, ρ sweep (qmcsim reproduce qmc)' });
   registerConfigKind('qmc-expected', expectedSchema, { description: "the QMC paper's claims with tolerances (experiments/qmc/expected.yaml)" });
-  registerConfigKind('noise-study', noiseStudySchema, { description: 'a device-noise study: MLC level spread × cell mode, MRAM write-error rate (qmcsim study noise)' });
+  registerConfigKind('noise-study', noiseStudySchema, { description: 'a device-noise study: MLC level spread or (p₋, p₊) step rates × cell mode, MRAM write-error rate (qmcsim study noise)' });
 }

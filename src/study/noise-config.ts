@@ -1,12 +1,14 @@
 /**
  * Schema of a noise study (experiments/noise/*.yaml, `qmcsim study noise FILE`): the weights
- * (synthetic by default, a few representative tensors, seeded), the quantizer, the MLC sweep (level
- * spread × cell mode) and the MRAM write-error-rate sweep, and the run configuration whose replay
- * gives per-access bit-error statistics with the noise attached to its devices.
+ * (synthetic by default, a few representative tensors, seeded), the quantizer, the MLC sweeps (level
+ * spread × cell mode and/or QMC's (p₋, p₊) step rates × cell mode) and the MRAM write-error-rate
+ * sweep, and the run configuration whose replay gives per-access bit-error statistics with the noise
+ * attached to its devices.
  */
 import { z } from 'zod';
 import { num, oneOf, reportIssue, strictObject } from '../config/schema.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
+import { checkMlcSweeps, stepRatesEntrySchema } from './noise-steps.js';
 
 /**
  * A sweep list without repeats: a value listed twice (1 and 1.0) gave the same point twice, with
@@ -38,12 +40,18 @@ export const noiseStudySchema = strictObject({
     /** Level-set presets per cell mode (bits per cell → noise preset name). */
     presets: strictObject({ '2': z.string().min(1), '3': z.string().min(1) }),
     cellModes: distinct(z.literal([2, 3])),
-    /** Multiplies every level σ of the Gaussian level model (0 = noiseless). */
-    levelSpreadScale: distinct(num({ min: 0 })),
+    /** Multiplies every level σ of the Gaussian level model (0 = noiseless); none: no spread sweep (stepRates instead). */
+    levelSpreadScale: distinct(num({ min: 0 })).default([]),
+    /**
+     * QMC's direct form (qmc-paper.md §2): per cell read, p₋ one level low and p₊ one level high, one
+     * value for every level or a list per level (a list applies to the cell mode with that many levels).
+     */
+    stepRates: z.array(stepRatesEntrySchema).min(1).optional(),
     levelCoding: oneOf(['gray', 'binary']).default('gray'),
     /** 'cells': exact cell errors under the encoding; 'qmc-step': the paper's ±1 step model. */
     valueModel: oneOf(['cells', 'qmc-step']).default('cells'),
-  }),
+  // Only on an otherwise valid block: a misspelt 'stepRate:' is reported at that key, not also as "neither".
+  }).superRefine((m, ctx) => checkMlcSweeps(m, ctx), { when: (payload) => payload.issues.length === 0 }),
   mram: strictObject({
     /** Per-bit write-error rates (a wrongly written bit reads wrong on every access). */
     writeErrorRate: distinct(num({ min: 0, max: 1 })),

@@ -9,6 +9,7 @@ import { noiseDescriptors, noiseModelEstimates, noisePreset, type NoiseModelSpec
 import { nvmAndSramPresets } from '../devices/presets/index.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
 import type { NoiseStudyConfig } from './noise-config.js';
+import { stepEntryText } from './noise-steps.js';
 
 /** Which results of a sweep point rest on an estimate. */
 export type NoiseAffects = 'replay' | 'weights' | 'replay and weights';
@@ -26,8 +27,17 @@ export interface NoiseEstimate {
   readonly device?: { readonly run: string; readonly memory: string; readonly preset: string; readonly key: string };
 }
 
-/** Name of a sweep point, as in --export file names ('mlc-3bit-spread1', 'mram-wer0.001'). */
-export function noisePointName(p: { readonly sweep: 'mlc' | 'mram'; readonly cellBits: number; readonly x: number }): string {
+/** What names a sweep point: its sweep, cell bits, x and (mlc-steps) its mlc.stepRates index. */
+export interface NoisePointId {
+  readonly sweep: 'mlc' | 'mlc-steps' | 'mram';
+  readonly cellBits: number;
+  readonly x: number;
+  readonly steps?: { readonly index: number };
+}
+
+/** Name of a sweep point, as in --export file names ('mlc-3bit-spread1', 'mlc-3bit-steps0' for mlc.stepRates[0], 'mram-wer0.001'). */
+export function noisePointName(p: NoisePointId): string {
+  if (p.sweep === 'mlc-steps') return `mlc-${p.cellBits}bit-steps${p.steps?.index ?? NaN}`;
   return p.sweep === 'mlc' ? `mlc-${p.cellBits}bit-spread${p.x}` : `mram-wer${p.x}`;
 }
 
@@ -79,16 +89,23 @@ export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undef
         derivation: q.pMinus === QMC_DEFAULT.pMinus && q.pPlus === QMC_DEFAULT.pPlus ? 'noise-aware inlier scale search: mean over levels of the nvmFI 3-bit proxy (qmc-paper.md §6); the paper\'s Fig. 2 rates are not recovered' : 'study setting; the paper\'s Fig. 2 rates are not recovered (qmc-paper.md §2)', estimate: true },
     );
   }
-  for (const bits of [...cfg.mlc.cellModes].sort((a, b) => b - a)) {
+  // The level sets serve the spread sweep only (a stepRates-only study does not rest on them).
+  for (const bits of cfg.mlc.levelSpreadScale.length > 0 ? [...cfg.mlc.cellModes].sort((a, b) => b - a) : []) {
     const name = cfg.mlc.presets[`${bits}`];
     const m = noisePreset(name);
     const levels = m.kind === 'gaussian-levels' ? `; means ${list(m.means)}; σ ${list(m.sigmas)} (normalised conductance)` : '';
     out.push({ name: `mlc.presets["${bits}"]`, value: `${name}${levels}`,
       derivation: `${levelSetSource(name)}; a proxy: the paper's measured 40 nm device rates are not recovered (qmc-paper.md §2, §6)`, estimate: true });
   }
+  out.push({ name: 'mlc.cellModes', value: `${list(cfg.mlc.cellModes)} bits per cell`, derivation: 'qmc-paper.md §2: 3-bit inliers in 8-level (3-bit) or packed into 4-level (2-bit) cells', estimate: false });
+  if (cfg.mlc.levelSpreadScale.length > 0) {
+    out.push({ name: 'mlc.levelSpreadScale', value: `${list(cfg.mlc.levelSpreadScale)} (× every level σ)`, derivation: 'sweep knob (0 = noiseless cells, 1 = the level set as published)', estimate: false });
+  }
+  if (cfg.mlc.stepRates !== undefined) {
+    out.push({ name: 'mlc.stepRates', value: `${cfg.mlc.stepRates.map((e, i) => `[${i}] ${stepEntryText(e)}`).join('; ')} (per cell read)`,
+      derivation: 'sweep knob: QMC\'s direct noise form, a stored level read one level low (p₋) or high (p₊), treated as parameters (qmc-paper.md §2; level-step noise model); the paper\'s Fig. 2 device rates are not recovered', estimate: false });
+  }
   out.push(
-    { name: 'mlc.cellModes', value: `${list(cfg.mlc.cellModes)} bits per cell`, derivation: 'qmc-paper.md §2: 3-bit inliers in 8-level (3-bit) or packed into 4-level (2-bit) cells', estimate: false },
-    { name: 'mlc.levelSpreadScale', value: `${list(cfg.mlc.levelSpreadScale)} (× every level σ)`, derivation: 'sweep knob (0 = noiseless cells, 1 = the level set as published)', estimate: false },
     { name: 'mlc.levelCoding', value: cfg.mlc.levelCoding, derivation: 'modelling choice: the paper does not say which bit pattern each level holds', estimate: true },
     { name: 'mlc.valueModel', value: cfg.mlc.valueModel, derivation: `modelling choice (${cfg.mlc.valueModel === 'cells' ? 'exact cell errors under the encoding' : 'the paper\'s ±1 step'}); whether 2-bit packing turns a cell error into ±2Δ/±4Δ is unknown (qmc-paper.md §7)`, estimate: true },
     { name: 'mram.writeErrorRate', value: `${list(cfg.mram.writeErrorRate)} per bit`,
@@ -112,7 +129,7 @@ export class NoiseEstimates {
    * The study's own estimates that rest on point `point` of an MLC (`bits`, spread `x`) or MRAM
    * (`x` = write-error rate) sweep, and the noise model's estimated defaults.
    */
-  addStudy(cfg: NoiseStudyConfig, dv: readonly DesignValue[], point: string, sweep: 'mlc' | 'mram', bits: number, x: number, model: NoiseModelSpec, memory: string): void {
+  addStudy(cfg: NoiseStudyConfig, dv: readonly DesignValue[], point: string, sweep: NoisePointId['sweep'], bits: number, x: number, model: NoiseModelSpec, memory: string): void {
     const est = (name: string): DesignValue | undefined => dv.find((d) => d.name === name && d.estimate);
     const put = (d: DesignValue | undefined, affects: NoiseAffects, value?: string): void => {
       if (d !== undefined) this.add({ param: d.name, value: value ?? d.value, source: d.derivation, affects }, point);
@@ -121,6 +138,10 @@ export class NoiseEstimates {
     for (const n of ['weights.distribution', 'quant.symmetric', 'quant.grid', 'quant.pMinus, quant.pPlus']) put(est(n), 'weights');
     if (sweep === 'mlc' && x > 0) {
       put(est(`mlc.presets["${bits}"]`), 'replay and weights', bits === 3 ? cfg.mlc.presets['3'] : cfg.mlc.presets['2']); // the name only: its levels are in designValues
+      put(est('mlc.levelCoding'), 'replay and weights');
+      put(est('mlc.valueModel'), 'weights');
+    }
+    if (sweep === 'mlc-steps' && x > 0) {
       put(est('mlc.levelCoding'), 'replay and weights');
       put(est('mlc.valueModel'), 'weights');
     }
@@ -165,15 +186,19 @@ const AFFECTS_TEXT: Record<NoiseAffects, string> = {
   'replay and weights': 'replay bit-error statistics and weight SQNR',
 };
 
+const GROUPS = [['3-bit MLC', 'mlc', 3, 'spread'], ['2-bit MLC', 'mlc', 2, 'spread'],
+  ['3-bit MLC (p₋, p₊)', 'mlc-steps', 3, 'mlc.stepRates entry'], ['2-bit MLC (p₋, p₊)', 'mlc-steps', 2, 'mlc.stepRates entry'],
+  ['MRAM', 'mram', 1, 'write-error rate']] as const;
+
 /** 'every point', 'all 6 3-bit MLC points', 'MRAM points at write-error rate 0.001'. */
-function pointsText(points: readonly string[], all: readonly { sweep: 'mlc' | 'mram'; cellBits: number; x: number }[]): string {
+function pointsText(points: readonly string[], all: readonly NoisePointId[]): string {
   if (points.length === all.length) return 'every point';
   const groups: string[] = [];
-  for (const [label, sweep, bits, axis] of [['3-bit MLC', 'mlc', 3, 'spread'], ['2-bit MLC', 'mlc', 2, 'spread'], ['MRAM', 'mram', 1, 'write-error rate']] as const) {
+  for (const [label, sweep, bits, axis] of GROUPS) {
     const g = all.filter((p) => p.sweep === sweep && p.cellBits === bits);
     const hit = g.filter((p) => points.includes(noisePointName(p)));
     if (hit.length === 0) continue;
-    groups.push(hit.length === g.length ? `all ${g.length} ${label} points` : `${label} points at ${axis} ${list(hit.map((p) => p.x))}`);
+    groups.push(hit.length === g.length ? `all ${g.length} ${label} points` : `${label} points at ${axis} ${list(hit.map((p) => p.steps?.index ?? p.x))}`);
   }
   return groups.join(' and ');
 }
@@ -194,7 +219,7 @@ function restsOn(es: readonly NoiseEstimate[]): string[] {
 }
 
 /** The report's "results resting on estimated parameters": one entry per (results, points) group. */
-export function noiseEstimatedDependencies(estimates: readonly NoiseEstimate[], all: readonly { sweep: 'mlc' | 'mram'; cellBits: number; x: number }[]): EstimatedDependency[] {
+export function noiseEstimatedDependencies(estimates: readonly NoiseEstimate[], all: readonly NoisePointId[]): EstimatedDependency[] {
   const groups = new Map<string, NoiseEstimate[]>();
   for (const e of estimates) {
     const k = `${AFFECTS_TEXT[e.affects]} of ${pointsText(e.points, all)}`;

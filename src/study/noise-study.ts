@@ -1,6 +1,6 @@
 /**
  * `study noise`: sweeps MLC level spread × cell mode (2-bit vs 3-bit cells holding QMC's 3-bit
- * inliers) and the MRAM write-error rate. For each point: per-access bit-error statistics from the
+ * inliers), optionally QMC's (p₋, p₊) step rates × cell mode, and the MRAM write-error rate. For each point: per-access bit-error statistics from the
  * event-driven replay with the noise model attached to the device (sampled per access from the
  * device's seeded stream, plus the analytic expectation), and per-tensor weight error (SQNR) of the
  * noisy dequantized weights (synthetic, seeded, or a safetensors checkpoint). Optional export of the
@@ -24,6 +24,7 @@ import { noiseStudySchema, type NoiseStudyConfig } from './noise-config.js';
 import { NoiseEstimates, noiseDesignValues, noisePointName, type NoiseEstimate } from './noise-estimates.js';
 import type { DesignValue } from '../report/html.js';
 import { replayConfig } from './run-one.js';
+import { meanStepRate, stepEntriesFor, stepModel, type StepRatesEntry } from './noise-steps.js';
 
 export interface NoiseStudyOptions {
   readonly file: string;
@@ -62,11 +63,17 @@ export interface TensorError {
 }
 
 export interface NoisePoint {
-  readonly sweep: 'mlc' | 'mram';
-  /** Bits per MLC cell (mlc sweep) or 1 (mram). */
+  /** 'mlc': level spread; 'mlc-steps': an mlc.stepRates entry (QMC's p₋, p₊); 'mram': write-error rate. */
+  readonly sweep: 'mlc' | 'mlc-steps' | 'mram';
+  /** Bits per MLC cell (mlc, mlc-steps) or 1 (mram). */
   readonly cellBits: number;
-  /** Level-spread scale (mlc) or per-bit write-error rate (mram). */
+  /**
+   * Level-spread scale (mlc), per-bit write-error rate (mram), or (mlc-steps) the mean over levels of
+   * p₋ + p₊ as applied: the probability a cell reads a wrong level at uniform level occupancy.
+   */
   readonly x: number;
+  /** mlc-steps only: the entry's index in mlc.stepRates and its rates as written. */
+  readonly steps?: { readonly index: number } & StepRatesEntry;
   readonly replay: ReplayErrors;
   readonly tensors: readonly TensorError[];
   /** All tensors together: SQNR from total signal and error. */
@@ -164,6 +171,10 @@ function noiseYaml(m: NoiseModelSpec): Record<string, unknown> {
   if (m.kind === 'gaussian-levels') {
     return { type: 'gaussian-levels', means: [...m.means], sigmas: [...m.sigmas], levelSpreadScale: m.levelSpreadScale ?? 1, levelCoding: m.levelCoding ?? 'gray' };
   }
+  if (m.kind === 'level-step') {
+    const list = (v: number | readonly number[]): number[] => (typeof v === 'number' ? [v] : [...v]);
+    return { type: 'level-step', levels: m.levels, pDown: list(m.pDown), pUp: list(m.pUp), levelCoding: m.levelCoding ?? 'gray' };
+  }
   if (m.kind === 'bit-flip') return { type: 'bit-flip', pBit: m.pBit };
   throw new Error(`noise study: cannot attach a '${m.kind}' model to the replay`);
 }
@@ -188,7 +199,8 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
   }
   const designValues = noiseDesignValues(cfg, o.weights);
   const est = new NoiseEstimates();
-  const total = cfg.mlc.cellModes.length * cfg.mlc.levelSpreadScale.length + cfg.mram.writeErrorRate.length;
+  const steps = (bits: number) => stepEntriesFor(cfg.mlc.stepRates ?? [], bits);
+  const total = cfg.mlc.cellModes.reduce((n, b) => n + cfg.mlc.levelSpreadScale.length + steps(b).length, 0) + cfg.mram.writeErrorRate.length;
   let done = 0;
   const points: NoisePoint[] = [];
   const finish = async (p: Omit<NoisePoint, 'exported'>, noise: DeviceNoise, name: string): Promise<void> => {
@@ -203,18 +215,25 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
     o.onProgress?.(done, total, name);
     await o.yieldBetween?.();
   };
+  /** One MLC point: `model` on the inliers in `bits`-bit cells, weights and replay. */
+  const mlcPoint = async (bits: 2 | 3, model: NoiseModelSpec, at: Pick<NoisePoint, 'sweep' | 'x' | 'steps'>): Promise<void> => {
+    const name = noisePointName({ ...at, cellBits: bits });
+    est.addStudy(cfg, designValues, name, at.sweep, bits, at.x, model, cfg.replay.mlcMemory);
+    const noise: DeviceNoise = { model, encoding: cellEncoding(bits, cfg.mlc.levelCoding), valueModel: cfg.mlc.valueModel, seed: cfg.seed, parts: ['inlier'] };
+    const w = weightErrors(src, cache, cfg, noise);
+    const replay = replayErrors(cfg, base, bits, cfg.replay.mlcMemory, model, cfg.seed, est, name);
+    await finish({ sweep: at.sweep, cellBits: bits, x: at.x, ...(at.steps !== undefined ? { steps: at.steps } : {}), replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedWeights: w.changedWeights, changedCodes: w.changedCodes },
+      noise, name);
+  };
   try {
     o.onChecked?.();
     for (const bits of cfg.mlc.cellModes) {
-      for (const spread of cfg.mlc.levelSpreadScale) {
-        const model = mlcModel(cfg, bits, spread);
-        const name = noisePointName({ sweep: 'mlc', cellBits: bits, x: spread });
-        est.addStudy(cfg, designValues, name, 'mlc', bits, spread, model, cfg.replay.mlcMemory);
-        const noise: DeviceNoise = { model, encoding: cellEncoding(bits, cfg.mlc.levelCoding), valueModel: cfg.mlc.valueModel, seed: cfg.seed, parts: ['inlier'] };
-        const w = weightErrors(src, cache, cfg, noise);
-        const replay = replayErrors(cfg, base, bits, cfg.replay.mlcMemory, model, cfg.seed, est, name);
-        await finish({ sweep: 'mlc', cellBits: bits, x: spread, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedWeights: w.changedWeights, changedCodes: w.changedCodes },
-          noise, name);
+      for (const spread of cfg.mlc.levelSpreadScale) await mlcPoint(bits, mlcModel(cfg, bits, spread), { sweep: 'mlc', x: spread });
+    }
+    for (const bits of cfg.mlc.cellModes) {
+      for (const { index, entry } of steps(bits)) {
+        const model = stepModel(bits, entry, cfg.mlc.levelCoding);
+        await mlcPoint(bits, model, { sweep: 'mlc-steps', x: meanStepRate(model), steps: { index, pDown: entry.pDown, pUp: entry.pUp } });
       }
     }
     for (const wer of cfg.mram.writeErrorRate) {

@@ -1,6 +1,6 @@
 /**
- * Tables, acceptance checks and report of the noise study: the MLC sweep (cell mode × level spread),
- * the MRAM write-error-rate sweep and per-tensor SQNR; checks that 3-bit cells err more (higher
+ * Tables, acceptance checks and report of the noise study: the MLC sweeps (cell mode × level spread,
+ * cell mode × (p₋, p₊) step rates when given), the MRAM write-error-rate sweep and per-tensor SQNR; checks that 3-bit cells err more (higher
  * bit-error rate, lower weight SQNR) than 2-bit cells at the same spread and that zero noise gives
  * zero errors; a check the data cannot decide is 'not applicable', never a vacuous PASS.
  */
@@ -10,13 +10,15 @@ import type { Table } from '../report/table.js';
 import { renderVegaLite } from '../report/vega-svg.js';
 import type { NoisePoint, NoiseStudyResult } from './noise-study.js';
 import { noiseEstimatedDependencies } from './noise-estimates.js';
+import { stepEntryText, stepRateText } from './noise-steps.js';
 
 /** 'exact' only for +∞ (no error at all); NaN or −∞ (e.g. a NaN weight in a checkpoint) print as they are. */
 const sq = (v: number): number | string => (Number.isFinite(v) ? v : v === Infinity ? 'exact' : String(v));
 
 function sweepRows(points: readonly NoisePoint[]) {
   return points.map((p) => ({
-    cells: p.sweep === 'mlc' ? `${p.cellBits}-bit MLC` : 'MRAM', x: p.x,
+    cells: p.sweep === 'mram' ? 'MRAM' : `${p.cellBits}-bit MLC`, x: p.x,
+    ...(p.steps !== undefined ? { entry: `stepRates[${p.steps.index}]`, pDown: stepRateText(p.steps.pDown), pUp: stepRateText(p.steps.pUp) } : {}),
     bitsRead: p.replay.bitsRead, errors: p.replay.bitErrors, ber: p.replay.ber, expectedBer: p.replay.expectedBer,
     accessesWithErrors: p.replay.accessesWithErrors, accesses: p.replay.accesses,
     clean: sq(p.cleanSqnrDb), noisy: sq(p.noisySqnrDb), codes: p.changedCodes, changed: p.changedWeights,
@@ -31,16 +33,28 @@ const COLS = [
   { key: 'codes', header: 'codes read wrong' }, { key: 'changed', header: 'weights changed' },
 ] as const;
 
+/** A point as the per-tensor table names it. */
+function pointLabel(p: NoisePoint): string {
+  if (p.steps !== undefined) return `${p.cellBits}-bit MLC, stepRates[${p.steps.index}] ${stepEntryText(p.steps)}`;
+  return p.sweep === 'mlc' ? `${p.cellBits}-bit MLC, spread ${p.x}` : `MRAM WER ${p.x}`;
+}
+
 export function noiseTables(r: NoiseStudyResult): Table[] {
   const mlc = r.points.filter((p) => p.sweep === 'mlc');
+  const steps = r.points.filter((p) => p.sweep === 'mlc-steps');
   const mram = r.points.filter((p) => p.sweep === 'mram');
   const tensors = r.points.flatMap((p) => p.tensors.map((t) => ({
-    point: p.sweep === 'mlc' ? `${p.cellBits}-bit MLC, spread ${p.x}` : `MRAM WER ${p.x}`,
+    point: pointLabel(p),
     tensor: t.tensor, numel: t.numel, clean: sq(t.cleanSqnrDb), noisy: sq(t.noisySqnrDb), codes: t.changedCodes, changed: t.changedWeights,
   })));
   return [
-    { id: 'noise-mlc', title: `MLC ReRAM: cell mode x level spread (inliers; weights: ${r.weights})`,
-      columns: [{ key: 'cells', header: 'cells' }, { key: 'x', header: 'level spread scale' }, ...COLS], rows: sweepRows(mlc) },
+    // a stepRates-only study (no levelSpreadScale) has no spread table
+    ...(mlc.length === 0 && steps.length > 0 ? [] : [{ id: 'noise-mlc', title: `MLC ReRAM: cell mode x level spread (inliers; weights: ${r.weights})`,
+      columns: [{ key: 'cells', header: 'cells' }, { key: 'x', header: 'level spread scale' }, ...COLS], rows: sweepRows(mlc) }]),
+    // only when mlc.stepRates is given (the default study's tables stay as they were)
+    ...(steps.length === 0 ? [] : [{ id: 'noise-mlc-steps', title: `MLC ReRAM: cell mode x QMC step rates (p₋ one level low, p₊ one level high, per cell read; inliers; weights: ${r.weights})`,
+      columns: [{ key: 'cells', header: 'cells' }, { key: 'entry', header: 'entry' }, { key: 'pDown', header: 'p₋' }, { key: 'pUp', header: 'p₊' },
+        { key: 'x', header: 'cell error rate (mean p₋+p₊)' }, ...COLS], rows: sweepRows(steps) }]),
     { id: 'noise-mram', title: 'STT-MRAM: write-error rate (outliers)',
       columns: [{ key: 'cells', header: 'memory' }, { key: 'x', header: 'write-error rate' }, ...COLS], rows: sweepRows(mram) },
     { id: 'noise-tensors', title: 'Per-tensor weight SQNR of the noisy dequantized weights',
@@ -124,14 +138,25 @@ export function noiseChecks(r: NoiseStudyResult): NoiseCheck[] {
 export async function noiseHtml(r: NoiseStudyResult): Promise<string> {
   const mlc = r.points.filter((p) => p.sweep === 'mlc');
   const mram = r.points.filter((p) => p.sweep === 'mram');
-  const plots: Plot[] = [
-    { id: 'ber', title: 'Bit-error rate vs level spread', svg: await renderVegaLite(lineSpec(
-      mlc.map((p) => ({ x: p.x, y: p.replay.ber, series: `${p.cellBits}-bit cells` })), 'Sampled BER per bit read (replay)', 'level spread scale', 'bit-error rate', true)) },
-    { id: 'sqnr', title: 'Weight SQNR vs level spread', svg: await renderVegaLite(lineSpec(
-      mlc.filter((p) => Number.isFinite(p.noisySqnrDb)).map((p) => ({ x: p.x, y: p.noisySqnrDb, series: `${p.cellBits}-bit cells` })), 'SQNR of noisy dequantized weights', 'level spread scale', 'SQNR (dB)')) },
-    { id: 'mram', title: 'MRAM write-error rate', svg: await renderVegaLite(lineSpec(
-      mram.map((p) => ({ x: p.x, y: p.replay.ber, series: 'MRAM BER (replay)' })), 'Sampled MRAM BER vs write-error rate', 'write-error rate', 'bit-error rate', true)) },
-  ];
+  const steps = r.points.filter((p) => p.sweep === 'mlc-steps');
+  const ber = (ps: readonly NoisePoint[]) => ps.map((p) => ({ x: p.x, y: p.replay.ber, series: `${p.cellBits}-bit cells` }));
+  const sqnr = (ps: readonly NoisePoint[]) => ps.filter((p) => Number.isFinite(p.noisySqnrDb)).map((p) => ({ x: p.x, y: p.noisySqnrDb, series: `${p.cellBits}-bit cells` }));
+  const plots: Plot[] = [];
+  if (mlc.length > 0 || steps.length === 0) { // a stepRates-only study has no spread plots
+    plots.push(
+      { id: 'ber', title: 'Bit-error rate vs level spread', svg: await renderVegaLite(lineSpec(ber(mlc), 'Sampled BER per bit read (replay)', 'level spread scale', 'bit-error rate', true)) },
+      { id: 'sqnr', title: 'Weight SQNR vs level spread', svg: await renderVegaLite(lineSpec(sqnr(mlc), 'SQNR of noisy dequantized weights', 'level spread scale', 'SQNR (dB)')) },
+    );
+  }
+  plots.push({ id: 'mram', title: 'MRAM write-error rate', svg: await renderVegaLite(lineSpec(
+    mram.map((p) => ({ x: p.x, y: p.replay.ber, series: 'MRAM BER (replay)' })), 'Sampled MRAM BER vs write-error rate', 'write-error rate', 'bit-error rate', true)) });
+  if (steps.length > 0) {
+    const axis = 'cell error rate (mean p₋ + p₊ over levels)';
+    plots.push(
+      { id: 'steps-ber', title: 'Bit-error rate vs QMC step rates', svg: await renderVegaLite(lineSpec(ber(steps), 'Sampled BER per bit read (replay), mlc.stepRates', axis, 'bit-error rate', true)) },
+      { id: 'steps-sqnr', title: 'Weight SQNR vs QMC step rates', svg: await renderVegaLite(lineSpec(sqnr(steps), 'SQNR of noisy dequantized weights, mlc.stepRates', axis, 'SQNR (dB)')) },
+    );
+  }
   const checks = noiseChecks(r);
   return buildHtmlReport({
     title: `qmcsim: device-noise study, ${r.model}`,

@@ -35,7 +35,7 @@ export function register(program: Command): void {
   registerStudyKinds();
   program
     .command('study')
-    .description('run a study: `study noise FILE` sweeps MLC level spread x cell mode and MRAM write-error rate')
+    .description('run a study: `study noise FILE` sweeps MLC level spread (or QMC (p-, p+) step rates) x cell mode and MRAM write-error rate')
     .argument('<kind>', 'study kind (noise)')
     .argument('<file>', 'study YAML, e.g. experiments/noise/default.yaml')
     .option('--json', 'print the result as JSON')
