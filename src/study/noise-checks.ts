@@ -52,8 +52,9 @@ export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: So
     });
   }
   const presetNames = Object.keys(noisePresets);
-  for (const bits of [...new Set(cfg.mlc.cellModes)]) {
-    const name = cfg.mlc.presets[bits === 3 ? '3' : '2'];
+  const presets = cfg.mlc.presets; // optional without levelSpreadScale (a stepRates-only study); checked when given
+  for (const bits of presets === undefined ? [] : [...new Set(cfg.mlc.cellModes)]) {
+    const name = presets![bits === 3 ? '3' : '2'];
     const p = noisePresets[name];
     if (p === undefined) problem(['mlc', 'presets', String(bits)], `a noise preset (${presetNames.join(', ')})`, named(name, presetNames));
     else if (p.kind !== 'gaussian-levels') problem(['mlc', 'presets', String(bits)], `a gaussian-levels level-set preset for ${bits}-bit cells`, `'${name}' (a ${p.kind} model)`);

@@ -37,8 +37,8 @@ export const noiseStudySchema = strictObject({
   }),
   quant: quantConfigSchema,
   mlc: strictObject({
-    /** Level-set presets per cell mode (bits per cell → noise preset name). */
-    presets: strictObject({ '2': z.string().min(1), '3': z.string().min(1) }),
+    /** Level-set presets per cell mode (bits per cell → noise preset name); required with levelSpreadScale. */
+    presets: strictObject({ '2': z.string().min(1), '3': z.string().min(1) }).optional(),
     cellModes: distinct(z.literal([2, 3])),
     /** Multiplies every level σ of the Gaussian level model (0 = noiseless); none: no spread sweep (stepRates instead). */
     levelSpreadScale: distinct(num({ min: 0 })).default([]),

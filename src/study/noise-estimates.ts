@@ -90,8 +90,9 @@ export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undef
     );
   }
   // The level sets serve the spread sweep only (a stepRates-only study does not rest on them).
-  for (const bits of cfg.mlc.levelSpreadScale.length > 0 ? [...cfg.mlc.cellModes].sort((a, b) => b - a) : []) {
-    const name = cfg.mlc.presets[`${bits}`];
+  const presets = cfg.mlc.levelSpreadScale.length > 0 ? cfg.mlc.presets : undefined;
+  for (const bits of presets === undefined ? [] : [...cfg.mlc.cellModes].sort((a, b) => b - a)) {
+    const name = presets![`${bits}`];
     const m = noisePreset(name);
     const levels = m.kind === 'gaussian-levels' ? `; means ${list(m.means)}; σ ${list(m.sigmas)} (normalised conductance)` : '';
     out.push({ name: `mlc.presets["${bits}"]`, value: `${name}${levels}`,
@@ -137,7 +138,7 @@ export class NoiseEstimates {
     // The clean SQNR rests on the weights and the quantizer whatever the noise.
     for (const n of ['weights.distribution', 'quant.symmetric', 'quant.grid', 'quant.pMinus, quant.pPlus']) put(est(n), 'weights');
     if (sweep === 'mlc' && x > 0) {
-      put(est(`mlc.presets["${bits}"]`), 'replay and weights', bits === 3 ? cfg.mlc.presets['3'] : cfg.mlc.presets['2']); // the name only: its levels are in designValues
+      put(est(`mlc.presets["${bits}"]`), 'replay and weights', cfg.mlc.presets?.[bits === 3 ? '3' : '2']); // the name only: its levels are in designValues
       put(est('mlc.levelCoding'), 'replay and weights');
       put(est('mlc.valueModel'), 'weights');
     }

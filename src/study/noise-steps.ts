@@ -102,11 +102,14 @@ type Ctx = Parameters<typeof reportIssue>[0];
  * levelSpreadScale and stepRates; per-level lists of one cell mode's level count (pDown and pUp
  * alike); no move off the boundary levels; p₋ + p₊ ≤ 1 per level; each entry once per cell mode.
  */
-export function checkMlcSweeps(mlc: { readonly cellModes: readonly number[]; readonly levelSpreadScale: readonly number[]; readonly stepRates?: readonly StepRatesEntry[] | undefined }, ctx: Ctx): void {
+export function checkMlcSweeps(mlc: { readonly presets?: unknown; readonly cellModes: readonly number[]; readonly levelSpreadScale: readonly number[]; readonly stepRates?: readonly StepRatesEntry[] | undefined }, ctx: Ctx): void {
   const entries = mlc.stepRates ?? [];
   if (mlc.levelSpreadScale.length === 0 && entries.length === 0) {
     reportIssue(ctx, "'levelSpreadScale:' (level-spread sweep) or 'stepRates:' ((p₋, p₊) sweep), or both", 'neither');
     return;
+  }
+  if (mlc.levelSpreadScale.length > 0 && mlc.presets === undefined) {
+    reportIssue(ctx, "'presets:' naming the level sets whose σ levelSpreadScale scales ({ '2': nvmexplorer-2bit, '3': nvmexplorer-3bit })", 'no presets');
   }
   const modes = [...new Set(mlc.cellModes)].sort((a, b) => b - a);
   const fits = modes.map((b) => `${2 ** b} (${b}-bit cells)`).join(' or ');

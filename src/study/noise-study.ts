@@ -109,7 +109,9 @@ function pickSpecs(cfg: NoiseStudyConfig, base: string): TensorSpec[] {
 
 /** The MLC model of a sweep point: the mode's level-set preset with its σ scaled. */
 export function mlcModel(cfg: NoiseStudyConfig, bits: 2 | 3, spread: number): NoiseModelSpec {
-  const base = noisePreset(bits === 3 ? cfg.mlc.presets['3'] : cfg.mlc.presets['2']);
+  const preset = cfg.mlc.presets?.[bits === 3 ? '3' : '2'];
+  if (preset === undefined) throw new UserError('noise study: the level-spread sweep needs mlc.presets');
+  const base = noisePreset(preset);
   if (base.kind !== 'gaussian-levels') throw new UserError(`noise study: MLC preset for ${bits}-bit cells must be a gaussian-levels model, found '${base.kind}'`);
   return { ...base, levelSpreadScale: spread, levelCoding: cfg.mlc.levelCoding };
 }

@@ -51,8 +51,10 @@ describe('mlc.stepRates: refused with a located line', () => {
     ['the same rates twice (one as a list)', '  stepRates:\n    - { pDown: 1.0e-3, pUp: 0 }\n    - { pDown: [0, 1.0e-3, 1.0e-3, 1.0e-3], pUp: [0, 0, 0, 0] }', '- { pDown: [0',
       /mlc\.stepRates\[1\]: expected each \(p₋, p₊\) listed once, found the same per-level rates in 2-bit cells as stepRates\[0\]$/],
     // located at the mlc block (its first line), as every block-level problem is
-    ['neither levelSpreadScale nor stepRates', '  levelCoding: gray', "presets: { '2'",
+    ['neither levelSpreadScale nor stepRates', '  levelCoding: gray', 'cellModes: [3, 2]',
       /mlc: expected 'levelSpreadScale:' \(level-spread sweep\) or 'stepRates:' \(\(p₋, p₊\) sweep\), or both, found neither$/],
+    ['levelSpreadScale without presets', `  levelSpreadScale: [0, 1]\n${STEPS}`, 'cellModes: [3, 2]',
+      /mlc: expected 'presets:' naming the level sets whose σ levelSpreadScale scales \(.*\), found no presets$/],
   ])('%s', async (_what, block, key, msg) => {
     const r = await study(block);
     expect(r.code).toBe(2);
@@ -66,12 +68,14 @@ describe('mlc.stepRates: refused with a located line', () => {
 describe('mlc.stepRates: accepted shapes', () => {
   const base = { version: 1, seed: 1, model: 'smollm2-135m', weights: { tensors: ['t'] }, quant: { scheme: 'qmc' }, mram: { writeErrorRate: [0] },
     replay: { runs: { '2': 'a.yaml', '3': 'b.yaml' }, mlcMemory: 'reram', mramMemory: 'mram' } };
-  const mlc = (extra: object) => noiseStudySchema.parse({ ...base, mlc: { presets: { '2': 'p2', '3': 'p3' }, cellModes: [3, 2], ...extra } }).mlc;
+  const mlc = (extra: object) => noiseStudySchema.parse({ ...base, mlc: { cellModes: [3, 2], ...extra } }).mlc;
 
   it('stepRates alone (no spread sweep), beside levelSpreadScale, or absent (the default study)', () => {
     expect(mlc({ stepRates: [{ pDown: 1e-3, pUp: [2e-3] }] })).toMatchObject({ levelSpreadScale: [], stepRates: [{ pDown: 1e-3, pUp: 2e-3 }] });
-    expect(mlc({ levelSpreadScale: [1], stepRates: [{ pDown: 0, pUp: 0 }] })).toMatchObject({ levelSpreadScale: [1], stepRates: [{ pDown: 0, pUp: 0 }] });
-    expect(mlc({ levelSpreadScale: [0, 1] })).not.toHaveProperty('stepRates');
+    expect(mlc({ stepRates: [{ pDown: 0, pUp: 0 }] })).not.toHaveProperty('presets');
+    const presets = { '2': 'p2', '3': 'p3' };
+    expect(mlc({ presets, levelSpreadScale: [1], stepRates: [{ pDown: 0, pUp: 0 }] })).toMatchObject({ levelSpreadScale: [1], stepRates: [{ pDown: 0, pUp: 0 }] });
+    expect(mlc({ presets, levelSpreadScale: [0, 1] })).not.toHaveProperty('stepRates');
   });
 
   it('one value applies to every level of each mode, a list to the mode with that many levels; no move off the boundary levels', () => {
