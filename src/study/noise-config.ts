@@ -1,9 +1,7 @@
 /**
- * Schema of a noise study (experiments/noise/*.yaml, `qmcsim study noise FILE`): the weights
- * (synthetic by default, a few representative tensors, seeded), the quantizer, the MLC sweeps (level
- * spread × cell mode and/or QMC's (p₋, p₊) step rates × cell mode) and the MRAM write-error-rate
- * sweep, and the run configuration whose replay gives per-access bit-error statistics with the noise
- * attached to its devices.
+ * Schema of a noise study (experiments/noise/*.yaml, `qmcsim study noise FILE`): weights (synthetic by
+ * default, seeded), quantizer, MLC sweeps (level spread and/or QMC's (p₋, p₊) step rates × cell mode),
+ * MRAM write-error rates, and the run configurations replayed with the noise attached to their devices.
  */
 import { z } from 'zod';
 import { num, oneOf, reportIssue, strictObject } from '../config/schema.js';

@@ -1,8 +1,7 @@
 /**
- * The MLC (p₋, p₊) step-rate sweep of a noise study (`mlc.stepRates`): QMC's direct noise form, each
- * stored level read one level low (p₋) or high (p₊), the rates treated as parameters (qmc-paper.md
- * §2, §6), run as the level-step noise model per cell mode. Schema of an entry, its checks against
- * the cell modes swept, and the model, sweep value and labels of each (cell mode, entry) point.
+ * The MLC step-rate sweep of a noise study (`mlc.stepRates`): QMC's direct noise form, a stored level
+ * read one level low (p₋) or high (p₊), rates as parameters (qmc-paper.md §2, §6), as the level-step
+ * model per cell mode. Entry schema, checks against the cell modes, each point's model and labels.
  */
 import { z } from 'zod';
 import { reportIssue, strictObject } from '../config/schema.js';
