@@ -48,6 +48,12 @@ export class CommandSelector {
   private readonly closedPage: boolean;
   private readonly nb: number;
   private readonly bpr: number;
+  private readonly nClasses: number;
+  /**
+   * Per class k (command slot-major, then rank), six values at 6k, TimingState.tt indices but the
+   * rank: its rank-level time, channel-level time, rank, (cmd, bank 0), (cmd, group 0) and its tFAW ring (-1: none).
+   */
+  private readonly clsOff: Int32Array;
 
   constructor(
     private readonly timing: TimingState,
@@ -73,6 +79,14 @@ export class CommandSelector {
     this.next = new Int32Array(nb).fill(-1);
     this.prev = new Int32Array(nb).fill(-1);
     this.cKey.fill(-1);
+    const nr = timing.ranks;
+    this.nClasses = 4 * nr;
+    this.clsOff = new Int32Array(6 * this.nClasses);
+    for (let k = 0; k < this.nClasses; k++) {
+      const cmd = REQ_CMDS[(k / nr) | 0]!, r = k % nr;
+      this.clsOff.set([timing.rankBase + cmd * nr + r, timing.chanBase + cmd, r, cmd * nb, timing.groupBase + cmd * timing.groups,
+        cmd === CMD.ACT1 ? timing.fawBase + r * timing.fawWindow : -1], 6 * k);
+    }
     this.frfcfs = frfcfs;
     this.closedPage = closedPage;
     this.invalidateAll();
@@ -138,26 +152,33 @@ export class CommandSelector {
       }
     }
     if (this.nDirty > 0) this.refreshStale();
-    const nr = ts.ranks, nClasses = 4 * nr;
     // Per class: every member's time is max(local, common) where local is its bank- and group-level
     // earliest time; the first member (in priority order) whose local time is reached by the class's
-    // common time x wins the class at x.
-    const nb = this.nb, ng = ts.groups, bn = ts.bankNext, gn = ts.groupNext, groupOf = ts.groupOf;
+    // common time x wins the class at x. Common: the rank- and channel-level earliest time (as
+    // TimingState.earliestRankLevel, inlined: tFAW for ACT-1 only) and T.
+    const tt = ts.tt, groupOf = ts.groupOf, co = this.clsOff;
+    const chanAll = ts.chanAll > T ? ts.chanAll : T;
     const cPri = this.cPri, head = this.head, next = this.next;
     let bt = this.pickT, bp = this.pickCmd >= 0 ? CLS_REFRESH * CLS_SCALE : Infinity, bb = -1;
-    for (let k = 0; k < nClasses; k++) {
+    for (let k = 0, nk = this.nClasses; k < nk; k++) {
       const first = head[k]!;
       if (first < 0) continue;
-      // rank- and channel-level earliest time (and T), shared by every member of the class
-      const cmd = REQ_CMDS[(k / nr) | 0]!;
-      let x = ts.earliestRankLevel(cmd, k % nr);
-      if (T > x) x = T;
+      const o = 6 * k;
+      let x = tt[co[o]!]!;
+      const c = tt[co[o + 1]!]!;
+      if (c > x) x = c;
+      if (chanAll > x) x = chanAll;
+      const fi = co[o + 5]!;
+      if (fi >= 0) {
+        const ef = tt[fi + ts.fawIdx[co[o + 2]!]!]! + ts.fawGap;
+        if (ef > x) x = ef;
+      }
       if (x > bt) continue;
-      const bo = cmd * nb, go = cmd * ng;
+      const bo = co[o + 3]!, go = co[o + 4]!;
       let e = Infinity, b = -1;
       for (let m = first; m >= 0; m = next[m]!) {
-        let l = bn[bo + m]!;
-        const lg = gn[go + groupOf[m]!]!;
+        let l = tt[bo + m]!;
+        const lg = tt[go + groupOf[m]!]!;
         if (lg > l) l = lg;
         if (l <= x) { e = x; b = m; break; }
         if (l < e) { e = l; b = m; }

@@ -1,16 +1,14 @@
 /**
  * The controller's timing bookkeeping for one channel: the constraint list compiled into per-scope
- * gap tables and earliest-issue tables per (command, bank | bank group | rank | channel), plus the
- * tFAW rolling window. Exact for the minimum-gap rules of lpddr5-constraints.ts; O(1) per query.
+ * gap lists and one table of earliest issue times per (command, bank | bank group | rank | channel),
+ * plus the tFAW rolling window. Exact for the minimum-gap rules of lpddr5-constraints.ts; O(1) per query.
  */
 import { LPDDR5_CONSTRAINTS, type Constraint } from './lpddr5-constraints.js';
 import { CMD, COMMANDS, N_CMD, type CommandName, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
 
 const SCOPES = ['bank', 'bankGroup', 'rank', 'otherRank', 'channel'] as const;
+const BANK = 0, GROUP = 1, RANK = 2, OTHER = 3, CHAN = 4;
 const code = (c: CommandName): number => COMMANDS.indexOf(c);
-
-/** Per from-command list of (to-command × scope size, gap) pairs for one scope, gap > 0 only. */
-type GapLists = Int32Array[];
 
 export class TimingState {
   readonly banks: number;
@@ -19,27 +17,36 @@ export class TimingState {
   readonly groups: number;
   readonly ranks: number;
   readonly pairSize: number;
-  /** next[cmd * n + i]: earliest issue time of cmd at bank / group / rank i. */
+  /**
+   * Every earliest issue time in one table (fewer objects to reach on the hot path), in sections:
+   * tt[cmd * banks + b] per bank, tt[groupBase + cmd * groups + g] per bank group, tt[rankBase +
+   * cmd * ranks + r] per rank, tt[chanBase + cmd] per channel, then the tFAW rings from fawBase.
+   */
+  readonly tt: Float64Array;
+  readonly groupBase: number;
+  readonly rankBase: number;
+  readonly chanBase: number;
+  readonly fawBase: number;
+  /** Views of the bank and bank-group sections: next[cmd * n + i], earliest issue time of cmd at bank / group i. */
   readonly bankNext: Float64Array;
   readonly groupNext: Float64Array;
-  readonly rankNext: Float64Array;
-  readonly chanNext: Float64Array;
   /** Earliest issue time of every command from channel rules that bind all commands alike (CA bus). */
-  private chanAll = 0;
+  chanAll = 0;
   /** Per from-command gap that channel rules impose on every command (0: none). */
   private readonly chanAllGap: Float64Array;
   /** Bank group and rank of each global bank. */
   readonly groupOf: Int32Array;
   readonly rankOf: Int32Array;
-  private readonly fawRing: Float64Array;
-  private readonly fawIdx: Int32Array;
-  private readonly fawWindow: number;
-  private readonly fawGap: number;
-  private readonly gBank: GapLists;
-  private readonly gGroup: GapLists;
-  private readonly gRank: GapLists;
-  private readonly gOther: GapLists;
-  private readonly gChan: GapLists;
+  /** tFAW: per rank a ring of its last fawWindow ACT-1 times at tt[fawBase + r * fawWindow], oldest at fawIdx[r]; an ACT-1 waits fawGap after it. */
+  readonly fawIdx: Int32Array;
+  readonly fawWindow: number;
+  readonly fawGap: number;
+  /**
+   * Gap rules, gap > 0 only: for scope s and from-command f, (tt index of the to-command's slot 0,
+   * gap) pairs in gapData[gapStart[s * N_CMD + f] .. gapStart[s * N_CMD + f + 1]).
+   */
+  private readonly gapData: Int32Array;
+  private readonly gapStart: Int32Array;
 
   constructor(org: Lpddr5Org, t: TimingValues, constraints: readonly Constraint[] = LPDDR5_CONSTRAINTS) {
     this.ranks = org.ranks;
@@ -50,10 +57,6 @@ export class TimingState {
     this.pairSize = this.banksPerRank / 8;
     this.groupOf = Int32Array.from({ length: this.banks }, (_, b) => Math.floor(b / this.banksPerGroup));
     this.rankOf = Int32Array.from({ length: this.banks }, (_, b) => Math.floor(b / this.banksPerRank));
-    this.bankNext = new Float64Array(N_CMD * this.banks);
-    this.groupNext = new Float64Array(N_CMD * this.groups);
-    this.rankNext = new Float64Array(N_CMD * this.ranks);
-    this.chanNext = new Float64Array(N_CMD);
     const dense: Record<string, Float64Array> = {};
     for (const s of SCOPES) dense[s] = new Float64Array(N_CMD * N_CMD);
     let fawWindow = 0;
@@ -73,23 +76,15 @@ export class TimingState {
     }
     this.fawWindow = Math.max(1, fawWindow);
     this.fawGap = fawGap;
-    this.fawRing = new Float64Array(this.ranks * this.fawWindow).fill(-Infinity);
+    this.groupBase = N_CMD * this.banks;
+    this.rankBase = this.groupBase + N_CMD * this.groups;
+    this.chanBase = this.rankBase + N_CMD * this.ranks;
+    this.fawBase = this.chanBase + N_CMD;
+    this.tt = new Float64Array(this.fawBase + this.ranks * this.fawWindow);
+    this.tt.fill(-Infinity, this.fawBase);
+    this.bankNext = this.tt.subarray(0, this.groupBase);
+    this.groupNext = this.tt.subarray(this.groupBase, this.rankBase);
     this.fawIdx = new Int32Array(this.ranks);
-    // Per from-command (target index offset, gap) pairs; the offset is to-command × scope size.
-    const lists = (s: string, n: number): GapLists => {
-      const out: Int32Array[] = [];
-      const d = dense[s]!;
-      for (let f = 0; f < N_CMD; f++) {
-        const pairs: number[] = [];
-        for (let to = 0; to < N_CMD; to++) if (d[f * N_CMD + to]! > 0) pairs.push(to * n, d[f * N_CMD + to]!);
-        out.push(Int32Array.from(pairs));
-      }
-      return out;
-    };
-    this.gBank = lists('bank', this.banks);
-    this.gGroup = lists('bankGroup', this.groups);
-    this.gRank = lists('rank', this.ranks);
-    this.gOther = lists('otherRank', this.ranks);
     // Channel rules: the part common to every to-command (the 1-tCK CA-bus rule) is kept as one
     // scalar time; only larger gaps (e.g. RD→RD data bus) stay per command. max() of both is exact.
     // Commands no constraint mentions (power-down ones when disabled) are never issued: left out.
@@ -104,28 +99,41 @@ export class TimingState {
       this.chanAllGap[f] = u;
       for (const to of used) if (ch[f * N_CMD + to]! <= u) ch[f * N_CMD + to] = 0;
     }
-    this.gChan = lists('channel', 1);
+    // (tt index of to-command slot 0, gap) pairs per (scope, from-command), scope-major.
+    const base = [0, this.groupBase, this.rankBase, this.rankBase, this.chanBase];
+    const size = [this.banks, this.groups, this.ranks, this.ranks, 1];
+    const pairs: number[] = [];
+    this.gapStart = new Int32Array(SCOPES.length * N_CMD + 1);
+    SCOPES.forEach((s, si) => {
+      const d = dense[s]!;
+      for (let f = 0; f < N_CMD; f++) {
+        this.gapStart[si * N_CMD + f] = pairs.length;
+        for (let to = 0; to < N_CMD; to++) if (d[f * N_CMD + to]! > 0) pairs.push(base[si]! + to * size[si]!, d[f * N_CMD + to]!);
+      }
+    });
+    this.gapStart[SCOPES.length * N_CMD] = pairs.length;
+    this.gapData = Int32Array.from(pairs);
   }
 
   /** Earliest issue time of a single-bank command at global bank b (rank-major index). */
   earliestBank(cmd: number, b: number): number {
-    const g = this.groupOf[b]!;
-    const r = this.rankOf[b]!;
-    let e = this.bankNext[cmd * this.banks + b]!;
-    const eg = this.groupNext[cmd * this.groups + g]!;
+    const tt = this.tt;
+    let e = tt[cmd * this.banks + b]!;
+    const eg = tt[this.groupBase + cmd * this.groups + this.groupOf[b]!]!;
     if (eg > e) e = eg;
-    const er = this.earliestRankLevel(cmd, r);
+    const er = this.earliestRankLevel(cmd, this.rankOf[b]!);
     return er > e ? er : e;
   }
 
   /** The rank- and channel-level part of earliestBank (incl. tFAW for ACT1). */
   earliestRankLevel(cmd: number, r: number): number {
-    let e = this.rankNext[cmd * this.ranks + r]!;
-    let ec = this.chanNext[cmd]!;
+    const tt = this.tt;
+    let e = tt[this.rankBase + cmd * this.ranks + r]!;
+    let ec = tt[this.chanBase + cmd]!;
     if (this.chanAll > ec) ec = this.chanAll;
     if (ec > e) e = ec;
     if (cmd === CMD.ACT1) {
-      const ef = this.fawRing[r * this.fawWindow + this.fawIdx[r]!]! + this.fawGap;
+      const ef = tt[this.fawBase + r * this.fawWindow + this.fawIdx[r]!]! + this.fawGap;
       if (ef > e) e = ef;
     }
     return e;
@@ -134,8 +142,8 @@ export class TimingState {
   /** Earliest issue time of a rank-wide command (PREA, REFab) on rank r. */
   earliestRank(cmd: number, r: number): number {
     let e = 0;
-    for (let b = r * this.banksPerRank; b < (r + 1) * this.banksPerRank; b += this.banksPerGroup) {
-      const v = this.earliestBankRange(cmd, b, this.banksPerGroup);
+    for (let b = r * this.banksPerRank; b < (r + 1) * this.banksPerRank; b++) {
+      const v = this.earliestBank(cmd, b);
       if (v > e) e = v;
     }
     return e;
@@ -151,71 +159,54 @@ export class TimingState {
     return e;
   }
 
-  private earliestBankRange(cmd: number, b0: number, n: number): number {
-    let e = 0;
-    for (let b = b0; b < b0 + n; b++) {
-      const v = this.earliestBank(cmd, b);
-      if (v > e) e = v;
-    }
-    return e;
-  }
-
   /** Records a single-bank command issued at t on global bank b. */
   recordBank(cmd: number, b: number, t: number): void {
-    this.bankUpdate(cmd, b, t);
-    this.groupUpdate(cmd, this.groupOf[b]!, t);
+    this.raise(BANK, cmd, b, t);
+    this.raise(GROUP, cmd, this.groupOf[b]!, t);
     this.rankUpdates(cmd, this.rankOf[b]!, t);
   }
   /** Records a rank-wide command (PREA, REFab). */
   recordRank(cmd: number, r: number, t: number): void {
-    for (let b = r * this.banksPerRank; b < (r + 1) * this.banksPerRank; b++) this.bankUpdate(cmd, b, t);
-    for (let g = r * (this.groups / this.ranks); g < (r + 1) * (this.groups / this.ranks); g++) this.groupUpdate(cmd, g, t);
+    for (let b = r * this.banksPerRank; b < (r + 1) * this.banksPerRank; b++) this.raise(BANK, cmd, b, t);
+    for (let g = r * (this.groups / this.ranks); g < (r + 1) * (this.groups / this.ranks); g++) this.raise(GROUP, cmd, g, t);
     this.rankUpdates(cmd, r, t);
   }
   /** Records REFpb on pair p of rank r. */
   recordPair(cmd: number, r: number, p: number, t: number): void {
     const b0 = r * this.banksPerRank + p;
-    this.bankUpdate(cmd, b0, t);
-    this.groupUpdate(cmd, (b0 / this.banksPerGroup) | 0, t);
+    this.raise(BANK, cmd, b0, t);
+    this.raise(GROUP, cmd, (b0 / this.banksPerGroup) | 0, t);
     if (this.pairSize === 2) {
-      this.bankUpdate(cmd, b0 + 8, t);
-      this.groupUpdate(cmd, ((b0 + 8) / this.banksPerGroup) | 0, t);
+      this.raise(BANK, cmd, b0 + 8, t);
+      this.raise(GROUP, cmd, ((b0 + 8) / this.banksPerGroup) | 0, t);
     }
     this.rankUpdates(cmd, r, t);
   }
 
-  private bankUpdate(cmd: number, b: number, t: number): void {
-    raiseEarliest(this.gBank[cmd]!, this.bankNext, b, t);
-  }
-  private groupUpdate(cmd: number, g: number, t: number): void {
-    raiseEarliest(this.gGroup[cmd]!, this.groupNext, g, t);
-  }
   private rankUpdates(cmd: number, r: number, t: number): void {
-    raiseEarliest(this.gRank[cmd]!, this.rankNext, r, t);
-    if (this.ranks > 1) {
-      const l = this.gOther[cmd]!;
-      for (let o = 0; o < this.ranks; o++) if (o !== r) raiseEarliest(l, this.rankNext, o, t);
-    }
+    this.raise(RANK, cmd, r, t);
+    if (this.ranks > 1) for (let o = 0; o < this.ranks; o++) if (o !== r) this.raise(OTHER, cmd, o, t);
     const ga = this.chanAllGap[cmd]!;
     if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
-    raiseEarliest(this.gChan[cmd]!, this.chanNext, 0, t);
+    this.raise(CHAN, cmd, 0, t);
     if (cmd === CMD.ACT1) {
       const w = this.fawWindow;
       const j = this.fawIdx[r]!;
-      this.fawRing[r * w + j] = t;
+      this.tt[this.fawBase + r * w + j] = t;
       this.fawIdx[r] = j + 1 === w ? 0 : j + 1;
     }
   }
-}
 
-/**
- * Applies one command's gap list at time t: for each (slot offset, gap) pair, the earliest issue
- * time at `next[offset + base]` becomes at least t + gap.
- */
-function raiseEarliest(gaps: ArrayLike<number>, next: Float64Array, base: number, t: number): void {
-  for (let i = 0; i < gaps.length; i += 2) {
-    const k = gaps[i]! + base;
-    const v = t + gaps[i + 1]!;
-    if (v > next[k]!) next[k] = v;
+  /**
+   * Applies one command's gap list of one scope at time t: for each (index, gap) pair, the earliest
+   * issue time at tt[index + i] becomes at least t + gap (i: the bank, group or rank; 0 for the channel).
+   */
+  private raise(scope: number, cmd: number, i: number, t: number): void {
+    const tt = this.tt, gd = this.gapData, j = scope * N_CMD + cmd;
+    for (let k = this.gapStart[j]!, end = this.gapStart[j + 1]!; k < end; k += 2) {
+      const x = gd[k]! + i;
+      const v = t + gd[k + 1]!;
+      if (v > tt[x]!) tt[x] = v;
+    }
   }
 }
