@@ -9,6 +9,8 @@ import { CMD, COMMANDS, N_CMD, type CommandName, type Lpddr5Org, type TimingValu
 const SCOPES = ['bank', 'bankGroup', 'rank', 'otherRank', 'channel'] as const;
 const BANK = 0, GROUP = 1, RANK = 2, OTHER = 3, CHAN = 4;
 const code = (c: CommandName): number => COMMANDS.indexOf(c);
+/** Resolved per-(command, bank) gap lists by configuration (channels of a device share one). */
+const BANK_GAPS = new Map<string, [Int32Array, Int32Array]>();
 
 export class TimingState {
   readonly banks: number;
@@ -47,6 +49,13 @@ export class TimingState {
    */
   private readonly gapData: Int32Array;
   private readonly gapStart: Int32Array;
+  /**
+   * The same rules resolved per (command, bank) for recordBank: (tt index, gap) pairs of every scope
+   * (bank, its group, its rank, the other ranks, channel) in bankGaps[bankGapStart[cmd * banks + b] ..
+   * bankGapStart[cmd * banks + b + 1]). Read-only, shared by the channels of one configuration.
+   */
+  private readonly bankGaps: Int32Array;
+  private readonly bankGapStart: Int32Array;
 
   constructor(org: Lpddr5Org, t: TimingValues, constraints: readonly Constraint[] = LPDDR5_CONSTRAINTS) {
     this.ranks = org.ranks;
@@ -113,6 +122,37 @@ export class TimingState {
     });
     this.gapStart[SCOPES.length * N_CMD] = pairs.length;
     this.gapData = Int32Array.from(pairs);
+    const key = `${this.banks},${this.banksPerGroup},${this.ranks}:${this.gapStart.join(',')}:${this.gapData.join(',')}`;
+    let shared = BANK_GAPS.get(key);
+    if (shared === undefined) {
+      shared = this.resolveBankGaps();
+      if (BANK_GAPS.size >= 16) BANK_GAPS.clear();
+      BANK_GAPS.set(key, shared);
+    }
+    [this.bankGaps, this.bankGapStart] = shared;
+  }
+
+  /** Builds the per-(command, bank) gap lists of every scope from the per-scope lists. */
+  private resolveBankGaps(): [Int32Array, Int32Array] {
+    const out: number[] = [];
+    const start = new Int32Array(N_CMD * this.banks + 1);
+    const add = (scope: number, cmd: number, i: number): void => {
+      const j = scope * N_CMD + cmd;
+      for (let k = this.gapStart[j]!; k < this.gapStart[j + 1]!; k += 2) out.push(this.gapData[k]! + i, this.gapData[k + 1]!);
+    };
+    for (let cmd = 0; cmd < N_CMD; cmd++) {
+      for (let b = 0; b < this.banks; b++) {
+        const r = this.rankOf[b]!;
+        start[cmd * this.banks + b] = out.length;
+        add(BANK, cmd, b);
+        add(GROUP, cmd, this.groupOf[b]!);
+        add(RANK, cmd, r);
+        for (let o = 0; o < this.ranks; o++) if (o !== r) add(OTHER, cmd, o);
+        add(CHAN, cmd, 0);
+      }
+    }
+    start[N_CMD * this.banks] = out.length;
+    return [Int32Array.from(out), start];
   }
 
   /** Earliest issue time of a single-bank command at global bank b (rank-major index). */
@@ -159,11 +199,17 @@ export class TimingState {
     return e;
   }
 
-  /** Records a single-bank command issued at t on global bank b. */
+  /** Records a single-bank command issued at t on global bank b (every scope's gaps from one resolved list). */
   recordBank(cmd: number, b: number, t: number): void {
-    this.raise(BANK, cmd, b, t);
-    this.raise(GROUP, cmd, this.groupOf[b]!, t);
-    this.rankUpdates(cmd, this.rankOf[b]!, t);
+    const tt = this.tt, d = this.bankGaps, j = cmd * this.banks + b;
+    for (let k = this.bankGapStart[j]!, end = this.bankGapStart[j + 1]!; k < end; k += 2) {
+      const x = d[k]!;
+      const v = t + d[k + 1]!;
+      if (v > tt[x]!) tt[x] = v;
+    }
+    const ga = this.chanAllGap[cmd]!;
+    if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
+    if (cmd === CMD.ACT1) this.fawPush(this.rankOf[b]!, t);
   }
   /** Records a rank-wide command (PREA, REFab). */
   recordRank(cmd: number, r: number, t: number): void {
@@ -189,12 +235,15 @@ export class TimingState {
     const ga = this.chanAllGap[cmd]!;
     if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
     this.raise(CHAN, cmd, 0, t);
-    if (cmd === CMD.ACT1) {
-      const w = this.fawWindow;
-      const j = this.fawIdx[r]!;
-      this.tt[this.fawBase + r * w + j] = t;
-      this.fawIdx[r] = j + 1 === w ? 0 : j + 1;
-    }
+    if (cmd === CMD.ACT1) this.fawPush(r, t);
+  }
+
+  /** An ACT-1 on rank r at t enters its tFAW ring. */
+  private fawPush(r: number, t: number): void {
+    const w = this.fawWindow;
+    const j = this.fawIdx[r]!;
+    this.tt[this.fawBase + r * w + j] = t;
+    this.fawIdx[r] = j + 1 === w ? 0 : j + 1;
   }
 
   /**
