@@ -4,6 +4,7 @@
  * the CSV files and report.html alike.
  */
 import { claimsTable } from '../report/claims.js';
+import { noisePresets } from '../devices/noise/index.js';
 import type { BitErrorRow, EnergyPart, LatencyRow, RhoRow } from '../report/plots.js';
 import type { Table } from '../report/table.js';
 import type { ReproduceResult, RhoPoint } from './reproduce.js';
@@ -186,10 +187,13 @@ export function noiseModelNotes(r: Pick<ReproduceResult, 'runs' | 'configs'>): s
     const cfg = r.configs.find((c) => c.id === s.id)?.config;
     for (const d of s.devices) {
       if (d.bitsRead <= 0) continue;
-      const n = cfg?.soc.memories.find((m) => m.id === d.id)?.noise as Record<string, unknown> | undefined;
-      if (n === undefined || n.kind === 'none') continue;
+      const own = cfg?.soc.memories.find((m) => m.id === d.id)?.noise as Record<string, unknown> | undefined;
+      if (own === undefined || own.kind === 'none') continue;
+      // a preset-based model takes the preset's values for the keys it does not set (devices/noise/from-config.ts)
+      const n: Record<string, unknown> = { ...(typeof own.preset === 'string' && own.preset in noisePresets ? noisePresets[own.preset] : {}), ...own };
       const levels = Array.isArray(n.means) ? n.means.length : typeof n.levels === 'number' ? n.levels : undefined;
-      const coding = typeof n.levelCoding === 'string' ? `, ${n.levelCoding} level coding` : '';
+      // multi-level models code levels as binary unless told otherwise (from-config.ts mlcCommon)
+      const coding = typeof n.levelCoding === 'string' ? `, ${n.levelCoding} level coding` : levels !== undefined ? ', binary level coding (default)' : '';
       const spread = typeof n.levelSpreadScale === 'number' && n.levelSpreadScale !== 1 ? `, spread ×${n.levelSpreadScale}` : '';
       const text = `${String(n.kind)}${levels !== undefined ? ` (${levels} levels)` : ''}${spread}${coding}`;
       byModel.set(text, [...(byModel.get(text) ?? []), `${s.label} ${d.id}`]);

@@ -34,6 +34,13 @@ describe('bit-error table names the noise models behind the rates', () => {
     expect(note).not.toContain('FP16');
     expect(bitErrorTable(r).notes).toContain(note);
   });
+  it('a model without levelCoding says binary (the default); a preset-based one takes the preset\'s levels', () => {
+    const noCoding = { kind: 'level-step', levels: 8, pDown: 0.001, pUp: 0.001 };
+    const fromPreset = { kind: 'gaussian-levels', preset: 'nvmexplorer-2bit' };
+    const r2 = { ...r, configs: [{ id: 'q3', config: cfg(noCoding) }, { id: 'e', config: cfg(noCoding) }, { id: 'q2', config: cfg(fromPreset) }, { id: 'fp16', config: cfg(step) }] } as unknown as ReproduceResult;
+    const [note] = noiseModelNotes(r2);
+    expect(note).toMatch(/^noise models: QMC 3-bit MLC reram, eMEMs \/ MLC ReRAM reram: level-step \(8 levels\), binary level coding \(default\); QMC 2-bit MLC reram: gaussian-levels \(4 levels\), binary level coding \(default\)\. /);
+  });
   it('no noisy memory read: no note', () => {
     expect(noiseModelNotes({ ...r, runs: r.runs.slice(3) })).toEqual([]);
   });
