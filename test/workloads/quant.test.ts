@@ -5,7 +5,7 @@ import { bitsPerWeight, quantizeInventory, quantizeTensorSpec } from '../../src/
 import { bf16BitsToF32, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from '../../src/workloads/quant/float16.js';
 import { outlierCount, selectOutliers } from '../../src/workloads/quant/outliers.js';
 import { dequantizeValues, quantizeValues, type QuantizedValues } from '../../src/workloads/quant/values.js';
-import { noiseAwareObjective, searchScale, type UniformCodes } from '../../src/workloads/quant/uniform.js';
+import { noiseAwareObjective, searchScale, sqErrorAt, symmetricZero, type UniformCodes } from '../../src/workloads/quant/uniform.js';
 import type { TensorSpec } from '../../src/workloads/tensor.js';
 
 const matrix = fc.record({ rows: fc.integer({ min: 1, max: 6 }), cols: fc.integer({ min: 1, max: 70 }) }).chain(({ rows, cols }) =>
@@ -147,7 +147,22 @@ describe('noise-aware scale search', () => {
   });
   it('equals the MSE scale when p- = p+ = 0', () => {
     fc.assert(fc.property(row, fc.boolean(), (w, sym) => {
-      expect(searchScale(w, w.length, 3, sym, grid, 0)).toEqual(searchScale(w, w.length, 3, sym, grid, 0 + 0));
+      // p = 0: the objective is the squared error alone, and (symmetric: the zero is fixed, so every grid
+      // scale's error can be computed independently here) no grid scale has a smaller squared error
+      const r = searchScale(w, w.length, 3, sym, grid, 0);
+      expect(r.objective).toBe(r.sqError);
+      expect(r.sqError).toBe(sqErrorAt(w, w.length, r.scale, r.zero, 3));
+      if (sym) {
+        const z = symmetricZero(3);
+        const maxAbs = Math.max(...[...w].map((x) => Math.abs(x)));
+        const base = maxAbs / Math.max(1, z - 1);
+        if (base > 0) {
+          for (let k = 0; k < grid.steps; k++) {
+            const sk = base * (grid.from + ((grid.to - grid.from) * k) / (grid.steps - 1));
+            expect(r.sqError).toBeLessThanOrEqual(sqErrorAt(w, w.length, sk, z, 3) * (1 + 1e-12));
+          }
+        }
+      }
       const a = quantizeValues(w, 1, w.length, quantConfig({ scheme: 'qmc', pMinus: 0, pPlus: 0, grid, symmetric: sym }));
       const mse = searchScale(Float32Array.from([...w].filter((_, i) => a.scheme === 'qmc' && !a.codes.outlierIndex.includes(i))), w.length - (a.scheme === 'qmc' ? a.codes.outlierIndex.length : 0), 3, sym, grid, 0);
       if (a.scheme === 'qmc') expect(a.codes.inliers.scales[0]).toBe(Math.fround(mse.scale));
