@@ -42,14 +42,17 @@ export function descriptorSchema(d: PluginDescriptor): z.ZodType {
   const obj = strictObject(shape);
   if (presets.length === 0) return obj;
   const required = d.params.filter((p) => (p.required ?? p.default === undefined));
+  // Runs even when other keys of the entry failed (`when`), so missing keys are reported in the same
+  // pass as wrong ones rather than only after those are fixed.
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   return obj.superRefine((v, ctx) => {
-    if ((v as Record<string, unknown>).preset !== undefined) return;
+    if (!isObject(v) || v.preset !== undefined) return;
     for (const p of required) {
-      if ((v as Record<string, unknown>)[p.name] === undefined) {
+      if (v[p.name] === undefined) {
         ctx.addIssue({ code: 'custom', path: [p.name], message: '', params: { expected: `a value (required unless 'preset' is given: ${presets.join(', ')})`, found: showFound(undefined) } });
       }
     }
-  });
+  }, { when: (payload) => isObject(payload.value) });
 }
 
 /** Schema accepting any registered plug-in of `iface`, chosen by its `type:`. */

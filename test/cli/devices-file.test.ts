@@ -41,6 +41,16 @@ describe('kind: devices entries', () => {
     expect(r.stderr).toMatch(/dup\.yaml:4:\d+: devices\[1\]\.id: expected a unique device id, found 'm' \(defined twice\)/);
   });
 
+  it('missing parameters are reported in the same pass as wrong and unknown keys', async () => {
+    const f = file('onepass.yaml', 'kind: devices\ndevices:\n  - type: stt-mram\n    id: m\n    readLatency: 3.5\n    writeEnergie: 1 pJ/bit\n');
+    const r = await runCli('validate', f);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/onepass\.yaml:5:\d+: devices\[0\]\.readLatency: expected a time such as '3\.5 ns', found 3\.5/);
+    expect(r.stderr).toMatch(/onepass\.yaml:6:\d+: devices\[0\]\.writeEnergie: .*did you mean 'writeEnergy'\?/);
+    expect(r.stderr).toMatch(/onepass\.yaml:3:\d+: devices\[0\]\.capacity: expected a value \(required unless 'preset' is given: /);
+    expect(r.stderr).not.toMatch(/devices\[0\]\.readLatency: expected a value/);
+  });
+
   it('validate builds each entry as replay does: combined-parameter errors are one located line, exit 2 (validate said valid)', async () => {
     const trace = file('c.trc', TRACE);
     const cases: [string, string, RegExp][] = [
