@@ -40,3 +40,21 @@ export function requireIntegers<K extends string>(params: Readonly<Record<K, num
 export function requireWholeBytes(key: string, bytes: number, path: string): void {
   if (!Number.isInteger(bytes) || bytes < 1) throw new DeviceParamError(key, `${key} must be a whole number of bytes ≥ 1 B, got ${bytes} B`, path);
 }
+
+/** Most individually simulated units (channels, banks, arrays, ports) one device may have. */
+export const MAX_DEVICE_UNITS = 2 ** 24;
+
+/**
+ * Returns the product of the `keys` values of `params` (a device's count of `what`), or throws a
+ * DeviceParamError at the last key (the others as related) when it exceeds MAX_DEVICE_UNITS: each
+ * unit keeps its own state, so a 10¹⁰-bank organisation failed inside a typed-array allocation.
+ */
+export function requireUnitCount<K extends string>(params: Readonly<Record<K, number>>, keys: readonly K[], what: string, path: string): number {
+  const n = keys.reduce((p, k) => p * params[k], 1);
+  if (n > MAX_DEVICE_UNITS) {
+    const last = keys[keys.length - 1]!;
+    const expr = keys.length > 1 ? `${keys.join(' × ')} = ${n}` : `${last} = ${n}`;
+    throw new DeviceParamError(last, `${expr} ${what}, more than the ${MAX_DEVICE_UNITS} a device may simulate (each is modelled individually)`, path, keys.slice(0, -1));
+  }
+  return n;
+}

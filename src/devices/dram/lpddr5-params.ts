@@ -14,6 +14,10 @@ import {
 } from './lpddr5-spec.js';
 import type { RefreshMode } from './refresh.js';
 
+/** Largest channels × ranks and per-channel queue the controller model is built for. */
+const MAX_CHANNEL_RANKS = 4096;
+const MAX_QUEUE = 1 << 20;
+
 /** Parameters of one LPDDR5 device, already in canonical units. Omitted keys take the preset's value. */
 export interface Lpddr5Params {
   readonly preset?: PresetName;
@@ -79,8 +83,18 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
   };
   posInt('channels', org.channels);
   posInt('ranks', org.ranks);
-  const readQueue = posInt('readQueue', params.readQueue ?? d.readQueue);
-  const writeQueue = posInt('writeQueue', params.writeQueue ?? d.writeQueue);
+  // Each channel is its own controller with per-rank and per-bank state; a bound keeps an
+  // accidental 2^27 channels from allocating for minutes instead of being refused.
+  if (org.channels * org.ranks > MAX_CHANNEL_RANKS) {
+    const key = params.ranks !== undefined && params.channels === undefined ? 'ranks' : 'channels';
+    throw new DeviceParamError(key, `lpddr5 channels × ranks: expected at most ${MAX_CHANNEL_RANKS} (one controller per channel), found ${org.channels} × ${org.ranks}`, undefined, [key === 'ranks' ? 'channels' : 'ranks']);
+  }
+  const queue = (name: string, v: number): number => {
+    if (posInt(name, v) > MAX_QUEUE) throw new DeviceParamError(name, `lpddr5 ${name}: expected at most ${MAX_QUEUE} entries per channel, found ${v}`);
+    return v;
+  };
+  const readQueue = queue('readQueue', params.readQueue ?? d.readQueue);
+  const writeQueue = queue('writeQueue', params.writeQueue ?? d.writeQueue);
   const hi = params.writeHighWatermark ?? d.writeHighWatermark;
   const lo = params.writeLowWatermark ?? d.writeLowWatermark;
   if (!(lo >= 0 && lo < hi && hi <= 1)) {
@@ -116,7 +130,7 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
 const EST = 'controller design choice [estimate]';
 const params: ParamDoc[] = [
   { name: 'preset', kind: 'enum', values: PRESET_NAMES, default: LPDDR5_DEFAULTS.preset, description: 'organisation + timing preset (LPDDR5-6400); qmc-table1 differs only in its energy table', source: ORG_SOURCES.orin },
-  { name: 'channels', kind: 'integer', default: 16, description: 'x16 channels (Orin: 16 = 256 bit)', source: ORG_SOURCES.orin },
+  { name: 'channels', kind: 'integer', default: 16, min: 1, max: MAX_CHANNEL_RANKS, description: 'x16 channels (Orin: 16 = 256 bit); channels × ranks ≤ 4096', source: ORG_SOURCES.orin },
   { name: 'ranks', kind: 'integer', default: 1, description: 'ranks per channel (shared CA/DQ; tCS rank switch)', estimate: true, source: 'Orin 32 GB-class module assumed single rank [estimate]' },
   { name: 'density', kind: 'size', default: '16 Gb', description: 'die density per channel and rank; sets rows and tRFCab/pb', source: ORG_SOURCES.rows },
   { name: 'bankMode', kind: 'enum', values: ['BG', '16B', '8B'], default: 'BG', description: 'BG: 4 groups × 4 banks, BL16; 8B: 8 banks, BL32; 16B only <= 3200 Mb/s', source: ORG_SOURCES.banks },
@@ -124,8 +138,8 @@ const params: ParamDoc[] = [
   { name: 'scheduler', kind: 'enum', values: ['fr-fcfs', 'fcfs'], default: 'fr-fcfs', description: 'FR-FCFS: ready row hits first, then oldest; FCFS: in order per bank, oldest ready first', source: 'Rixner et al., ISCA 2000 (FR-FCFS); Ramulator 2 schedulers' },
   { name: 'pagePolicy', kind: 'enum', values: ['open', 'closed'], default: 'open', description: 'open: keep rows open until a conflict; closed: precharge when no queued request hits the row', source: 'gem5 DRAMInterface page_policy' },
   { name: 'refresh', kind: 'enum', values: ['all-bank', 'per-bank'], default: 'all-bank', description: 'REFab every tREFI per rank, or REFpb (bank pairs) every tREFIpb', source: 'JESD209-5B via Ramulator 2.1' },
-  { name: 'readQueue', kind: 'integer', default: 64, description: 'read queue entries (64-B blocks) per channel', estimate: true, source: EST },
-  { name: 'writeQueue', kind: 'integer', default: 64, description: 'write queue entries (64-B blocks) per channel', source: 'gem5 DRAMInterface write_buffer_size = 64' },
+  { name: 'readQueue', kind: 'integer', default: 64, min: 1, max: MAX_QUEUE, description: 'read queue entries (64-B blocks) per channel', estimate: true, source: EST },
+  { name: 'writeQueue', kind: 'integer', default: 64, min: 1, max: MAX_QUEUE, description: 'write queue entries (64-B blocks) per channel', source: 'gem5 DRAMInterface write_buffer_size = 64' },
   { name: 'writeHighWatermark', kind: 'ratio', default: '85 %', description: 'enter write drain at this write-queue fill', source: 'gem5 write_high_thresh_perc = 85' },
   { name: 'writeLowWatermark', kind: 'ratio', default: '50 %', description: 'leave write drain at this write-queue fill', source: 'gem5 write_low_thresh_perc = 50' },
   { name: 'powerDownAfter', kind: 'time', default: 'off', description: 'idle time, counted from the channel\'s last completed request, before power-down entry (PDE; active power-down with a row open, else precharge power-down; exit PDX + tXP); off: never', source: 'timeout power-down policy as in DRAMPower / gem5 low-power states [controller design choice]' },

@@ -7,7 +7,7 @@
  */
 import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
 import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
-import { DeviceParamError, requireIntegers, requireWholeBytes } from '../param-error.js';
+import { DeviceParamError, requireIntegers, requireUnitCount, requireWholeBytes } from '../param-error.js';
 
 /** Parameters of an STT-MRAM device (canonical units: ps, bytes, B/s, pJ/bit, W). */
 export interface SttMramParams {
@@ -65,8 +65,9 @@ export class SttMram extends DeviceCore {
   private hRb = 0;
 
   constructor(readonly params: SttMramParams, ctx: DeviceContext) {
-    super(ctx, sttMramActions, params.channels, params.queueDepth);
+    super(ctx, sttMramActions, requireUnitCount(params, ['channels'], 'channels', ctx.path), params.queueDepth);
     requireIntegers(params, ['channels', 'banksPerChannel'], 1, ctx.path);
+    requireUnitCount(params, ['channels', 'banksPerChannel'], 'banks', ctx.path);
     requireWholeBytes('granule', params.granule, ctx.path);
     if (!(params.channelBandwidth > 0)) throw new DeviceParamError('channelBandwidth', `channelBandwidth must be > 0 B/s, got ${params.channelBandwidth}`, ctx.path);
     this.C = params.channels;

@@ -8,7 +8,7 @@
  */
 import type { Bytes, Hz } from '../../units/quantity.js';
 import { DeviceCore, type DeviceContext } from '../nvm/device-core.js';
-import { DeviceParamError, requireIntegers, requireWholeBytes } from '../param-error.js';
+import { DeviceParamError, requireIntegers, requireUnitCount, requireWholeBytes } from '../param-error.js';
 
 /** Parameters of an SRAM macro (canonical units). */
 export interface SramParams {
@@ -43,8 +43,9 @@ export class Sram extends DeviceCore {
   private readonly portFree: Float64Array;
 
   constructor(readonly params: SramParams, ctx: DeviceContext) {
-    super(ctx, sramActions, params.banks, params.queueDepth);
+    super(ctx, sramActions, requireUnitCount(params, ['banks'], 'banks', ctx.path), params.queueDepth);
     requireIntegers(params, ['banks', 'portsPerBank'], 1, ctx.path);
+    requireUnitCount(params, ['banks', 'portsPerBank'], 'ports', ctx.path);
     requireIntegers(params, ['readLatencyCycles', 'writeLatencyCycles'], 0, ctx.path);
     if (!(params.clock > 0)) throw new DeviceParamError('clock', `clock must be > 0 Hz, got ${params.clock}`, ctx.path);
     requireWholeBytes('width', params.width, ctx.path);
