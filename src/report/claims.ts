@@ -93,9 +93,14 @@ export function claimsTable(results: readonly ClaimResult[], title: string, id =
   };
 }
 
-/** The exact `--json` shape the issue fixes: { id, paper, simulated, unit, tolerance, pass }. */
+/**
+ * The `--json` shape the issue fixes, { id, paper, simulated, unit, tolerance, pass }, plus what a
+ * reader needs to tell which claims decide the exit code: `required` (the exit code is 1 when a
+ * required claim fails) and `basis` ('paper': the paper states the value; 'reconstruction': our
+ * closed form, qmc-paper.md §4 RECON, informational).
+ */
 export function claimsJson(results: readonly ClaimResult[]): {
-  id: string; paper: number | null; simulated: number; unit: string; tolerance: number; pass: boolean | null;
+  id: string; paper: number | null; simulated: number; unit: string; tolerance: number; pass: boolean | null; required: boolean; basis: ClaimBasis;
 }[] {
-  return results.map((r) => ({ id: r.id, paper: r.paper, simulated: r.simulated, unit: r.unit, tolerance: r.tolerance, pass: r.pass }));
+  return results.map((r) => ({ id: r.id, paper: r.paper, simulated: r.simulated, unit: r.unit, tolerance: r.tolerance, pass: r.pass, required: r.required, basis: r.basis }));
 }

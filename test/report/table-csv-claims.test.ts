@@ -27,9 +27,10 @@ describe('claims', () => {
     expect(requiredClaimsPass([info, compareClaim(spec('a', 2), 2)])).toBe(true);
     expect(requiredClaimsPass([info, compareClaim(spec('a', 2), 3)])).toBe(false);
   });
-  it('json has exactly the fixed keys', () => {
-    const j = claimsJson([compareClaim(spec('a', 2), 2, 'note')]);
-    expect(Object.keys(j[0] ?? {}).sort()).toEqual(['id', 'paper', 'pass', 'simulated', 'tolerance', 'unit']);
+  it('json has the fixed keys, plus required and basis', () => {
+    const j = claimsJson([compareClaim(spec('a', 2), 2, 'note'), compareClaim(spec('i', 1.35, false), 1.29)]);
+    expect(Object.keys(j[0] ?? {}).sort()).toEqual(['basis', 'id', 'paper', 'pass', 'required', 'simulated', 'tolerance', 'unit']);
+    expect(j.map((c) => [c.required, c.basis])).toEqual([[true, 'paper'], [false, 'paper']]);
   });
   it('table prints paper as - for new results and marks info gaps', () => {
     const t = claimsTable([compareClaim(spec('n', null), 1.5), compareClaim(spec('i', 1.35, false), 1.29, 'gap')], 'T');

@@ -35,7 +35,9 @@ describe('qmcsim reproduce (CLI)', () => {
     // the paper's approximate absolute per-token figures are informational, at ±10 %
     const informational = new Set(['emems-energy', 'fp16-latency-ms', 'fp16-energy-mj', 'int4-latency-ms', 'qmc-latency-ms', 'qmc-energy-mj']);
     for (const c of j.claims) {
-      expect(Object.keys(c)).toEqual(['id', 'paper', 'simulated', 'unit', 'tolerance', 'pass']);
+      expect(Object.keys(c)).toEqual(['id', 'paper', 'simulated', 'unit', 'tolerance', 'pass', 'required', 'basis']);
+      expect(c.required, String(c.id)).toBe(!informational.has(String(c.id)));
+      expect(c.basis, String(c.id)).toBe(informational.has(String(c.id)) && c.id !== 'emems-energy' ? 'reconstruction' : 'paper');
       expect(typeof c.paper).toBe('number');
       expect(typeof c.simulated).toBe('number');
       const tol = informational.has(String(c.id)) && c.id !== 'emems-energy' ? 0.1 : 0.03;
