@@ -24,7 +24,7 @@ export function levenshtein(a: string, b: string): number {
 
 /**
  * The closest candidate to `word`, or undefined if none is close enough: distance ≤ max(2, ⌊len/3⌋)
- * after lower-casing, or a case-insensitive match.
+ * (≤ 1 for words of up to three letters) after lower-casing, or a case-insensitive match.
  */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
@@ -37,7 +37,8 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
       best = c;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  // a word of three letters or fewer may differ in one (two of three changed is another word: 'foo' is not 'soc')
+  const limit = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
   return bestD <= limit ? best : undefined;
 }
 

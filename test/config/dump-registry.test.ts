@@ -84,5 +84,10 @@ describe('did-you-mean', () => {
     expect(suggest('progamPulse', ['programPulse', 'readLatency'])).toBe('programPulse');
     expect(suggest('READLATENCY', ['programPulse', 'readLatency'])).toBe('readLatency');
     expect(suggest('banana', ['programPulse', 'readLatency'])).toBeUndefined();
+    // three letters or fewer: one edit is a typo, two make another word ('foo' is not 'soc'; a swap is two edits)
+    expect(suggest('foo', ['soc', 'run', 'sweep'])).toBeUndefined();
+    expect(suggest('sco', ['soc', 'run', 'sweep'])).toBeUndefined();
+    expect(suggest('so', ['soc', 'run'])).toBe('soc');
+    expect(suggest('rn', ['soc', 'run'])).toBe('run');
   });
 });
