@@ -57,7 +57,8 @@ const memorySchema = strictObject({
   device: z.record(z.string(), z.unknown()),
   /** Read-noise model attached to the device (src/devices/noise), e.g. { type: level-step, preset: nvmexplorer-3bit-steps }. */
   noise: noiseModelSchema.optional(),
-  link: linkSchema,
+  /** The memory's own link (crossbar). Not used under a shared bus (interconnect.type: bus), so refused there. */
+  link: linkSchema.optional(),
   /** Request granule issued by the port (default: the device granule). */
   requestSize: q.size({ positive: true }).optional(),
   /** Bits stored per cell (MLC ReRAM 3 or 2; default 1). */
@@ -123,6 +124,14 @@ export const socSchema = strictObject({
   if (soc.interconnect.type !== 'bus' && soc.interconnect.bus !== undefined) {
     reportIssue(ctx, `no 'bus:' (interconnect.type is '${soc.interconnect.type}': every memory uses its own link; set type: bus to share one)`, 'a bus: block, which would be ignored', ['interconnect', 'bus']);
   }
+  // Each memory has its own link under a crossbar; under a bus the shared link replaces them all.
+  soc.memories.forEach((m, i) => {
+    if (soc.interconnect.type === 'bus' && m.link !== undefined) {
+      reportIssue(ctx, "no 'link:' (interconnect.type is 'bus': every memory uses the shared interconnect.bus link)", 'a link: block, which would be ignored', ['memories', i, 'link']);
+    } else if (soc.interconnect.type !== 'bus' && m.link === undefined) {
+      reportIssue(ctx, `a 'link:' { transferRate, width, latency, energyPerBit } (interconnect.type is '${soc.interconnect.type}': each memory has its own link)`, 'none', ['memories', i, 'link']);
+    }
+  });
 });
 
 export type SocConfig = z.output<typeof socSchema>;

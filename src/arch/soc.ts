@@ -59,7 +59,7 @@ export class Soc implements Fabric {
       const built = factory(m.device, engine, `soc.memory.${m.id}`, seed, m.noise);
       this.built.set(m.id, built);
       const device = built.device;
-      const link = shared ?? new Link(linkSpecOf(m.id, m.link));
+      const link = shared ?? new Link(linkSpecOf(m.id, m.link ?? missingLink(config.name, m.id)));
       if (!shared) this.links.push(link);
       const arb = createArbiter(config.interconnect.arbiter, priorities, weights);
       this.ports.set(m.id, new MemoryPort(m.id, device, link, arb, this, m.requestSize ?? device.granuleBytes));
@@ -95,4 +95,9 @@ export class Soc implements Fabric {
 
 function missingBus(name: string): never {
   throw new Error(`soc ${name}: interconnect.type 'bus' needs interconnect.bus (the shared link)`);
+}
+
+/** A crossbar memory without its link (the schema refuses it; for SoC objects built in code). */
+function missingLink(name: string, id: string): never {
+  throw new Error(`soc ${name}: memory '${id}' needs a link (interconnect.type is not 'bus')`);
 }

@@ -18,11 +18,9 @@ interconnect: { type: ${bus ? 'bus' : 'crossbar'}, arbiter: round-robin${bus ? '
 memories:
   - id: a
     device: { type: ideal, capacity: 64 MiB, channels: 1, channelBandwidth: 100 GB/s, latency: 10 ns, readEnergy: 2 pJ/bit }
-    link: { transferRate: 1 GT/s, width: 1 KiB, latency: 1 ns, energyPerBit: 0 pJ/bit }
-  - id: b
+${bus ? '' : '    link: { transferRate: 1 GT/s, width: 1 KiB, latency: 1 ns, energyPerBit: 0 pJ/bit }\n'}  - id: b
     device: { type: ideal, capacity: 64 MiB, channels: 1, channelBandwidth: 100 GB/s, latency: 10 ns, readEnergy: 1 pJ/bit }
-    link: { transferRate: 1 GT/s, width: 1 KiB, latency: 1 ns, energyPerBit: 0 pJ/bit }
-regions:
+${bus ? '' : '    link: { transferRate: 1 GT/s, width: 1 KiB, latency: 1 ns, energyPerBit: 0 pJ/bit }\n'}regions:
   - { id: wa, memory: a }
   - { id: wb, memory: b, size: 32 MiB }
   - { id: rest, memory: b, base: 32 MiB }

@@ -1,5 +1,6 @@
 // A 'bus:' block under a crossbar interconnect was silently ignored (each memory keeps its own
-// link); it is now a located error, as a bus interconnect without one already was.
+// link); it is now a located error, as a bus interconnect without one already was. Likewise a
+// memory's own link under a bus (required before, and ignored) is refused, and required under a crossbar.
 import { describe, expect, it } from 'vitest';
 import { ConfigErrors } from '../../src/config/errors.js';
 import { validateTree } from '../../src/config/load.js';
@@ -8,7 +9,10 @@ import { socSchema } from '../../src/arch/soc-schema.js';
 const link = { transferRate: '1 GT/s', width: '8 B', latency: '1 ns', energyPerBit: '0 pJ/bit' };
 const soc = (interconnect: Record<string, unknown>): unknown => ({
   name: 's', initiators: [{ id: 'gpu', type: 'gpu', window: 8 }], interconnect,
-  memories: [{ id: 'm', device: { type: 'ideal' }, link }], regions: [{ id: 'r', memory: 'm' }],
+  memories: [{ id: 'm', device: { type: 'ideal' }, ...(interconnect.type === 'bus' ? {} : { link }) }], regions: [{ id: 'r', memory: 'm' }],
+});
+const withMemory = (interconnect: Record<string, unknown>, memory: Record<string, unknown>): unknown => ({
+  ...(soc(interconnect) as Record<string, unknown>), memories: [{ id: 'm', device: { type: 'ideal' }, ...memory }],
 });
 
 function problems(data: unknown): string[] {
@@ -31,5 +35,13 @@ describe('interconnect.bus', () => {
     expect(problems(soc({ type: 'bus', arbiter: 'round-robin', bus: link }))).toEqual([]);
     expect(problems(soc({ type: 'bus', arbiter: 'round-robin' }))).toEqual(["interconnect.bus: expected a shared link 'bus:' (interconnect.type is 'bus'), found none"]);
     expect(problems(soc({ type: 'crossbar', arbiter: 'round-robin' }))).toEqual([]);
+  });
+  it("a memory's link is required under a crossbar and refused under a bus, where it would be ignored", () => {
+    expect(problems(withMemory({ type: 'bus', arbiter: 'round-robin', bus: link }, { link }))).toEqual([
+      "memories[0].link: expected no 'link:' (interconnect.type is 'bus': every memory uses the shared interconnect.bus link), found a link: block, which would be ignored",
+    ]);
+    expect(problems(withMemory({ type: 'crossbar', arbiter: 'round-robin' }, {}))).toEqual([
+      "memories[0].link: expected a 'link:' { transferRate, width, latency, energyPerBit } (interconnect.type is 'crossbar': each memory has its own link), found none",
+    ]);
   });
 });
