@@ -118,6 +118,17 @@ export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undef
   return out;
 }
 
+/**
+ * An energy, power or area figure (E_net, per-bit/pulse energies, leakage, CDC power, density):
+ * used only after the run (pricing, area), so it cannot change bits read, accesses or errors and
+ * is not listed under them. Timing and organisation values stay listed: they set the service order
+ * the noise draws follow.
+ */
+function pricedAfterRun(param: string): boolean {
+  const key = param.replace(/\s*\(.*\)\s*$/, '').split('.').pop() ?? '';
+  return /(Energy|energyPerBit|Power|^density)$/.test(key);
+}
+
 /** Collects estimates per sweep point, merging identical parameters. Deterministic: insertion order. */
 export class NoiseEstimates {
   private readonly uses = new EstimateUses<Omit<NoiseEstimate, 'points'>, string>();
@@ -165,6 +176,7 @@ export class NoiseEstimates {
     const preset = typeof device.preset === 'string' ? device.preset : 'device';
     const params = nvmAndSramPresets.find((p) => p.name === preset)?.params as Readonly<Record<string, { value: string | number } | undefined>> | undefined;
     for (const e of estimates) {
+      if (pricedAfterRun(e.param)) continue;
       if (e.value !== 'preset') {
         this.add({ param: `replay ${run}: ${e.param}`, value: String(e.value), source: e.derivation, affects: 'replay' }, point);
       } else if (e.param.startsWith(prefix)) {
