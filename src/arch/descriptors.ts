@@ -63,7 +63,7 @@ export const archDescriptors: readonly PluginDescriptor[] = [
   },
   {
     interface: 'Interconnect', type: 'bus',
-    summary: "one shared link (interconnect.bus) replaces every memory's own link (memories then have no link:); all traffic contends for it",
+    summary: "one shared link (interconnect.bus) replaces every memory's own link (a memory's link: is then optional and not used); all traffic contends for it",
     params: [
       { name: 'arbiter', kind: 'enum', values: ['round-robin', 'fixed-priority', 'weighted'], required: true, description: 'bus arbiter' },
       ...linkParams.map((p) => ({ ...p, name: `bus.${p.name}` })),

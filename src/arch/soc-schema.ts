@@ -57,7 +57,7 @@ const memorySchema = strictObject({
   device: z.record(z.string(), z.unknown()),
   /** Read-noise model attached to the device (src/devices/noise), e.g. { type: level-step, preset: nvmexplorer-3bit-steps }. */
   noise: noiseModelSchema.optional(),
-  /** The memory's own link (crossbar). Not used under a shared bus (interconnect.type: bus), so refused there. */
+  /** The memory's own link: required under a crossbar; optional and not used under a shared bus (interconnect.type: bus). */
   link: linkSchema.optional(),
   /** Request granule issued by the port (default: the device granule). */
   requestSize: q.size({ positive: true }).optional(),
@@ -124,11 +124,11 @@ export const socSchema = strictObject({
   if (soc.interconnect.type !== 'bus' && soc.interconnect.bus !== undefined) {
     reportIssue(ctx, `no 'bus:' (interconnect.type is '${soc.interconnect.type}': every memory uses its own link; set type: bus to share one)`, 'a bus: block, which would be ignored', ['interconnect', 'bus']);
   }
-  // Each memory has its own link under a crossbar; under a bus the shared link replaces them all.
+  // Each memory has its own link under a crossbar. Under a bus the shared link replaces them all, so
+  // a memory needs none; one it keeps (e.g. inherited through extends: from a crossbar SoC, so that
+  // `--set soc.interconnect.type=bus` works) is not used, and the report lists only the bus link.
   soc.memories.forEach((m, i) => {
-    if (soc.interconnect.type === 'bus' && m.link !== undefined) {
-      reportIssue(ctx, "no 'link:' (interconnect.type is 'bus': every memory uses the shared interconnect.bus link)", 'a link: block, which would be ignored', ['memories', i, 'link']);
-    } else if (soc.interconnect.type !== 'bus' && m.link === undefined) {
+    if (soc.interconnect.type !== 'bus' && m.link === undefined) {
       reportIssue(ctx, `a 'link:' { transferRate, width, latency, energyPerBit } (interconnect.type is '${soc.interconnect.type}': each memory has its own link)`, 'none', ['memories', i, 'link']);
     }
   });

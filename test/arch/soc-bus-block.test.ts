@@ -1,6 +1,6 @@
 // A 'bus:' block under a crossbar interconnect was silently ignored (each memory keeps its own
-// link); it is now a located error, as a bus interconnect without one already was. Likewise a
-// memory's own link under a bus (required before, and ignored) is refused, and required under a crossbar.
+// link); it is now a located error, as a bus interconnect without one already was. A memory's own
+// link is required under a crossbar and optional under a bus (before: required even there).
 import { describe, expect, it } from 'vitest';
 import { ConfigErrors } from '../../src/config/errors.js';
 import { validateTree } from '../../src/config/load.js';
@@ -36,10 +36,9 @@ describe('interconnect.bus', () => {
     expect(problems(soc({ type: 'bus', arbiter: 'round-robin' }))).toEqual(["interconnect.bus: expected a shared link 'bus:' (interconnect.type is 'bus'), found none"]);
     expect(problems(soc({ type: 'crossbar', arbiter: 'round-robin' }))).toEqual([]);
   });
-  it("a memory's link is required under a crossbar and refused under a bus, where it would be ignored", () => {
-    expect(problems(withMemory({ type: 'bus', arbiter: 'round-robin', bus: link }, { link }))).toEqual([
-      "memories[0].link: expected no 'link:' (interconnect.type is 'bus': every memory uses the shared interconnect.bus link), found a link: block, which would be ignored",
-    ]);
+  it("a memory's link is required under a crossbar and optional under a bus (which replaces it)", () => {
+    expect(problems(withMemory({ type: 'bus', arbiter: 'round-robin', bus: link }, { link }))).toEqual([]);
+    expect(problems(withMemory({ type: 'bus', arbiter: 'round-robin', bus: link }, {}))).toEqual([]);
     expect(problems(withMemory({ type: 'crossbar', arbiter: 'round-robin' }, {}))).toEqual([
       "memories[0].link: expected a 'link:' { transferRate, width, latency, energyPerBit } (interconnect.type is 'crossbar': each memory has its own link), found none",
     ]);
