@@ -42,6 +42,7 @@ describe('device unit-count bounds', () => {
     refuse({ channels: 2 ** 27 }, 'channels', /channels × ranks: expected at most 4096 .*found 134217728 × 1/);
     refuse({ ranks: 4096 }, 'ranks', /found 16 × 4096/);
     refuse({ readQueue: 1e9 }, 'readQueue', /expected at most 1048576 entries per channel, found 1000000000/);
+    refuse({ channels: 4096, readQueue: 1 << 20 }, 'readQueue', /channels × \(readQueue \+ writeQueue\): expected at most 4194304 queue entries in all, found 4096 × \(1048576 \+ 64\)/);
     expect(resolveLpddr5({ preset: 'orin-agx', channels: 256, ranks: 2 }).org.channels).toBe(256);
   });
 });

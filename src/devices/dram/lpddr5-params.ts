@@ -14,9 +14,10 @@ import {
 } from './lpddr5-spec.js';
 import type { RefreshMode } from './refresh.js';
 
-/** Largest channels × ranks and per-channel queue the controller model is built for. */
+/** Largest channels × ranks, per-channel queue and queue entries over all channels the controller model is built for. */
 const MAX_CHANNEL_RANKS = 4096;
 const MAX_QUEUE = 1 << 20;
+const MAX_QUEUE_ENTRIES = 1 << 22;
 
 /** Parameters of one LPDDR5 device, already in canonical units. Omitted keys take the preset's value. */
 export interface Lpddr5Params {
@@ -95,6 +96,12 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
   };
   const readQueue = queue('readQueue', params.readQueue ?? d.readQueue);
   const writeQueue = queue('writeQueue', params.writeQueue ?? d.writeQueue);
+  // every channel allocates its queue entries up front
+  const entries = org.channels * (readQueue + writeQueue);
+  if (entries > MAX_QUEUE_ENTRIES) {
+    const key = params.readQueue !== undefined || params.writeQueue === undefined ? 'readQueue' : 'writeQueue';
+    throw new DeviceParamError(key, `lpddr5 channels × (readQueue + writeQueue): expected at most ${MAX_QUEUE_ENTRIES} queue entries in all, found ${org.channels} × (${readQueue} + ${writeQueue}) = ${entries}`, undefined, ['channels', key === 'readQueue' ? 'writeQueue' : 'readQueue']);
+  }
   const hi = params.writeHighWatermark ?? d.writeHighWatermark;
   const lo = params.writeLowWatermark ?? d.writeLowWatermark;
   if (!(lo >= 0 && lo < hi && hi <= 1)) {
