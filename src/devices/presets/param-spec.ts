@@ -103,25 +103,30 @@ export function resolvePreset<P>(preset: DevicePreset<P>, schema: z.ZodType<P, u
 
 /**
  * Whether a preset's whole-device leakage is rescaled: its capacity is overridden and its leakage
- * is not. The presets' leakage is per-array leakage × array count (NVMExplorer array results, see
- * mram.ts / reram.ts / sram.ts), so it is modelled as proportional to capacity: twice the arrays,
- * twice the leakage. Per-bit read/write energies are per-array figures and are kept.
+ * is not. The presets' leakage is per-array leakage × the arrays that hold their capacity
+ * (NVMExplorer array results, see mram.ts / reram.ts / sram.ts), so it is taken as proportional to
+ * capacity (arrays of the preset's size and cell mode). `arraysPerBank` etc. are bandwidth
+ * organisation and do not move it. Per-bit read/write energies are per-array figures and are kept.
  */
 export function leakageScales(overridden: Record<string, unknown> | readonly string[]): boolean {
   const has = (k: string): boolean => (Array.isArray(overridden) ? overridden.includes(k) : (overridden as Record<string, unknown>)[k] !== undefined);
-  return has('capacity') && !has('leakagePower');
+  return (has('capacity') || has('bitsPerCell')) && !has('leakagePower');
 }
+
+/** Cells of a device's capacity, relative: capacity / bits per cell (1 where the type has no MLC mode). */
+const cellsOf = (p: Record<string, unknown>): number => (p.capacity as number) / (typeof p.bitsPerCell === 'number' ? p.bitsPerCell : 1);
 
 /** Scales canonical `params.leakagePower` (W) by capacity / the preset's capacity (bytes), in place. */
 export function scaleLeakage(params: Record<string, unknown>, presetParams: Record<string, unknown>): void {
   const cap = params.capacity, cap0 = presetParams.capacity, leak0 = presetParams.leakagePower;
-  if (typeof cap === 'number' && typeof cap0 === 'number' && cap0 > 0 && typeof leak0 === 'number') params.leakagePower = (leak0 * cap) / cap0;
+  if (typeof cap === 'number' && typeof cap0 === 'number' && cap0 > 0 && typeof leak0 === 'number') params.leakagePower = (leak0 * cellsOf(params)) / cellsOf(presetParams);
 }
 
 /** The source text of a leakage scaled by scaleLeakage. */
 export function scaledLeakageSource(presetSource: string, presetParams: Record<string, unknown>, params: Record<string, unknown>): string {
-  const cap0 = presetParams.capacity as number, cap = params.capacity as number;
-  return `${presetSource}; scaled with capacity ×${+(cap / cap0).toPrecision(6)} (${cap0} B → ${cap} B; leakage ∝ array count)`;
+  const k = cellsOf(params) / cellsOf(presetParams);
+  if (k === 1) return presetSource;
+  return `${presetSource}; scaled ×${+k.toPrecision(6)} with the cells that hold the capacity (${presetParams.capacity as number} B → ${params.capacity as number} B${typeof params.bitsPerCell === 'number' ? ` at ${params.bitsPerCell as number} bit/cell` : ''}; leakage taken as proportional to cell count)`;
 }
 
 /** Names of the preset's parameters whose value is an estimate (no primary source). */

@@ -22,10 +22,19 @@ describe('leakage scales with an overridden capacity', () => {
     const big = e.energyTables({ capacity: '576 MiB' })[0]!.background;
     expect(base.watts).toBeCloseTo(6.1214, 9);
     expect(big.watts).toBeCloseTo(2 * 6.1214, 9);
-    expect(big.source).toMatch(/scaled with capacity ×2/);
+    expect(big.source).toMatch(/scaled ×2 with the cells that hold the capacity/);
     expect(big.estimate).toBe(true);
     const dev = e.create(new Engine(), 'm', { overrides: { capacity: '144 MiB' } }) as unknown as { params: { leakagePower: number } };
     expect(dev.params.leakagePower).toBeCloseTo(6.1214 / 2, 9);
+  });
+
+  it('follows the cell count: 3 bit/cell in 3× the capacity is the same cells; the preset capacity is ×1, unscaled', () => {
+    const e = entry('nvmexplorer-reram-optimistic');
+    expect(e.energyTables({ capacity: '384 MiB', bitsPerCell: 3 })[0]!.background.watts).toBeCloseTo(2.8421, 9);
+    expect(e.energyTables({ capacity: '128 MiB', bitsPerCell: 2 })[0]!.background.watts).toBeCloseTo(2.8421 / 2, 9);
+    const same = entry('nvmexplorer-mram-optimistic').energyTables({ capacity: '288 MiB' })[0]!.background;
+    expect(same.watts).toBeCloseTo(6.1214, 9);
+    expect(same.source).not.toMatch(/scaled/);
   });
 
   it('an explicit leakagePower is not scaled', () => {
@@ -40,7 +49,7 @@ describe('leakage scales with an overridden capacity', () => {
     const spec = { type: 'reram', preset: 'nvmexplorer-reram-optimistic', capacity: 256 * MIB };
     const t = energyTablesForSpec(spec)[0]!.background;
     expect(t.watts).toBeCloseTo(2 * 2.8421, 9);
-    expect(t.source).toMatch(/scaled with capacity ×2/);
+    expect(t.source).toMatch(/scaled ×2 with the cells that hold the capacity/);
     const dev = createDeviceFromSpec(spec, new Engine(), 'r') as unknown as { params: { leakagePower: number } };
     expect(dev.params.leakagePower).toBeCloseTo(2 * 2.8421, 9);
   });
