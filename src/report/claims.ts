@@ -69,7 +69,10 @@ export function requiredClaimsPass(results: readonly ClaimResult[]): boolean {
 
 /** The claims as a report table (claim, paper, simulated, ratio, tolerance, pass/fail). */
 export function claimsTable(results: readonly ClaimResult[], title: string, id = 'claims'): Table {
-  const notes = results.filter((r) => r.note).map((r) => `${r.id}: ${r.note ?? ''}`);
+  const required = results.filter((r) => r.required && r.pass !== null);
+  const passed = required.filter((r) => r.pass === true).length;
+  const verdict = `required claims: ${passed} of ${required.length} pass${passed === required.length ? '' : ` (failing: ${required.filter((r) => r.pass !== true).map((r) => r.id).join(', ')})`}; the other ${results.length - required.length} are informational`;
+  const notes = [verdict, ...results.filter((r) => r.note).map((r) => `${r.id}: ${r.note ?? ''}`)];
   const recon = results.filter((r) => r.basis === 'reconstruction' && r.paper !== null).map((r) => r.id);
   if (recon.length > 0) {
     notes.push(`not paper figures: the reference values of ${recon.join(', ')} are reconstructions (closed forms from the paper's parameters, qmc-paper.md RECON); the paper does not state them`);
