@@ -24,14 +24,16 @@ export function levenshtein(a: string, b: string): number {
 
 /**
  * The closest candidate to `word`, or undefined if none is close enough: distance ≤ max(2, ⌊len/3⌋)
- * (≤ 1 for words of up to three letters) after lower-casing, or a case-insensitive match.
+ * (≤ 1 for words of up to three letters; a swap of neighbouring letters counts 1) after lower-casing,
+ * or a case-insensitive match.
  */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = levenshtein(w, c.toLowerCase());
+    const lc = c.toLowerCase();
+    const d = isAdjacentSwap(w, lc) ? 1 : levenshtein(w, lc);
     if (d < bestD) {
       bestD = d;
       best = c;
@@ -40,6 +42,14 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   // a word of three letters or fewer may differ in one (two of three changed is another word: 'foo' is not 'soc')
   const limit = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
   return bestD <= limit ? best : undefined;
+}
+
+/** True when b is a with two neighbouring letters swapped ('sco' / 'soc'): one typo, two edits. */
+function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** " (did you mean 'x'?)" or "". */

@@ -84,9 +84,12 @@ describe('did-you-mean', () => {
     expect(suggest('progamPulse', ['programPulse', 'readLatency'])).toBe('programPulse');
     expect(suggest('READLATENCY', ['programPulse', 'readLatency'])).toBe('readLatency');
     expect(suggest('banana', ['programPulse', 'readLatency'])).toBeUndefined();
-    // three letters or fewer: one edit is a typo, two make another word ('foo' is not 'soc'; a swap is two edits)
+    // three letters or fewer: one edit is a typo, two make another word ('foo' is not 'soc'); a swap of
+    // neighbouring letters is one typo
     expect(suggest('foo', ['soc', 'run', 'sweep'])).toBeUndefined();
-    expect(suggest('sco', ['soc', 'run', 'sweep'])).toBeUndefined();
+    expect(suggest('sco', ['soc', 'run', 'sweep'])).toBe('soc');
+    expect(suggest('rnu', ['soc', 'run', 'sweep'])).toBe('run');
+    expect(suggest('nosie', ['noise', 'run'])).toBe('noise');
     expect(suggest('so', ['soc', 'run'])).toBe('soc');
     expect(suggest('rn', ['soc', 'run'])).toBe('run');
   });
