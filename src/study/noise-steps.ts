@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { reportIssue, strictObject } from '../config/schema.js';
-import { showFound } from '../units/parse.js';
+import { parseQuantity, showFound } from '../units/parse.js';
 import type { LevelCoding, LevelStepSpec } from '../devices/noise/index.js';
 
 /** One probability for every level, or one per level (list; one element = every level). */
@@ -17,23 +17,26 @@ export interface StepRatesEntry {
   readonly pUp: StepRate;
 }
 
-const isProb = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
+/** A probability in [0, 1] written as a number (1.0e-3) or a ratio ('0.1 %'); undefined otherwise. */
+function prob(x: unknown): number | undefined {
+  const v = typeof x === 'number' ? x : typeof x === 'string' ? (((r) => (r.ok ? r.value : undefined))(parseQuantity(x, 'ratio'))) : undefined;
+  return v !== undefined && Number.isFinite(v) && v >= 0 && v <= 1 ? v : undefined;
+}
 
 /** A step rate: a probability in [0, 1], or a list of them (a one-element list is one value for every level). */
 const stepRateSchema = z.unknown().transform((v, ctx): StepRate => {
-  if (isProb(v)) return v;
+  const one = prob(v);
+  if (one !== undefined) return one;
   if (Array.isArray(v) && v.length > 0) {
-    let ok = true;
-    v.forEach((x, i) => {
-      if (!isProb(x)) {
-        reportIssue(ctx, 'a probability in [0, 1]', showFound(x), [i]);
-        ok = false;
-      }
+    const out = v.map((x, i) => {
+      const p = prob(x);
+      if (p === undefined) reportIssue(ctx, "a probability in [0, 1] (1.0e-3 or '0.1 %')", showFound(x), [i]);
+      return p;
     });
-    if (!ok) return z.NEVER;
-    return v.length === 1 ? (v[0] as number) : (v as number[]);
+    if (out.some((p) => p === undefined)) return z.NEVER;
+    return out.length === 1 ? out[0]! : (out as number[]);
   }
-  reportIssue(ctx, 'a probability in [0, 1] for every level, or a list of one per level', Array.isArray(v) ? 'an empty list' : showFound(v));
+  reportIssue(ctx, "a probability in [0, 1] (1.0e-3 or '0.1 %') for every level, or a list of one per level", Array.isArray(v) ? 'an empty list' : showFound(v));
   return z.NEVER;
 });
 

@@ -35,9 +35,11 @@ describe('mlc.stepRates: refused with a located line', () => {
     ['a misspelt entry key', '  stepRates:\n    - { pDwon: 1.0e-3, pUp: 1.0e-3 }', 'pDwon',
       /mlc\.stepRates\[0\]\.pDwon: expected a key allowed at 'mlc\.stepRates\[0\]' \('pDown', 'pUp'\), found unknown key 'pDwon'; did you mean 'pDown'\?$/],
     ['a rate above 1', '  stepRates:\n    - { pDown: 2, pUp: 1.0e-3 }', 'pDown: 2',
-      /mlc\.stepRates\[0\]\.pDown: expected a probability in \[0, 1\] for every level, or a list of one per level, found 2$/],
+      /mlc\.stepRates\[0\]\.pDown: expected a probability in \[0, 1\] \(1\.0e-3 or '0\.1 %'\) for every level, or a list of one per level, found 2$/],
     ['a non-number in a per-level list', '  stepRates:\n    - { pDown: [0, 1.0e-3, x, 0], pUp: 0 }', 'x, 0',
-      /mlc\.stepRates\[0\]\.pDown\[2\]: expected a probability in \[0, 1\], found 'x'$/],
+      /mlc\.stepRates\[0\]\.pDown\[2\]: expected a probability in \[0, 1\] \(1\.0e-3 or '0\.1 %'\), found 'x'$/],
+    ['a percentage above 100 %', "  stepRates:\n    - { pDown: '150 %', pUp: 0 }", "pDown: '150",
+      /mlc\.stepRates\[0\]\.pDown: expected a probability in \[0, 1\] .*found '150 %'$/],
     ['a list fitting no cell mode', '  stepRates:\n    - { pDown: [0, 1.0e-3, 0, 0, 0], pUp: 0 }', 'pDown: [0',
       /mlc\.stepRates\[0\]\.pDown: expected one value for every level, or 8 \(3-bit cells\) or 4 \(2-bit cells\) per-level values \(mlc\.cellModes\), found 5 values$/],
     ['pDown and pUp lists of different lengths', '  stepRates:\n    - { pDown: [0, 0, 0, 0], pUp: [0, 0, 0, 0, 0, 0, 0, 0] }', '- { pDown',
@@ -76,6 +78,8 @@ describe('mlc.stepRates: accepted shapes', () => {
     const presets = { '2': 'p2', '3': 'p3' };
     expect(mlc({ presets, levelSpreadScale: [1], stepRates: [{ pDown: 0, pUp: 0 }] })).toMatchObject({ levelSpreadScale: [1], stepRates: [{ pDown: 0, pUp: 0 }] });
     expect(mlc({ presets, levelSpreadScale: [0, 1] })).not.toHaveProperty('stepRates');
+    // a rate may be written as a ratio, as other ratio keys are ('85 %')
+    expect(mlc({ stepRates: [{ pDown: '0.1 %', pUp: ['1 %', '0.5 %', 0.002, 0] }] }).stepRates).toEqual([{ pDown: 0.001, pUp: [0.01, 0.005, 0.002, 0] }]);
   });
 
   it('one value applies to every level of each mode, a list to the mode with that many levels; no move off the boundary levels', () => {
