@@ -148,12 +148,8 @@ export class NoiseEstimates {
     };
     // The clean SQNR rests on the weights and the quantizer whatever the noise.
     for (const n of ['weights.distribution', 'quant.symmetric', 'quant.grid', 'quant.pMinus, quant.pPlus']) put(est(n), 'weights');
-    if (sweep === 'mlc' && x > 0) {
-      put(est(`mlc.presets["${bits}"]`), 'replay and weights', cfg.mlc.presets?.[bits === 3 ? '3' : '2']); // the name only: its levels are in designValues
-      put(est('mlc.levelCoding'), 'replay and weights');
-      put(est('mlc.valueModel'), 'weights');
-    }
-    if (sweep === 'mlc-steps' && x > 0) {
+    if (sweep === 'mlc' && x > 0) put(est(`mlc.presets["${bits}"]`), 'replay and weights', cfg.mlc.presets?.[bits === 3 ? '3' : '2']); // the name only: its levels are in designValues
+    if (sweep !== 'mram' && x > 0) { // both MLC sweeps: the coding and value model of the noisy cells
       put(est('mlc.levelCoding'), 'replay and weights');
       put(est('mlc.valueModel'), 'weights');
     }

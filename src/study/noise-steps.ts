@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { reportIssue, strictObject } from '../config/schema.js';
 import { parseQuantity, showFound } from '../units/parse.js';
-import type { LevelCoding, LevelStepSpec } from '../devices/noise/index.js';
+import { levelStepConfusion, meanCellFaultProbability, type LevelCoding, type LevelStepSpec } from '../devices/noise/index.js';
 
 /** One probability for every level, or one per level (list; one element = every level). */
 export type StepRate = number | readonly number[];
@@ -19,7 +19,12 @@ export interface StepRatesEntry {
 
 /** A probability in [0, 1] written as a number (1.0e-3) or a ratio ('0.1 %'); undefined otherwise. */
 function prob(x: unknown): number | undefined {
-  const v = typeof x === 'number' ? x : typeof x === 'string' ? (((r) => (r.ok ? r.value : undefined))(parseQuantity(x, 'ratio'))) : undefined;
+  let v: number | undefined;
+  if (typeof x === 'number') v = x;
+  else if (typeof x === 'string') {
+    const r = parseQuantity(x, 'ratio');
+    if (r.ok) v = r.value;
+  }
   return v !== undefined && Number.isFinite(v) && v >= 0 && v <= 1 ? v : undefined;
 }
 
@@ -80,11 +85,7 @@ export function stepModel(bits: number, e: StepRatesEntry, levelCoding: LevelCod
 
 /** Mean over levels of p₋ + p₊ as applied: the probability a cell reads a wrong level at uniform level occupancy. */
 export function meanStepRate(m: LevelStepSpec): number {
-  const x = expandSteps({ pDown: m.pDown, pUp: m.pUp }, Math.log2(m.levels));
-  if (x === undefined) return NaN;
-  let s = 0;
-  for (let i = 0; i < m.levels; i++) s += (x.pDown[i] ?? 0) + (x.pUp[i] ?? 0);
-  return s / m.levels;
+  return meanCellFaultProbability(levelStepConfusion(m));
 }
 
 /** '0.001' or '[0, 0.00024, …]' (a step rate as written). */

@@ -33,6 +33,9 @@ const COLS = [
   { key: 'codes', header: 'codes read wrong' }, { key: 'changed', header: 'weights changed' },
 ] as const;
 
+/** Whether the study swept the level spread (a stepRates-only study did not; with neither, the empty spread table stays). */
+const hasSpreadSweep = (mlc: readonly NoisePoint[], steps: readonly NoisePoint[]): boolean => mlc.length > 0 || steps.length === 0;
+
 /** A point as the per-tensor table names it. */
 function pointLabel(p: NoisePoint): string {
   if (p.steps !== undefined) return `${p.cellBits}-bit MLC, stepRates[${p.steps.index}] ${stepEntryText(p.steps)}`;
@@ -49,7 +52,7 @@ export function noiseTables(r: NoiseStudyResult): Table[] {
   })));
   return [
     // a stepRates-only study (no levelSpreadScale) has no spread table
-    ...(mlc.length === 0 && steps.length > 0 ? [] : [{ id: 'noise-mlc', title: `MLC ReRAM: cell mode x level spread (inliers; weights: ${r.weights})`,
+    ...(!hasSpreadSweep(mlc, steps) ? [] : [{ id: 'noise-mlc', title: `MLC ReRAM: cell mode x level spread (inliers; weights: ${r.weights})`,
       columns: [{ key: 'cells', header: 'cells' }, { key: 'x', header: 'level spread scale' }, ...COLS], rows: sweepRows(mlc) }]),
     // only when mlc.stepRates is given (the default study's tables stay as they were)
     ...(steps.length === 0 ? [] : [{ id: 'noise-mlc-steps', title: `MLC ReRAM: cell mode x QMC step rates (p₋ one level low, p₊ one level high, per cell read; inliers; weights: ${r.weights})`,
@@ -142,7 +145,7 @@ export async function noiseHtml(r: NoiseStudyResult): Promise<string> {
   const ber = (ps: readonly NoisePoint[]) => ps.map((p) => ({ x: p.x, y: p.replay.ber, series: `${p.cellBits}-bit cells` }));
   const sqnr = (ps: readonly NoisePoint[]) => ps.filter((p) => Number.isFinite(p.noisySqnrDb)).map((p) => ({ x: p.x, y: p.noisySqnrDb, series: `${p.cellBits}-bit cells` }));
   const plots: Plot[] = [];
-  if (mlc.length > 0 || steps.length === 0) { // a stepRates-only study has no spread plots
+  if (hasSpreadSweep(mlc, steps)) { // a stepRates-only study has no spread plots
     plots.push(
       { id: 'ber', title: 'Bit-error rate vs level spread', svg: await renderVegaLite(lineSpec(ber(mlc), 'Sampled BER per bit read (replay)', 'level spread scale', 'bit-error rate', true)) },
       { id: 'sqnr', title: 'Weight SQNR vs level spread', svg: await renderVegaLite(lineSpec(sqnr(mlc), 'SQNR of noisy dequantized weights', 'level spread scale', 'SQNR (dB)')) },

@@ -86,11 +86,12 @@ function nvmEntry(p: DevicePreset<unknown>): DeviceCatalogEntry {
   const table = (o: Record<string, unknown> = {}): EnergyTable => {
     const s: Record<string, Source | undefined> = { ...sources };
     for (const k of Object.keys(o)) s[k] = undefined; // overridden: 'user configuration'
+    const po = params(o);
     const leak = sources.leakagePower;
-    if (leakageScales(o) && leak !== undefined) s.leakagePower = { ...leak, source: scaledLeakageSource(leak.source, params() as Record<string, unknown>, params(o) as Record<string, unknown>) };
-    if (type === 'sram') return sramEnergyTable(params(o) as SramParams, s, p.name);
-    if (type === 'stt-mram') return sttMramEnergyTable(params(o) as SttMramParams, s, p.name);
-    return reramEnergyTable(params(o) as ReramParams, s, p.name);
+    if (leakageScales(o) && leak !== undefined) s.leakagePower = { ...leak, source: scaledLeakageSource(leak.source, params() as Record<string, unknown>, po as Record<string, unknown>) };
+    if (type === 'sram') return sramEnergyTable(po as SramParams, s, p.name);
+    if (type === 'stt-mram') return sttMramEnergyTable(po as SttMramParams, s, p.name);
+    return reramEnergyTable(po as ReramParams, s, p.name);
   };
   return {
     name: p.name, type, summary: p.summary, sources, estimates: presetEstimates(p),
@@ -166,7 +167,7 @@ export interface DeviceSpec {
 
 const SPEC_META = new Set(['type', 'id', 'preset']);
 
-function canonicalParams(spec: DeviceSpec): { params: Record<string, unknown>; preset: DevicePreset<unknown> | undefined; overridden: string[] } {
+function canonicalParams(spec: DeviceSpec): { params: Record<string, unknown>; base: Record<string, unknown>; preset: DevicePreset<unknown> | undefined; overridden: string[] } {
   const type = spec.type as 'sram' | 'stt-mram' | 'reram';
   const list = nvmAndSramPresets.filter((p) => p.type === type);
   let base: Record<string, unknown> = {};
@@ -184,7 +185,7 @@ function canonicalParams(spec: DeviceSpec): { params: Record<string, unknown>; p
   const descriptor = devicePlugins.find((d) => d.type === type);
   const missing = (descriptor?.params ?? []).map((p) => p.name).filter((n) => params[n] === undefined);
   if (missing.length > 0) throw new Error(`${type}${spec.id !== undefined ? ` '${spec.id}'` : ''}: missing parameter(s) ${missing.join(', ')} (give them or a preset)`);
-  return { params, preset, overridden };
+  return { params, base, preset, overridden };
 }
 
 /**
@@ -223,13 +224,13 @@ export function energyTablesForSpec(spec: DeviceSpec): EnergyTable[] {
     const { type: _t, id: _i, ...rest } = spec;
     return lpddr5Tables((spec.preset ?? 'orin-agx') as PresetName, resolveLpddr5(lpddr5ParamsOf(rest)).timings);
   }
-  const { params, preset, overridden } = canonicalParams(spec);
+  const { params, base, preset, overridden } = canonicalParams(spec);
   const s: Record<string, Source | undefined> = {};
   for (const [k, v] of Object.entries((preset?.params ?? {}) as Record<string, SourcedValue>)) s[k] = v;
   for (const k of overridden) s[k] = undefined;
   const leak = s.leakagePower;
   if (preset !== undefined && leak !== undefined && leakageScales(overridden)) {
-    s.leakagePower = { ...leak, source: scaledLeakageSource(leak.source, canonicalParams({ type: spec.type, preset: preset.name }).params, params) };
+    s.leakagePower = { ...leak, source: scaledLeakageSource(leak.source, base, params) };
   }
   const name = spec.id ?? preset?.name ?? spec.type;
   if (spec.type === 'sram') return [sramEnergyTable(params as unknown as SramParams, s, name)];
@@ -271,7 +272,7 @@ export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
       energyTables: () => energyTablesForSpec(spec),
     };
   }
-  const { params, preset, overridden } = canonicalParams(spec);
+  const { params, base, preset, overridden } = canonicalParams(spec);
   // combinations each key's own check cannot see (iterationsMax < iterationsMin, a clock whose
   // cycle rounds to 0 ps) fail here as configuration errors, not mid-run
   buildOnce(spec.type, name, () => createDevice(spec.type as 'sram', params as unknown as SramParams, new Engine(), name));

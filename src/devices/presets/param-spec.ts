@@ -102,8 +102,8 @@ export function resolvePreset<P>(preset: DevicePreset<P>, schema: z.ZodType<P, u
 }
 
 /**
- * Whether a preset's whole-device leakage is rescaled: its capacity is overridden and its leakage
- * is not. The presets' leakage is per-array leakage × the arrays that hold their capacity
+ * Whether a preset's whole-device leakage is rescaled: its capacity or bits per cell is overridden
+ * and its leakage is not. The presets' leakage is per-array leakage × the arrays that hold their capacity
  * (NVMExplorer array results, see mram.ts / reram.ts / sram.ts), so it is taken as proportional to
  * capacity (arrays of the preset's size and cell mode). `arraysPerBank` etc. are bandwidth
  * organisation and do not move it. Per-bit read/write energies are per-array figures and are kept.
@@ -116,7 +116,7 @@ export function leakageScales(overridden: Record<string, unknown> | readonly str
 /** Cells of a device's capacity, relative: capacity / bits per cell (1 where the type has no MLC mode). */
 const cellsOf = (p: Record<string, unknown>): number => (p.capacity as number) / (typeof p.bitsPerCell === 'number' ? p.bitsPerCell : 1);
 
-/** Scales canonical `params.leakagePower` (W) by capacity / the preset's capacity (bytes), in place. */
+/** Scales canonical `params.leakagePower` (W) by its cells / the preset's cells (cellsOf), in place. */
 export function scaleLeakage(params: Record<string, unknown>, presetParams: Record<string, unknown>): void {
   const cap = params.capacity, cap0 = presetParams.capacity, leak0 = presetParams.leakagePower;
   if (typeof cap === 'number' && typeof cap0 === 'number' && cap0 > 0 && typeof leak0 === 'number') params.leakagePower = (leak0 * cellsOf(params)) / cellsOf(presetParams);
