@@ -141,3 +141,44 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
   if (problems.length > 0) throw new ConfigErrors(problems);
   return built;
 }
+
+/**
+ * Runs `load` (a SoC loaded through its schema). When it fails with ConfigErrors, the device
+ * blocks of the raw tree (`raw()`: the composed data and its sources, the SoC at `at`) are checked
+ * too and their problems added, so one pass names a misspelt device parameter alongside the SoC's
+ * own schema errors instead of only after those are fixed. Not when the file is of another kind.
+ */
+export function withDeviceBlockProblems<T>(load: () => T, raw: () => { data: unknown; sources: SourceMap }, file: string, at: readonly PathSegment[] = []): T {
+  try {
+    return load();
+  } catch (e) {
+    if (!(e instanceof ConfigErrors) || e.problems.some((p) => p.path === 'kind')) throw e;
+    let extra: ConfigProblem[];
+    try {
+      const tree = raw();
+      let soc: unknown = tree.data;
+      for (const seg of at) soc = isMap(soc) ? soc[seg as string] : undefined;
+      const memories = isMap(soc) ? soc.memories : undefined;
+      extra = !Array.isArray(memories) ? [] : memories.flatMap((m, i) => {
+        const device = isMap(m) ? m.device : undefined;
+        return isMap(device) ? blockProblems(device, [...at, 'memories', i, 'device'], file, tree.sources) : [];
+      });
+    } catch {
+      throw e; // the tree itself does not compose: its own errors are e
+    }
+    const key = (p: ConfigProblem): string => `${p.file}:${p.line}:${p.col}:${p.path}`;
+    const seen = new Set(e.problems.map(key));
+    const added = extra.filter((p) => !seen.has(key(p)));
+    if (added.length === 0) throw e;
+    // in document order within each file (files in the order they first appear)
+    const all = [...e.problems, ...added];
+    const fileRank = new Map<string, number>();
+    for (const p of all) if (!fileRank.has(p.file)) fileRank.set(p.file, fileRank.size);
+    all.sort((a, b) => fileRank.get(a.file)! - fileRank.get(b.file)! || a.line - b.line || a.col - b.col);
+    throw new ConfigErrors(all);
+  }
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -7,14 +7,14 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { checkKind, composeConfig, loadConfig, validateTree } from '../config/load.js';
+import { checkKind, composeConfig, loadConfig, validateTree, type LoadedConfig } from '../config/load.js';
 import { registerConfigKind } from '../config/kinds.js';
 import { int, oneOf, positiveInt, strictObject } from '../config/schema.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
 import { quantFileOverrides } from './quant-file.js';
 import { placementSchema } from './placement/policies.js';
 import { socSchema, type SocConfig } from './soc-schema.js';
-import { checkDevices } from './device-check.js';
+import { checkDevices, withDeviceBlockProblems } from './device-check.js';
 import type { SourceMap } from '../config/yaml.js';
 import { checkRunAgainstSoc } from './run-checks.js';
 import { ConfigErrors } from '../config/errors.js';
@@ -76,7 +76,7 @@ export function loadRunConfig(file: string, given: readonly string[] = []): RunC
   const probe = composeConfig(file, rest);
   const socRef = (probe.data as { soc?: unknown } | undefined)?.soc;
   if (typeof socRef !== 'string') {
-    const loaded = loadConfig(file, runSchema, { overrides, kind: 'run' });
+    const loaded = withDeviceBlockProblems(() => loadConfig(file, runSchema, { overrides, kind: 'run' }), () => composeConfig(file, overrides), file, ['soc']);
     const cfg = withModelPath(loaded.value as RunConfig, loaded.sources, file);
     const built = checkDevices(cfg.soc, file, loaded.sources, 'soc.');
     checkRunAgainstSoc(cfg, cfg.soc, file, loaded.sources, built);
@@ -90,7 +90,8 @@ export function loadRunConfig(file: string, given: readonly string[] = []): RunC
     throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'soc', expected: 'a kind: soc file (path relative to the file that sets soc:) or an inline SoC', found: `'${socRef}' (${socFile} is not a readable file)` }]);
   }
   const { soc, built } = withSocPrefix(() => {
-    const loaded = socOfKind(() => loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' }), socFile, socRef, probe.sources.get('soc')?.value, file);
+    const load = (): LoadedConfig<SocConfig> => loadConfig(socFile, socSchema, { overrides: socOv, kind: 'soc' });
+    const loaded = socOfKind(() => withDeviceBlockProblems(load, () => composeConfig(socFile, socOv), socFile), socFile, socRef, probe.sources.get('soc')?.value, file);
     return { soc: loaded.value, built: checkDevices(loaded.value, socFile, loaded.sources) };
   });
   checkRunAgainstSoc(run, soc, file, probe.sources, built);

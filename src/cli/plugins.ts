@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { archDescriptors } from '../arch/descriptors.js';
-import { checkDevices } from '../arch/device-check.js';
+import { checkDevices, withDeviceBlockProblems } from '../arch/device-check.js';
 import { loadRunConfig, registerArchKinds, socSetSource } from '../arch/run-config.js';
 import { quantFileTree } from '../arch/quant-file.js';
 import { resolvedRun } from '../arch/resolved-run.js';
@@ -69,7 +69,7 @@ const loadRun: KindLoader = (file, overrides) => {
 
 /** `kind: soc` as loadRunConfig loads an SoC file: schema, then every device block built. */
 const loadSoc: KindLoader = (file, overrides) => {
-  const loaded = loadConfig(file, socSchema, { overrides, kind: 'soc' });
+  const loaded = withDeviceBlockProblems(() => loadConfig(file, socSchema, { overrides, kind: 'soc' }), () => composeConfig(file, overrides), file);
   checkDevices(loaded.value, file, loaded.sources);
   return { value: loaded.value, files: loaded.files, sources: loaded.sources };
 };
