@@ -100,7 +100,7 @@ const loadSweep: KindLoader = async (file, overrides) => {
   const { expanded } = await checkSweepFile(file);
   const tree = composeConfig(file);
   const skipped = expanded.skipped.length;
-  return { value: tree.data, files: tree.files, sources: tree.sources, note: `${expanded.points.length} points${skipped > 0 ? `, ${skipped} skipped by constraints` : ''}` };
+  return { value: tree.data, files: tree.files, sources: tree.sources, note: `${expanded.points.length} points${skipped > 0 ? `, ${skipped} more skipped by constraints` : ''}` };
 };
 
 let done = false;

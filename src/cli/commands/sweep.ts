@@ -139,7 +139,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     const summary = await runSweep(spec, {
       db, resume: opts.resume === true, executor, onProgress,
       onPlan: ({ expanded, reused, toRun }) => {
-        err(`${spec.name}: ${expanded.points.length} points (${toRun} to run, ${reused} already stored, ${expanded.skipped.length} skipped by constraints${expanded.duplicates > 0 ? `, ${expanded.duplicates} duplicate draws` : ''})`);
+        err(`${spec.name}: ${expanded.points.length} points (${toRun} to run, ${reused} already stored); ${expanded.skipped.length} more skipped by constraints${expanded.duplicates > 0 ? `, ${expanded.duplicates} duplicate draws dropped` : ''}`);
       },
     });
     if (bar !== null && started) bar.stop();
@@ -166,7 +166,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       }, null, 2));
     } else {
       out(formatTable(paretoTable(spec, points)));
-      out(`${points.length} points stored in ${dbFile} (${summary.ran} run now, ${summary.reused} reused, ${summary.skipped} skipped by constraints)`);
+      out(`${points.length} points stored in ${dbFile} (${summary.ran} run now, ${summary.reused} reused); ${summary.skipped} more skipped by constraints`);
       const failed = summary.points.filter((p) => p.status === 'failed');
       const infeasible = summary.points.filter((p) => p.status === 'infeasible').length;
       if (failed.length > 0 || infeasible > 0) {
