@@ -143,6 +143,8 @@ export class CommandSelector {
     this.pickT = Infinity; this.pickCls = 9; this.pickSeq = Infinity; this.pickCmd = -1; this.pickBank = -1; this.pickEntry = -1;
     const ts = this.timing;
     const rf = this.refresh;
+    // Best so far as locals (bt time, bp packed priority, bb bank); written to the pick fields once.
+    let bt = Infinity, bp = Infinity, bb = -1;
     if (rf.anyPending) {
       for (let r = 0; r < rf.ranks; r++) {
         if (!rf.pending[r]) continue;
@@ -150,16 +152,18 @@ export class CommandSelector {
         const e = rf.candT;
         this.consider(e > T ? e : T, CLS_REFRESH, 0, rf.candCmd, rf.candBank, -1);
       }
+      if (this.pickCmd >= 0) { bt = this.pickT; bp = CLS_REFRESH * CLS_SCALE; }
     }
     if (this.nDirty > 0) this.refreshStale();
     // Per class: every member's time is max(local, common) where local is its bank- and group-level
     // earliest time; the first member (in priority order) whose local time is reached by the class's
     // common time x wins the class at x. Common: the rank- and channel-level earliest time (as
     // TimingState.earliestRankLevel, inlined: tFAW for ACT-1 only) and T.
-    const tt = ts.tt, groupOf = ts.groupOf, co = this.clsOff;
-    const chanAll = ts.chanAll > T ? ts.chanAll : T;
+    const tt = ts.tt, groupOf = ts.groupOf, co = this.clsOff, fawIdx = ts.fawIdx, fawGap = ts.fawGap;
+    // Math.max (not a ?: of the field and the Smi-tagged T) keeps chanAll, x, e and bt untagged
+    // doubles, so V8 boxes no HeapNumber per call (an Infinity bt was allocated on every pick).
+    const chanAll = Math.max(ts.chanAll, T);
     const cPri = this.cPri, head = this.head, next = this.next;
-    let bt = this.pickT, bp = this.pickCmd >= 0 ? CLS_REFRESH * CLS_SCALE : Infinity, bb = -1;
     for (let k = 0, nk = this.nClasses; k < nk; k++) {
       const first = head[k]!;
       if (first < 0) continue;
@@ -170,7 +174,7 @@ export class CommandSelector {
       if (chanAll > x) x = chanAll;
       const fi = co[o + 5]!;
       if (fi >= 0) {
-        const ef = tt[fi + ts.fawIdx[co[o + 2]!]!]! + ts.fawGap;
+        const ef = tt[fi + fawIdx[co[o + 2]!]!]! + fawGap;
         if (ef > x) x = ef;
       }
       if (x > bt) continue;
