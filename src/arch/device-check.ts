@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { Engine } from '../engine/engine.js';
-import { ConfigErrors, type ConfigProblem } from '../config/errors.js';
+import { ConfigErrors, withMoreProblems, type ConfigProblem } from '../config/errors.js';
 import { issuesToProblems, locate } from '../config/issues.js';
 import { formatPath, parsePath, type PathSegment } from '../config/paths.js';
 import type { SourceMap } from '../config/yaml.js';
@@ -166,16 +166,7 @@ export function withDeviceBlockProblems<T>(load: () => T, raw: () => { data: unk
     } catch {
       throw e; // the tree itself does not compose: its own errors are e
     }
-    const key = (p: ConfigProblem): string => `${p.file}:${p.line}:${p.col}:${p.path}`;
-    const seen = new Set(e.problems.map(key));
-    const added = extra.filter((p) => !seen.has(key(p)));
-    if (added.length === 0) throw e;
-    // in document order within each file (files in the order they first appear)
-    const all = [...e.problems, ...added];
-    const fileRank = new Map<string, number>();
-    for (const p of all) if (!fileRank.has(p.file)) fileRank.set(p.file, fileRank.size);
-    all.sort((a, b) => fileRank.get(a.file)! - fileRank.get(b.file)! || a.line - b.line || a.col - b.col);
-    throw new ConfigErrors(all);
+    throw withMoreProblems(e, extra);
   }
 }
 

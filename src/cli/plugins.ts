@@ -12,14 +12,15 @@ import { quantFileTree } from '../arch/quant-file.js';
 import { resolvedRun } from '../arch/resolved-run.js';
 import { socSchema } from '../arch/soc-schema.js';
 import { devicesKindSchema, registerBuiltinKinds } from '../config/builtin-kinds.js';
-import { UserError } from '../config/errors.js';
+import { ConfigErrors, UserError, withMoreProblems, type ConfigProblem } from '../config/errors.js';
 import { registerConfigKind } from '../config/kinds.js';
+import { pluginSchema } from '../config/descriptor-schema.js';
 import { composeConfig, loadConfig } from '../config/load.js';
 import { displayName } from '../config/resolve.js';
 import { registerDescriptors } from '../config/registry.js';
 import type { SourceMap, SourcePos } from '../config/yaml.js';
 import { devicePlugins, type DeviceSpec } from '../devices/index.js';
-import { checkDeviceEntries } from '../devices/presets/check-entries.js';
+import { checkDeviceEntries, deviceEntryProblems } from '../devices/presets/check-entries.js';
 import { noiseDescriptors } from '../devices/noise/descriptors.js';
 import { registerStudyKinds } from '../study/kinds.js';
 import { checkNoiseStudy } from '../study/noise-checks.js';
@@ -79,10 +80,36 @@ const loadSoc: KindLoader = (file, overrides) => {
  * once (combined-parameter errors such as iterationsMax < iterationsMin are caught there).
  */
 const loadDevices: KindLoader = (file, overrides) => {
-  const loaded = loadConfig(file, devicesKindSchema(), { overrides, kind: 'devices' });
+  const loaded = withEntryBuildProblems(() => loadConfig(file, devicesKindSchema(), { overrides, kind: 'devices' }), file, overrides);
   checkDeviceEntries((loaded.value as { devices: DeviceSpec[] }).devices, file, loaded.sources);
   return { value: loaded.value, files: loaded.files, sources: loaded.sources };
 };
+
+/**
+ * Runs `load`; when the file fails its schema, the entries that pass their own (MemoryDevice
+ * descriptor) schema are built too and their build problems reported in the same pass.
+ */
+function withEntryBuildProblems<T>(load: () => T, file: string, overrides: readonly string[]): T {
+  try {
+    return load();
+  } catch (e) {
+    if (!(e instanceof ConfigErrors) || e.problems.some((p) => p.path === 'kind')) throw e;
+    let extra: ConfigProblem[];
+    try {
+      const tree = composeConfig(file, overrides);
+      const entries = (tree.data as { devices?: unknown } | null)?.devices;
+      const entry = pluginSchema('MemoryDevice');
+      const parsed = Array.isArray(entries) ? entries.map((d) => {
+        const r = entry.safeParse(d);
+        return r.success ? (r.data as DeviceSpec) : undefined;
+      }) : [];
+      extra = deviceEntryProblems(parsed, file, tree.sources);
+    } catch {
+      throw e; // the tree itself does not compose: its own errors are e
+    }
+    throw withMoreProblems(e, extra);
+  }
+}
 
 /**
  * `kind: noise-study` as `qmcsim study noise` loads it: schema, then checkNoiseStudy (the model's

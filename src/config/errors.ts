@@ -55,3 +55,20 @@ export class ConfigErrors extends UserError {
 export function isUserError(e: unknown): e is UserError {
   return e instanceof UserError || (typeof e === 'object' && e !== null && (e as { isUserError?: unknown }).isUserError === true);
 }
+
+/**
+ * `e` with `extra` problems found by a later check of the same input added (those not already in
+ * `e`, same place and key), sorted into document order within each file (files in the order they
+ * first appear): one pass can then report schema errors and build errors together.
+ */
+export function withMoreProblems(e: ConfigErrors, extra: readonly ConfigProblem[]): ConfigErrors {
+  const key = (p: ConfigProblem): string => `${p.file}:${p.line}:${p.col}:${p.path}`;
+  const seen = new Set(e.problems.map(key));
+  const added = extra.filter((p) => !seen.has(key(p)));
+  if (added.length === 0) return e;
+  const all = [...e.problems, ...added];
+  const fileRank = new Map<string, number>();
+  for (const p of all) if (!fileRank.has(p.file)) fileRank.set(p.file, fileRank.size);
+  all.sort((a, b) => fileRank.get(a.file)! - fileRank.get(b.file)! || a.line - b.line || a.col - b.col);
+  return new ConfigErrors(all);
+}

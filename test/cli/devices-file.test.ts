@@ -72,6 +72,16 @@ describe('kind: devices entries', () => {
     }
   });
 
+  it('validate reports an entry\'s build error in the same pass as another entry\'s schema error', async () => {
+    const f = file('both.yaml', 'kind: devices\ndevices:\n  - { type: stt-mram, id: m, preset: qmc-mram, redLatency: 3 ns }\n  - type: reram\n    id: r1\n    preset: qmc-reram-3bit\n    iterationsMin: 5\n    iterationsMax: 3\n');
+    const v = await runCli('validate', f);
+    expect(v.code).toBe(2);
+    const lines = v.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/both\.yaml:3:\d+: devices\[0\]\.redLatency: .*found unknown key 'redLatency'; did you mean 'readLatency'\?$/);
+    expect(lines[1]).toMatch(/both\.yaml:8:20: devices\[1\]\.iterationsMax: expected parameters the device can be built with, found reram 'r1': iterationsMax must be ≥ iterationsMin \(5\), got 3$/);
+  });
+
   it('the shipped device files stay valid', async () => {
     const r = await runCli('validate', 'configs/devices/qmc-table1.yaml', 'configs/devices/qmc-reram-modes.yaml', 'configs/devices/nvmexplorer-tentpoles.yaml', 'configs/devices/sram.yaml');
     expect(r.stderr).toBe('');

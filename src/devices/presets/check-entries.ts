@@ -17,10 +17,24 @@ import { paramsOf } from '../param-error.js';
  * entries by index (undefined where an entry was not built: another plug-in's type, or not `only`).
  */
 export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string, sources: SourceMap, only?: number): (DeviceCatalogEntry | undefined)[] {
+  const { problems, built } = buildEntries(devices, file, sources, only);
+  if (problems.length > 0) throw new ConfigErrors(problems);
+  return built;
+}
+
+/**
+ * The build problems of the entries that passed their own schema (undefined: an entry that did
+ * not), for a file whose schema check failed elsewhere: reported in the same pass.
+ */
+export function deviceEntryProblems(devices: readonly (DeviceSpec | undefined)[], file: string, sources: SourceMap): ConfigProblem[] {
+  return buildEntries(devices, file, sources).problems;
+}
+
+function buildEntries(devices: readonly (DeviceSpec | undefined)[], file: string, sources: SourceMap, only?: number): { problems: ConfigProblem[]; built: (DeviceCatalogEntry | undefined)[] } {
   const problems: ConfigProblem[] = [];
   const built: (DeviceCatalogEntry | undefined)[] = devices.map(() => undefined);
   devices.forEach((spec, i) => {
-    if (only !== undefined && i !== only) return;
+    if (spec === undefined || (only !== undefined && i !== only)) return;
     // Types other plug-ins registered (descriptor-checked only) have no catalogue build to run.
     if (!(deviceTypes as readonly string[]).includes(spec.type)) return;
     try {
@@ -36,6 +50,5 @@ export function checkDeviceEntries(devices: readonly DeviceSpec[], file: string,
       });
     }
   });
-  if (problems.length > 0) throw new ConfigErrors(problems);
-  return built;
+  return { problems, built };
 }
