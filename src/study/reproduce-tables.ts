@@ -21,7 +21,7 @@ export function claimsTitle(r: Pick<ReproduceResult, 'model' | 'paperModel' | 'o
 
 export function claimsTableOf(r: ReproduceResult): Table {
   const t = claimsTable(r.claims, claimsTitle(r));
-  const notes = [estimatedClaimsNote(r), fittedClaimsNote(r)].filter((n): n is string => n !== undefined);
+  const notes = [estimatedClaimsNote(r), fittedClaimsNote(r), readingsNote(r)].filter((n): n is string => n !== undefined);
   return notes.length === 0 ? t : { ...t, notes: [...(t.notes ?? []), ...notes] };
 }
 
@@ -39,6 +39,17 @@ export function fittedClaimsNote(r: Pick<ReproduceResult, 'designValues' | 'pape
     ? 'those agree with the paper by construction, so their PASS checks that the replay realises the fit, not an independent prediction'
     : "the values fitted to the paper's model are used unchanged here";
   return `fitted: design values were solved from the paper's ${parts.join('; ')}; ${why}`;
+}
+
+/**
+ * Design values that take one of two readings the paper allows (study.yaml `alternative:`), with
+ * what the other reading would change: the claims they affect pass under the reading taken.
+ * Undefined when none does.
+ */
+export function readingsNote(r: Pick<ReproduceResult, 'designValues'>): string | undefined {
+  const taken = r.designValues.filter((d) => d.alternative !== undefined);
+  if (taken.length === 0) return undefined;
+  return `readings: where the paper allows two, the design values take one; ${taken.map((d) => `${d.name} ${d.value} (${d.alternative})`).join('; ')}`;
 }
 
 /**

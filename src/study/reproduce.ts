@@ -58,6 +58,8 @@ export interface DesignValueOut {
   readonly affects: readonly string[];
   /** Paper figures (claim ids, 'rho sweep') this value was solved from. */
   readonly fittedTo: readonly string[];
+  /** What the paper's other reading would change, where this value takes one of two (study.yaml `alternative:`). */
+  readonly alternative?: string | undefined;
 }
 
 export interface ReproduceResult {
@@ -214,7 +216,7 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     const raw = valueAt(tree, d.path);
     const value = raw === undefined ? '(absent)'
       : typeof raw === 'number' && d.dimension ? formatQuantity(raw, d.dimension, 4) : String(raw);
-    return { name: d.name, value, derivation: d.derivation, estimate: d.estimate, affects: d.affects, fittedTo: d.fittedTo };
+    return { name: d.name, value, derivation: d.derivation, estimate: d.estimate, affects: d.affects, fittedTo: d.fittedTo, ...(d.alternative !== undefined ? { alternative: d.alternative } : {}) };
   });
 
   return {

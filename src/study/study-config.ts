@@ -48,6 +48,11 @@ const designValueSchema = strictObject({
    * shows the replay realises the fit, not an independent prediction; the report says so.
    */
   fittedTo: z.array(z.string()).default([]),
+  /**
+   * Where the paper allows two readings and this value takes one: what the other reading would
+   * change (the report lists these, so a PASS that rests on the reading says so).
+   */
+  alternative: z.string().min(1).optional(),
 });
 
 export const studySchema = strictObject({

@@ -137,9 +137,9 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
 const EST = 'controller design choice [estimate]';
 const params: ParamDoc[] = [
   { name: 'preset', kind: 'enum', values: PRESET_NAMES, default: LPDDR5_DEFAULTS.preset, description: 'organisation + timing preset (LPDDR5-6400); qmc-table1 differs only in its energy table', source: ORG_SOURCES.orin },
-  { name: 'channels', kind: 'integer', default: 16, min: 1, max: MAX_CHANNEL_RANKS, description: 'x16 channels (Orin: 16 = 256 bit); channels × ranks ≤ 4096', source: ORG_SOURCES.orin },
+  { name: 'channels', kind: 'integer', default: 16, min: 1, max: MAX_CHANNEL_RANKS, description: 'x16 channels (Orin: 16 = 256 bit); channels × ranks ≤ 4096', estimate: true, source: `${ORG_SOURCES.orin} [derived: 256 bit / x16; orin-lpddr5.md marks the channel structure uncertain]` },
   { name: 'ranks', kind: 'integer', default: 1, description: 'ranks per channel (shared CA/DQ; tCS rank switch)', estimate: true, source: 'Orin 32 GB-class module assumed single rank [estimate]' },
-  { name: 'density', kind: 'size', default: '16 Gb', description: 'die density per channel and rank; sets rows and tRFCab/pb', source: ORG_SOURCES.rows },
+  { name: 'density', kind: 'size', default: '16 Gb', description: 'die density per channel and rank; sets rows and tRFCab/pb', estimate: true, source: `${ORG_SOURCES.rows}; 16 Gb per x16 channel for Orin is an estimate (32 GiB in all; set ranks: 2 for the 64 GB module)` },
   { name: 'bankMode', kind: 'enum', values: ['BG', '16B', '8B'], default: 'BG', description: 'BG: 4 groups × 4 banks, BL16; 8B: 8 banks, BL32; 16B only <= 3200 Mb/s', source: ORG_SOURCES.banks },
   { name: 'addressMapping', kind: 'string', default: LPDDR5_DEFAULTS.addressMapping, description: `bit-slice field order, MSB first, over 64-B blocks: ${Object.keys(ADDRESS_MAPPINGS).join(', ')} or any permutation of Ro Ra Bg Ba Co Ch`, source: 'Ramulator 2 address-mapper naming' },
   { name: 'scheduler', kind: 'enum', values: ['fr-fcfs', 'fcfs'], default: 'fr-fcfs', description: 'FR-FCFS: ready row hits first, then oldest; FCFS: in order per bank, oldest ready first', source: 'Rixner et al., ISCA 2000 (FR-FCFS); Ramulator 2 schedulers' },

@@ -118,6 +118,7 @@ export function lpddr5_6400Timings(bankMode: BankMode, densityGbit: number): Tim
     tRFCpb: {
       ps: rfcPb * 1000,
       source: `JESD209-5B via orin-lpddr5.md C.2: ${rfcPb} ns for a ${densityGbit} Gb die [a later R2.1 revision lists 160 ns for 16 Gb, uncertain]`,
+      estimate: true,
     },
     tREFI: n(3125, `${R21} nREFI = ceil(3906 ns / tCK) = 3125 (32 ms / 8192 = 3.90625 us)`),
     tREFIpb: { ps: 488_000, source: `${R21} tREFIpb = 488 ns (tREFI / 8)` },

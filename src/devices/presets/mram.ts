@@ -1,6 +1,6 @@
 /**
  * STT-MRAM presets. QMC Table 1 (5 nm chiplet): 3.5 ns read, 36.57 GiB/s per channel, 1 pJ/bit read,
- * 66 Mb/mm². QMC gives no write figures, channel count or banking: those are taken from NVMExplorer
+ * 66 Mb/mm² (read as binary megabits, Mib). QMC gives no write figures, channel count or banking: those are taken from NVMExplorer
  * (Pentecost et al., lpentecost/NVMExplorer, AE_dnn_output/STT_1BPC-combined.csv and
  * EducationalTutorial/STT_1BPC-combined.csv: 22 nm, 64-bit word, NVSim array results) or estimated.
  * NVMExplorer tentpoles (optimistic = STT_best_case.cell, pessimistic = STT_worst_case.cell, 2 MB
@@ -33,7 +33,7 @@ export const qmcMram: DevicePreset<SttMramParams> = {
     readEnergy: { value: '1 pJ/bit', source: QMC },
     writeEnergy: { value: '1.0667 pJ/bit', source: 'NVMExplorer STT_default.cell array write energy 68.267 pJ per 64-bit word; QMC gives none', estimate: true },
     leakagePower: { value: '0 W', source: 'QMC: leakage near zero (non-volatile, power-gated periphery); no figure given', estimate: true },
-    density: { value: '66 Mb/mm^2', source: QMC },
+    density: { value: '66 Mib/mm^2', source: `${QMC}, 66 Mb/mm² read as binary megabits (the reading under which the paper's own areas follow from its densities; experiments/qmc/study.yaml)` },
   },
 };
 

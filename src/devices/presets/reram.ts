@@ -1,6 +1,6 @@
 /**
  * ReRAM presets. QMC Table 1 (22 nm, 3-bit MLC): 1.8 GiB/s per 256×256 array, < 5 ns read,
- * 1.56 pJ/bit read, 30.1 Mb/mm². The 2-bit and 1-bit modes are derived from the 3-bit figures by
+ * 1.56 pJ/bit read, 30.1 Mb/mm² (read as binary megabits, Mib). The 2-bit and 1-bit modes are derived from the 3-bit figures by
  * the sensing model (sensing.ts): sequential references, latency = base + (L-1) × step, array
  * bandwidth ∝ bits per cell / sense latency, read energy ∝ comparisons per bit, density ∝ bits per
  * cell — all derived, hence estimates. NVMExplorer tentpoles (lpentecost/NVMExplorer,
@@ -52,7 +52,7 @@ export function qmcReramMode(bits: 1 | 2 | 3): DevicePreset<ReramParams> {
     summary: `MLC ReRAM as in QMC Table 1, ${bits}-bit-per-cell mode${is3 ? '' : ' (derived from the 3-bit figures)'}`,
     params: {
       ...SHARED,
-      capacity: { value: `${128 * bits} MiB`, source: `derived: QMC §3 ReRAM area 100.65 mm² × 30.1 Mb/mm² ≈ 379 MB in 3-bit mode, rounded up to 384 MiB; same cells at ${bits} bit/cell`, estimate: true },
+      capacity: { value: `${128 * bits} MiB`, source: `derived: QMC §3 ReRAM area 100.65 mm² × 30.1 Mib/mm² ≈ 379 MiB in 3-bit mode, rounded up to 384 MiB; same cells at ${bits} bit/cell`, estimate: true },
       bitsPerCell: { value: bits, source: is3 ? QMC : 'mode of the same cells' },
       arrayBandwidth: d(`${fmt(1.8 * (bits / 3) * (senseNs(3) / senseNs(bits)))} GiB/s`, '1.8 GiB/s × (b/3) × tSense(3)/tSense(b)'),
       senseBase: { value: `${BASE_NS} ns`, source: 'split of QMC Table 1 "< 5 ns" read: 1.5 ns decode/settle + 7 × 0.45 ns = 4.65 ns in 3-bit mode', estimate: true },
@@ -63,7 +63,8 @@ export function qmcReramMode(bits: 1 | 2 | 3): DevicePreset<ReramParams> {
       iterationsMax: { value: iMax, source: 'see iterationsMin', estimate: true },
       readEnergy: d(`${fmt((E_CMP * ((1 << bits) - 1)) / bits)} pJ/bit`, 'comparison energy 1.56 × 3/7 pJ × (2^b − 1)/b'),
       verifyEnergy: { value: `${fmt(E_CMP * verifyCmp)} pJ`, source: `derived: ${verifyCmp} comparisons × 1.56 × 3/7 pJ`, estimate: true },
-      density: d(`${fmt(30.1 * (bits / 3))} Mb/mm^2`, '30.1 Mb/mm² × b/3'),
+      // Table 1's Mb read as binary megabits: the reading under which the paper's own areas follow from its densities (experiments/qmc/study.yaml)
+      density: is3 ? { value: '30.1 Mib/mm^2', source: `${QMC}, 30.1 Mb/mm² read as binary megabits` } : d(`${fmt(30.1 * (bits / 3))} Mib/mm^2`, '30.1 Mb/mm² (binary megabits) × b/3'),
     },
   };
 }
@@ -109,7 +110,7 @@ export const nvmexplorerReramPessimistic: DevicePreset<ReramParams> = {
     readEnergy: { value: '0.5335 pJ/bit', source: 'derived: optimistic 0.17420 pJ/bit × (0.7 V / 0.4 V)² read-voltage scaling', estimate: true },
     programPulseEnergy: { value: '0.6 pJ', source: 'NVMExplorer RRAM_worst_case.cell SET/RESET energy 0.6 pJ' },
     leakagePower: { value: '2.8421 W', source: 'no array result; optimistic tentpole figure reused', estimate: true },
-    density: { value: '10.033 Mb/mm^2', source: 'no array result; QMC 30.1 Mb/mm² scaled to 1 bit/cell', estimate: true },
+    density: { value: '10.033 Mib/mm^2', source: 'no array result; QMC 30.1 Mb/mm² (binary megabits) scaled to 1 bit/cell', estimate: true },
   },
 };
 

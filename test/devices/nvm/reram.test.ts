@@ -95,7 +95,7 @@ describe('ReRAM timing closed forms', () => {
 
   it('area follows capacity / density', () => {
     const { d } = make(qmcReramMode(3));
-    expect(d.areaMm2).toBeCloseTo((384 * 2 ** 20 * 8) / 30.1e6, 6);
+    expect(d.areaMm2).toBeCloseTo((384 * 2 ** 20 * 8) / (30.1 * 2 ** 20), 6); // Table 1 density read as binary megabits
   });
 
   it('binary and parallel sensing shorten the 3-bit read as the model says', () => {

@@ -41,11 +41,11 @@ describe('device presets', () => {
     expect(m.readLatency).toBe(3500);
     expect(m.readEnergy).toBe(1);
     expect(m.channelBandwidth).toBeCloseTo(36.57 * 2 ** 30, 0);
-    expect(m.density).toBe(66e6);
+    expect(m.density).toBe(66 * 2 ** 20); // Table 1 Mb read as binary megabits (experiments/qmc/study.yaml)
     const r = resolvePreset(nvmAndSramPresets.find((p) => p.name === 'qmc-reram-3bit')! as never, deviceSchemas.reram);
     expect(r.readEnergy).toBe(1.56);
     expect(r.arrayBandwidth).toBeCloseTo(1.8 * 2 ** 30, 0);
-    expect(r.density).toBeCloseTo(30.1e6, 0);
+    expect(r.density).toBeCloseTo(30.1 * 2 ** 20, 0);
     expect([r.arrayRows, r.arrayCols, r.bitsPerCell]).toEqual([256, 256, 3]);
   });
 

@@ -1,0 +1,47 @@
+// QMC Table 1's densities are read as binary megabits (Mib) wherever qmcsim uses them: the study's
+// area model, the SoC configs (a run's areaMm2ByMemory) and the device presets, so `run` and
+// `reproduce` report the same areas; the claims table notes the readings design values take and
+// what the other reading would change.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { socSchema } from '../../src/arch/soc-schema.js';
+import { nvmAndSramPresets, rawParams } from '../../src/devices/presets/index.js';
+import { loadStudy } from '../../src/study/reproduce.js';
+import { readingsNote } from '../../src/study/reproduce-tables.js';
+import { parseQuantity } from '../../src/units/parse.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const MIB = 2 ** 20;
+const density = (text: string): number => {
+  const r = parseQuantity(text, 'density');
+  if (!r.ok) throw new Error(`not a density: ${text}`);
+  return r.value;
+};
+
+describe('Table 1 densities: one reading everywhere', () => {
+  const { study } = loadStudy(join(ROOT, 'experiments/qmc/study.yaml'));
+
+  it('the study, the QMC SoC and the presets agree (binary megabits per mm^2)', () => {
+    const soc = loadConfig(join(ROOT, 'configs/soc/orin-agx-qmc.yaml'), socSchema).value;
+    const byId = new Map(soc.memories.map((m) => [m.id, m.density]));
+    const preset = (name: string): number => density(String(rawParams(nvmAndSramPresets.find((p) => p.name === name)!).density));
+    expect(study.area.reram.density).toBeCloseTo(30.1 * MIB, 3);
+    expect(study.area['stt-mram'].density).toBeCloseTo(66 * MIB, 3);
+    expect(study.area.lpddr5.density).toBeCloseTo(209.9 * MIB, 3);
+    expect(byId.get('reram')).toBeCloseTo(study.area.reram.density, 3);
+    expect(byId.get('mram')).toBeCloseTo(study.area['stt-mram'].density, 3);
+    expect(byId.get('lpddr5')).toBeCloseTo(study.area.lpddr5.density, 3);
+    expect(preset('qmc-reram-3bit')).toBeCloseTo(study.area.reram.density, 3);
+    expect(preset('qmc-mram')).toBeCloseTo(study.area['stt-mram'].density, 3);
+  });
+
+  it('the claims table lists the readings taken and what the other would change', () => {
+    const note = readingsNote({ designValues: study.designValues.map((d) => ({ ...d, value: 'V' })) }) ?? '';
+    expect(note).toMatch(/^readings: /);
+    for (const name of ['ReRAM bus transfer rate', 'ReRAM density (3-bit mode)', 'MRAM density', 'LPDDR5 density', 'LPDDR5 refresh']) expect(note).toContain(`${name} V (`);
+    expect(note).toContain('decimal megabits');
+    expect(note).toContain('per-bank refresh');
+    expect(readingsNote({ designValues: study.designValues.map(({ alternative: _a, ...d }) => ({ ...d, value: 'V' })) })).toBeUndefined();
+  });
+});
