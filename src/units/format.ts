@@ -55,3 +55,15 @@ export function formatQuantity(value: number, dim: Dimension, digits = 4): strin
   const [unit, factor] = pick(scale, abs);
   return `${formatNumber(value / factor, digits)} ${unit}`;
 }
+
+/**
+ * A byte count with binary prefixes always (B, KiB, MiB, …), `digits` significant digits: for
+ * reports that list several counts side by side, so like counts read alike ('129 KiB', '58.5 KiB').
+ */
+export function formatBytes(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  if (abs < 1024) return `${formatNumber(value, digits)} B`;
+  const [unit, factor] = pick(binarySizes, abs);
+  return `${formatNumber(value / factor, digits)} ${unit}`;
+}

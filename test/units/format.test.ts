@@ -46,3 +46,13 @@ describe('formatQuantity', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('formatBytes', () => {
+  it('always uses binary prefixes, so like counts read alike', async () => {
+    const { formatBytes } = await import('../../src/units/format.js');
+    expect(formatBytes(129 * 1024, 6)).toBe('129 KiB');
+    expect(formatBytes(59_904, 6)).toBe('58.5 KiB');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(3 * 2 ** 30 + 2 ** 29)).toBe('3.5 GiB');
+  });
+});

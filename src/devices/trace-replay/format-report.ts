@@ -2,7 +2,7 @@
  * Text and JSON renderings of a replay run. Both are pure functions of the run (fixed key order,
  * fixed number formatting), so the same trace and seed give byte-identical output.
  */
-import { formatQuantity } from '../../units/format.js';
+import { formatBytes, formatQuantity } from '../../units/format.js';
 import type { LatencySummary } from './latency-log.js';
 import type { ReplayRun } from './run-replay.js';
 
@@ -19,8 +19,9 @@ export function formatReplayText(run: ReplayRun): string {
   const r = run.result;
   const lines: string[] = [];
   lines.push(`replay ${run.trace} (${r.traceFormat}) on ${run.preset} [${r.kind}], seed ${run.seed}`);
-  lines.push(`accesses: ${r.reads} reads (${formatQuantity(r.bytesRead, 'size', 6)}), ${r.writes} writes (${formatQuantity(r.bytesWritten, 'size', 6)})`);
-  lines.push(`in flight: at most ${r.maxOutstanding} ${r.postedWrites ? 'reads; writes posted (they leave on acceptance; latency still runs to completion)' : 'reads and writes (writes held until they complete)'}`);
+  lines.push(`accesses: ${r.reads} read${r.reads === 1 ? '' : 's'} (${formatBytes(r.bytesRead, 6)}), ${r.writes} write${r.writes === 1 ? '' : 's'} (${formatBytes(r.bytesWritten, 6)})`);
+  const many = r.maxOutstanding === 1 ? '' : 's';
+  lines.push(`in flight: at most ${r.maxOutstanding} ${r.postedWrites ? `read${many}; writes posted (they leave on acceptance; latency still runs to completion)` : `read${many} and write${many} (writes held until they complete)`}`);
   const ofPeak = r.peakBandwidth > 0 ? ` = ${pct(r.bandwidth / r.peakBandwidth)} of peak ${formatQuantity(r.peakBandwidth, 'bandwidth', 5)}` : '';
   lines.push(`span: ${t(r.spanPs)}; achieved bandwidth ${formatQuantity(r.bandwidth, 'bandwidth', 5)}${ofPeak}`);
   lines.push(lat('read latency', r.readLatency));

@@ -40,7 +40,7 @@ describe('posted writes', () => {
     const data = Buffer.from('ST 0x0\nST 0x40000\nST 0x80000\nLD 0xc0000\n');
     const posted = run(data, true, 1).result, held = run(data, false, 1).result;
     expect(posted.spanPs).toBeLessThan(held.spanPs);
-    expect(formatReplayText(run(data, true, 1))).toContain('in flight: at most 1 reads; writes posted');
-    expect(formatReplayText(run(data, false, 1))).toContain('in flight: at most 1 reads and writes (writes held until they complete)');
+    expect(formatReplayText(run(data, true, 1))).toContain('in flight: at most 1 read; writes posted');
+    expect(formatReplayText(run(data, false, 1))).toContain('in flight: at most 1 read and write (writes held until they complete)');
   });
 });
