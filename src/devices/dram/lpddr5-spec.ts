@@ -173,7 +173,7 @@ export function lpddr5Preset(name: PresetName): Lpddr5Preset {
     case 'orin-agx':
       return { name, org: lpddr5Org('BG', 16, 1, 16), energyTable: 'idd-micron-8gb', source: `${ORG_SOURCES.orin}; 16 Gb die per channel (32 GiB; set ranks: 2 for the 64 GB module) [die density estimate]` };
     case 'qmc-table1':
-      return { name, org: lpddr5Org('BG', 16, 1, 16), energyTable: 'qmc-table1', source: 'QMC paper Table 1 LPDDR5 (3.5 pJ/bit read) on the Orin organisation; timing as LPDDR5_6400' };
+      return { name, org: lpddr5Org('BG', 16, 1, 16), energyTable: 'qmc-table1', source: 'QMC paper Table 1 LPDDR5 (3.5 pJ/bit read) on the Orin organisation; timing as LPDDR5_6400 (Table 1\'s 1.7 ns LPDDR5 read latency is not used: LPDDR5 is timed by its JEDEC command timings, an unloaded 64-B read taking tRCD + RL + tCCD_L + tBL = 47.5 ns)' };
   }
 }
 
