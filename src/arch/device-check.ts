@@ -56,7 +56,9 @@ function blockProblems(spec: Readonly<Record<string, unknown>>, at: readonly Pat
   if (type !== 'sram' && type !== 'stt-mram' && type !== 'reram') return [];
   const base = nvmAndSramPresets.find((p) => p.name === found.preset.name);
   if (base === undefined) return [];
-  return located(deviceSchemas[type] as z.ZodType, { ...rawParams(base), ...overrides });
+  // (the parameter schema does not know `preset`, which the block takes too: list it among the allowed keys)
+  return located(deviceSchemas[type] as z.ZodType, { ...rawParams(base), ...overrides })
+    .map((p) => ({ ...p, expected: p.expected.replace(/^(a key allowed at '[^']*' \()/, "$1'preset', ") }));
 }
 
 /** Bits per cell of a catalogue device block (ReRAM: its bitsPerCell; other types store one); undefined for `type: ideal`. */
