@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const SOC = readFileSync(resolve(ROOT, 'configs/soc/orin-agx-baseline.yaml'), 'utf8');
 const RUN = readFileSync(resolve(ROOT, 'configs/runs/fp16-hymba.yaml'), 'utf8');
 const broken = (s: string): string => {
-  const out = s.replace('device: { preset: qmc-lpddr5 }', 'device: { preset: qmc-lpddr5, tRCDx: 5 ns }').replace('arbiter: round-robin', 'arbiter: round-robn');
+  const out = s.replace('device: { preset: qmc-lpddr5,', 'device: { preset: qmc-lpddr5, tRCDx: 5 ns,').replace('arbiter: round-robin', 'arbiter: round-robn');
   expect(out).not.toBe(s);
   return out;
 };
