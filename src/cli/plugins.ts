@@ -117,7 +117,7 @@ function withEntryBuildProblems<T>(load: () => T, file: string, overrides: reado
  */
 const loadNoiseStudy: KindLoader = (file, overrides) => {
   const loaded = loadConfig(file, noiseStudySchema, { overrides, kind: 'noise-study' });
-  checkNoiseStudy(loaded.value, file, loaded.sources, dirname(resolve(file)));
+  checkNoiseStudy(loaded.value, file, loaded.sources, dirname(resolve(file)), (loaded.raw as { quant?: unknown }).quant);
   return { value: loaded.value, files: loaded.files, sources: loaded.sources };
 };
 

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigErrors, isUserError, UserError, type ConfigProblem } from '../config/errors.js';
 import { didYouMean } from '../config/did-you-mean.js';
-import { formatPath, type PathSegment } from '../config/paths.js';
+import { formatPath, parsePath, type PathSegment } from '../config/paths.js';
 import type { SourceMap } from '../config/yaml.js';
 import { loadRunConfig } from '../arch/run-config.js';
 import { noisePresets } from '../devices/noise/index.js';
@@ -23,8 +23,23 @@ export function studyModel(model: string, base: string): string {
   return /\.(ya?ml|json)$/.test(model) || model.includes('/') ? resolve(base, model) : model;
 }
 
-/** Checks `cfg` (loaded from `file`, positions in `sources`); `base` is the study file's folder. */
-export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: SourceMap, base: string): void {
+/**
+ * The overrides a replay of the study runs with: the study's `quant:` block as written (`quantRaw`,
+ * defaults not yet filled in) replaces the run file's whole `quant:`, so the replayed traffic and the
+ * SQNR of the weights come from one quantizer; then `replay.set`.
+ */
+export function replayOverrides(quantRaw: unknown, set: readonly string[]): string[] {
+  return [`quant=${JSON.stringify(quantRaw)}`, ...set];
+}
+
+/** True for a `--set` that would change the replay's quantizer (`quant=…`, `quant.rho=…`, `quant[…]`). */
+const setsQuant = (o: string): boolean => /^quant(?:[.[=]|\s*=)/.test(o.trim());
+
+/**
+ * Checks `cfg` (loaded from `file`, positions in `sources`); `base` is the study file's folder;
+ * `quantRaw` is the study's `quant:` as written (the replays run with it, replayOverrides).
+ */
+export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: SourceMap, base: string, quantRaw: unknown): void {
   const problems: ConfigProblem[] = [];
   const problem = (path: readonly PathSegment[], expected: string, found: string): void => {
     let pos;
@@ -62,6 +77,11 @@ export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: So
       problem(['mlc', 'presets', String(bits)], `a level set of ${2 ** bits} levels for ${bits}-bit cells`, `'${name}' (${p.means.length} levels)`);
     }
   }
+  // The replays take the study's quant: block; a replay.set entry changing it would replay another quantizer.
+  cfg.replay.set.forEach((o, i) => {
+    if (setsQuant(o)) problem(['replay', 'set', i], "no quant override (the replays use this study's quant: block; change quant: instead)", `'${o}'`);
+  });
+  const overrides = replayOverrides(quantRaw, cfg.replay.set.filter((o) => !setsQuant(o)));
   // Replays: the cell modes swept, plus the 3-bit configuration that carries the MRAM sweep.
   for (const bits of [...new Set([...cfg.mlc.cellModes, 3])]) {
     const key = bits === 3 ? '3' : '2';
@@ -73,9 +93,14 @@ export function checkNoiseStudy(cfg: NoiseStudyConfig, file: string, sources: So
     }
     let mems: string[];
     try {
-      mems = loadRunConfig(runFile, cfg.replay.set).soc.memories.map((m) => m.id);
+      mems = loadRunConfig(runFile, overrides).soc.memories.map((m) => m.id);
     } catch (e) {
       if (!isUserError(e)) throw e;
+      if (e instanceof ConfigErrors && e.problems.every((p) => p.file.startsWith('--set quant='))) {
+        // the study's quant: does not fit this run file: located at the study's own quant key
+        for (const p of e.problems) problem(parsePath(p.path) ?? ['quant'], `${p.expected} (replaying ${cfg.replay.runs[key]} with this study's quant:)`, p.found);
+        continue;
+      }
       // blamed on replay.set only when there are overrides; else on the run file's own key
       const at = cfg.replay.set.length > 0 ? 'replay.set' : formatPath(['replay', 'runs', key]);
       const pos = sources.get(at)?.value ?? sources.get(formatPath(['replay', 'runs', key]))?.value;

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { checkNoiseStudy, studyModel } from './noise-checks.js';
+import { checkNoiseStudy, replayOverrides, studyModel } from './noise-checks.js';
 import { UserError } from '../config/errors.js';
 import { displayName } from '../config/resolve.js';
 import { loadRunConfig } from '../arch/run-config.js';
@@ -139,17 +139,21 @@ function weightErrors(src: WeightSource, cache: Map<string, Float32Array>, cfg: 
   return { tensors, clean, noisy, changedWeights, changedCodes };
 }
 
-/** A replay's error statistics; its estimates go into `est` for point `point`. */
-function replayErrors(cfg: NoiseStudyConfig, base: string, bits: 2 | 3, memory: string, noise: NoiseModelSpec, seed: number, est: NoiseEstimates, point: string): ReplayErrors {
+/**
+ * A replay's error statistics; its estimates go into `est` for point `point`. `quantRaw`: the study's
+ * `quant:` as written, which replaces the run file's (the replay reads what the weights part quantizes).
+ */
+function replayErrors(cfg: NoiseStudyConfig, quantRaw: unknown, base: string, bits: 2 | 3, memory: string, noise: NoiseModelSpec, seed: number, est: NoiseEstimates, point: string): ReplayErrors {
   const written = bits === 3 ? cfg.replay.runs['3'] : cfg.replay.runs['2'];
   const file = resolve(base, written);
-  const probe = loadRunConfig(file, cfg.replay.set);
+  const set = replayOverrides(quantRaw, cfg.replay.set);
+  const probe = loadRunConfig(file, set);
   const idx = probe.soc.memories.findIndex((m) => m.id === memory);
   if (idx < 0) throw new UserError(`noise study: ${file} has no memory '${memory}' (have ${probe.soc.memories.map((m) => m.id).join(', ')})`);
   const others = [cfg.replay.mlcMemory, cfg.replay.mramMemory].filter((m) => m !== memory)
     .map((m) => probe.soc.memories.findIndex((x) => x.id === m)).filter((i) => i >= 0);
   const ov = [
-    ...cfg.replay.set,
+    ...set,
     `soc.memories[${idx}].noise=${JSON.stringify(noiseYaml(noise))}`,
     // Only the swept memory is noisy, so its statistics are not mixed with the other's.
     ...others.map((i) => `soc.memories[${i}].noise={"type":"none"}`),
@@ -185,8 +189,9 @@ function noiseYaml(m: NoiseModelSpec): Record<string, unknown> {
 export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult> {
   const loaded = loadConfig(o.file, noiseStudySchema, { kind: 'noise-study' });
   const cfg = loaded.value;
+  const quantRaw = (loaded.raw as { quant?: unknown }).quant;
   const base = dirname(resolve(o.file));
-  checkNoiseStudy(cfg, o.file, loaded.sources, base);
+  checkNoiseStudy(cfg, o.file, loaded.sources, base, quantRaw);
   const specs = pickSpecs(cfg, base);
   const src = o.weights !== undefined
     ? checkpointSource(o.weights, specs, cfg.weights.maxRows)
@@ -223,7 +228,7 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
     est.addStudy(cfg, designValues, name, at.sweep, bits, at.x, model, cfg.replay.mlcMemory);
     const noise: DeviceNoise = { model, encoding: cellEncoding(bits, cfg.mlc.levelCoding), valueModel: cfg.mlc.valueModel, seed: cfg.seed, parts: ['inlier'] };
     const w = weightErrors(src, cache, cfg, noise);
-    const replay = replayErrors(cfg, base, bits, cfg.replay.mlcMemory, model, cfg.seed, est, name);
+    const replay = replayErrors(cfg, quantRaw, base, bits, cfg.replay.mlcMemory, model, cfg.seed, est, name);
     await finish({ sweep: at.sweep, cellBits: bits, x: at.x, ...(at.steps !== undefined ? { steps: at.steps } : {}), replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedWeights: w.changedWeights, changedCodes: w.changedCodes },
       noise, name);
   };
@@ -244,7 +249,7 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
       est.addStudy(cfg, designValues, name, 'mram', 1, wer, model, cfg.replay.mramMemory);
       const noise: DeviceNoise = { model, encoding: cellEncoding(1, 'binary'), seed: cfg.seed, parts: ['outlier'] };
       const w = weightErrors(src, cache, cfg, noise);
-      const replay = replayErrors(cfg, base, 3, cfg.replay.mramMemory, model, cfg.seed, est, name);
+      const replay = replayErrors(cfg, quantRaw, base, 3, cfg.replay.mramMemory, model, cfg.seed, est, name);
       await finish({ sweep: 'mram', cellBits: 1, x: wer, replay, tensors: w.tensors, cleanSqnrDb: w.clean.sqnrDb, noisySqnrDb: w.noisy.sqnrDb, changedWeights: w.changedWeights, changedCodes: w.changedCodes },
         noise, name);
     }
