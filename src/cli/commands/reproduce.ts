@@ -2,7 +2,7 @@
  * `qmcsim reproduce qmc [--model NAME] [--out DIR] [--json] [--seed N]`: replays the QMC study's
  * configurations, prints the claims table (or `{ "claims": [...] }` with --json), optionally writes
  * the result bundle. Exit 0 when every required claim is within tolerance, 1 otherwise. A progress
- * bar (stderr) appears once the work has run for about a second.
+ * bar (stderr, a terminal only) appears once the work has run for about a second.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -26,26 +26,31 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** Built-in studies by name. */
 export const STUDIES: Readonly<Record<string, string>> = { qmc: join(ROOT, 'experiments', 'qmc', 'study.yaml') };
 
-/** A progress reporter that shows a cli-progress bar on stderr once work has run > `afterMs`. */
-export function lazyProgress(enabled: boolean, afterMs = 1000): { update(fraction: number, label: string): void; stop(): void } {
+/**
+ * A progress reporter that shows a cli-progress bar on `stream` (stderr) once work has run >
+ * `afterMs`, and only when `stream` is a terminal: redirected to a file or pipe (`npm start 2>log`)
+ * it stays silent instead of writing a redraw line every couple of seconds, as `run` does.
+ */
+export function lazyProgress(enabled: boolean, afterMs = 1000, stream: NodeJS.WriteStream = process.stderr): { update(fraction: number, label: string): void; stop(): void } {
   const t0 = Date.now();
+  const show = enabled && stream.isTTY === true;
   let bar: cliProgress.SingleBar | undefined;
   let lastRender = 0;
   return {
     update(fraction, label) {
-      if (!enabled) return;
+      if (!show) return;
       const now = Date.now();
       if (!bar) {
         if (now - t0 < afterMs) return;
         bar = new cliProgress.SingleBar({
-          stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000, hideCursor: false,
+          stream, hideCursor: false,
           format: '{bar} {percentage}% | {label}', barsize: 30,
         }, cliProgress.Presets.shades_classic);
         bar.start(1000, 0, { label });
       }
       bar.update(Math.round(fraction * 1000), { label });
       // Runs are synchronous: redraw from here, throttled, instead of waiting for the bar's timer.
-      if (now - lastRender > (process.stderr.isTTY ? 200 : 2000)) {
+      if (now - lastRender > 200) {
         lastRender = now;
         bar.render();
       }
