@@ -4,10 +4,11 @@
  * overrides (value parsed as YAML). The source map follows every value to the file that supplied it.
  */
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
-import { parse as parseYamlValue } from 'yaml';
+import { LineCounter, parse as parseYamlValue, parseDocument } from 'yaml';
 import { ConfigErrors, type ConfigProblem } from './errors.js';
 import { formatPath, parsePath, type PathSegment } from './paths.js';
 import { readYamlFile, type NodeSource, type SourceMap, type SourcePos } from './yaml.js';
+import { tagProblems } from './yaml-doc.js';
 import { showFound } from '../units/parse.js';
 
 /** A composed tree with its source map and every file read (in read order). */
@@ -128,6 +129,13 @@ export function applyOverrides(tree: ComposedTree, overrides: readonly string[])
       continue;
     }
     let value: unknown;
+    // an unknown tag (`--set x=!mytag 7`) is only a yaml warning, after which the tag is ignored
+    const lc = new LineCounter();
+    const tagged = tagProblems(parseDocument(arg.slice(eq + 1), { lineCounter: lc }), arg.slice(eq + 1), where, lc)[0];
+    if (tagged !== undefined) {
+      bad(formatPath(path), tagged.expected, tagged.found);
+      continue;
+    }
     try {
       value = parseYamlValue(arg.slice(eq + 1));
     } catch (e) {

@@ -9,6 +9,7 @@ import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, vi
 import { ConfigErrors, UserError, type ConfigProblem } from './errors.js';
 import { openErrorText } from './open-error.js';
 import { formatPath, type PathSegment } from './paths.js';
+import { keyPathOf, syntaxErrorOffsets, tagProblems } from './yaml-doc.js';
 
 /** A position in a source file (1-based line and column). */
 export interface SourcePos {
@@ -33,35 +34,25 @@ function isMergeKey(key: unknown): boolean {
   return isScalar(key) && (key.value === '<<' || typeof key.value === 'symbol' || key.source === '<<');
 }
 
-function syntaxProblems(doc: Document, file: string, lc: LineCounter): ConfigProblem[] {
-  return doc.errors.map((e) => {
-    const pos = e.linePos?.[0];
+function syntaxProblems(doc: Document, text: string, file: string, lc: LineCounter): ConfigProblem[] {
+  // at the opening of an unterminated '[', '{' or quote, not where yaml gave up (past the file's end)
+  const offsets = syntaxErrorOffsets(doc, text);
+  return doc.errors.map((e, i) => {
+    const pos = lc.linePos(offsets[i] ?? e.pos[0]);
     if (e.code === 'DUPLICATE_KEY') {
       const dup = duplicateKeyAt(doc, e.pos[0], lc);
       if (dup !== undefined) {
-        return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: dup.path, expected: 'each key once per map', found: `'${dup.key}' a second time (first at line ${dup.firstLine})` };
+        return { file, line: pos.line, col: pos.col, path: dup.path, expected: 'each key once per map', found: `'${dup.key}' a second time (first at line ${dup.firstLine})` };
       }
     }
     if (e.code === 'MULTIPLE_DOCS') {
-      return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: '', expected: 'one YAML document per configuration file', found: "a second document (after '---'); put it in its own file" };
+      return { file, line: pos.line, col: pos.col, path: '', expected: 'one YAML document per configuration file', found: "a second document (after '---'); put it in its own file" };
     }
     const first = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
     // thousands of nested [ or { exhaust the parser's stack: say so, not 'Maximum call stack size exceeded'
     const found = /Maximum call stack size exceeded/.test(first) ? 'collections nested too deeply for the YAML reader (thousands of levels; a configuration needs a few)' : `a syntax error (${first})`;
-    return { file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: '', expected: 'valid YAML', found };
+    return { file, line: pos.line, col: pos.col, path: '', expected: 'valid YAML', found };
   });
-}
-
-/** The formatted key path of `node` from the ancestors visit() passes (document first). */
-function keyPathOf(doc: Document, ancestors: readonly unknown[], node: unknown): string {
-  const path: PathSegment[] = [];
-  let parent: unknown = doc;
-  for (const a of [...ancestors.slice(1), node]) {
-    if (isPair(a) && isScalar(a.key)) path.push(String(a.key.value));
-    else if (isSeq(parent)) path.push(parent.items.indexOf(a as never));
-    parent = a;
-  }
-  return formatPath(path);
 }
 
 /** The key path, name and first line of the repeated map key starting at `offset` (a DUPLICATE_KEY error). */
@@ -86,7 +77,10 @@ function duplicateKeyAt(doc: Document, offset: number, lc: LineCounter): { path:
 export function parseYaml(text: string, file: string): LoadedYaml {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, merge: true, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) throw new ConfigErrors(syntaxProblems(doc, file, lc));
+  if (doc.errors.length > 0) throw new ConfigErrors(syntaxProblems(doc, text, file, lc));
+  // an unknown tag (`!mytag 7 ns`) is only a warning in yaml, which then keeps the plain text
+  const tags = tagProblems(doc, text, file, lc);
+  if (tags.length > 0) throw new ConfigErrors(tags);
   // A list or map used as a key (`[1, 2]: x`) has no key path; yaml would stringify it with a
   // process warning. Configuration keys are plain scalars.
   const complex: ConfigProblem[] = [];
