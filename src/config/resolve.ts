@@ -6,6 +6,7 @@
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { LineCounter, parse as parseYamlValue, parseDocument } from 'yaml';
 import { ConfigErrors, type ConfigProblem } from './errors.js';
+import { kindForFile } from './kinds.js';
 import { formatPath, parsePath, type PathSegment } from './paths.js';
 import { readYamlFile, type NodeSource, type SourceMap, type SourcePos } from './yaml.js';
 import { tagProblems } from './yaml-doc.js';
@@ -63,6 +64,25 @@ function problemAt(pos: SourcePos | undefined, file: string, path: string, expec
   return { file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path, expected, found };
 }
 
+/** A file's kind: its `kind:`, else its folder's (configs/models), else undefined. */
+function kindOf(data: Plain, abs: string): { kind: string; byFolder: boolean } | undefined {
+  if (typeof data.kind === 'string') return { kind: data.kind, byFolder: false };
+  const k = kindForFile(abs)?.kind;
+  return k === undefined ? undefined : { kind: k, byFolder: true };
+}
+
+/**
+ * One located line at `extends:` when the base is of another kind than the file (a kind: devices
+ * file extending a run file), instead of one 'unknown key' line per key of the base.
+ */
+function checkBaseKind(data: Plain, abs: string, base: Plain, target: string, rel: string, at: SourcePos | undefined, shown: string): void {
+  const mine = kindOf(data, abs);
+  const theirs = kindOf(base, target);
+  if (mine === undefined || theirs === undefined || mine.kind === theirs.kind) return;
+  const how = theirs.byFolder ? ', recognised by its folder' : '';
+  throw new ConfigErrors([problemAt(at, shown, 'extends', `a base file of kind '${mine.kind}' (the kind of this file)`, `'${rel}' of kind '${theirs.kind}'${how}`)]);
+}
+
 /**
  * Reads `file` and everything it `extends:`, merged, without the `extends` key. `shown` is the name
  * used in messages for the top file (as the user typed it).
@@ -97,6 +117,7 @@ export function composeFile(file: string, shown = file, stack: readonly string[]
     if (!isPlainMap(base.data)) {
       throw new ConfigErrors([problemAt(extSrc?.value, shown, 'extends', 'a file whose top level is a map', `'${rel}' (${showFound(base.data)} at top level)`)]);
     }
+    checkBaseKind(data, abs, base.data, target, rel, extSrc?.key ?? extSrc?.value, shown);
     const m = deepMerge(merged, base.data);
     mergedSources = mergeSources(m, mergedSources, base.sources);
     merged = m;

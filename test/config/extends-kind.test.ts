@@ -1,0 +1,36 @@
+// Regression: a `kind: devices` file that extends a `kind: run` file got one "unknown key 'name'",
+// "'soc'", "'model'"… line per key of the base. A base of another kind is now one line at `extends:`.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loadConfigFile, strictObject } from '../../src/config/index.js';
+import { configErrorsOf, tempDir, type TempDir } from './helpers.js';
+
+const devices = strictObject({ kind: z.string().optional(), version: z.number(), devices: z.array(z.unknown()) });
+
+let t: TempDir;
+beforeEach(() => { t = tempDir(); });
+afterEach(() => t.remove());
+
+describe('extends: a base of another kind', () => {
+  it('is one line at the extends: key naming both kinds', () => {
+    t.write('run.yaml', 'kind: run\nname: r\nsoc: s.yaml\nmodel: m\nquant: q\n');
+    const f = t.write('dev.yaml', 'kind: devices\nversion: 1\nextends: run.yaml\ndevices: []\n');
+    expect(configErrorsOf(() => loadConfigFile(f, devices)).format()).toBe(
+      `${f}:3:1: extends: expected a base file of kind 'devices' (the kind of this file), found 'run.yaml' of kind 'run'`,
+    );
+  });
+  it('is found through a chain (the base of the base sets the kind)', () => {
+    t.write('run.yaml', 'kind: run\nname: r\n');
+    t.write('mid.yaml', 'extends: run.yaml\nsoc: s\n');
+    const f = t.write('dev.yaml', 'kind: devices\nextends: [mid.yaml]\nversion: 1\ndevices: []\n');
+    expect(configErrorsOf(() => loadConfigFile(f, devices)).format()).toBe(
+      `${f}:2:1: extends: expected a base file of kind 'devices' (the kind of this file), found 'mid.yaml' of kind 'run'`,
+    );
+  });
+  it('a base of the same kind, or of no kind, still composes', () => {
+    t.write('a.yaml', 'kind: devices\nversion: 1\n');
+    t.write('b.yaml', 'devices: [1]\n');
+    const f = t.write('dev.yaml', 'kind: devices\nextends: [a.yaml, b.yaml]\n');
+    expect(loadConfigFile(f, devices)).toEqual({ version: 1, devices: [1] });
+  });
+});
