@@ -47,9 +47,24 @@ describe('index.json weight_map entries', () => {
     expect(cq.readFloat32('a')).toHaveLength(2);
     cq.close();
   });
-  it('a missing shard says no such file, not ENOENT', () => {
-    const cp = Checkpoint.open(index('missing', { a: 'model-1.safetensors' }));
-    expect(() => cp.names()).toThrow(/model-1\.safetensors: cannot open \(no such file\)$/);
+  // Regression: a shard the index names but that is missing said only 'missing-shard.safetensors:
+  // cannot open (no such file)', naming neither the index nor the tensor. Now: the index file at the
+  // weight_map entry, the tensor, the shard as written and the path it resolved to, in words.
+  it('a missing shard names the index entry, the tensor and the shard path, and says no such file', () => {
+    const name = 'model.layers.0.self_attn.q_proj.weight';
+    const f = index('missing', { [name]: 'missing-shard.safetensors' });
+    const msg = `${f}:4:5: weight_map['${name}']: expected a shard file that can be opened, found 'missing-shard.safetensors' (${join(dir, 'missing', 'missing-shard.safetensors')}: no such file)`;
+    const cp = Checkpoint.open(f);
+    expect(() => cp.names()).toThrow(msg);
+    expect(() => cp.readFloat32(name)).toThrow(msg);
+    expect(() => cp.entry(name)).toThrow(msg);
+    cp.close();
+  });
+  it('a shard that exists but is malformed is still reported in the shard file', () => {
+    const f = index('bad-shard', { a: 'model-1.safetensors' });
+    writeFileSync(join(dir, 'bad-shard', 'model-1.safetensors'), 'not a checkpoint');
+    const cp = Checkpoint.open(f);
+    expect(() => cp.names()).toThrow(`${join(dir, 'bad-shard', 'model-1.safetensors')}: malformed: header length`);
     cp.close();
   });
   // (root opens a mode-000 file anyway: skipped there; the wording is checked by the next test)

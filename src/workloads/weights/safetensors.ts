@@ -19,7 +19,8 @@ export const DTYPE_BYTES: Readonly<Record<string, number>> = {
 
 /** Bad checkpoint: message names the file and what is wrong. Bad input, so the CLI exits 2 with this one line. */
 export class SafetensorsError extends UserError {
-  constructor(readonly file: string, detail: string) {
+  /** `detail` says what is wrong; `openFailure` is set (why, in words) when the file could not be opened at all. */
+  constructor(readonly file: string, detail: string, readonly openFailure?: string) {
     super(`${file}: ${detail}`);
     this.name = 'SafetensorsError';
   }
@@ -58,7 +59,7 @@ export class SafetensorsFile {
     try {
       fd = openSync(file, 'r');
     } catch (e) {
-      throw new SafetensorsError(file, `cannot open (${openErrorText(e)})`);
+      throw new SafetensorsError(file, `cannot open (${openErrorText(e)})`, openErrorText(e));
     }
     try {
       const { entries, metadata } = parseHeader(file, fd);
@@ -125,8 +126,10 @@ function parseHeader(file: string, fd: number): { entries: SafetensorsEntry[]; m
   const lenBuf = Buffer.alloc(8);
   readSync(fd, lenBuf, 0, 8, 0);
   if (lenBuf.toString('latin1', 0, 4) === 'GGUF') throw new SafetensorsError(file, 'is a GGUF file; expected a safetensors checkpoint (.safetensors, its index .json, or a directory holding either)');
-  const n = Number(lenBuf.readBigUInt64LE(0));
-  if (n > MAX_HEADER) throw new SafetensorsError(file, `malformed: header length ${n} bytes exceeds the ${MAX_HEADER}-byte limit (not a safetensors file?)`);
+  // compared and quoted as a BigInt: a Number would print 2^62 as 4611686018427388000
+  const len = lenBuf.readBigUInt64LE(0);
+  if (len > BigInt(MAX_HEADER)) throw new SafetensorsError(file, `malformed: header length ${len} bytes exceeds the ${MAX_HEADER}-byte limit (not a safetensors file?)`);
+  const n = Number(len);
   if (8 + n > size) throw new SafetensorsError(file, `truncated: header needs ${8 + n} bytes but the file has ${size}`);
   const hb = Buffer.alloc(n);
   readSync(fd, hb, 0, n, 8);
@@ -181,7 +184,11 @@ function entryPosition(text: string, name: string): string {
 /** A possibly sharded checkpoint: every tensor name → the file holding it. */
 export class Checkpoint {
   private readonly files = new Map<string, SafetensorsFile>();
-  private constructor(readonly path: string, private readonly weightMap: Map<string, string>) {}
+  /**
+   * `index`: the index JSON's text and each tensor's shard as written there, so that a shard which
+   * cannot be opened is reported at its weight_map entry.
+   */
+  private constructor(readonly path: string, private readonly weightMap: Map<string, string>, private readonly index?: { text: string; written: Map<string, string> }) {}
 
   /** Open a .safetensors file, a *.index.json, or a directory holding either. */
   static open(path: string): Checkpoint {
@@ -194,6 +201,8 @@ export class Checkpoint {
       else throw new SafetensorsError(path, 'directory has neither model.safetensors.index.json nor model.safetensors');
     }
     const map = new Map<string, string>();
+    const written = new Map<string, string>();
+    let indexText = '';
     if (p.endsWith('.json')) {
       let text: string;
       let j: { weight_map?: Record<string, string> };
@@ -218,7 +227,9 @@ export class Checkpoint {
           throw new SafetensorsError(`${p}${entryPosition(text, name)}`, `weight_map['${name}']: expected a shard file inside the checkpoint folder ${folder}, found '${shard}' (outside it)`);
         }
         map.set(name, join(folder, shard));
+        written.set(name, shard);
       }
+      indexText = text;
     } else {
       const f = SafetensorsFile.open(p);
       for (const e of f.entries) map.set(e.name, p);
@@ -226,22 +237,30 @@ export class Checkpoint {
       cp.files.set(p, f);
       return cp;
     }
-    return new Checkpoint(p, map);
+    return new Checkpoint(p, map, { text: indexText, written });
   }
 
   /** Tensor names in shard order then file order. */
   names(): string[] {
     const out: string[] = [];
     for (const shard of [...new Set(this.weightMap.values())]) {
-      for (const e of this.file(shard).entries) if (this.weightMap.get(e.name) === shard) out.push(e.name);
+      const first = [...this.weightMap].find(([, s]) => s === shard)?.[0] ?? '';
+      for (const e of this.file(shard, first).entries) if (this.weightMap.get(e.name) === shard) out.push(e.name);
     }
     return out;
   }
 
-  private file(shard: string): SafetensorsFile {
+  /** The open shard file `shard`, which holds tensor `name` (named when the index points at no file). */
+  private file(shard: string, name: string): SafetensorsFile {
     let f = this.files.get(shard);
     if (!f) {
-      f = SafetensorsFile.open(shard);
+      try {
+        f = SafetensorsFile.open(shard);
+      } catch (e) {
+        const idx = this.index;
+        if (!(e instanceof SafetensorsError) || e.openFailure === undefined || idx === undefined) throw e;
+        throw new SafetensorsError(`${this.path}${entryPosition(idx.text, name)}`, `weight_map['${name}']: expected a shard file that can be opened, found '${idx.written.get(name) ?? shard}' (${shard}: ${e.openFailure})`);
+      }
       this.files.set(shard, f);
     }
     return f;
@@ -253,7 +272,7 @@ export class Checkpoint {
       const dym = didYouMean(name, this.weightMap.keys());
       throw new SafetensorsError(this.path, `no tensor '${name}' in the checkpoint (${dym !== '' ? `${dym} ` : ''}it has ${this.weightMap.size} tensors: ${[...this.weightMap.keys()].slice(0, 3).join(', ')}${this.weightMap.size > 3 ? ', ...' : ''})`);
     }
-    const f = this.file(shard);
+    const f = this.file(shard, name);
     f.entry(name);
     return f;
   }
