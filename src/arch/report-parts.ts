@@ -3,11 +3,15 @@
  * storage (cells, area), per-port queueing and utilisation, bit errors, placement usage, step
  * timings and estimates. Fills the flat metric map as it goes.
  */
+import type { MemoryDevice } from '../devices/device.js';
+import { Reram } from '../devices/nvm/reram.js';
+import { SttMram } from '../devices/nvm/stt-mram.js';
 import type { BuiltDevice } from './device-factory.js';
 import type { Placement } from './placement/placement.js';
 import type { ReplayResult, StepTiming } from './replay.js';
 import type { RunConfig } from './run-config.js';
 import type { SocSnapshot } from './snapshot.js';
+import type { MemoryConfig } from './soc-schema.js';
 import type { Soc } from './soc.js';
 
 export interface TensorBytes {
@@ -98,7 +102,8 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
     m[`cellsByMemory.${id}`] = cells;
     m[`weightCellsByMemory.${id}`] = st.weightBits / mc.bitsPerCell;
     m[`storedBitsByMemory.${id}`] = st.bits;
-    if (mc.density !== undefined) m[`areaMm2ByMemory.${id}`] = st.bits / mc.density;
+    const density = areaDensity(mc, port.device);
+    if (density !== undefined) m[`areaMm2ByMemory.${id}`] = st.bits / density;
     memories.push({ id, kind, bytesRead: s.bytesRead, bytesWritten: s.bytesWritten, accesses: s.requests, busyPs: s.busyPs, streamPs: sp, storedBits: st.bits, cells, external: mc.external });
     const mean = s.requests > 0 ? s.deviceLatencySumPs / s.requests : 0;
     const min = Number.isFinite(port.deviceLatencyMinPs) ? port.deviceLatencyMinPs : 0;
@@ -161,6 +166,19 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
     memories, bytesByRole, tensors, queueing, utilisation, bitErrors: { byMemory, byTag },
     placement: { policy: placement.policy, regions }, steps: r.steps, estimates: runEstimates(cfg, soc.built),
   };
+}
+
+/**
+ * The storage density (bit/mm²) the area metric of a memory uses: the device block's own
+ * `density:` when it writes one (an override of the device parameter, the most specific key), else
+ * the memory's `density:`, else the density of the device itself (its preset's). Only STT-MRAM and
+ * ReRAM devices have an area density (an LPDDR5 `density` is a die size, SRAM has none): for those
+ * the memory's `density:` is the only source, and without it there is no area metric.
+ */
+export function areaDensity(mc: Pick<MemoryConfig, 'density' | 'device'>, device: MemoryDevice): number | undefined {
+  const own = device instanceof SttMram || device instanceof Reram ? device.params.density : undefined;
+  if (own !== undefined && mc.device.density !== undefined) return own;
+  return mc.density ?? own;
 }
 
 /** An estimate a run's results rest on: a design value of the run file, or 'preset' for a device / noise-model parameter. */

@@ -61,8 +61,10 @@ export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r
     m[`energyInterconnectPjByLink.${l.spec.id}`] = energyPj;
     return { link: l.spec.id, bytes, energyPerBitPj: l.spec.energyPerBit as number, energyPj };
   });
+  // The CDC merge (and its FIFO's power) is active only when the token's weights are streamed from
+  // ≥ 2 memories, as the replay adds its latency; an all-LPDDR5 or single-memory run pays neither.
   const wc = cfg.soc.weightController;
-  const cdcPj = wc ? wc.cdcPower * totalPs : 0;
+  const cdcPj = wc && weightMemories(soc, total).size >= 2 ? wc.cdcPower * totalPs : 0;
   const netPj = interconnect.reduce((a, x) => a + x.energyPj, 0) + cdcPj;
   m.latencyPerTokenPs = totalPs;
   m.engineEvents = r.events;
@@ -103,6 +105,18 @@ export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r
     layerReuse: { reusedSteps: r.reusedSteps, simulatedSteps: r.steps.length - r.reusedSteps },
     ...parts,
   };
+}
+
+/** Memories that delivered weight bytes this token (every part but kv, state and activation). */
+function weightMemories(soc: Soc, total: SocSnapshot): Set<string> {
+  const out = new Set<string>();
+  const L = soc.ledger;
+  for (let t = 0; t < L.size; t++) {
+    const part = L.parts[t] as string;
+    if (part === 'kv' || part === 'state' || part === 'activation') continue;
+    if ((total.tags.get(t)?.delivered ?? 0) > 0) out.add(L.memories[t] as string);
+  }
+  return out;
 }
 
 function sortKeys(m: Record<string, number>): Record<string, number> {

@@ -8,6 +8,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Engine } from '../engine/engine.js';
 import { defaultDeviceFactory } from '../arch/device-factory.js';
+import { findDevicePreset } from '../devices/index.js';
 import { runConfig, type RunConfig } from '../arch/run.js';
 import { loadRunConfig } from '../arch/run-config.js';
 import { runEstimates } from '../arch/report-parts.js';
@@ -38,17 +39,24 @@ const PER_MEMORY = [
 
 /**
  * Every metric name runConfig may report for `cfg`, from its SoC alone: per memory, per link (one
- * shared 'bus' or one per memory), the area of memories with a density, the budget when set.
+ * shared 'bus' or one per memory), the area of memories with a density (theirs or their device's), the budget when set.
  */
 export function runMetricNames(cfg: RunConfig): string[] {
   const soc = cfg.soc;
   const ids = soc.memories.map((m) => m.id);
   const names = [...RUN_METRICS];
   for (const f of PER_MEMORY) for (const id of ids) names.push(`${f}.${id}`);
-  for (const m of soc.memories) if (m.density !== undefined) names.push(`areaMm2ByMemory.${m.id}`);
+  for (const m of soc.memories) if (m.density !== undefined || hasAreaDensity(m.device)) names.push(`areaMm2ByMemory.${m.id}`);
   for (const l of soc.interconnect.type === 'bus' ? ['bus'] : ids) names.push(`energyInterconnectPjByLink.${l}`);
   if (soc.powerBudget !== undefined) names.push('powerBudgetW');
   return names.sort();
+}
+
+/** True for a device that carries its own area density (STT-MRAM, ReRAM presets; report-parts.ts areaDensity). */
+function hasAreaDensity(device: Readonly<Record<string, unknown>>): boolean {
+  if (typeof device.preset !== 'string') return false;
+  const found = findDevicePreset(device.preset);
+  return found.ok && (found.preset.type === 'stt-mram' || found.preset.type === 'reram');
 }
 
 /**
