@@ -2,7 +2,7 @@
  * The composition root's list of plug-ins and configuration kinds. Everything `describe` prints and
  * `validate` checks is registered here, once, before any command runs. Owners append their
  * `registerDescriptors([...])` / `registerConfigKind(...)` calls below. Kinds whose command loads
- * more than one schema checks (run, soc, sweep, devices, noise-study) also register that loader for `validate`.
+ * more than one schema checks (run, soc, sweep, devices, noise-study, qmc-study) also register that loader for `validate`.
  */
 import { dirname, resolve } from 'node:path';
 import { archDescriptors } from '../arch/descriptors.js';
@@ -25,6 +25,7 @@ import { noiseDescriptors } from '../devices/noise/descriptors.js';
 import { registerStudyKinds } from '../study/kinds.js';
 import { checkNoiseStudy } from '../study/noise-checks.js';
 import { noiseStudySchema } from '../study/noise-config.js';
+import { prepareReproduction } from '../study/reproduce-prepare.js';
 import { checkSweepFile, sweepFileSchema } from '../sweep/sweep-kind.js';
 import { workloadDescriptors } from '../workloads/descriptors.js';
 import { modelShapeSchema } from '../workloads/model-shape.js';
@@ -121,6 +122,16 @@ const loadNoiseStudy: KindLoader = (file, overrides) => {
   return { value: loaded.value, files: loaded.files, sources: loaded.sources };
 };
 
+/**
+ * `kind: qmc-study` as `qmcsim reproduce` loads it before its first replay: the study file, its
+ * expected values, each configuration's run file (it exists; loaded with its `set:`), the ρ-sweep
+ * points and design-value paths. No replay runs. `--set` overrides apply to the study file.
+ */
+const loadQmcStudy: KindLoader = (file, overrides) => {
+  const p = prepareReproduction({ studyFile: file, studyOverrides: overrides });
+  return { value: p.study, files: p.files, sources: p.sources, note: `${p.study.configurations.length} configurations, ${p.tasks.length} replays` };
+};
+
 /** `kind: sweep`: every check `qmcsim sweep` makes before the first point runs. */
 const loadSweep: KindLoader = async (file, overrides) => {
   if (overrides.length > 0) throw new UserError(`--set: a sweep file takes no overrides; put them under 'set:' in ${file}`);
@@ -151,4 +162,5 @@ export function registerPlugins(): void {
   registerKindLoader('sweep', loadSweep);
   registerKindLoader('devices', loadDevices);
   registerKindLoader('noise-study', loadNoiseStudy);
+  registerKindLoader('qmc-study', loadQmcStudy);
 }

@@ -4,20 +4,19 @@
  * the paper's claims from the replays (claims-calc.ts), runs the ρ sweep of Fig. 3 and gathers the
  * design values the result rests on. Output assembly lives in reproduce-tables.ts / outputs.ts.
  */
-import { dirname, resolve } from 'node:path';
-import { loadConfigFile } from '../config/load.js';
-import { getAt, parsePath } from '../config/paths.js';
-import { isUserError, UserError } from '../config/errors.js';
+import { resolve } from 'node:path';
+import { UserError } from '../config/errors.js';
 import { displayName } from '../config/resolve.js';
 import { formatQuantity } from '../units/format.js';
 import type { RunConfig } from '../arch/run-config.js';
 import { compareClaim, type ClaimResult, type ClaimSpec } from '../report/claims.js';
 import { areaBreakdown, computeClaims, ememsEnergyToClose, type AreaBreakdown, type AreaModel, type ClaimRoles } from './claims-calc.js';
-import { loadRunConfig } from '../arch/run-config.js';
-import { loadModel } from '../workloads/index.js';
-import { inlineExecutor, type RunTask, type RunTaskResult, type TaskExecutor } from './run-task.js';
+import { inlineExecutor, type RunTaskResult, type TaskExecutor } from './run-task.js';
 import { bottleneck, fetchEnergy, weightCells, type RunSummary } from './run-summary.js';
-import { expectedSchema, studySchema, type StudyConfig } from './study-config.js';
+import type { StudyConfig } from './study-config.js';
+import { prepareReproduction, valueAt } from './reproduce-prepare.js';
+
+export { loadStudy, RHO_SWEEP } from './reproduce-prepare.js';
 
 export interface ReproduceOptions {
   /** experiments/qmc/study.yaml (or a user's copy). */
@@ -81,20 +80,6 @@ export interface ReproduceResult {
   readonly runEstimates: readonly { readonly config: string; readonly param: string; readonly value: string; readonly derivation: string }[];
 }
 
-/** Loads the study and its expected values (errors name file:line:col). */
-export function loadStudy(file: string): { study: StudyConfig; expected: ClaimSpec[]; expectedModel: string } {
-  const study = loadConfigFile(file, studySchema, { kind: 'qmc-study' });
-  const expFile = resolve(dirname(resolve(file)), study.expected);
-  const exp = loadConfigFile(expFile, expectedSchema, { kind: 'qmc-expected' });
-  return { study, expected: exp.claims.map((c) => ({ ...c })), expectedModel: exp.model };
-}
-
-function valueAt(cfg: unknown, path: string): unknown {
-  const p = parsePath(path);
-  if (!p) throw new UserError(`design value path '${path}' is not a key path`);
-  return getAt(cfg, p);
-}
-
 function areaModel(s: StudyConfig): AreaModel {
   const d = (x: { density: number; bitsPerCell: number }) => ({ bitsPerMm2: x.density, bitsPerCell: x.bitsPerCell });
   return {
@@ -103,71 +88,11 @@ function areaModel(s: StudyConfig): AreaModel {
   };
 }
 
-/** A design value's `fittedTo:` names claims of expected.yaml or 'rho sweep' (a typo would hide a fit). */
-function checkFittedTo(study: StudyConfig, expected: readonly ClaimSpec[], file: string): void {
-  const known = [...expected.map((c) => c.id), RHO_SWEEP];
-  for (const d of study.designValues) {
-    for (const f of d.fittedTo) {
-      if (!known.includes(f)) throw new UserError(`${file}: design value '${d.name}': fittedTo: expected a claim id of the expected values or '${RHO_SWEEP}', found '${f}'`);
-    }
-  }
-}
-
-/** The name design values use for the ρ sweep in `affects:` / `fittedTo:`. */
-export const RHO_SWEEP = 'rho sweep';
-
 /** Runs the whole reproduction. */
 export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
-  const { study, expected, expectedModel } = loadStudy(o.studyFile);
-  checkFittedTo(study, expected, o.studyFile);
-  const base = dirname(resolve(o.studyFile));
-  const model = o.model ?? study.model;
-  // Check the model name here, in the calling thread, so a typo is a one-line UserError with a
-  // did-you-mean (exit 2) rather than a failure inside a replay worker.
-  const chosen = o.model !== undefined ? loadModel(o.model) : undefined;
-  const seed = o.seed ?? study.seed;
-  const layerReuse = o.layerReuse ?? true;
-  const extra = o.overrides ?? [];
-  // The paper's model however it is named: 'hymba-1.5b', 'Hymba-1.5B' (the catalogue name) or its
-  // Hugging Face id all load the same shape and get the paper's values and checks.
-  const sameModel = model === expectedModel || (chosen !== undefined && chosen.name === loadModel(expectedModel).name);
-  const paperModel = sameModel && extra.length === 0;
-  const doRho = o.rhoSweep ?? true;
-  const modelSet = [`${study.modelKey}=${model}`];
-  const task = (id: string, label: string, file: string, overrides: string[]): RunTask =>
-    ({ id, label, file: resolve(base, file), overrides, seed, layerReuse, weightTrafficOnly: study.weightTrafficOnly });
-
-  // Every replay as a task: the configurations, then the rho points that differ from the base.
-  const tasks: RunTask[] = study.configurations.map((c) => task(c.id, c.label, c.file, [...c.set, ...modelSet, ...extra]));
-  const rhoIds = new Map<number, string>();
-  if (doRho) {
-    const rc = study.configurations.find((c) => c.id === study.rhoSweep.config);
-    if (!rc) throw new UserError(`${o.studyFile}: rhoSweep.config '${study.rhoSweep.config}' is not a configuration`);
-    const baseRho = valueAt(loadRunConfig(resolve(base, rc.file), [...rc.set, ...modelSet, ...extra]), study.rhoSweep.key);
-    for (const v of study.rhoSweep.values) {
-      if (baseRho === v) {
-        rhoIds.set(v, rc.id); // the configuration itself is this sweep point: reuse its replay
-        continue;
-      }
-      const id = `rho-${v}`;
-      rhoIds.set(v, id);
-      tasks.push(task(id, `${rc.label} ρ=${v}`, rc.file, [...rc.set, ...study.rhoSweep.set, ...modelSet, ...extra, `${study.rhoSweep.key}=${v}`]));
-    }
-  }
-  // Load every configuration here first: bad input (a --set that does not apply to one of them, a
-  // broken file) is reported at once, naming the configuration, before any replay starts. The
-  // loaded configuration travels with its task, so the replay does not load it again.
-  const loaded = tasks.map((t): RunTask => {
-    try {
-      return { ...t, config: loadRunConfig(t.file, t.overrides) };
-    } catch (e) {
-      if (!isUserError(e)) throw e;
-      const where = `configuration '${t.id}' (${displayName(t.file)})`;
-      throw new UserError(e.format().split('\n').map((l) => `reproduce: ${where}: ${l}`).join('\n'));
-    }
-  });
+  const { study, expected, model, seed, layerReuse, extra, paperModel, tasks, rhoIds } = prepareReproduction(o);
   const exec = o.executor ?? inlineExecutor(o.yieldBetweenRuns);
-  const results = await exec(loaded, (done, label, f) => o.onProgress?.(done, loaded.length, label, f));
+  const results = await exec(tasks, (done, label, f) => o.onProgress?.(done, tasks.length, label, f));
 
   const get = (id: string): RunTaskResult => {
     const r = results.get(id);

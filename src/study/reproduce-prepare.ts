@@ -1,0 +1,180 @@
+/**
+ * Every load-time check `reproduce` makes before its first replay, and the replay tasks they yield:
+ * the study file, its expected values, each configuration's run file (existence, located in the
+ * study with a did-you-mean) loaded with its `set:` overrides, the ρ-sweep points, the design-value
+ * key paths. `qmcsim validate` runs the same function on a `kind: qmc-study` file (no replay).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, posix, resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { getAt, parsePath } from '../config/paths.js';
+import { ConfigErrors, isUserError, UserError, type ConfigProblem } from '../config/errors.js';
+import { suggest } from '../config/did-you-mean.js';
+import { displayName } from '../config/resolve.js';
+import type { SourceMap } from '../config/yaml.js';
+import type { ClaimSpec } from '../report/claims.js';
+import { loadRunConfig } from '../arch/run-config.js';
+import { loadModel } from '../workloads/index.js';
+import type { RunTask } from './run-task.js';
+import { expectedSchema, studySchema, type StudyConfig } from './study-config.js';
+
+/** The name design values use for the ρ sweep in `affects:` / `fittedTo:`. */
+export const RHO_SWEEP = 'rho sweep';
+
+/** A loaded study: its value, expected claims, and (for validate) sources and files read. */
+export interface LoadedStudy {
+  readonly study: StudyConfig;
+  readonly expected: ClaimSpec[];
+  readonly expectedModel: string;
+  readonly sources: SourceMap;
+  /** Absolute paths of the study file (and its extends) and the expected file. */
+  readonly files: readonly string[];
+}
+
+/** Loads the study (with `overrides` applied to the study file) and its expected values (errors name file:line:col). */
+export function loadStudyFull(file: string, overrides: readonly string[] = []): LoadedStudy {
+  const st = loadConfig(file, studySchema, { kind: 'qmc-study', overrides });
+  const expFile = resolve(dirname(resolve(file)), st.value.expected);
+  const exp = loadConfig(expFile, expectedSchema, { kind: 'qmc-expected' });
+  return { study: st.value, expected: exp.value.claims.map((c) => ({ ...c })), expectedModel: exp.value.model, sources: st.sources, files: [...st.files, ...exp.files] };
+}
+
+/** Loads the study and its expected values (errors name file:line:col). */
+export function loadStudy(file: string): { study: StudyConfig; expected: ClaimSpec[]; expectedModel: string } {
+  const { study, expected, expectedModel } = loadStudyFull(file);
+  return { study, expected, expectedModel };
+}
+
+/** The value at key path `path` of `cfg` (a UserError when `path` is not a key path). */
+export function valueAt(cfg: unknown, path: string): unknown {
+  const p = parsePath(path);
+  if (!p) throw new UserError(`design value path '${path}' is not a key path`);
+  return getAt(cfg, p);
+}
+
+/** A design value's `fittedTo:` names claims of expected.yaml or 'rho sweep' (a typo would hide a fit). */
+function checkFittedTo(study: StudyConfig, expected: readonly ClaimSpec[], file: string): void {
+  const known = [...expected.map((c) => c.id), RHO_SWEEP];
+  for (const d of study.designValues) {
+    for (const f of d.fittedTo) {
+      if (!known.includes(f)) throw new UserError(`${file}: design value '${d.name}': fittedTo: expected a claim id of the expected values or '${RHO_SWEEP}', found '${f}'`);
+    }
+  }
+}
+
+/**
+ * Each configuration's `file:` names an existing run file: one located problem per missing one
+ * (`study.yaml:L:C: configurations[1].file: expected an existing run file (relative to study.yaml),
+ * found 'rtn-int44.yaml'; did you mean 'rtn-int4.yaml'?`), all in one pass.
+ */
+function checkRunFiles(study: StudyConfig, file: string, sources: SourceMap): void {
+  const base = dirname(resolve(file));
+  const problems: ConfigProblem[] = [];
+  study.configurations.forEach((c, i) => {
+    const abs = resolve(base, c.file);
+    if (statSync(abs, { throwIfNoEntry: false })?.isFile() === true) return;
+    const path = `configurations[${i}].file`;
+    const pos = sources.get(path)?.value ?? sources.get(`configurations[${i}]`)?.value;
+    // candidates: the YAML files of the folder the name points into, written as the study would write them
+    let names: string[] = [];
+    try {
+      names = readdirSync(dirname(abs)).filter((n) => /\.ya?ml$/.test(n) && n !== basename(file));
+    } catch { /* the folder does not exist either: no suggestion */ }
+    const dir = posix.dirname(c.file.replace(/\\/g, '/'));
+    const hint = suggest(c.file, names.map((n) => (dir === '.' ? n : posix.join(dir, n))));
+    const isDir = statSync(abs, { throwIfNoEntry: false })?.isDirectory() === true;
+    problems.push({
+      file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path,
+      expected: `an existing run file (relative to ${basename(file)})`,
+      found: `'${c.file}'${isDir ? ' (a directory)' : ''}`,
+      ...(hint !== undefined ? { hint: `did you mean '${hint}'?` } : {}),
+    });
+  });
+  if (problems.length > 0) throw new ConfigErrors(problems);
+}
+
+export interface PrepareOptions {
+  readonly studyFile: string;
+  /** Overrides of the study file itself (validate --set); reproduce passes none. */
+  readonly studyOverrides?: readonly string[];
+  readonly model?: string;
+  readonly seed?: number;
+  readonly layerReuse?: boolean;
+  /** `--set` overrides applied to every configuration. */
+  readonly overrides?: readonly string[];
+  readonly rhoSweep?: boolean;
+}
+
+/** What the checks yield: the study, and every replay as a task with its configuration loaded. */
+export interface PreparedStudy extends LoadedStudy {
+  readonly model: string;
+  readonly seed: number;
+  readonly layerReuse: boolean;
+  readonly extra: readonly string[];
+  readonly paperModel: boolean;
+  /** Configurations first (study order), then the ρ points that differ from the base configuration. */
+  readonly tasks: readonly RunTask[];
+  /** ρ value → id of the task that replays it. */
+  readonly rhoIds: ReadonlyMap<number, string>;
+}
+
+/** Runs every check reproduce makes before its first replay; throws ConfigErrors/UserError. */
+export function prepareReproduction(o: PrepareOptions): PreparedStudy {
+  const loadedStudy = loadStudyFull(o.studyFile, o.studyOverrides ?? []);
+  const { study, expected, expectedModel, sources } = loadedStudy;
+  checkFittedTo(study, expected, o.studyFile);
+  for (const d of study.designValues) {
+    if (!parsePath(d.path)) throw new UserError(`${o.studyFile}: design value '${d.name}': path: expected a key path such as 'soc.memories[1].device.channels', found '${d.path}'`);
+  }
+  checkRunFiles(study, o.studyFile, sources);
+  const base = dirname(resolve(o.studyFile));
+  const model = o.model ?? study.model;
+  // Check the model name here, in the calling thread, so a typo is a one-line UserError with a
+  // did-you-mean (exit 2) rather than a failure inside a replay worker.
+  const chosen = o.model !== undefined ? loadModel(o.model) : undefined;
+  const seed = o.seed ?? study.seed;
+  const layerReuse = o.layerReuse ?? true;
+  const extra = o.overrides ?? [];
+  // The paper's model however it is named: 'hymba-1.5b', 'Hymba-1.5B' (the catalogue name) or its
+  // Hugging Face id all load the same shape and get the paper's values and checks.
+  const sameModel = model === expectedModel || (chosen !== undefined && chosen.name === loadModel(expectedModel).name);
+  const paperModel = sameModel && extra.length === 0;
+  const modelSet = [`${study.modelKey}=${model}`];
+  const task = (id: string, label: string, file: string, overrides: string[]): RunTask =>
+    ({ id, label, file: resolve(base, file), overrides, seed, layerReuse, weightTrafficOnly: study.weightTrafficOnly });
+
+  // Every replay as a task: the configurations, then the rho points that differ from the base.
+  const tasks: RunTask[] = study.configurations.map((c) => task(c.id, c.label, c.file, [...c.set, ...modelSet, ...extra]));
+  const rhoIds = new Map<number, string>();
+  // Load every configuration here first: bad input (a --set that does not apply to one of them, a
+  // broken file) is reported at once, naming the configuration, before any replay starts. The
+  // loaded configuration travels with its task, so the replay does not load it again.
+  const load = (t: RunTask): RunTask => {
+    try {
+      return { ...t, config: loadRunConfig(t.file, t.overrides) };
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      const where = `configuration '${t.id}' (${displayName(t.file)})`;
+      throw new UserError(e.format().split('\n').map((l) => `reproduce: ${where}: ${l}`).join('\n'));
+    }
+  };
+  const loaded = tasks.map(load);
+  if (o.rhoSweep ?? true) {
+    const i = study.configurations.findIndex((c) => c.id === study.rhoSweep.config);
+    const rc = study.configurations[i];
+    if (!rc) throw new UserError(`${o.studyFile}: rhoSweep.config '${study.rhoSweep.config}' is not a configuration`);
+    if (!parsePath(study.rhoSweep.key)) throw new UserError(`${o.studyFile}: rhoSweep.key: expected a key path such as 'quant.rho', found '${study.rhoSweep.key}'`);
+    const baseRho = valueAt(loaded[i]?.config, study.rhoSweep.key);
+    for (const v of study.rhoSweep.values) {
+      if (baseRho === v) {
+        rhoIds.set(v, rc.id); // the configuration itself is this sweep point: reuse its replay
+        continue;
+      }
+      const id = `rho-${v}`;
+      rhoIds.set(v, id);
+      loaded.push(load(task(id, `${rc.label} ρ=${v}`, rc.file, [...rc.set, ...study.rhoSweep.set, ...modelSet, ...extra, `${study.rhoSweep.key}=${v}`])));
+    }
+  }
+  const files = [...loadedStudy.files, ...new Set(loaded.map((t) => t.file))];
+  return { ...loadedStudy, files, model, seed, layerReuse, extra, paperModel, tasks: loaded, rhoIds };
+}
