@@ -75,7 +75,7 @@ export function register(program: Command): void {
     .command('replay')
     .description('replay a device-level trace on a device preset (bandwidth, latency, row buffer, energy, bit errors)')
     .requiredOption('--device <preset|file.yaml[#id]>', `device preset (${deviceCatalog.map((e) => e.name).join(', ')}) or an entry of a kind: devices YAML file`)
-    .requiredOption('--trace <file>', 'trace file: qmcsim text or binary, or Ramulator 2 LD/ST lines, plain or gzip-compressed (docs/trace-format.md)')
+    .requiredOption('--trace <file>', 'trace file: qmcsim text or binary, or Ramulator 2 LD/ST lines (its LoadStoreTrace format), plain or gzip-compressed (docs/trace-format.md)')
     .option('--json', 'print JSON instead of text')
     .option('--seed <n>', 'run seed for the device random streams', '0')
     .option('--format <format>', `trace format (${traceFormats.join(', ')})`, 'auto')
@@ -87,7 +87,8 @@ export function register(program: Command): void {
       const seed = intOption('seed', opts.seed, 0);
       const maxOutstanding = intOption('max-outstanding', opts.maxOutstanding, 1, MAX_OUTSTANDING);
       if (!(traceFormats as readonly string[]).includes(opts.format)) {
-        throw new UserError(`qmcsim replay: --format expects one of ${traceFormats.join(', ')}, found '${opts.format}'`);
+        const hint = suggest(opts.format, traceFormats);
+        throw new UserError(`qmcsim replay: --format expects one of ${traceFormats.join(', ')}, found '${opts.format}'${hint !== undefined ? `; did you mean '${hint}'?` : ''}`);
       }
       let noise: AccessNoise | undefined;
       if (opts.noise !== undefined) {
