@@ -1,7 +1,7 @@
 /**
  * Hand-written byte parsers for the two text trace formats (docs/trace-format.md):
  *   qmcsim text:  `<time_ps> <R|W> <hexaddr> <size_bytes> [tag]`, '#' comments, blank lines;
- *   Ramulator 2:  `LD <addr>` / `ST <addr>` (its read/write trace; addresses hex with 0x or decimal),
+ *   Ramulator 2:  `LD <addr>` / `ST <addr>` (its `LoadStoreTrace` frontend's format; addresses hex with 0x or decimal),
  *                 untimed, each access the device granule holding the address.
  * Parsing works on the Buffer directly (no readline, no strings per line).
  */
@@ -172,7 +172,7 @@ export class QmcsimTextCursor extends TextCursor {
   }
 }
 
-/** Ramulator 2 read/write trace (`LD addr` / `ST addr`), untimed, one granule per access. */
+/** Ramulator 2 load/store trace (`LD addr` / `ST addr`, its `LoadStoreTrace` frontend), untimed, one granule per access. */
 export class RamulatorCursor extends TextCursor {
   readonly timed = false;
   readonly format = 'ramulator2';

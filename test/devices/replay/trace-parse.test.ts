@@ -54,7 +54,7 @@ describe('qmcsim text trace', () => {
   });
 });
 
-describe('Ramulator 2 read/write trace', () => {
+describe('Ramulator 2 load/store trace (LoadStoreTrace)', () => {
   it('parses LD/ST with hex or decimal addresses, untimed, one granule each', () => {
     const c = text('LD 0x40\nST 128\n\nLD 0xdeadbeef\n');
     expect(c.format).toBe('ramulator2');
