@@ -5,6 +5,7 @@
  * over every metric whose name starts with the prefix.
  * Example: `metrics.memoryReadPowerW <= 15 && config.soc.reram.arrays >= 64`.
  */
+import { suggest } from '../config/did-you-mean.js';
 import { parseQuantity } from '../units/parse.js';
 import { dimensionOfUnit } from '../units/unit-table.js';
 
@@ -29,7 +30,8 @@ export interface CompiledExpr {
 
 /** A syntax or evaluation error; `at` is the 0-based character offset in the source. */
 export class ExprError extends Error {
-  constructor(message: string, readonly at: number) {
+  /** `hint`: a did-you-mean ("did you mean 'sum'?"), printed after the located problem. */
+  constructor(message: string, readonly at: number, readonly hint?: string) {
     super(message);
     this.name = 'ExprError';
   }
@@ -122,6 +124,12 @@ export function compileExpr(source: string): CompiledExpr {
         expect(')');
         return (s) => fn(args.map((a) => num(a(s), t.at)));
       }
+      if (isOp('(')) {
+        // a call of no function of the language ('summ(…)'): say which exist, not that a name needs a root
+        const fns = ['sum', ...Object.keys(FUNCS)];
+        const dym = suggest(t.v, fns);
+        throw new ExprError(`unknown function '${t.v}' (functions: ${fns.join(', ')})`, t.at, dym === undefined ? undefined : `did you mean '${dym}'?`);
+      }
       return lookup(t.v, t.at, names);
     }
     throw new ExprError(`unexpected '${t.v}'`, t.at);
@@ -147,7 +155,8 @@ export function compileExpr(source: string): CompiledExpr {
 function lookup(name: string, at: number, names: string[]): Node {
   const [root, ...rest] = name.split('.');
   if ((root !== 'metrics' && root !== 'config') || rest.length === 0) {
-    throw new ExprError(`name '${name}' must start with 'metrics.' or 'config.'`, at);
+    const dym = rest.length === 0 ? undefined : suggest(root ?? '', ['metrics', 'config']);
+    throw new ExprError(`name '${name}' must start with 'metrics.' or 'config.'`, at, dym === undefined ? undefined : `did you mean '${[dym, ...rest].join('.')}'?`);
   }
   names.push(name);
   if (root === 'metrics') {

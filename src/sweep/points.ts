@@ -4,6 +4,7 @@
  * config-only constraints. Any bad axis key or value is reported with file:line before a point runs.
  */
 import { basename } from 'node:path';
+import { suggest } from '../config/did-you-mean.js';
 import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
 import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
@@ -61,6 +62,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   const points: ResolvedPoint[] = [];
   const skipped: { index: number; constraint: string }[] = [];
   let duplicates = 0;
+  let unresolved = 0;
   // Besides the config, a stored row depends on how the point is evaluated and what is kept: a
   // change of layerReuse, metrics:, derived: or a metric constraint must not reuse rows on --resume.
   const evaluation = {
@@ -74,7 +76,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   for (let index = 0; index < draws.length; index++) {
     const axes = draws[index]!;
     const config = await resolvePoint(ev, spec, axes, problems);
-    if (config === null) continue;
+    if (config === null) { unresolved++; continue; }
     if (declared !== null) for (const n of ev.metricNames!(config)) declared.add(n);
     const id = pointId(ev.identity !== undefined ? ev.identity(config) : config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module, evaluation);
     if (seen.has(id)) { duplicates++; continue; }
@@ -83,8 +85,12 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
     if (failed !== null) { skipped.push({ index, constraint: failed }); continue; }
     points.push({ id, index, axes, config });
   }
-  if (declared !== null && problems.length === 0) checkMetricNames(spec, declared, problems);
-  if (problems.length > 0) throw new SweepSpecError(problems.slice(0, 20));
+  // Unknown metric names are reported with the other problems (a config constraint's, say) in one
+  // pass; only a point that did not resolve leaves the declared names incomplete.
+  if (declared !== null && unresolved === 0) checkMetricNames(spec, declared, problems);
+  // in document order (a metric check's problem may sit above a config constraint's)
+  const ordered = problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.line - b.p.line || a.p.col - b.p.col || a.i - b.i).map((x) => x.p);
+  if (problems.length > 0) throw new SweepSpecError(ordered.slice(0, 20));
   return { points, skipped, duplicates };
 }
 
@@ -202,11 +208,33 @@ function configConstraintFailure(spec: SweepSpec, config: unknown, problems: Spe
       if (!v) return c.name;
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
-      problems.push(spec.sourceMap.problem([...c.specPath], 'a constraint over existing config keys', e.message));
+      const dym = configNameHint(c.expr.names, config);
+      problems.push(spec.sourceMap.problem([...c.specPath], `a constraint over existing config keys${dym === undefined ? '' : `; ${dym}`}`, e.message));
       return null;
     }
   }
   return null;
+}
+
+/**
+ * "did you mean 'config.quant.rho'?" for the first `config.` name of a constraint that is missing
+ * from `config`, when a key next to the missing one is close ('quant.rhoo' → 'quant.rho').
+ */
+function configNameHint(names: readonly string[], config: unknown): string | undefined {
+  for (const n of names) {
+    if (!n.startsWith('config.')) continue;
+    const segs = parsePath(n.slice('config.'.length).replace(/\.(\d+)(?=\.|$)/g, '[$1]'));
+    if (segs === undefined || getAt(config, segs) !== undefined) continue;
+    for (let i = 0; i < segs.length; i++) {
+      const parent = getAt(config, segs.slice(0, i));
+      if (parent === null || typeof parent !== 'object') return undefined;
+      const seg = segs[i]!;
+      if ((parent as Record<string, unknown>)[String(seg)] !== undefined) continue;
+      const dym = typeof seg === 'string' ? suggest(seg, Object.keys(parent)) : undefined;
+      return dym === undefined ? undefined : `did you mean 'config.${formatPath([...segs.slice(0, i), dym, ...segs.slice(i + 1)])}'?`;
+    }
+  }
+  return undefined;
 }
 
 /** Value at `path` ('a.b[1].c') of a plain object tree; undefined when absent. */

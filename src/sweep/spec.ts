@@ -287,7 +287,7 @@ function parseConstraints(v: unknown, bad: Bad): Constraint[] {
       out.push({ name, expr: compiled, specPath: path });
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
-      bad(path, 'a valid constraint expression', `'${expr}' (${e.message} at character ${e.at + 1})`);
+      bad(path, `a valid constraint expression${e.hint === undefined ? '' : `; ${e.hint}`}`, `'${expr}' (${e.message} at character ${e.at + 1})`);
     }
   });
   return out;
@@ -305,7 +305,7 @@ function parseDerived(v: unknown, bad: Bad): Constraint[] {
       out.push({ name, expr: compileExpr(expr), specPath: path });
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
-      bad(path, 'a valid expression', `'${expr}' (${e.message} at character ${e.at + 1})`);
+      bad(path, `a valid expression${e.hint === undefined ? '' : `; ${e.hint}`}`, `'${expr}' (${e.message} at character ${e.at + 1})`);
     }
   }
   return out;
