@@ -34,6 +34,19 @@ export interface RunSweepOptions {
   readonly onProgress?: (p: SweepProgress) => void;
   /** Called once after expansion, before any point runs. */
   readonly onPlan?: (plan: { expanded: ExpandedSweep; reused: number; toRun: number }) => void;
+  /**
+   * Stops the sweep (Ctrl-C): no further point starts, running ones are abandoned, points already
+   * stored stay; runSweep then rejects with SweepInterrupted.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** runSweep was stopped through its `signal` before it finished. */
+export class SweepInterrupted extends Error {
+  constructor() {
+    super('sweep interrupted');
+    this.name = 'SweepInterrupted';
+  }
 }
 
 /** What a finished sweep did, and its stored points (ordered by point index). */
@@ -48,10 +61,17 @@ export interface SweepSummary {
 
 /** Runs `spec` to completion (or until an error), storing every finished point. */
 export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<SweepSummary> {
+  const stopped = (): void => {
+    if (opts.signal?.aborted === true) throw new SweepInterrupted();
+  };
+  stopped();
   const expanded = await expandSweep(spec);
+  stopped();
   const db = opts.db;
   const abort = new AbortController();
   setMaxListeners(0, abort.signal); // one listener per in-flight task
+  const onStop = (): void => abort.abort();
+  opts.signal?.addEventListener('abort', onStop);
   try {
     const ids = expanded.points.map((p) => p.id);
     const existing = await db.existingIds(ids);
@@ -89,9 +109,11 @@ export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<
       await opts.executor.run(tasks, onOutcome, abort.signal, { fresh: !opts.resume });
     } catch (e) {
       abort.abort();
+      stopped(); // a point abandoned because of the stop is no failure
       throw e;
     }
     if (fatal !== null) throw fatal;
+    stopped();
     const points = await db.points(ids);
     return {
       drawn: expanded.points.length + expanded.skipped.length + expanded.duplicates,
@@ -102,6 +124,7 @@ export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<
       points,
     };
   } finally {
+    opts.signal?.removeEventListener('abort', onStop);
     abort.abort();
   }
 }

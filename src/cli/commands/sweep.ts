@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { atomicWriteFile } from '../../config/dump.js';
-import { UserError } from '../../config/errors.js';
+import { isUserError, UserError } from '../../config/errors.js';
 import { formatTable } from '../../report/index.js';
 import { InlineExecutor, MAX_THREADS, PoolExecutor } from '../../sweep/executor-pool.js';
 import type { QueueExecutor } from '../../sweep/executor-queue.js';
@@ -18,7 +18,7 @@ import { sweepEstimates } from '../../sweep/estimates.js';
 import { loadEvaluator } from '../../sweep/evaluator.js';
 import { exportPoints } from '../../sweep/export.js';
 import { ResultsDb } from '../../sweep/results-db.js';
-import { runSweep, type SweepProgress } from '../../sweep/run-sweep.js';
+import { runSweep, SweepInterrupted, type SweepProgress } from '../../sweep/run-sweep.js';
 import { loadSweepSpec } from '../../sweep/spec.js';
 import type { Executor } from '../../sweep/task.js';
 import { TOOL_VERSION } from '../../sweep/version.js';
@@ -85,110 +85,151 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     dbPrepared.discardIfEmpty();
     outPrepared.discardIfEmpty();
   };
-  let executor: Executor;
-  let queueExecutor: QueueExecutor | null = null;
-  if (opts.queue !== undefined) {
-    const { QueueExecutor } = await import('../../sweep/executor-queue.js'); // bullmq loads only when used
-    // Reaches Redis first (bounded): unreachable or a bad URL is one line and exit 2.
-    try {
-      executor = queueExecutor = await QueueExecutor.connect(opts.queue, { ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}), onLost: (id, reason) => err(`qmcsim sweep: point ${id} failed on the queue: ${reason}`) });
-    } catch (e) {
-      discardDirs();
-      throw e;
-    }
-  } else executor = workers === 0 ? new InlineExecutor() : new PoolExecutor(workers);
-  // A database this run creates and leaves empty (the sweep file was rejected before any point was
-  // stored) is removed on failure, so bad input leaves no results file behind.
-  const created = !existsSync(dbFile);
-  let db: ResultsDb;
+  // Ctrl-C / SIGTERM: every finished point is already in the database. The handler only records the
+  // signal and stops the points; the command then unwinds through its `finally` (so a database left
+  // empty is removed) and ends with the 'interrupted' line and exit 128 + signal (130 / 143) — unless
+  // the table and summary were already printed, when everything is stored and reported: exit 0.
+  // A second signal ends the process at once.
+  let signalled: NodeJS.Signals | null = null;
+  let reported = false;
+  const stop = new AbortController();
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (reported) return;
+    if (signalled !== null) process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
+    signalled = sig;
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const interrupted = new Error('interrupted');
+  const checkSignal = (): void => {
+    if (signalled !== null) throw interrupted;
+  };
+  let doneSoFar = 0, totalSoFar = 0, stored = -1;
   try {
-    db = await ResultsDb.open(dbFile);
+    await sweepWith();
   } catch (e) {
-    await executor.close();
-    discardDirs();
-    throw new UserError(`--db: ${(e as Error).message}`);
-  }
-  const bar = opts.progress === false ? null : new cliProgress.SingleBar({
-    format: `${spec.name} [{bar}] {value}/{total} points | {failed} failed, {infeasible} infeasible | ETA {eta_formatted}`,
-    stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000, etaBuffer: 20, hideCursor: false,
-  }, cliProgress.Presets.shades_classic);
-  let started = false;
-  let doneSoFar = 0, totalSoFar = 0;
-  const onProgress = (p: SweepProgress): void => {
-    doneSoFar = p.done;
-    totalSoFar = p.total;
-    if (opts.verbose === true && p.lastId !== undefined) err(`stored ${p.lastId} (${p.done}/${p.total})`);
-    if (bar === null) return;
-    if (!started) {
-      if (p.done === 0 && p.total > 0) return; // no ETA before the first point finishes
-      bar.start(p.total, p.done, { failed: p.failed, infeasible: p.infeasible });
-      started = true;
-    }
-    bar.update(p.done, { failed: p.failed, infeasible: p.infeasible });
-  };
-  let ok = false;
-  // Ctrl-C: every finished point is already in the database, so say how far it got and how to go on.
-  const onInterrupt = (): void => {
-    if (bar !== null && started) bar.stop();
-    err(`\n${spec.name}: interrupted after ${doneSoFar} of ${totalSoFar} points; the finished ones are stored in ${dbFile}. Run the same command with --resume to finish`);
-    process.exit(130);
-  };
-  process.once('SIGINT', onInterrupt);
-  process.once('SIGTERM', onInterrupt);
-  try {
-    const summary = await runSweep(spec, {
-      db, resume: opts.resume === true, executor, onProgress,
-      onPlan: ({ expanded, reused, toRun }) => {
-        err(`${spec.name}: ${expanded.points.length} points (${toRun} to run, ${reused} already stored); ${expanded.skipped.length} more skipped by constraints${expanded.duplicates > 0 ? `, ${expanded.duplicates} duplicate draws dropped` : ''}`);
-      },
-    });
-    if (bar !== null && started) bar.stop();
-    const { paretoTable, reportPoints, sweepHtml } = await import('../../sweep/report.js'); // vega loads only here
-    const points = reportPoints(spec, summary.points);
-    const metricNames = spec.metrics ?? [...new Set(points.flatMap((p) => Object.keys(p.metrics)))].sort();
-    const ids = summary.points.map((p) => p.id);
-    const csv = join(outDir, 'points.csv');
-    const parquet = join(outDir, 'points.parquet');
-    await exportPoints(db, spec, ids, metricNames, { csv, parquet });
-    const evaluated = summary.points.filter((p) => p.status !== 'failed').map((p) => ({ index: p.index, config: JSON.parse(p.configJson) as unknown }));
-    const estimates = sweepEstimates(spec, await loadEvaluator(spec.evaluator.module), evaluated);
-    const html = join(outDir, 'report.html');
-    atomicWriteFile(html, await sweepHtml(spec, points, [
-      ['sweep', spec.file], ['points', String(points.length)], ['seed', String(spec.seed)], ['tool', TOOL_VERSION], ['database', dbFile],
-    ], estimates));
-    const lost = queueExecutor === null ? [] : [...queueExecutor.lost.keys()];
-    if (opts.json === true) {
-      out(JSON.stringify({
-        sweep: spec.name, db: dbFile, report: html, csv, parquet,
-        drawn: summary.drawn, stored: points.length, ran: summary.ran, reused: summary.reused, skipped: summary.skipped, lost,
-        points: points.map((p) => ({ id: p.id, index: p.index, status: p.status, pareto: p.pareto, axes: p.axes, metrics: p.metrics })),
-        estimates,
-      }, null, 2));
-    } else {
-      out(formatTable(paretoTable(spec, points)));
-      out(`${points.length} points stored in ${dbFile} (${summary.ran} run now, ${summary.reused} reused); ${summary.skipped} more skipped by constraints`);
-      const failed = summary.points.filter((p) => p.status === 'failed');
-      const infeasible = summary.points.filter((p) => p.status === 'infeasible').length;
-      if (failed.length > 0 || infeasible > 0) {
-        const first = failed[0];
-        out(`${failed.length} failed, ${infeasible} infeasible (not on the Pareto front)${first ? `; point ${first.index}: ${(first.error ?? '').split('\n')[0]}` : ''}`);
-      }
-      if (estimates.length > 0) out(`results rest on ${estimates.length} estimated parameters (listed with values and sources in the report and in --json)`);
-      out(`report: ${html}`);
-      out(`tables: ${csv}, ${parquet}`);
-    }
-    ok = true;
-    if (lost.length > 0) throw new UserError(`${lost.length} point(s) failed on the queue and were not stored; run again with --resume`, 1);
+    // a stop shows as SweepInterrupted, or as a point abandoned mid-run; bad input is still reported
+    if (e !== interrupted && !(e instanceof SweepInterrupted) && !(signalled !== null && !isUserError(e))) throw e;
   } finally {
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onInterrupt);
-    if (bar !== null && started) bar.stop();
-    await executor.close();
-    const discard = !ok && created && (await db.count().catch(() => -1)) === 0;
-    await db.close();
-    if (discard) {
-      for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  if (signalled !== null && !reported) {
+    const code = signalled === 'SIGINT' ? 130 : 143;
+    throw new UserError(stored <= 0
+      ? `${spec.name}: interrupted before any point finished; nothing was stored`
+      : doneSoFar < totalSoFar
+        ? `${spec.name}: interrupted after ${doneSoFar} of ${totalSoFar} points; the finished ones are stored in ${dbFile}. Run the same command with --resume to finish`
+        : `${spec.name}: interrupted before the report was written; all ${stored} points are stored in ${dbFile}. Run the same command with --resume to write it`, code);
+  }
+
+  async function sweepWith(): Promise<void> {
+    let executor: Executor;
+    let queueExecutor: QueueExecutor | null = null;
+    if (opts.queue !== undefined) {
+      const { QueueExecutor } = await import('../../sweep/executor-queue.js'); // bullmq loads only when used
+      // Reaches Redis first (bounded): unreachable or a bad URL is one line and exit 2.
+      try {
+        executor = queueExecutor = await QueueExecutor.connect(opts.queue, { ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}), onLost: (id, reason) => err(`qmcsim sweep: point ${id} failed on the queue: ${reason}`) });
+      } catch (e) {
+        discardDirs();
+        throw e;
+      }
+    } else executor = workers === 0 ? new InlineExecutor() : new PoolExecutor(workers);
+    // A database this run creates and leaves empty (the sweep file was rejected before any point was
+    // stored, or the sweep was interrupted before one finished) is removed, so it leaves no results file behind.
+    const created = !existsSync(dbFile);
+    let db: ResultsDb;
+    try {
+      checkSignal();
+      db = await ResultsDb.open(dbFile);
+    } catch (e) {
+      await executor.close();
       discardDirs();
+      if (e === interrupted) throw e;
+      throw new UserError(`--db: ${(e as Error).message}`);
+    }
+    const bar = opts.progress === false ? null : new cliProgress.SingleBar({
+      format: `${spec.name} [{bar}] {value}/{total} points | {failed} failed, {infeasible} infeasible | ETA {eta_formatted}`,
+      stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000, etaBuffer: 20, hideCursor: false,
+    }, cliProgress.Presets.shades_classic);
+    let started = false;
+    const onProgress = (p: SweepProgress): void => {
+      doneSoFar = p.done;
+      totalSoFar = p.total;
+      if (opts.verbose === true && p.lastId !== undefined) err(`stored ${p.lastId} (${p.done}/${p.total})`);
+      if (bar === null) return;
+      if (!started) {
+        if (p.done === 0 && p.total > 0) return; // no ETA before the first point finishes
+        bar.start(p.total, p.done, { failed: p.failed, infeasible: p.infeasible });
+        started = true;
+      }
+      bar.update(p.done, { failed: p.failed, infeasible: p.infeasible });
+    };
+    let ok = false;
+    try {
+      const summary = await runSweep(spec, {
+        db, resume: opts.resume === true, executor, onProgress, signal: stop.signal,
+        onPlan: ({ expanded, reused, toRun }) => {
+          err(`${spec.name}: ${expanded.points.length} points (${toRun} to run, ${reused} already stored); ${expanded.skipped.length} more skipped by constraints${expanded.duplicates > 0 ? `, ${expanded.duplicates} duplicate draws dropped` : ''}`);
+        },
+      });
+      checkSignal();
+      if (bar !== null && started) bar.stop();
+      const { paretoTable, reportPoints, sweepHtml } = await import('../../sweep/report.js'); // vega loads only here
+      const points = reportPoints(spec, summary.points);
+      const metricNames = spec.metrics ?? [...new Set(points.flatMap((p) => Object.keys(p.metrics)))].sort();
+      const ids = summary.points.map((p) => p.id);
+      const csv = join(outDir, 'points.csv');
+      const parquet = join(outDir, 'points.parquet');
+      checkSignal();
+      await exportPoints(db, spec, ids, metricNames, { csv, parquet });
+      checkSignal();
+      const evaluated = summary.points.filter((p) => p.status !== 'failed').map((p) => ({ index: p.index, config: JSON.parse(p.configJson) as unknown }));
+      const estimates = sweepEstimates(spec, await loadEvaluator(spec.evaluator.module), evaluated);
+      const html = join(outDir, 'report.html');
+      const htmlText = await sweepHtml(spec, points, [
+        ['sweep', spec.file], ['points', String(points.length)], ['seed', String(spec.seed)], ['tool', TOOL_VERSION], ['database', dbFile],
+      ], estimates);
+      // the last await before the table: interrupted up to here, nothing is printed (exit 130 / 143);
+      // from here on the report is written and printed without a break (exit 0)
+      checkSignal();
+      atomicWriteFile(html, htmlText);
+      const lost = queueExecutor === null ? [] : [...queueExecutor.lost.keys()];
+      if (opts.json === true) {
+        out(JSON.stringify({
+          sweep: spec.name, db: dbFile, report: html, csv, parquet,
+          drawn: summary.drawn, stored: points.length, ran: summary.ran, reused: summary.reused, skipped: summary.skipped, lost,
+          points: points.map((p) => ({ id: p.id, index: p.index, status: p.status, pareto: p.pareto, axes: p.axes, metrics: p.metrics })),
+          estimates,
+        }, null, 2));
+      } else {
+        out(formatTable(paretoTable(spec, points)));
+        out(`${points.length} points stored in ${dbFile} (${summary.ran} run now, ${summary.reused} reused); ${summary.skipped} more skipped by constraints`);
+        const failed = summary.points.filter((p) => p.status === 'failed');
+        const infeasible = summary.points.filter((p) => p.status === 'infeasible').length;
+        if (failed.length > 0 || infeasible > 0) {
+          const first = failed[0];
+          out(`${failed.length} failed, ${infeasible} infeasible (not on the Pareto front)${first ? `; point ${first.index}: ${(first.error ?? '').split('\n')[0]}` : ''}`);
+        }
+        if (estimates.length > 0) out(`results rest on ${estimates.length} estimated parameters (listed with values and sources in the report and in --json)`);
+        out(`report: ${html}`);
+        out(`tables: ${csv}, ${parquet}`);
+      }
+      reported = true;
+      ok = true;
+      if (lost.length > 0) throw new UserError(`${lost.length} point(s) failed on the queue and were not stored; run again with --resume`, 1);
+    } finally {
+      if (bar !== null && started) bar.stop();
+      await executor.close();
+      stored = await db.count().catch(() => -1);
+      const discard = !ok && created && stored === 0;
+      await db.close();
+      if (discard) {
+        for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+        discardDirs();
+      }
     }
   }
 }
