@@ -2,7 +2,8 @@
  * Output directories (--out, --export, the --db folder) are created and checked before any work
  * starts, so a path that is a file, lies under a file or cannot be written is one line and exit 2
  * at once — not after a long run whose results then cannot be saved. A run that then fails before
- * writing anything removes the directories it created (discardIfEmpty), so bad input leaves nothing.
+ * writing anything removes the directories it created (discardIfEmpty), so bad input leaves nothing;
+ * a synchronous run checks without creating (checkOutDir), so a signal during it leaves nothing either.
  */
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -33,6 +34,27 @@ function makeDirs(dir: string): string | undefined {
 export interface PreparedOutDir {
   /** Removes the directories this call created (the outermost new one and below) if `dir` is still empty. */
   discardIfEmpty(): void;
+}
+
+/** An output directory checked up front and created only when the results are written. */
+export interface DeferredOutDir {
+  /** Creates the directory (with parents) to write into; throws UserError if that now fails. */
+  create(): void;
+}
+
+/**
+ * Checks, before a long synchronous computation, that `dir` can be made a writable directory, and
+ * leaves nothing behind: the directories the check created are removed again and made only by
+ * `create()`, when the results are written. A signal (Ctrl-C, SIGTERM: exit 130 / 143) cannot be
+ * handled while synchronous work runs, so directories made up front would be left empty by one.
+ */
+export function checkOutDir(dir: string, what: string): DeferredOutDir {
+  prepareOutDir(dir, what).discardIfEmpty();
+  return {
+    create() {
+      prepareOutDir(dir, what);
+    },
+  };
 }
 
 /**

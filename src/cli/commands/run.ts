@@ -15,7 +15,7 @@ import { tryRunConfig, type RunReport } from '../../arch/run.js';
 import { formatQuantity } from '../../units/format.js';
 import { err, out, setExitCode } from '../io.js';
 import { ExitCode } from '../errors.js';
-import { prepareOutDir } from '../out-dir.js';
+import { checkOutDir } from '../out-dir.js';
 
 interface RunCliOptions {
   readonly set: string[];
@@ -125,13 +125,14 @@ export function register(program: Command): void {
     .action((file: string, opts: RunCliOptions) => {
       const seed = parseSeed(opts.seed);
       const cfg = loadRunConfig(file, opts.set);
-      const outDir = opts.out !== undefined ? prepareOutDir(opts.out, 'qmcsim run: --out') : undefined;
+      // checked now, created only when result.json is written: Ctrl-C / SIGTERM during the
+      // (synchronous) run ends the process (130 / 143) and must leave no empty directories behind
+      const outDir = opts.out !== undefined ? checkOutDir(opts.out, 'qmcsim run: --out') : undefined;
       const bar = progressBar(!opts.json && process.stderr.isTTY === true);
       let r: ReturnType<typeof tryRunConfig>;
       try {
         r = tryRunConfig(cfg, { seed, layerReuse: opts.layerReuse === true, onProgress: (f) => bar.update(f) });
       } catch (e) {
-        outDir?.discardIfEmpty();
         // a refusal found while running (e.g. beyond the simulator's clock range) names the file
         if (isUserError(e) && !(e instanceof ConfigErrors)) throw new UserError(`qmcsim run: ${file}: ${e.message}`);
         throw e;
@@ -139,12 +140,12 @@ export function register(program: Command): void {
         bar.stop();
       }
       if (!r.ok) {
-        outDir?.discardIfEmpty();
         err(`qmcsim run: ${file}: ${r.message}`);
         setExitCode(ExitCode.CheckFailed);
         return;
       }
       if (opts.out !== undefined) {
+        outDir?.create();
         atomicWriteFile(join(opts.out, 'result.json'), `${canonicalJson(r.report, 2)}\n`);
         const resolved = resolvedRun(cfg); // the model's content, not its path, is hashed
         writeResolved(opts.out, resolved.config, { command: 'run', file, overrides: opts.set, seed, ...resolved.files });
