@@ -96,7 +96,14 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
       return;
     }
     try {
-      built.set(m.id, defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0, m.noise));
+      const b = defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0, m.noise);
+      built.set(m.id, b);
+      // two storage densities for one memory's area (report-parts.ts areaDensity uses the device block's): they must agree
+      const own = (b.device as { params?: { density?: unknown } }).params?.density;
+      if (m.device.density !== undefined && m.density !== undefined && typeof own === 'number' && (b.device.kind === 'stt-mram' || b.device.kind === 'reram')
+        && Math.abs(own - m.density) > 1e-9 * m.density) {
+        problem([...pre, 'memories', i, 'device', 'density'], `the memory's density (${formatQuantity(m.density, 'density', 6)}), or only one of the two keys (the area uses the device block's)`, formatQuantity(own, 'density', 6));
+      }
       // the memory's bitsPerCell counts its cells (cells, weightCells, the memory claims): it must be the device's
       const cell = cellBitsOf(m.device);
       if (cell !== undefined && cell !== m.bitsPerCell) {

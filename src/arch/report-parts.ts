@@ -173,7 +173,8 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
  * `density:` when it writes one (an override of the device parameter, the most specific key), else
  * the memory's `density:`, else the density of the device itself (its preset's). Only STT-MRAM and
  * ReRAM devices have an area density (an LPDDR5 `density` is a die size, SRAM has none): for those
- * the memory's `density:` is the only source, and without it there is no area metric.
+ * the memory's `density:` is the only source, and without it there is no area metric. Both keys
+ * written and disagreeing is refused at load (device-check.ts), so the order here never hides one.
  */
 export function areaDensity(mc: Pick<MemoryConfig, 'density' | 'device'>, device: MemoryDevice): number | undefined {
   const own = device instanceof SttMram || device instanceof Reram ? device.params.density : undefined;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRunConfig, type RunConfig } from '../../src/arch/run-config.js';
 import { runConfig } from '../../src/arch/run.js';
 import { runMetricNames } from '../../src/sweep/run-config-evaluator.js';
+import { isUserError } from '../../src/config/errors.js';
 
 const MIB = 2 ** 20;
 const run = (cfg: RunConfig): Record<string, number> => ({ ...runConfig(cfg, { seed: 1, layerReuse: true }).metrics });
@@ -19,7 +20,7 @@ describe('areaMm2ByMemory', () => {
   const base = run(loadRunConfig('configs/runs/qmc-hymba.yaml'));
   const bits = (m: Record<string, number>, id: string): number => m[`storedBitsByMemory.${id}`] as number;
 
-  it('uses the memory density of the shipped SoC (66 Mib/mm² MRAM, 30.1 Mib/mm² ReRAM)', () => {
+  it('uses the device density of the shipped SoC (66 Mib/mm² MRAM, 30.1 Mib/mm² ReRAM)', () => {
     expect(base['areaMm2ByMemory.mram']).toBeCloseTo(bits(base, 'mram') / (66 * MIB), 9);
     expect(base['areaMm2ByMemory.reram']).toBeCloseTo(bits(base, 'reram') / (30.1 * MIB), 9);
   });
@@ -41,6 +42,23 @@ describe('areaMm2ByMemory', () => {
   it('a memory density without a device override still wins over the preset', () => {
     const m = run(loadRunConfig('configs/runs/qmc-hymba.yaml', ['soc.memories[0].density=10 Mb/mm^2']));
     expect(m['areaMm2ByMemory.mram']).toBeCloseTo(bits(m, 'mram') / 1e7, 6);
+  });
+});
+
+describe('two densities for one memory', () => {
+  it('a device-block density that disagrees with the memory density is a located load error', () => {
+    let err: unknown;
+    try {
+      loadRunConfig('configs/runs/qmc-hymba.yaml', ['soc.memories[0].density=10 Mb/mm^2', 'soc.memories[0].device.density=60 Mib/mm^2']);
+    } catch (e) {
+      err = e;
+    }
+    expect(isUserError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/memories\[0\]\.device\.density: expected the memory's density \(10 Mb\/mm\^2\), or only one of the two keys .*found 62\.9146 Mb\/mm\^2/);
+  });
+
+  it('equal densities in both places are accepted', () => {
+    expect(() => loadRunConfig('configs/runs/qmc-hymba.yaml', ['soc.memories[0].density=66 Mib/mm^2', 'soc.memories[0].device.density=66 Mib/mm^2'])).not.toThrow();
   });
 });
 
