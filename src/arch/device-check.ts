@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { Engine } from '../engine/engine.js';
-import { ConfigErrors, withMoreProblems, type ConfigProblem } from '../config/errors.js';
+import { ConfigErrors, withLaterChecks, type ConfigProblem } from '../config/errors.js';
 import { issuesToProblems, locate } from '../config/issues.js';
 import { formatPath, parsePath, type PathSegment } from '../config/paths.js';
 import type { SourceMap } from '../config/yaml.js';
@@ -158,25 +158,16 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
  * own schema errors instead of only after those are fixed. Not when the file is of another kind.
  */
 export function withDeviceBlockProblems<T>(load: () => T, raw: () => { data: unknown; sources: SourceMap }, file: string, at: readonly PathSegment[] = []): T {
-  try {
-    return load();
-  } catch (e) {
-    if (!(e instanceof ConfigErrors) || e.problems.some((p) => p.path === 'kind')) throw e;
-    let extra: ConfigProblem[];
-    try {
-      const tree = raw();
-      let soc: unknown = tree.data;
-      for (const seg of at) soc = isMap(soc) ? soc[seg as string] : undefined;
-      const memories = isMap(soc) ? soc.memories : undefined;
-      extra = !Array.isArray(memories) ? [] : memories.flatMap((m, i) => {
-        const device = isMap(m) ? m.device : undefined;
-        return isMap(device) ? blockProblems(device, [...at, 'memories', i, 'device'], file, tree.sources) : [];
-      });
-    } catch {
-      throw e; // the tree itself does not compose: its own errors are e
-    }
-    throw withMoreProblems(e, extra);
-  }
+  return withLaterChecks(load, () => {
+    const tree = raw();
+    let soc: unknown = tree.data;
+    for (const seg of at) soc = isMap(soc) ? soc[seg as string] : undefined;
+    const memories = isMap(soc) ? soc.memories : undefined;
+    return !Array.isArray(memories) ? [] : memories.flatMap((m, i) => {
+      const device = isMap(m) ? m.device : undefined;
+      return isMap(device) ? blockProblems(device, [...at, 'memories', i, 'device'], file, tree.sources) : [];
+    });
+  });
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

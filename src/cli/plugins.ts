@@ -12,7 +12,7 @@ import { quantFileTree } from '../arch/quant-file.js';
 import { resolvedRun } from '../arch/resolved-run.js';
 import { socSchema } from '../arch/soc-schema.js';
 import { devicesKindSchema, registerBuiltinKinds } from '../config/builtin-kinds.js';
-import { ConfigErrors, UserError, withMoreProblems, type ConfigProblem } from '../config/errors.js';
+import { UserError, withLaterChecks } from '../config/errors.js';
 import { registerConfigKind } from '../config/kinds.js';
 import { pluginSchema } from '../config/descriptor-schema.js';
 import { composeConfig, loadConfig } from '../config/load.js';
@@ -91,25 +91,16 @@ const loadDevices: KindLoader = (file, overrides) => {
  * descriptor) schema are built too and their build problems reported in the same pass.
  */
 function withEntryBuildProblems<T>(load: () => T, file: string, overrides: readonly string[]): T {
-  try {
-    return load();
-  } catch (e) {
-    if (!(e instanceof ConfigErrors) || e.problems.some((p) => p.path === 'kind')) throw e;
-    let extra: ConfigProblem[];
-    try {
-      const tree = composeConfig(file, overrides);
-      const entries = (tree.data as { devices?: unknown } | null)?.devices;
-      const entry = pluginSchema('MemoryDevice');
-      const parsed = Array.isArray(entries) ? entries.map((d) => {
-        const r = entry.safeParse(d);
-        return r.success ? (r.data as DeviceSpec) : undefined;
-      }) : [];
-      extra = deviceEntryProblems(parsed, file, tree.sources);
-    } catch {
-      throw e; // the tree itself does not compose: its own errors are e
-    }
-    throw withMoreProblems(e, extra);
-  }
+  return withLaterChecks(load, () => {
+    const tree = composeConfig(file, overrides);
+    const entries = (tree.data as { devices?: unknown } | null)?.devices;
+    const entry = pluginSchema('MemoryDevice');
+    const parsed = Array.isArray(entries) ? entries.map((d) => {
+      const r = entry.safeParse(d);
+      return r.success ? (r.data as DeviceSpec) : undefined;
+    }) : [];
+    return deviceEntryProblems(parsed, file, tree.sources);
+  });
 }
 
 /**

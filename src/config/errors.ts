@@ -72,3 +72,23 @@ export function withMoreProblems(e: ConfigErrors, extra: readonly ConfigProblem[
   all.sort((a, b) => fileRank.get(a.file)! - fileRank.get(b.file)! || a.line - b.line || a.col - b.col);
   return new ConfigErrors(all);
 }
+
+/**
+ * Runs `load`; when it fails with ConfigErrors (other than a wrong `kind:`), runs `more` (a later
+ * check over what did parse) and throws the union, so one pass reports both. A `more` that itself
+ * fails leaves the original errors as they are.
+ */
+export function withLaterChecks<T>(load: () => T, more: () => readonly ConfigProblem[]): T {
+  try {
+    return load();
+  } catch (e) {
+    if (!(e instanceof ConfigErrors) || e.problems.some((p) => p.path === 'kind')) throw e;
+    let extra: readonly ConfigProblem[];
+    try {
+      extra = more();
+    } catch {
+      throw e; // the tree itself does not compose: its own errors are e
+    }
+    throw withMoreProblems(e, extra);
+  }
+}
