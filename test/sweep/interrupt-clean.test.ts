@@ -63,4 +63,18 @@ describe('sweep interrupted cleanly', () => {
     expect(late.stdout.some((l) => l.startsWith('12 points stored in '))).toBe(true);
     expect(late.stderr.some((l) => l.includes('interrupted'))).toBe(false);
   });
+
+  it('after the report, SIGINT / SIGTERM stay handled (ignored) while the command tears down, not left to Node\'s default exit 130 / 143', async () => {
+    const out = join(tempDir(), 'out');
+    const count = (): number[] => [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+    const before = count();
+    expect((await sweep(['--out', out])).code).toBe(0);
+    const after = count();
+    // an ignoring listener each once a sweep has reported (they used to be removed, leaving Node's default)
+    expect(after[0]).toBeGreaterThanOrEqual(Math.max(1, before[0]!));
+    expect(after[1]).toBeGreaterThanOrEqual(Math.max(1, before[1]!));
+    // and no more than one, however many sweeps report
+    expect((await sweep(['--out', out, '--resume'])).code).toBe(0);
+    expect(count()).toEqual(after);
+  });
 });

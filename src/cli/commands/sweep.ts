@@ -38,6 +38,12 @@ interface SweepOpts {
 }
 
 /** Registers `sweep`. */
+/** SIGINT / SIGTERM do nothing for the rest of the process (one listener each, however often called). */
+function ignoreSignalsFromNowOn(): void {
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) if (!process.listeners(sig).includes(ignoreSignal)) process.on(sig, ignoreSignal);
+}
+const ignoreSignal = (): void => {};
+
 export function register(program: Command): void {
   program
     .command('sweep')
@@ -114,6 +120,9 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // once everything is stored and reported, a signal during teardown is ignored (exit 0), not
+    // Node's default death by signal (130 / 143) with a complete table on stdout
+    if (reported) ignoreSignalsFromNowOn();
   }
   if (signalled !== null && !reported) {
     const code = signalled === 'SIGINT' ? 130 : 143;
