@@ -49,7 +49,10 @@ export function fittedClaimsNote(r: Pick<ReproduceResult, 'designValues' | 'pape
 export function readingsNote(r: Pick<ReproduceResult, 'designValues'>): string | undefined {
   const taken = r.designValues.filter((d) => d.alternative !== undefined);
   if (taken.length === 0) return undefined;
-  return `readings: where the paper allows two, the design values take one; ${taken.map((d) => `${d.name} ${d.value} (${d.alternative})`).join('; ')}`;
+  const part = (d: Pick<ReproduceResult, 'designValues'>['designValues'][number]): string => d.reading !== undefined && d.reading !== d.value
+    ? `${d.name} ${d.value} (not the study's reading, ${d.reading}, to which the claims it drives were fitted)`
+    : `${d.name} ${d.value} (${d.alternative})`;
+  return `readings: where the paper allows two, the design values take one; ${taken.map(part).join('; ')}`;
 }
 
 /**

@@ -59,6 +59,8 @@ export interface DesignValueOut {
   readonly fittedTo: readonly string[];
   /** What the paper's other reading would change, where this value takes one of two (study.yaml `alternative:`). */
   readonly alternative?: string | undefined;
+  /** The value under the reading taken (study.yaml `reading:`), when the study states it. */
+  readonly reading?: string | undefined;
 }
 
 export interface ReproduceResult {
@@ -141,7 +143,7 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     const raw = valueAt(tree, d.path);
     const value = raw === undefined ? '(absent)'
       : typeof raw === 'number' && d.dimension ? formatQuantity(raw, d.dimension, 4) : String(raw);
-    return { name: d.name, value, derivation: d.derivation, estimate: d.estimate, affects: d.affects, fittedTo: d.fittedTo, ...(d.alternative !== undefined ? { alternative: d.alternative } : {}) };
+    return { name: d.name, value, derivation: d.derivation, estimate: d.estimate, affects: d.affects, fittedTo: d.fittedTo, ...(d.alternative !== undefined ? { alternative: d.alternative } : {}), ...(d.reading !== undefined ? { reading: d.reading } : {}) };
   });
 
   return {

@@ -53,6 +53,8 @@ const designValueSchema = strictObject({
    * change (the report lists these, so a PASS that rests on the reading says so).
    */
   alternative: z.string().min(1).optional(),
+  /** With `alternative`: the value (as the table prints it) under the reading taken; another value makes the note say so. */
+  reading: z.string().min(1).optional(),
 });
 
 export const studySchema = strictObject({

@@ -38,11 +38,23 @@ describe('Table 1 densities: one reading everywhere', () => {
   });
 
   it('the claims table lists the readings taken and what the other would change', () => {
-    const note = readingsNote({ designValues: study.designValues.map((d) => ({ ...d, value: 'V' })) }) ?? '';
+    const note = readingsNote({ designValues: study.designValues.map((d) => ({ ...d, value: d.reading ?? 'V' })) }) ?? '';
     expect(note).toMatch(/^readings: /);
-    for (const name of ['ReRAM bus transfer rate', 'ReRAM density (3-bit mode)', 'MRAM density', 'LPDDR5 density', 'LPDDR5 refresh']) expect(note).toContain(`${name} V (`);
+    expect(note).not.toContain("not the study's reading");
+    for (const name of ['ReRAM bus transfer rate', 'ReRAM density (3-bit mode)', 'MRAM density', 'LPDDR5 density', 'LPDDR5 refresh']) {
+      expect(note).toContain(`${name} ${study.designValues.find((d) => d.name === name)?.reading} (`);
+    }
     expect(note).toContain('decimal megabits');
     expect(note).toContain('per-bank refresh');
     expect(readingsNote({ designValues: study.designValues.map(({ alternative: _a, ...d }) => ({ ...d, value: 'V' })) })).toBeUndefined();
+  });
+
+  it('a value other than the reading taken is said to be so, not described by the other reading\'s consequences', () => {
+    const dv = study.designValues.map((d) => ({ ...d, value: d.reading ?? 'V' }));
+    const ok = readingsNote({ designValues: dv }) ?? '';
+    expect(ok).toContain('LPDDR5 refresh all-bank (per-bank refresh streams');
+    const perBank = readingsNote({ designValues: dv.map((d) => (d.name === 'LPDDR5 refresh' ? { ...d, value: 'per-bank' } : d)) }) ?? '';
+    expect(perBank).toContain("LPDDR5 refresh per-bank (not the study's reading, all-bank, to which the claims it drives were fitted)");
+    expect(perBank).not.toContain('per-bank (per-bank refresh streams');
   });
 });
