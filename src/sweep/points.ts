@@ -8,7 +8,7 @@ import { suggest } from '../config/did-you-mean.js';
 import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
 import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
-import { ExprError } from './expression.js';
+import { compileExpr, ExprError } from './expression.js';
 import { checkMetricNames } from './metric-check.js';
 import { samplePoints, valueAtFraction, type Assignment } from './samplers.js';
 import { didYouMean, SweepSpecError, type SpecProblem } from './spec-errors.js';
@@ -63,6 +63,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   const skipped: { index: number; constraint: string }[] = [];
   let duplicates = 0;
   let unresolved = 0;
+  const keyReported = new Set<string>();
   // Besides the config, a stored row depends on how the point is evaluated and what is kept: a
   // change of layerReuse, metrics:, derived: or a metric constraint must not reuse rows on --resume.
   const evaluation = {
@@ -78,6 +79,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
     const config = await resolvePoint(ev, spec, axes, problems);
     if (config === null) { unresolved++; continue; }
     if (declared !== null) for (const n of ev.metricNames!(config)) declared.add(n);
+    metricExprConfigKeys(spec, config, problems, keyReported);
     const id = pointId(ev.identity !== undefined ? ev.identity(config) : config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module, evaluation);
     if (seen.has(id)) { duplicates++; continue; }
     seen.add(id);
@@ -214,6 +216,32 @@ function configConstraintFailure(spec: SweepSpec, config: unknown, problems: Spe
     }
   }
   return null;
+}
+
+/**
+ * The `config.` keys of constraints and derived metrics over `metrics.` are read only after a point
+ * has run; a misspelt one would fail the sweep after every point ran. Each is read here from every
+ * resolved point instead, reported once per expression at its spec path with a did-you-mean.
+ */
+function metricExprConfigKeys(spec: SweepSpec, config: unknown, problems: SpecProblem[], reported: Set<string>): void {
+  for (const c of [...spec.derived, ...spec.constraints]) {
+    if (!c.expr.usesMetrics) continue;
+    const at = JSON.stringify(c.specPath);
+    if (reported.has(at)) continue;
+    for (const n of c.expr.names) {
+      if (!n.startsWith('config.')) continue;
+      try {
+        compileExpr(n).evaluate({ config }); // the lookup the expression makes, with its message
+      } catch (e) {
+        if (!(e instanceof ExprError)) throw e;
+        const dym = configNameHint([n], config);
+        const kind = c.specPath[0] === 'derived' ? 'an expression' : 'a constraint';
+        problems.push(spec.sourceMap.problem([...c.specPath], `${kind} over existing config keys${dym === undefined ? '' : `; ${dym}`}`, e.message));
+        reported.add(at);
+        break;
+      }
+    }
+  }
 }
 
 /**

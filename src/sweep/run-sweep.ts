@@ -8,7 +8,7 @@ import { UserError } from '../config/errors.js';
 import { ExprError } from './expression.js';
 import { expandSweep, type ExpandedSweep, type ResolvedPoint } from './points.js';
 import { ResultsDb, type PointRow, type StoredPoint } from './results-db.js';
-import { didYouMean } from './spec-errors.js';
+import { didYouMean, formatPath } from './spec-errors.js';
 import { DEFAULT_PARETO } from './spec.js';
 import type { SweepSpec } from './spec-types.js';
 import type { Executor, PointOutcome, PointTask } from './task.js';
@@ -169,7 +169,7 @@ function toRow(spec: SweepSpec, p: ResolvedPoint, o: PointOutcome, evaluator: st
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
       const { line, col } = spec.sourceMap.locate(c.specPath);
-      throw new UserError(`${spec.file}:${line}:${col}: ${c.name}: expected an expression over metrics the evaluator produces, found ${e.message}${hintFor(e.message, all)}`);
+      throw new UserError(`${spec.file}:${line}:${col}: ${formatPath(c.specPath)}: expected an expression over metrics the evaluator produces, found ${e.message}${hintFor(e.message, all)}`);
     }
   }
   // Objectives written under report.pareto must be metrics a point produces (a misspelt one would
