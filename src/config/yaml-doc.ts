@@ -46,6 +46,11 @@ export function tagProblems(doc: Document, text: string, file: string, lc: LineC
       const warned = nearest !== undefined && !claimed.has(nearest) ? nearest : undefined;
       if (CORE_TAGS.has(tag) && warned === undefined) return;
       if (warned !== undefined) claimed.add(warned);
+      // YAML 1.2's core schema resolves '!!float 32' to 32.0; yaml reads it as the text '32'
+      if (tag === `${CORE}float` && isScalar(node) && /^[-+]?[0-9]+$/.test(String(node.source ?? node.value))) {
+        node.value = Number(node.source ?? node.value);
+        return;
+      }
       const shown = showTag(tag);
       // a tag yaml resolved without a warning (`!!binary`): written just before the node, maybe with an anchor
       const written = text.lastIndexOf(shown, at);
