@@ -72,6 +72,17 @@ function cellBitsOf(spec: Readonly<Record<string, unknown>>): number | undefined
   return typeof bits === 'number' ? bits : undefined;
 }
 
+/** A device block that failed to build, located at the parameter the device names when the block sets it (else at the block). */
+function buildProblem(e: unknown, at: readonly PathSegment[], file: string, src: SourceMap): ConfigProblem {
+  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+  // (a dotted parameter such as LPDDR5 timing.tRCD is a nested block here: timing: { tRCD: … })
+  const keyPaths = paramsOf(e).flatMap((k) => [[...at, k], [...at, ...k.split('.')]]);
+  const keyed = keyPaths.find((p) => src.has(formatPath(p))) ?? at;
+  const pos = locate(src, keyed);
+  return { file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(keyed),
+    expected: 'a valid device (catalogue preset + parameter overrides, or type: ideal)', found: msg.replace(/^\[[^\]]*\] /, '') };
+}
+
 /**
  * Builds each device once on a scratch engine; collects failures as ConfigProblems located at
  * `<prefix>memories[i].device…` in `sources`, then checks every region against its memory's
@@ -111,12 +122,7 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
         problem([...pre, 'memories', i, 'bitsPerCell'], `${cell}, the bits per cell of its device (${String(m.device.preset)})`, set ? String(m.bitsPerCell) : `${m.bitsPerCell} (the default; the key is missing)`);
       }
     } catch (e) {
-      const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
-      // at the parameter the device names, when the block sets it (else at the block)
-      // (a dotted parameter such as LPDDR5 timing.tRCD is a nested block here: timing: { tRCD: … })
-      const keyPaths = paramsOf(e).flatMap((k) => [[...at, k], [...at, ...k.split('.')]]);
-      const keyed = keyPaths.find((p) => src.has(formatPath(p))) ?? at;
-      problem(keyed, 'a valid device (catalogue preset + parameter overrides, or type: ideal)', msg.replace(/^\[[^\]]*\] /, ''));
+      problems.push(buildProblem(e, at, file, src));
     }
   });
   if (problems.length === 0) {
@@ -154,7 +160,7 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
 /**
  * Runs `load` (a SoC loaded through its schema). When it fails with ConfigErrors, the device
  * blocks of the raw tree (`raw()`: the composed data and its sources, the SoC at `at`) are checked
- * too and their problems added, so one pass names a misspelt device parameter alongside the SoC's
+ * and built too and their problems added, so one pass names a misspelt device parameter alongside the SoC's
  * own schema errors instead of only after those are fixed. Not when the file is of another kind.
  */
 export function withDeviceBlockProblems<T>(load: () => T, raw: () => { data: unknown; sources: SourceMap }, file: string, at: readonly PathSegment[] = []): T {
@@ -165,7 +171,16 @@ export function withDeviceBlockProblems<T>(load: () => T, raw: () => { data: unk
     const memories = isMap(soc) ? soc.memories : undefined;
     return !Array.isArray(memories) ? [] : memories.flatMap((m, i) => {
       const device = isMap(m) ? m.device : undefined;
-      return isMap(device) ? blockProblems(device, [...at, 'memories', i, 'device'], file, tree.sources) : [];
+      if (!isMap(device)) return [];
+      const blockAt = [...at, 'memories', i, 'device'];
+      const own = blockProblems(device, blockAt, file, tree.sources);
+      if (own.length > 0) return own;
+      try {
+        defaultDeviceFactory(device, new Engine(), `soc.memory.${i}`, 0); // combined-parameter errors (iterationsMax < iterationsMin)
+        return [];
+      } catch (e) {
+        return [buildProblem(e, blockAt, file, tree.sources)];
+      }
     });
   });
 }

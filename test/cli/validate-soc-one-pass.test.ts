@@ -55,6 +55,19 @@ describe('qmcsim validate: SoC schema and device-block errors in one pass', () =
     expectBoth(r.stderr, 'run-inline\\.yaml', 'soc.');
   }, 60_000);
 
+  it('a device block that parses but cannot be built is reported in the same pass too', async () => {
+    const qmc = readFileSync(resolve(ROOT, 'configs/soc/orin-agx-qmc.yaml'), 'utf8');
+    const text = qmc.replace('arbiter: round-robin', 'arbiter: round-robn').replace('preset: qmc-reram-3bit,', 'preset: qmc-reram-3bit, iterationsMin: 30,');
+    expect(text).not.toBe(qmc);
+    expect(text).toContain('iterationsMin: 30');
+    const r = await runCli('validate', t.write('qmc.yaml', text));
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/qmc\.yaml:\d+:\d+: interconnect\.arbiter: /);
+    expect(lines[1]).toMatch(/qmc\.yaml:\d+:\d+: memories\[1\]\.device\.iterationsMin: expected a valid device .*iterationsMax must be ≥ iterationsMin/);
+  }, 60_000);
+
   it('a file of another kind is still reported by its kind alone', async () => {
     const f = t.write('not-soc.yaml', broken(SOC).replace('kind: soc', 'kind: run'));
     const r = await runCli('validate', f, '--kind', 'soc');
