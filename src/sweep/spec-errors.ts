@@ -4,13 +4,18 @@
  */
 import { ConfigErrors, type ConfigProblem } from '../config/errors.js';
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { SweepSpec } from './spec-types.js';
 
 /** One problem in a sweep file (the shared ConfigProblem shape). */
 export type SpecProblem = ConfigProblem;
 
 /** Every problem found in a sweep file; a ConfigErrors, so the CLI prints one line each and exits 2. */
 export class SweepSpecError extends ConfigErrors {
-  constructor(problems: readonly SpecProblem[]) {
+  /**
+   * `partial`: when every problem is a constraint's syntax error, the sweep without those
+   * constraints, so the later checks can still report the other constraints' problems.
+   */
+  constructor(problems: readonly SpecProblem[], readonly partial?: SweepSpec) {
     // The same problem found at several points (e.g. a constraint on a missing key) is printed once.
     const seen = new Set<string>();
     super(problems.filter((p) => {

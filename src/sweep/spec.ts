@@ -82,7 +82,10 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   const maxPoints = int(root, 'maxPoints', MAX_POINTS, bad);
   if (root['maxPoints'] !== undefined && maxPoints < 1) bad(['maxPoints'], 'a point limit ≥ 1', show(root['maxPoints']));
   checkPointCount(axes, sampler, Math.max(1, maxPoints), root['maxPoints'] !== undefined, bad);
-  const constraints = parseConstraints(root['constraints'], bad);
+  // A syntax error in a constraint is counted apart: when it is the only kind of problem, the error
+  // carries the spec without those constraints, so `validate` can report the others' key problems too.
+  let syntaxOnly = 0;
+  const constraints = parseConstraints(root['constraints'], bad, () => { syntaxOnly++; });
   const derived = parseDerived(root['derived'], bad);
   const metrics = root['metrics'] === undefined ? null : strList(root['metrics'], ['metrics'], bad);
   if (metrics !== null) checkRepeatedNames(metrics, (i) => ['metrics', i], 'metric', bad);
@@ -108,13 +111,14 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
     if (typeof ev !== 'string' || ev === '') bad(['evaluator'], "'run-config' or the path of an evaluator module", show(ev));
     else evaluator = ev === 'run-config' ? ev : resolve(dir, ev);
   }
-  if (problems.length > 0) throw new SweepSpecError(problems);
-  return {
+  const spec: SweepSpec = {
     file, name, description: typeof root['description'] === 'string' ? root['description'] : '',
     base: isAbsolute(baseRel ?? '') ? baseRel ?? '' : resolve(dir, baseRel ?? ''),
     set, seed, layerReuse: layerReuse === true, axes, sampler, constraints, derived, metrics,
     evaluator: { module: evaluator }, pareto, sourceMap: map,
   };
+  if (problems.length > 0) throw new SweepSpecError(problems, problems.length === syntaxOnly ? spec : undefined);
+  return spec;
 }
 
 type Bad = (path: Path, expected: string, found: string, atKey?: boolean) => void;
@@ -270,7 +274,7 @@ function parseSampler(v: unknown, seed: number, bad: Bad): Sampler {
   return { type: type as 'random' | 'latin-hypercube', count: typeof count === 'number' ? count : 1, seed: s };
 }
 
-function parseConstraints(v: unknown, bad: Bad): Constraint[] {
+function parseConstraints(v: unknown, bad: Bad, onSyntaxError: () => void): Constraint[] {
   if (v === undefined) return [];
   if (!Array.isArray(v)) { bad(['constraints'], 'a list of {name, expr} constraints', show(v)); return []; }
   const out: Constraint[] = [];
@@ -287,6 +291,7 @@ function parseConstraints(v: unknown, bad: Bad): Constraint[] {
       out.push({ name, expr: compiled, specPath: path });
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
+      onSyntaxError();
       bad(path, `a valid constraint expression${e.hint === undefined ? '' : `; ${e.hint}`}`, `'${expr}' (${e.message} at character ${e.at + 1})`);
     }
   });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { expandSweep, type ExpandedSweep } from './points.js';
 import { loadSweepSpec } from './spec.js';
+import { SweepSpecError, type SpecProblem } from './spec-errors.js';
 import type { SweepSpec } from './spec-types.js';
 
 /**
@@ -44,6 +45,22 @@ export interface CheckedSweep {
  * evaluator) plus config-only constraints. Throws SweepSpecError (file:line:col, exit 2).
  */
 export async function checkSweepFile(file: string): Promise<CheckedSweep> {
-  const spec = loadSweepSpec(file);
+  let spec: SweepSpec;
+  try {
+    spec = loadSweepSpec(file);
+  } catch (e) {
+    // A constraint's syntax error does not hide the key or metric problems of the others.
+    if (!(e instanceof SweepSpecError) || e.partial === undefined) throw e;
+    let more: readonly SpecProblem[] = [];
+    try {
+      await expandSweep(e.partial);
+    } catch (e2) {
+      if (!(e2 instanceof SweepSpecError)) throw e;
+      more = e2.problems;
+    }
+    const all = [...e.problems, ...more].map((p, i) => ({ p, i }))
+      .sort((a, b) => a.p.line - b.p.line || a.p.col - b.p.col || a.i - b.i).map((x) => x.p);
+    throw new SweepSpecError(all.slice(0, 20));
+  }
   return { spec, expanded: await expandSweep(spec) };
 }

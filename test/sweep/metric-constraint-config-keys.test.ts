@@ -49,3 +49,15 @@ describe('a metric constraint that fails when evaluated', () => {
     }
   });
 });
+
+describe('a syntax error in one constraint', () => {
+  it('does not hide the config-key problem of another (validate)', async () => {
+    const { checkSweepFile } = await import('../../src/sweep/sweep-kind.js');
+    const file = writeToySweep(tempDir(), `${AXES}constraints:\n  - metrics.x <= (3\n  - metrics.memoryReadPowerW <= config.mram.pjPerBitt\n`);
+    const msg = await checkSweepFile(file).then(() => 'accepted', (e: Error) => e.message);
+    expect(msg.split(file).join('FILE').split('\n')).toEqual([
+      "FILE:8:5: constraints[0]: expected a valid constraint expression, found 'metrics.x <= (3' (expected ')' at character 16)",
+      "FILE:9:5: constraints[1]: expected a constraint over existing config keys, found config key 'mram.pjPerBitt' is missing; did you mean 'config.mram.pjPerBit'?",
+    ]);
+  });
+});
