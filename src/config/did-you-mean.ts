@@ -70,3 +70,24 @@ export function misspeltKey(obj: object, wanted: readonly string[]): { key: stri
   }
   return undefined;
 }
+
+/**
+ * `segs` with its first segment missing from `tree` replaced by the nearest key of its parent
+ * ('soc.memories[1].device.channelz' → '… .channels'); undefined when every segment exists, the
+ * parent is not a map, or no key is near.
+ */
+export function nearPath(tree: unknown, segs: readonly (string | number)[]): (string | number)[] | undefined {
+  let node: unknown = tree;
+  for (let i = 0; i < segs.length; i++) {
+    if (node === null || typeof node !== 'object') return undefined;
+    const seg = segs[i]!;
+    const next = (node as Record<string, unknown>)[String(seg)];
+    if (next !== undefined) {
+      node = next;
+      continue;
+    }
+    const dym = typeof seg === 'string' ? suggest(seg, Object.keys(node)) : undefined;
+    return dym === undefined ? undefined : [...segs.slice(0, i), dym, ...segs.slice(i + 1)];
+  }
+  return undefined;
+}

@@ -9,7 +9,7 @@ import { basename, dirname, posix, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { ConfigErrors, isUserError, UserError, type ConfigProblem } from '../config/errors.js';
-import { suggest } from '../config/did-you-mean.js';
+import { nearPath, suggest } from '../config/did-you-mean.js';
 import { displayName } from '../config/resolve.js';
 import type { SourceMap } from '../config/yaml.js';
 import type { ClaimSpec } from '../report/claims.js';
@@ -238,13 +238,6 @@ function unknownKeyProblem(task: RunTask, path: string): { hint?: string } | nul
 
 /** "did you mean 'area.flash.density'?" when a key next to the first missing segment is close. */
 function neighbourHint(tree: unknown, segs: readonly (string | number)[]): string | undefined {
-  for (let i = 0; i < segs.length; i++) {
-    const parent = getAt(tree, segs.slice(0, i));
-    if (parent === null || typeof parent !== 'object') return undefined;
-    const seg = segs[i]!;
-    if ((parent as Record<string, unknown>)[String(seg)] !== undefined) continue;
-    const dym = typeof seg === 'string' ? suggest(seg, Object.keys(parent)) : undefined;
-    return dym === undefined ? undefined : `did you mean '${formatPath([...segs.slice(0, i), dym, ...segs.slice(i + 1)])}'?`;
-  }
-  return undefined;
+  const near = nearPath(tree, segs);
+  return near === undefined ? undefined : `did you mean '${formatPath(near)}'?`;
 }

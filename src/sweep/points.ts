@@ -4,7 +4,7 @@
  * config-only constraints. Any bad axis key or value is reported with file:line before a point runs.
  */
 import { basename } from 'node:path';
-import { suggest } from '../config/did-you-mean.js';
+import { nearPath } from '../config/did-you-mean.js';
 import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
 import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
@@ -253,14 +253,8 @@ function configNameHint(names: readonly string[], config: unknown): string | und
     if (!n.startsWith('config.')) continue;
     const segs = parsePath(n.slice('config.'.length).replace(/\.(\d+)(?=\.|$)/g, '[$1]'));
     if (segs === undefined || getAt(config, segs) !== undefined) continue;
-    for (let i = 0; i < segs.length; i++) {
-      const parent = getAt(config, segs.slice(0, i));
-      if (parent === null || typeof parent !== 'object') return undefined;
-      const seg = segs[i]!;
-      if ((parent as Record<string, unknown>)[String(seg)] !== undefined) continue;
-      const dym = typeof seg === 'string' ? suggest(seg, Object.keys(parent)) : undefined;
-      return dym === undefined ? undefined : `did you mean 'config.${formatPath([...segs.slice(0, i), dym, ...segs.slice(i + 1)])}'?`;
-    }
+    const near = nearPath(config, segs);
+    return near === undefined ? undefined : `did you mean 'config.${formatPath(near)}'?`;
   }
   return undefined;
 }
