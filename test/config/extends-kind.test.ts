@@ -12,19 +12,15 @@ beforeEach(() => { t = tempDir(); });
 afterEach(() => t.remove());
 
 describe('extends: a base of another kind', () => {
-  it('is one line at the extends: key naming both kinds', () => {
-    t.write('run.yaml', 'kind: run\nname: r\nsoc: s.yaml\nmodel: m\nquant: q\n');
-    const f = t.write('dev.yaml', 'kind: devices\nversion: 1\nextends: run.yaml\ndevices: []\n');
+  it.each([
+    ['directly', { 'run.yaml': 'kind: run\nname: r\nsoc: s.yaml\nmodel: m\nquant: q\n' }, 'kind: devices\nversion: 1\nextends: run.yaml\ndevices: []\n', '3:1', 'run.yaml'],
+    ['through a chain (the base of the base sets the kind)', { 'run.yaml': 'kind: run\nname: r\n', 'mid.yaml': 'extends: run.yaml\nsoc: s\n' },
+      'kind: devices\nextends: [mid.yaml]\nversion: 1\ndevices: []\n', '2:1', 'mid.yaml'],
+  ])('is one line at the extends: key naming both kinds, %s', (_how, bases, text, at, base) => {
+    for (const [name, body] of Object.entries(bases)) t.write(name, body);
+    const f = t.write('dev.yaml', text);
     expect(configErrorsOf(() => loadConfigFile(f, devices)).format()).toBe(
-      `${f}:3:1: extends: expected a base file of kind 'devices' (the kind of this file), found 'run.yaml' of kind 'run'`,
-    );
-  });
-  it('is found through a chain (the base of the base sets the kind)', () => {
-    t.write('run.yaml', 'kind: run\nname: r\n');
-    t.write('mid.yaml', 'extends: run.yaml\nsoc: s\n');
-    const f = t.write('dev.yaml', 'kind: devices\nextends: [mid.yaml]\nversion: 1\ndevices: []\n');
-    expect(configErrorsOf(() => loadConfigFile(f, devices)).format()).toBe(
-      `${f}:2:1: extends: expected a base file of kind 'devices' (the kind of this file), found 'mid.yaml' of kind 'run'`,
+      `${f}:${at}: extends: expected a base file of kind 'devices' (the kind of this file), found '${base}' of kind 'run'`,
     );
   });
   it('a base of the same kind, or of no kind, still composes', () => {
