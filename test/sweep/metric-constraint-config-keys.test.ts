@@ -60,4 +60,18 @@ describe('a syntax error in one constraint', () => {
       "FILE:9:5: constraints[1]: expected a constraint over existing config keys, found config key 'mram.pjPerBitt' is missing; did you mean 'config.mram.pjPerBit'?",
     ]);
   });
+
+  it('does not hide it under qmcsim sweep either (exit 2, both lines, nothing run)', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const dir = tempDir();
+    const file = writeToySweep(dir, `${AXES}constraints:\n  - metrics.x <= (3\n  - metrics.memoryReadPowerW <= config.mram.pjPerBitt\n`);
+    const stderr: string[] = [];
+    const code = await main(['sweep', file, '--workers', '0', '--no-progress', '--out', join(dir, 'out')], { stdout: () => {}, stderr: (t) => stderr.push(t) });
+    expect(code).toBe(2);
+    const lines = stderr.join('').split(file).join('FILE').trimEnd().split('\n');
+    expect(lines).toEqual([
+      "FILE:8:5: constraints[0]: expected a valid constraint expression, found 'metrics.x <= (3' (expected ')' at character 16)",
+      "FILE:9:5: constraints[1]: expected a constraint over existing config keys, found config key 'mram.pjPerBitt' is missing; did you mean 'config.mram.pjPerBit'?",
+    ]);
+  });
 });

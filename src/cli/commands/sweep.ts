@@ -20,6 +20,9 @@ import { exportPoints } from '../../sweep/export.js';
 import { ResultsDb } from '../../sweep/results-db.js';
 import { runSweep, SweepInterrupted, type SweepProgress } from '../../sweep/run-sweep.js';
 import { loadSweepSpec } from '../../sweep/spec.js';
+import { SweepSpecError } from '../../sweep/spec-errors.js';
+import { checkSweepFile } from '../../sweep/sweep-kind.js';
+import type { SweepSpec } from '../../sweep/spec-types.js';
 import type { Executor } from '../../sweep/task.js';
 import { TOOL_VERSION } from '../../sweep/version.js';
 import { err, out } from '../io.js';
@@ -64,7 +67,15 @@ export function register(program: Command): void {
 }
 
 async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
-  const spec = loadSweepSpec(file);
+  let spec: SweepSpec;
+  try {
+    spec = loadSweepSpec(file);
+  } catch (e) {
+    // constraint syntax errors only: report them with the other constraints' key and metric
+    // problems in one pass, as validate does (checkSweepFile throws the merged list)
+    if (e instanceof SweepSpecError && e.partial !== undefined) await checkSweepFile(file);
+    throw e;
+  }
   // Digits only: Number('') is 0 and Number('1e1') is 10, which would pass silently.
   const workersText = opts.workers ?? String(availableParallelism());
   const workers = /^\d+$/.test(workersText) ? Number(workersText) : NaN;
