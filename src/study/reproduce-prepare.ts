@@ -35,6 +35,18 @@ export interface LoadedStudy {
 export function loadStudyFull(file: string, overrides: readonly string[] = []): LoadedStudy {
   const st = loadConfig(file, studySchema, { kind: 'qmc-study', overrides });
   const expFile = resolve(dirname(resolve(file)), st.value.expected);
+  if (statSync(expFile, { throwIfNoEntry: false })?.isFile() !== true) {
+    // located at the study's expected: key (or its --set), with a near name from that folder
+    const pos = st.sources.get('expected')?.value;
+    let names: string[] = [];
+    try {
+      names = readdirSync(dirname(expFile)).filter((n) => /\.ya?ml$/.test(n));
+    } catch { /* no such folder: no suggestion */ }
+    const dir = posix.dirname(st.value.expected.replace(/\\/g, '/'));
+    const hint = suggest(st.value.expected, names.map((n) => (dir === '.' ? n : posix.join(dir, n))));
+    throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'expected',
+      expected: `an existing expected-values file (relative to ${basename(file)})`, found: `'${st.value.expected}'`, ...(hint !== undefined ? { hint: `did you mean '${hint}'?` } : {}) }]);
+  }
   const exp = loadConfig(expFile, expectedSchema, { kind: 'qmc-expected' });
   return { study: st.value, expected: exp.value.claims.map((c) => ({ ...c })), expectedModel: exp.value.model, sources: st.sources, files: [...st.files, ...exp.files] };
 }

@@ -80,4 +80,15 @@ describe('validate kind: qmc-study (reproduce load-time checks)', () => {
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/valid qmc-study configuration \(\d+ files, hash [0-9a-f]+, 8 configurations, 12 replays\)/);
   }, 60_000);
+
+  it('a missing expected file is located at the study\'s expected: key (or its --set), with a did-you-mean', async () => {
+    const file = study('expected-missing', (t) => t.replace(/^expected: .*$/m, 'expected: expectd.yaml'), { 'expected.yaml': readFileSync(join(QMC, 'expected.yaml'), 'utf8') });
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('expected: ')) + 1;
+    const r = await cli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd()).toBe(`${file}:${line}:11: expected: expected an existing expected-values file (relative to study.yaml), found 'expectd.yaml'; did you mean 'expected.yaml'?`);
+    const s = await cli(['validate', join(QMC, 'study.yaml'), '--set', 'expected=expectd.yaml']);
+    expect(s.code).toBe(2);
+    expect(s.stderr.trimEnd()).toBe("--set expected=expectd.yaml: expected: expected an existing expected-values file (relative to study.yaml), found 'expectd.yaml'; did you mean 'expected.yaml'?");
+  });
 });
