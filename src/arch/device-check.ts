@@ -14,6 +14,7 @@ import { deviceSchemas, findDevicePreset } from '../devices/index.js';
 import { lpddr5ParamsSchema } from '../devices/dram/index.js';
 import { nvmAndSramPresets, rawParams } from '../devices/presets/index.js';
 import { defaultDeviceFactory, idealSchema, type BuiltDevice } from './device-factory.js';
+import { deviceAreaDensity } from './report-parts.js';
 import type { SocConfig } from './soc-schema.js';
 import { paramsOf } from '../devices/param-error.js';
 import { formatQuantity } from '../units/format.js';
@@ -110,9 +111,8 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
       const b = defaultDeviceFactory(m.device, new Engine(), `soc.memory.${m.id}`, 0, m.noise);
       built.set(m.id, b);
       // two storage densities for one memory's area (report-parts.ts areaDensity uses the device block's): they must agree
-      const own = (b.device as { params?: { density?: unknown } }).params?.density;
-      if (m.device.density !== undefined && m.density !== undefined && typeof own === 'number' && (b.device.kind === 'stt-mram' || b.device.kind === 'reram')
-        && Math.abs(own - m.density) > 1e-9 * m.density) {
+      const own = deviceAreaDensity(b.device);
+      if (m.device.density !== undefined && m.density !== undefined && own !== undefined && Math.abs(own - m.density) > 1e-9 * m.density) {
         problem([...pre, 'memories', i, 'device', 'density'], `the memory's density (${formatQuantity(m.density, 'density', 6)}), or only one of the two keys (the area uses the device block's)`, formatQuantity(own, 'density', 6));
       }
       // the memory's bitsPerCell counts its cells (cells, weightCells, the memory claims): it must be the device's

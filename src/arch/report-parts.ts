@@ -171,15 +171,20 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
 /**
  * The storage density (bit/mm²) the area metric of a memory uses: the device block's own
  * `density:` when it writes one (an override of the device parameter, the most specific key), else
- * the memory's `density:`, else the density of the device itself (its preset's). Only STT-MRAM and
- * ReRAM devices have an area density (an LPDDR5 `density` is a die size, SRAM has none): for those
- * the memory's `density:` is the only source, and without it there is no area metric. Both keys
- * written and disagreeing is refused at load (device-check.ts), so the order here never hides one.
+ * the memory's `density:`, else the density of the device itself (its preset's). For devices
+ * without an area density (LPDDR5, whose `density` is a die size; SRAM) the memory's `density:` is
+ * the only source, and without it there is no area metric. Both keys written and disagreeing is
+ * refused at load (device-check.ts), so the order here never hides one.
  */
 export function areaDensity(mc: Pick<MemoryConfig, 'density' | 'device'>, device: MemoryDevice): number | undefined {
-  const own = device instanceof SttMram || device instanceof Reram ? device.params.density : undefined;
+  const own = deviceAreaDensity(device);
   if (own !== undefined && mc.device.density !== undefined) return own;
   return mc.density ?? own;
+}
+
+/** A device's own storage density (bit/mm²): STT-MRAM and ReRAM have one; undefined for the others. */
+export function deviceAreaDensity(device: MemoryDevice): number | undefined {
+  return device instanceof SttMram || device instanceof Reram ? device.params.density : undefined;
 }
 
 /** An estimate a run's results rest on: a design value of the run file, or 'preset' for a device / noise-model parameter. */

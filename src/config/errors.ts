@@ -66,11 +66,17 @@ export function withMoreProblems(e: ConfigErrors, extra: readonly ConfigProblem[
   const seen = new Set(e.problems.map(key));
   const added = extra.filter((p) => !seen.has(key(p)));
   if (added.length === 0) return e;
-  const all = [...e.problems, ...added];
+  return new ConfigErrors(inDocumentOrder([...e.problems, ...added]));
+}
+
+/**
+ * `problems` sorted into document order within each file (files in the order they first appear;
+ * problems at one place keep their order), e.g. when several checks each found some.
+ */
+export function inDocumentOrder<P extends ConfigProblem>(problems: readonly P[]): P[] {
   const fileRank = new Map<string, number>();
-  for (const p of all) if (!fileRank.has(p.file)) fileRank.set(p.file, fileRank.size);
-  all.sort((a, b) => fileRank.get(a.file)! - fileRank.get(b.file)! || a.line - b.line || a.col - b.col);
-  return new ConfigErrors(all);
+  for (const p of problems) if (!fileRank.has(p.file)) fileRank.set(p.file, fileRank.size);
+  return [...problems].sort((a, b) => fileRank.get(a.file)! - fileRank.get(b.file)! || a.line - b.line || a.col - b.col);
 }
 
 /**

@@ -4,7 +4,7 @@
  * overrides (value parsed as YAML). The source map follows every value to the file that supplied it.
  */
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
-import { LineCounter, parse as parseYamlValue, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { ConfigErrors, type ConfigProblem } from './errors.js';
 import { kindForFile } from './kinds.js';
 import { formatPath, parsePath, type PathSegment } from './paths.js';
@@ -149,18 +149,25 @@ export function applyOverrides(tree: ComposedTree, overrides: readonly string[])
       bad('', "an override such as 'soc.memories[1].device.arraysPerBank=8'", `'${arg}'`);
       continue;
     }
-    let value: unknown;
-    // an unknown tag (`--set x=!mytag 7`) is only a yaml warning, after which the tag is ignored
+    // One parse: its syntax errors, then its tags (an unknown tag, `--set x=!mytag 7`, is only a yaml
+    // warning after which the tag is ignored; tagProblems also resolves '!!float 32'), then the value.
+    const text = arg.slice(eq + 1);
     const lc = new LineCounter();
-    const tagged = tagProblems(parseDocument(arg.slice(eq + 1), { lineCounter: lc }), arg.slice(eq + 1), where, lc)[0];
+    const doc = parseDocument(text, { lineCounter: lc });
+    const syntax = doc.errors[0];
+    const tagged = syntax === undefined ? tagProblems(doc, text, where, lc)[0] : undefined;
     if (tagged !== undefined) {
       bad(formatPath(path), tagged.expected, tagged.found);
       continue;
     }
+    let value: unknown;
     try {
-      value = parseYamlValue(arg.slice(eq + 1));
+      if (syntax !== undefined) throw syntax;
+      value = doc.toJS();
     } catch (e) {
-      bad(formatPath(path), 'a YAML value', `'${arg.slice(eq + 1)}' (${((e as Error).message.split('\n')[0] ?? '').trim()})`);
+      // (yaml's own position suffix names a column of the value, not of the --set: dropped)
+      const first = ((e as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').trim();
+      bad(formatPath(path), 'a YAML value', `'${text}' (${first})`);
       continue;
     }
     if (root === null || root === undefined) root = typeof path[0] === 'number' ? [] : {};

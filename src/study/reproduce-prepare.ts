@@ -38,12 +38,7 @@ export function loadStudyFull(file: string, overrides: readonly string[] = []): 
   if (statSync(expFile, { throwIfNoEntry: false })?.isFile() !== true) {
     // located at the study's expected: key (or its --set), with a near name from that folder
     const pos = st.sources.get('expected')?.value;
-    let names: string[] = [];
-    try {
-      names = readdirSync(dirname(expFile)).filter((n) => /\.ya?ml$/.test(n));
-    } catch { /* no such folder: no suggestion */ }
-    const dir = posix.dirname(st.value.expected.replace(/\\/g, '/'));
-    const hint = suggest(st.value.expected, names.map((n) => (dir === '.' ? n : posix.join(dir, n))));
+    const hint = nearFileName(st.value.expected, expFile, file);
     throw new ConfigErrors([{ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: 'expected',
       expected: `an existing expected-values file (relative to ${basename(file)})`, found: `'${st.value.expected}'`, ...(hint !== undefined ? { hint: `did you mean '${hint}'?` } : {}) }]);
   }
@@ -87,13 +82,7 @@ function checkRunFiles(study: StudyConfig, file: string, sources: SourceMap): vo
     if (statSync(abs, { throwIfNoEntry: false })?.isFile() === true) return;
     const path = `configurations[${i}].file`;
     const pos = sources.get(path)?.value ?? sources.get(`configurations[${i}]`)?.value;
-    // candidates: the YAML files of the folder the name points into, written as the study would write them
-    let names: string[] = [];
-    try {
-      names = readdirSync(dirname(abs)).filter((n) => /\.ya?ml$/.test(n) && n !== basename(file));
-    } catch { /* the folder does not exist either: no suggestion */ }
-    const dir = posix.dirname(c.file.replace(/\\/g, '/'));
-    const hint = suggest(c.file, names.map((n) => (dir === '.' ? n : posix.join(dir, n))));
+    const hint = nearFileName(c.file, abs, file);
     const isDir = statSync(abs, { throwIfNoEntry: false })?.isDirectory() === true;
     problems.push({
       file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path,
@@ -103,6 +92,19 @@ function checkRunFiles(study: StudyConfig, file: string, sources: SourceMap): vo
     });
   });
   if (problems.length > 0) throw new ConfigErrors(problems);
+}
+
+/**
+ * A YAML file of the folder `written` (as the study wrote it, resolved to `abs`) points into whose
+ * name is near it, written the same way ('rtn-int44.yaml' → 'rtn-int4.yaml'); never the study file.
+ */
+function nearFileName(written: string, abs: string, studyFile: string): string | undefined {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dirname(abs)).filter((n) => /\.ya?ml$/.test(n) && n !== basename(studyFile));
+  } catch { /* the folder does not exist either: no suggestion */ }
+  const dir = posix.dirname(written.replace(/\\/g, '/'));
+  return suggest(written, names.map((n) => (dir === '.' ? n : posix.join(dir, n))));
 }
 
 export interface PrepareOptions {

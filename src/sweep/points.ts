@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { nearPath } from '../config/did-you-mean.js';
+import { inDocumentOrder } from '../config/errors.js';
 import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
 import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
@@ -91,8 +92,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   // pass; only a point that did not resolve leaves the declared names incomplete.
   if (declared !== null && unresolved === 0) checkMetricNames(spec, declared, problems);
   // in document order (a metric check's problem may sit above a config constraint's)
-  const ordered = problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.line - b.p.line || a.p.col - b.p.col || a.i - b.i).map((x) => x.p);
-  if (problems.length > 0) throw new SweepSpecError(ordered.slice(0, 20));
+  if (problems.length > 0) throw new SweepSpecError(inDocumentOrder(problems).slice(0, 20));
   return { points, skipped, duplicates };
 }
 
@@ -231,7 +231,7 @@ function metricExprConfigKeys(spec: SweepSpec, config: unknown, problems: SpecPr
     for (const n of c.expr.names) {
       if (!n.startsWith('config.')) continue;
       try {
-        compileExpr(n).evaluate({ config }); // the lookup the expression makes, with its message
+        configLookup(n).evaluate({ config }); // the lookup the expression makes, with its message
       } catch (e) {
         if (!(e instanceof ExprError)) throw e;
         const dym = configNameHint([n], config);
@@ -242,6 +242,14 @@ function metricExprConfigKeys(spec: SweepSpec, config: unknown, problems: SpecPr
       }
     }
   }
+}
+
+/** The compiled lookup of one `config.` name, compiled once however many points read it. */
+const lookups = new Map<string, ReturnType<typeof compileExpr>>();
+function configLookup(name: string): ReturnType<typeof compileExpr> {
+  let c = lookups.get(name);
+  if (c === undefined) lookups.set(name, (c = compileExpr(name)));
+  return c;
 }
 
 /**

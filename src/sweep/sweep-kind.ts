@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { expandSweep, type ExpandedSweep } from './points.js';
 import { loadSweepSpec } from './spec.js';
+import { inDocumentOrder } from '../config/errors.js';
 import { SweepSpecError, type SpecProblem } from './spec-errors.js';
 import type { SweepSpec } from './spec-types.js';
 
@@ -58,9 +59,7 @@ export async function checkSweepFile(file: string): Promise<CheckedSweep> {
       if (!(e2 instanceof SweepSpecError)) throw e;
       more = e2.problems;
     }
-    const all = [...e.problems, ...more].map((p, i) => ({ p, i }))
-      .sort((a, b) => a.p.line - b.p.line || a.p.col - b.p.col || a.i - b.i).map((x) => x.p);
-    throw new SweepSpecError(all.slice(0, 20));
+    throw new SweepSpecError(inDocumentOrder([...e.problems, ...more]).slice(0, 20));
   }
   return { spec, expanded: await expandSweep(spec) };
 }

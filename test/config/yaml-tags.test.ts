@@ -31,6 +31,7 @@ describe('YAML tags', () => {
   it("'!!float 2' is 2.0, as YAML 1.2's core schema resolves it (yaml alone would read the text '2')", () => {
     const f = t.write('f.yaml', 'readLatency: 3 ns\nn: !!float -32\n');
     expect(loadConfigFile(f, schema)).toMatchObject({ n: -32 });
+    expect(loadConfigFile(f, schema, { overrides: ['n=!!float 32'] })).toMatchObject({ n: 32 }); // and in a --set value
   });
   it('a tag on a collection, and YAML 1.1 types (!!binary) yaml would decode, are located too', () => {
     const f = t.write('c.yaml', 'readLatency: 3 ns\nlist: !mytag\n  - 1\nn: !!binary aGVsbG8=\n');

@@ -41,6 +41,9 @@ interface SweepOpts {
 }
 
 /** Registers `sweep`. */
+/** The shell's exit code of a process ended by `sig`: 128 + signal number (SIGINT 130, SIGTERM 143). */
+const signalExitCode = (sig: NodeJS.Signals): number => (sig === 'SIGINT' ? 130 : 143);
+
 /** SIGINT / SIGTERM do nothing for the rest of the process (one listener each, however often called). */
 function ignoreSignalsFromNowOn(): void {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) if (!process.listeners(sig).includes(ignoreSignal)) process.on(sig, ignoreSignal);
@@ -112,7 +115,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   const stop = new AbortController();
   const onSignal = (sig: NodeJS.Signals): void => {
     if (reported) return;
-    if (signalled !== null) process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
+    if (signalled !== null) process.exit(signalExitCode(sig));
     signalled = sig;
     stop.abort();
   };
@@ -136,7 +139,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     if (reported) ignoreSignalsFromNowOn();
   }
   if (signalled !== null && !reported) {
-    const code = signalled === 'SIGINT' ? 130 : 143;
+    const code = signalExitCode(signalled);
     throw new UserError(stored <= 0
       ? `${spec.name}: interrupted before any point finished; nothing was stored`
       : doneSoFar < totalSoFar
