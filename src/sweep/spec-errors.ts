@@ -12,8 +12,8 @@ export type SpecProblem = ConfigProblem;
 /** Every problem found in a sweep file; a ConfigErrors, so the CLI prints one line each and exits 2. */
 export class SweepSpecError extends ConfigErrors {
   /**
-   * `partial`: when every problem is a constraint's syntax error, the sweep without those
-   * constraints, so the later checks can still report the other constraints' problems.
+   * `partial`: when every problem is a syntax error in a constraint or derived metric, the sweep
+   * without those expressions, so the later checks can still report the others' problems.
    */
   constructor(problems: readonly SpecProblem[], readonly partial?: SweepSpec) {
     // The same problem found at several points (e.g. a constraint on a missing key) is printed once.

@@ -82,11 +82,13 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   const maxPoints = int(root, 'maxPoints', MAX_POINTS, bad);
   if (root['maxPoints'] !== undefined && maxPoints < 1) bad(['maxPoints'], 'a point limit ≥ 1', show(root['maxPoints']));
   checkPointCount(axes, sampler, Math.max(1, maxPoints), root['maxPoints'] !== undefined, bad);
-  // A syntax error in a constraint is counted apart: when it is the only kind of problem, the error
-  // carries the spec without those constraints, so `validate` can report the others' key problems too.
+  // A syntax error in a constraint or derived metric is counted apart: when it is the only kind of
+  // problem, the error carries the spec without those expressions (a derived metric keeps its name,
+  // valued 0, so what reads it is not reported too), and the later checks report the others' problems.
   let syntaxOnly = 0;
-  const constraints = parseConstraints(root['constraints'], bad, () => { syntaxOnly++; });
-  const derived = parseDerived(root['derived'], bad);
+  const onSyntaxError = (): void => { syntaxOnly++; };
+  const constraints = parseConstraints(root['constraints'], bad, onSyntaxError);
+  const derived = parseDerived(root['derived'], bad, onSyntaxError);
   const metrics = root['metrics'] === undefined ? null : strList(root['metrics'], ['metrics'], bad);
   if (metrics !== null) checkRepeatedNames(metrics, (i) => ['metrics', i], 'metric', bad);
   checkRepeatedNames(constraints.map((c) => c.name), (i) => [...constraints[i]!.specPath.slice(0, 2), 'name'], 'constraint name', bad);
@@ -298,7 +300,7 @@ function parseConstraints(v: unknown, bad: Bad, onSyntaxError: () => void): Cons
   return out;
 }
 
-function parseDerived(v: unknown, bad: Bad): Constraint[] {
+function parseDerived(v: unknown, bad: Bad, onSyntaxError: () => void): Constraint[] {
   if (v === undefined) return [];
   if (!isObj(v)) { bad(['derived'], 'a map of metric name → expression over metrics/config', show(v)); return []; }
   const out: Constraint[] = [];
@@ -310,6 +312,8 @@ function parseDerived(v: unknown, bad: Bad): Constraint[] {
       out.push({ name, expr: compileExpr(expr), specPath: path });
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
+      onSyntaxError();
+      out.push({ name, expr: compileExpr('0'), specPath: path }); // placeholder: the spec is only checked, never run
       bad(path, `a valid expression${e.hint === undefined ? '' : `; ${e.hint}`}`, `'${expr}' (${e.message} at character ${e.at + 1})`);
     }
   }

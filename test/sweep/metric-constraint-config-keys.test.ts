@@ -75,3 +75,15 @@ describe('a syntax error in one constraint', () => {
     ]);
   });
 });
+
+describe('a syntax error in a derived metric', () => {
+  it('does not hide a constraint\'s config-key problem, nor make what reads the metric unknown', async () => {
+    const { checkSweepFile } = await import('../../src/sweep/sweep-kind.js');
+    const file = writeToySweep(tempDir(), `${AXES}derived:\n  y: metrics.memoryReadPowerW +* 2\nconstraints:\n  - metrics.y <= config.mram.pjPerBitt\nmetrics: [memoryReadPowerW, y]\n`);
+    const msg = await checkSweepFile(file).then(() => 'accepted', (e: Error) => e.message);
+    expect(msg.split(file).join('FILE').split('\n')).toEqual([
+      "FILE:8:6: derived.y: expected a valid expression, found 'metrics.memoryReadPowerW +* 2' (unexpected '*' at character 27)",
+      "FILE:10:5: constraints[0]: expected a constraint over existing config keys, found config key 'mram.pjPerBitt' is missing; did you mean 'config.mram.pjPerBit'?",
+    ]);
+  });
+});
