@@ -39,7 +39,7 @@ export interface PreparedOutDir {
 /** An output directory checked up front and created only when the results are written. */
 export interface DeferredOutDir {
   /** Creates the directory (with parents) to write into; throws UserError if that now fails. */
-  create(): void;
+  create(): PreparedOutDir;
 }
 
 /**
@@ -52,7 +52,7 @@ export function checkOutDir(dir: string, what: string): DeferredOutDir {
   prepareOutDir(dir, what).discardIfEmpty();
   return {
     create() {
-      prepareOutDir(dir, what);
+      return prepareOutDir(dir, what);
     },
   };
 }

@@ -4,11 +4,11 @@
  * energy per token with its breakdown, bytes per memory and bit-error statistics. A placement that
  * does not fit prints one line naming region, need and capacity and exits 1.
  */
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigErrors, isUserError, UserError } from '../../config/errors.js';
-import { atomicWriteFile, canonicalJson, writeResolved } from '../../config/dump.js';
+import { canonicalJson, writeResolved } from '../../config/dump.js';
 import { loadRunConfig, registerArchKinds } from '../../arch/run-config.js';
 import { resolvedRun } from '../../arch/resolved-run.js';
 import { tryRunConfig, type RunReport } from '../../arch/run.js';
@@ -16,6 +16,7 @@ import { formatQuantity } from '../../units/format.js';
 import { err, out, setExitCode } from '../io.js';
 import { ExitCode } from '../errors.js';
 import { checkOutDir } from '../out-dir.js';
+import { writeResultSet } from '../result-set.js';
 
 interface RunCliOptions {
   readonly set: string[];
@@ -145,10 +146,18 @@ export function register(program: Command): void {
         return;
       }
       if (opts.out !== undefined) {
-        outDir?.create();
-        atomicWriteFile(join(opts.out, 'result.json'), `${canonicalJson(r.report, 2)}\n`);
+        const made = outDir?.create();
         const resolved = resolvedRun(cfg); // the model's content, not its path, is hashed
-        writeResolved(opts.out, resolved.config, { command: 'run', file, overrides: opts.set, seed, ...resolved.files });
+        try {
+          // both files or neither (a full disk or a directory in the way names the file)
+          writeResultSet(opts.out, 'qmcsim run: --out', (set) => {
+            set.put('result.json', `${canonicalJson(r.report, 2)}\n`);
+            set.write('resolved.json', (p) => writeResolved(dirname(p), resolved.config, { command: 'run', file, overrides: opts.set, seed, ...resolved.files }));
+          });
+        } catch (e) {
+          made?.discardIfEmpty();
+          throw e;
+        }
       }
       if (opts.json) out(canonicalJson(r.report, 2));
       else for (const line of formatRunReport(r.report, cfg.workload.batch)) out(line);

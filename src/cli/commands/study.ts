@@ -4,11 +4,10 @@
  * parameters the results rest on; exit 1 if a check fails (3-bit cells must err more than 2-bit cells;
  * zero noise must give zero errors); a check the data cannot decide prints N/A and does not fail.
  */
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { didYouMean } from '../../config/did-you-mean.js';
 import { UserError } from '../../config/errors.js';
-import { atomicWriteFile, canonicalJson } from '../../config/dump.js';
+import { canonicalJson } from '../../config/dump.js';
 import { tableToCsv } from '../../report/csv.js';
 import { formatTable } from '../../report/table.js';
 import { registerStudyKinds } from '../../study/kinds.js';
@@ -18,6 +17,7 @@ import { checkLabel, noiseChecks, noiseChecksOk, noiseHtml, noiseTables } from '
 import { ExitCode } from '../errors.js';
 import { err, out, setExitCode } from '../io.js';
 import { prepareOutDir, type PreparedOutDir } from '../out-dir.js';
+import { writeResultSet } from '../result-set.js';
 import { lazyProgress } from './reproduce.js';
 
 interface StudyCliOptions {
@@ -82,9 +82,18 @@ export function register(program: Command): void {
       if (o.out !== undefined) {
         // the study file under the key --json prints it as (README): `study`
         const { file: study, ...rest } = r;
-        atomicWriteFile(join(o.out, 'result.json'), `${canonicalJson({ study, ...rest, checks, estimated }, 2)}\n`);
-        for (const t of tables) atomicWriteFile(join(o.out, `${t.id}.csv`), tableToCsv(t));
-        atomicWriteFile(join(o.out, 'report.html'), await noiseHtml(r));
+        const html = await noiseHtml(r);
+        try {
+          // every file or none (a full disk or a directory in the way names the file)
+          writeResultSet(o.out, 'qmcsim study: --out', (set) => {
+            set.put('result.json', `${canonicalJson({ study, ...rest, checks, estimated }, 2)}\n`);
+            for (const t of tables) set.put(`${t.id}.csv`, tableToCsv(t));
+            set.put('report.html', html);
+          });
+        } catch (e) {
+          for (const d of prepared) d.discardIfEmpty();
+          throw e;
+        }
         err(`wrote result.json, ${tables.length} CSV tables and report.html to ${o.out}`);
       }
       if (o.export !== undefined) err(`wrote ${r.points.length} noisy-weight checkpoints to ${o.export}`);
