@@ -34,9 +34,9 @@ describe('claims', () => {
   });
   it('table notes say how many required claims pass, naming the failing ones', () => {
     const ok = claimsTable([compareClaim(spec('a', 2), 2), compareClaim(spec('i', 1.35, false), 1.29)], 'T');
-    expect(ok.notes?.[0]).toBe('required claims: 1 of 1 pass; the other 1 are informational');
+    expect(ok.notes?.[0]).toBe('required claims: 1 of 1 pass; the other 1 is informational (i)');
     const bad = claimsTable([compareClaim(spec('a', 2), 2), compareClaim(spec('b', 2), 3)], 'T');
-    expect(bad.notes?.[0]).toBe('required claims: 1 of 2 pass (failing: b); the other 0 are informational');
+    expect(bad.notes?.[0]).toBe('required claims: 1 of 2 pass (failing: b)');
   });
   it('table prints paper as - for new results and marks info gaps', () => {
     const t = claimsTable([compareClaim(spec('n', null), 1.5), compareClaim(spec('i', 1.35, false), 1.29, 'gap')], 'T');
