@@ -21,7 +21,7 @@ import { parseLpddr5Params } from '../dram/lpddr5-schema.js';
 import { reramEnergyTable, sramEnergyTable, sttMramEnergyTable } from '../energy/device-tables.js';
 import { fromLpddr5Table, lpddr5QmcTable } from '../energy/lpddr5-tables.js';
 import type { EnergyTable } from '../energy/energy-table.js';
-import { leakageScales, lookupPreset, nvmAndSramPresets, presetEstimates, resolvePreset, scaleLeakage, scaledLeakageSource, type DevicePreset, type PresetLookup, type SourcedValue } from './index.js';
+import { effectivePreset, leakageScales, lookupPreset, nvmAndSramPresets, presetEstimates, presetFor, resolvePreset, scaleLeakage, scaledLeakageSource, type DevicePreset, type PresetLookup, type SourcedValue } from './index.js';
 import { DeviceParamError, paramOf } from '../param-error.js';
 
 
@@ -76,19 +76,27 @@ export interface DeviceCatalogEntry {
   energyTables(overrides?: Record<string, unknown>): EnergyTable[];
 }
 
+/** Each parameter's source (and estimate mark) in a preset. */
+function sourcesOf(p: DevicePreset<unknown>): Record<string, Source> {
+  const sources: Record<string, Source> = {};
+  for (const [k, v] of Object.entries(p.params as Record<string, SourcedValue>)) sources[k] = { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
+  return sources;
+}
+
 function nvmEntry(p: DevicePreset<unknown>): DeviceCatalogEntry {
   const type = p.type as 'sram' | 'stt-mram' | 'reram';
   const schema = deviceSchemas[type] as z.ZodType<unknown, unknown>;
-  const srcs = p.params as Record<string, SourcedValue>;
-  const sources: Record<string, Source> = {};
-  for (const [k, v] of Object.entries(srcs)) sources[k] = { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
+  const sources = sourcesOf(p);
   const params = (o: Record<string, unknown> = {}): unknown => resolvePreset(p, schema, o);
   const table = (o: Record<string, unknown> = {}): EnergyTable => {
-    const s: Record<string, Source | undefined> = { ...sources };
+    // sources of the preset the overrides apply to (re-derived for a bitsPerCell / clock override)
+    const eff = effectivePreset(p, schema, o);
+    const own = sourcesOf(eff);
+    const s: Record<string, Source | undefined> = { ...own };
     for (const k of Object.keys(o)) s[k] = undefined; // overridden: 'user configuration'
     const po = params(o);
-    const leak = sources.leakagePower;
-    if (leakageScales(o) && leak !== undefined) s.leakagePower = { ...leak, source: scaledLeakageSource(leak.source, params() as Record<string, unknown>, po as Record<string, unknown>) };
+    const leak = own.leakagePower;
+    if (leakageScales(o) && leak !== undefined) s.leakagePower = { ...leak, source: scaledLeakageSource(leak.source, resolvePreset(eff, schema) as Record<string, unknown>, po as Record<string, unknown>) };
     if (type === 'sram') return sramEnergyTable(po as SramParams, s, p.name);
     if (type === 'stt-mram') return sttMramEnergyTable(po as SttMramParams, s, p.name);
     return reramEnergyTable(po as ReramParams, s, p.name);
@@ -176,9 +184,18 @@ function canonicalParams(spec: DeviceSpec): { params: Record<string, unknown>; b
     const r = lookupPreset(spec.preset, list);
     if (!r.ok) throw new Error(`${type}: ${r.message}`);
     preset = r.preset;
-    base = resolvePreset(preset, deviceSchemas[type] as z.ZodType<unknown, unknown>) as Record<string, unknown>;
   }
   const overridden = Object.keys(spec).filter((k) => !SPEC_META.has(k) && spec[k] !== undefined);
+  if (preset !== undefined) {
+    // re-derived for an overridden bitsPerCell / clock (DevicePreset.rederive); refusals name the entry
+    try {
+      preset = presetFor(preset, Object.fromEntries(overridden.map((k) => [k, spec[k]])));
+    } catch (e) {
+      if (e instanceof DeviceParamError) throw new DeviceParamError(e.param, `${type}${spec.id !== undefined ? ` '${spec.id}'` : ''}: ${e.message}`, undefined, e.related);
+      throw e;
+    }
+    base = resolvePreset(preset, deviceSchemas[type] as z.ZodType<unknown, unknown>) as Record<string, unknown>;
+  }
   const params: Record<string, unknown> = { ...base };
   for (const k of overridden) params[k] = spec[k];
   if (preset !== undefined && leakageScales(overridden)) scaleLeakage(params, base);

@@ -8,11 +8,11 @@ import { reramPresets } from './reram.js';
 import { sramPresets } from './sram.js';
 import { presetEstimates, type DevicePreset } from './param-spec.js';
 
-export { leakageScales, presetEstimates, rawParams, resolvePreset, scaleLeakage, scaledLeakageSource } from './param-spec.js';
+export { effectivePreset, leakageScales, presetEstimates, presetFor, rawParams, resolvePreset, scaleLeakage, scaledLeakageSource } from './param-spec.js';
 export type { DevicePreset, SourcedValue, ParamSpec, ParamSpecs } from './param-spec.js';
 export { qmcMram, nvmexplorerMramOptimistic, nvmexplorerMramPessimistic, mramPresets } from './mram.js';
 export { qmcReramMode, nvmexplorerReramOptimistic, nvmexplorerReramPessimistic, reramPresets } from './reram.js';
-export { nvmexplorerSram2mb, sramPresets } from './sram.js';
+export { nvmexplorerSram2mb, nvmexplorerSramAt, sramPresets } from './sram.js';
 
 /** SRAM, STT-MRAM and ReRAM presets in a fixed order. */
 export const nvmAndSramPresets: readonly DevicePreset<unknown>[] = [...mramPresets, ...reramPresets, ...sramPresets] as readonly DevicePreset<unknown>[];

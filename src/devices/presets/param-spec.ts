@@ -55,6 +55,18 @@ export interface DevicePreset<P = Record<string, unknown>> {
   readonly summary: string;
   /** Every parameter of the type, each with its source. */
   readonly params: { readonly [K in keyof P]: SourcedValue };
+  /**
+   * The preset re-derived for overrides of a parameter it derives others from (ReRAM bitsPerCell:
+   * bandwidth, energy, density of that cell mode; SRAM clock: latency cycles from the source's ns),
+   * given the overridden parameters' canonical values; undefined when no re-derivation applies.
+   * Throws a DeviceParamError naming the parameter when the preset has no figures for that value.
+   */
+  readonly rederive?: (overrides: Readonly<Record<string, unknown>>) => DevicePreset<P> | undefined;
+}
+
+/** `preset`, or its re-derivation for the overridden parameters' canonical values (DevicePreset.rederive). */
+export function presetFor<P>(preset: DevicePreset<P>, overrides: Readonly<Record<string, unknown>>): DevicePreset<P> {
+  return preset.rederive?.(overrides) ?? preset;
 }
 
 function fieldSchema(s: ParamSpec): z.ZodType<unknown, unknown> {
@@ -86,18 +98,34 @@ export function rawParams<P>(preset: DevicePreset<P>): Record<string, string | n
   return out;
 }
 
-/** Parses a preset's values through the type's schema into canonical typed parameters. */
+/**
+ * The preset that YAML-style `overrides` apply to: `preset` re-derived for their canonical values
+ * (presetFor), with the canonical parameters of preset and overrides together.
+ */
+export function effectivePreset<P>(preset: DevicePreset<P>, schema: z.ZodType<P, unknown>, overrides: Record<string, unknown> = {}): DevicePreset<P> {
+  const keys = Object.keys(overrides).filter((k) => overrides[k] !== undefined);
+  if (keys.length === 0 || preset.rederive === undefined) return preset;
+  const all = parsePreset(preset, schema, overrides) as Record<string, unknown>;
+  return presetFor(preset, Object.fromEntries(keys.map((k) => [k, all[k]])));
+}
+
+function parsePreset<P>(preset: DevicePreset<P>, schema: z.ZodType<P, unknown>, o: Record<string, unknown>): P {
+  const r = schema.safeParse({ ...rawParams(preset), ...o });
+  if (!r.success) {
+    const msg = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`preset ${preset.name}: ${msg}`);
+  }
+  return r.data;
+}
+
+/**
+ * Parses a preset's values through the type's schema into canonical typed parameters, with
+ * YAML-style `overrides` on top (the preset re-derived for them first: effectivePreset).
+ */
 export function resolvePreset<P>(preset: DevicePreset<P>, schema: z.ZodType<P, unknown>, overrides: Record<string, unknown> = {}): P {
-  const parse = (o: Record<string, unknown>): P => {
-    const r = schema.safeParse({ ...rawParams(preset), ...o });
-    if (!r.success) {
-      const msg = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw new Error(`preset ${preset.name}: ${msg}`);
-    }
-    return r.data;
-  };
-  const out = parse(overrides);
-  if (leakageScales(overrides)) scaleLeakage(out as Record<string, unknown>, parse({}) as Record<string, unknown>);
+  const eff = effectivePreset(preset, schema, overrides);
+  const out = parsePreset(eff, schema, overrides);
+  if (leakageScales(overrides)) scaleLeakage(out as Record<string, unknown>, parsePreset(eff, schema, {}) as Record<string, unknown>);
   return out;
 }
 

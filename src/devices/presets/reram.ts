@@ -3,11 +3,13 @@
  * 1.56 pJ/bit read, 30.1 Mb/mm² (read as binary megabits, Mib). The 2-bit and 1-bit modes are derived from the 3-bit figures by
  * the sensing model (sensing.ts): sequential references, latency = base + (L-1) × step, array
  * bandwidth ∝ bits per cell / sense latency, read energy ∝ comparisons per bit, density ∝ bits per
- * cell — all derived, hence estimates. NVMExplorer tentpoles (lpentecost/NVMExplorer,
- * AE_dnn_output/RRAM_1BPC-combined.csv; cells RRAM_best_case.cell / RRAM_worst_case.cell) are SLC.
+ * cell — all derived, hence estimates. A QMC preset given another bitsPerCell is that mode's preset
+ * (rederive). NVMExplorer tentpoles (lpentecost/NVMExplorer, AE_dnn_output/RRAM_1BPC-combined.csv;
+ * cells RRAM_best_case.cell / RRAM_worst_case.cell) are SLC: at 2 or 3 bits they need the per-mode figures given.
  */
 import type { ReramParams } from '../nvm/reram.js';
 import type { DevicePreset, SourcedValue } from './param-spec.js';
+import { DeviceParamError } from '../param-error.js';
 
 const QMC = 'QMC (arXiv 2601.14549) Table 1';
 const NVMX_AE = 'NVMExplorer AE_dnn_output/RRAM_1BPC-combined.csv';
@@ -40,7 +42,13 @@ const SHARED = {
 
 const ITER: Record<1 | 2 | 3, readonly [number, number, number]> = { 1: [1, 0.8, 8], 2: [1, 0.5, 12], 3: [2, 0.3, 20] };
 
-/** QMC ReRAM in 1-, 2- or 3-bit-per-cell mode (3-bit = QMC Table 1; others derived). */
+const isMode = (b: unknown): b is 1 | 2 | 3 => b === 1 || b === 2 || b === 3;
+
+/**
+ * QMC ReRAM in 1-, 2- or 3-bit-per-cell mode (3-bit = QMC Table 1; others derived). Given another
+ * bitsPerCell it re-derives as that mode's preset (capacity, bandwidth, energies, density, verify),
+ * so `preset: qmc-reram-2bit, bitsPerCell: 3` is qmc-reram-3bit; other overrides still win.
+ */
 export function qmcReramMode(bits: 1 | 2 | 3): DevicePreset<ReramParams> {
   const is3 = bits === 3;
   const d = (v: string, how: string): SourcedValue => (is3 ? { value: v, source: QMC } : { value: v, source: `derived from ${QMC} 3-bit figure: ${how}`, estimate: true });
@@ -50,6 +58,7 @@ export function qmcReramMode(bits: 1 | 2 | 3): DevicePreset<ReramParams> {
     name: `qmc-reram-${bits}bit`,
     type: 'reram',
     summary: `MLC ReRAM as in QMC Table 1, ${bits}-bit-per-cell mode${is3 ? '' : ' (derived from the 3-bit figures)'}`,
+    rederive: (o) => (isMode(o.bitsPerCell) && o.bitsPerCell !== bits ? qmcReramMode(o.bitsPerCell) : undefined),
     params: {
       ...SHARED,
       capacity: { value: `${128 * bits} MiB`, source: `derived: QMC §3 ReRAM area 100.65 mm² × 30.1 Mib/mm² ≈ 379 MiB in 3-bit mode, rounded up to 384 MiB; same cells at ${bits} bit/cell`, estimate: true },
@@ -82,11 +91,30 @@ const SLC_TENTPOLE = {
   verifyEnergy: { value: '0 pJ', source: 'no verify in the NVSim write model' },
 } as const;
 
+/** Parameters an SLC tentpole needs given when used at 2 or 3 bits per cell (its figures are 1-bit ones). */
+const PER_MODE = ['arrayBandwidth', 'readEnergy', 'density', 'senseStep'] as const;
+
+/**
+ * Refuses an SLC tentpole at another bitsPerCell unless every per-mode figure (PER_MODE) is given:
+ * NVSim's array results are single-level and no source gives their MLC counterparts.
+ */
+function slcOnly(name: string): (o: Readonly<Record<string, unknown>>) => undefined {
+  return (o) => {
+    const b = o.bitsPerCell;
+    if (b === undefined || b === 1) return undefined;
+    const missing = PER_MODE.filter((k) => o[k] === undefined);
+    if (missing.length === 0) return undefined;
+    const use = isMode(b) ? `use preset qmc-reram-${b}bit for ${b}-bit cells, or ` : '';
+    throw new DeviceParamError('bitsPerCell', `preset ${name} has bitsPerCell 1 (NVMExplorer SLC figures) and no ${String(b)}-bit derivation: ${use}also give ${missing.join(', ')} for ${String(b)} bit/cell`, undefined, ['preset']);
+  };
+}
+
 /** NVMExplorer optimistic ReRAM tentpole (RRAM_best_case.cell: 53 F², 0.4 V read, 5 ns SET). */
 export const nvmexplorerReramOptimistic: DevicePreset<ReramParams> = {
   name: 'nvmexplorer-reram-optimistic',
   type: 'reram',
   summary: 'NVMExplorer optimistic ReRAM tentpole (SLC, 22 nm 2 MB NVSim array results), QMC organisation',
+  rederive: slcOnly('nvmexplorer-reram-optimistic'),
   params: {
     ...SLC_TENTPOLE,
     senseBase: { value: '0.848789 ns', source: `${NVMX_AE}, RRAM_best_case.cell read latency` },
@@ -103,6 +131,7 @@ export const nvmexplorerReramPessimistic: DevicePreset<ReramParams> = {
   name: 'nvmexplorer-reram-pessimistic',
   type: 'reram',
   summary: 'NVMExplorer pessimistic ReRAM tentpole (SLC; NVSim gave no array result for this cell, array figures estimated)',
+  rederive: slcOnly('nvmexplorer-reram-pessimistic'),
   params: {
     ...SLC_TENTPOLE,
     senseBase: { value: '5 ns', source: `estimate: ${NVMX_AE} has no array result for RRAM_worst_case.cell (-1); QMC's 5 ns bound used`, estimate: true },
