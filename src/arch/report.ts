@@ -16,9 +16,13 @@ import { combine, snapshot, type SocSnapshot } from './snapshot.js';
 import type { Soc } from './soc.js';
 import { buildReportParts, type ReportParts } from './report-parts.js';
 import { checkFiniteMetrics } from './finite-metrics.js';
+import { quantLabel } from '../workloads/quant/config.js';
 
 export interface RunReport extends ReportParts {
   readonly name: string;
+  /** The model run (catalogue name or YAML path, as configured) and the quantizer's short label. */
+  readonly model: string;
+  readonly quant: string;
   readonly seed: number;
   /** Flat metrics; the key suffix is the unit (Ps, Pj, Bytes, Mm2, W) or a count. */
   readonly metrics: Readonly<Record<string, number>>;
@@ -99,7 +103,7 @@ export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r
   checkFiniteMetrics(m, cfg);
 
   return {
-    name: cfg.name, seed, metrics: sortKeys(m),
+    name: cfg.name, model: cfg.model, quant: quantLabel(cfg.quant), seed, metrics: sortKeys(m),
     energy: { devices, interconnect, cdcPj, totalPj: devicePj + netPj },
     powerBudget: budget,
     layerReuse: { reusedSteps: r.reusedSteps, simulatedSteps: r.steps.length - r.reusedSteps },

@@ -16,7 +16,7 @@ describe('run header with layer reuse', () => {
     expect(reusedSteps).toBeGreaterThan(0);
     expect(reusedSteps + simulatedSteps).toBe(loadModel('smollm2-135m').numLayers + 2);
     const head = formatRunReport(r.report)[0] ?? '';
-    expect(head).toBe(`run int4-hymba (seed 1, ${reusedSteps} of ${reusedSteps + simulatedSteps} steps reused; a step is a layer, the embedding or the head)`);
+    expect(head).toBe(`run int4-hymba: model smollm2-135m, quantizer rtn4-channel (seed 1, ${reusedSteps} of ${reusedSteps + simulatedSteps} steps reused; a step is a layer, the embedding or the head)`);
     expect(head).not.toMatch(/layers reused/);
   }, 60_000);
 });

@@ -63,7 +63,7 @@ export function comparablePowers(a: number, b: number): [string, string] {
 export function formatRunReport(r: RunReport, batch = batchOf(r.metrics)): string[] {
   const m = r.metrics;
   const lines: string[] = [];
-  lines.push(`run ${r.name} (seed ${r.seed}${r.layerReuse.reusedSteps > 0 ? `, ${r.layerReuse.reusedSteps} of ${r.layerReuse.reusedSteps + r.layerReuse.simulatedSteps} steps reused; a step is a layer, the embedding or the head` : ''})`);
+  lines.push(`run ${r.name}: model ${r.model}, quantizer ${r.quant} (seed ${r.seed}${r.layerReuse.reusedSteps > 0 ? `, ${r.layerReuse.reusedSteps} of ${r.layerReuse.reusedSteps + r.layerReuse.simulatedSteps} steps reused; a step is a layer, the embedding or the head` : ''})`);
   lines.push(`latency per token   ${t(m.latencyPerTokenPs ?? 0)}`);
   // device and interconnect energy are per decode step; a step yields one token per sequence
   const sum = `device ${e(m.energyDevicePj ?? 0)} + interconnect ${e(m.energyInterconnectPj ?? 0)}`;
