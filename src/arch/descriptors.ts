@@ -9,7 +9,7 @@ import type { ParamDoc, PluginDescriptor } from '../config/plugin.js';
 
 const initiatorParams: readonly ParamDoc[] = [
   { name: 'id', kind: 'string', required: true, description: 'initiator name (component path segment)' },
-  { name: 'window', kind: 'integer', required: true, description: 'maximum outstanding requests; a full window stalls the initiator', source: 'GPU 1024: covers 204.8 GB/s × ~150 ns round trip (orin-agx-baseline.yaml)', estimate: true },
+  { name: 'window', kind: 'integer', required: true, min: 1, max: 2 ** 20, description: 'maximum outstanding requests; a full window stalls the initiator (at most 2^20 each and 2^22 over all initiators: the request pool preallocates a slot per outstanding request)', source: 'GPU 1024: covers 204.8 GB/s × ~150 ns round trip (orin-agx-baseline.yaml)', estimate: true },
   { name: 'priority', kind: 'integer', default: 0, description: 'fixed-priority rank at a port, lower wins' },
   { name: 'weight', kind: 'integer', default: 1, description: 'share under the weighted arbiter' },
   { name: 'sms', kind: 'integer', required: false, description: 'streaming multiprocessors (GPU, informational)', source: 'orin-lpddr5.md B.1: 16 SM' },
@@ -29,7 +29,7 @@ const linkParams: readonly ParamDoc[] = [
   { name: 'width', kind: 'size', required: true, description: 'bytes moved per transfer (bandwidth = transferRate × width)', source: 'UCIe 64 IOs = 64 bit; ReRAM bus 64 B IO (QMC §3)' },
   { name: 'latency', kind: 'time', required: true, description: 'one-way link latency', source: 'UCIe die-to-die < 2 ns; off-chip 5 ns', estimate: true },
   { name: 'energyPerBit', kind: 'energyPerBit', required: true, description: 'interconnect energy per bit moved (E_net)', source: 'derived from QMC 10.98× total-energy ratio: 0.09 pJ/bit', estimate: true },
-  { name: 'buffer', kind: 'size', default: '64 KiB', description: 'bytes queued on the link before the port is back-pressured', estimate: true },
+  { name: 'buffer', kind: 'size', default: '64 KiB', description: 'bytes queued on the link before the port is back-pressured; at least one request (the memory\'s requestSize or device granule)', estimate: true },
 ];
 
 const arbiter = (type: string, summary: string): PluginDescriptor => ({

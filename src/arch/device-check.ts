@@ -21,6 +21,8 @@ import { formatQuantity } from '../units/format.js';
 
 /** Exact bytes plus the binary-prefixed size, for memory-map messages ('2097152 B = 2 MiB'). */
 const bytesText = (b: number): string => `${b} B = ${formatQuantity(b, 'size', 6)}`;
+/** bytesText without the repetition of a size below 1 KiB ('64 B', not '64 B = 64 B'). */
+const sizeText = (b: number): string => (formatQuantity(b, 'size', 6) === `${b} B` ? `${b} B` : bytesText(b));
 
 /** `data` placed at `path` inside an otherwise empty tree (so issue paths can carry the prefix). */
 function nest(path: readonly PathSegment[], data: unknown): unknown {
@@ -99,6 +101,12 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
     const pos = locate(src, path);
     problems.push({ file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(path), expected, found });
   };
+  // a link (or bus) buffer smaller than one request: at its buffer key, or at the link when the default applies
+  const bufferProblem = (link: readonly PathSegment[], buffer: number, request: number, whose: string): void => {
+    const set = src.has(formatPath([...link, 'buffer']));
+    problem(set ? [...link, 'buffer'] : link, `a buffer of at least one request, ${sizeText(request)} (the request size of ${whose}; the link buffer holds whole transfers)`,
+      set ? sizeText(buffer) : `${sizeText(buffer)} (the default; the key is missing)`);
+  };
   const built = new Map<string, BuiltDevice>();
   soc.memories.forEach((m, i) => {
     const at = [...pre, 'memories', i, 'device'];
@@ -121,10 +129,20 @@ export function checkDevices(soc: SocConfig, file: string, sources: SourceMap | 
         const set = src.has(formatPath([...pre, 'memories', i, 'bitsPerCell']));
         problem([...pre, 'memories', i, 'bitsPerCell'], `${cell}, the bits per cell of its device (${String(m.device.preset)})`, set ? String(m.bitsPerCell) : `${m.bitsPerCell} (the default; the key is missing)`);
       }
+      // the link buffer holds whole transfers: one smaller than a request holds none (the port would
+      // stop at every transfer, whatever the size; 1 B behaved as 64 B)
+      const request = m.requestSize ?? b.device.granuleBytes;
+      if (soc.interconnect.type !== 'bus' && m.link !== undefined && m.link.buffer < request) bufferProblem([...pre, 'memories', i, 'link'], m.link.buffer, request, `memory '${m.id}'`);
     } catch (e) {
       problems.push(buildProblem(e, at, file, src));
     }
   });
+  const bus = soc.interconnect.bus;
+  if (soc.interconnect.type === 'bus' && bus !== undefined && built.size === soc.memories.length) {
+    const sizes = soc.memories.map((m) => ({ id: m.id, bytes: m.requestSize ?? (built.get(m.id)?.device.granuleBytes ?? 0) }));
+    const largest = sizes.reduce((a, x) => (x.bytes > a.bytes ? x : a));
+    if (bus.buffer < largest.bytes) bufferProblem([...pre, 'interconnect', 'bus'], bus.buffer, largest.bytes, `memory '${largest.id}', the largest on the bus`);
+  }
   if (problems.length === 0) {
     const spans = soc.regions.map((r) => {
       const cap = built.get(r.memory)?.device.capacityBytes;

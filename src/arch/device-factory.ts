@@ -13,7 +13,8 @@ import { findDevicePreset } from '../devices/index.js';
 import { parseLpddr5Params } from '../devices/dram/index.js';
 import { accessNoiseFor, type AccessNoise, type NoiseModelSpec } from '../devices/noise/index.js';
 import { noiseDescriptors } from '../devices/noise/descriptors.js';
-import { DeviceParamError } from '../devices/param-error.js';
+import { DeviceParamError, MAX_DEVICE_UNITS } from '../devices/param-error.js';
+import { MAX_REQUEST_SIZE } from './soc-schema.js';
 import { misspeltKey } from '../config/did-you-mean.js';
 import { showFound } from '../units/parse.js';
 
@@ -43,8 +44,8 @@ export type DeviceFactory = (spec: DeviceSpec, engine: Engine, path: string, see
 export const idealSchema = strictObject({
   type: z.literal('ideal'),
   capacity: q.size({ positive: true }),
-  granule: q.size({ positive: true, default: '64 B' }),
-  channels: int({ min: 1 }),
+  granule: q.size({ positive: true, max: MAX_REQUEST_SIZE, default: '64 B' }),
+  channels: int({ min: 1, max: MAX_DEVICE_UNITS, why: 'each channel is modelled individually' }),
   channelBandwidth: q.bandwidth({ positive: true }),
   latency: q.time(),
   queueDepth: int({ min: 1 }).default(64),

@@ -22,11 +22,21 @@ const computeSchema = strictObject({
   efficiency: num({ positive: true, max: 1 }).default(1),
 });
 
+/**
+ * Largest outstanding window of one initiator, and of all together. The request pool (request-pool.ts)
+ * preallocates a slot per outstanding request (20 B each); Little's law for 1 TB/s × 1 µs / 64 B
+ * needs ≈ 16 k, so 2^20 leaves ample headroom while a typo (1e12) is refused instead of crashing.
+ */
+export const MAX_WINDOW = 2 ** 20;
+export const MAX_TOTAL_WINDOW = 2 ** 22;
+/** Largest request granule a port issues (memory requests are 32 B to a few KiB; the pool holds sizes as 32-bit integers). */
+export const MAX_REQUEST_SIZE = 2 ** 20;
+
 const initiatorSchema = strictObject({
   id: z.string().min(1),
   type: oneOf(['gpu', 'dla', 'cpu', 'weight-controller']),
   /** Maximum outstanding requests. */
-  window: positiveInt(),
+  window: int({ min: 1, max: MAX_WINDOW, why: "outstanding requests, one preallocated request-pool slot each; Little's law for 1 TB/s × 1 µs / 64 B needs ≈ 16384" }),
   /** Fixed-priority rank, lower wins. */
   priority: int({ min: 0 }).default(0),
   /** Weighted-arbiter share. */
@@ -60,7 +70,7 @@ const memorySchema = strictObject({
   /** The memory's own link: required under a crossbar; optional and not used under a shared bus (interconnect.type: bus). */
   link: linkSchema.optional(),
   /** Request granule issued by the port (default: the device granule). */
-  requestSize: q.size({ positive: true }).optional(),
+  requestSize: q.size({ positive: true, max: MAX_REQUEST_SIZE }).optional(),
   /** Bits stored per cell (MLC ReRAM 3 or 2; default 1). */
   bitsPerCell: int({ min: 1, max: 4 }).default(1),
   /** Storage density for the area metric (QMC Table 1). */
@@ -112,6 +122,13 @@ export const socSchema = strictObject({
   unique(soc.initiators, 'initiators', 'initiator');
   unique(soc.memories, 'memories', 'memory');
   unique(soc.regions, 'regions', 'region');
+  // the request pool holds every initiator's window at once
+  const total = soc.initiators.reduce((a, x) => a + x.window, 0);
+  if (total > MAX_TOTAL_WINDOW) {
+    const last = soc.initiators.length - 1;
+    reportIssue(ctx, `windows summing to at most ${MAX_TOTAL_WINDOW} over all initiators (the request pool preallocates a slot per outstanding request)`,
+      `${soc.initiators.map((x) => x.window).join(' + ')} = ${total}`, ['initiators', last, 'window']);
+  }
   const memIds = soc.memories.map((m) => m.id);
   soc.regions.forEach((r, i) => {
     if (memIds.includes(r.memory)) return;

@@ -122,12 +122,16 @@ export function strictObject<S extends z.ZodRawShape>(shape: S): z.ZodObject<S, 
   });
 }
 
-/** Integer schema with readable bounds: `int({ min: 1 })`. */
-export function int(opts: { min?: number; max?: number } = {}): z.ZodType<number, unknown> {
+/**
+ * Integer schema with readable bounds: `int({ min: 1 })`. `why` is added to the expected text in
+ * parentheses, to say where a bound comes from: `int({ min: 1, max: 2 ** 20, why: 'one pool slot each' })`.
+ */
+export function int(opts: { min?: number; max?: number; why?: string } = {}): z.ZodType<number, unknown> {
   const lo = opts.min ?? Number.MIN_SAFE_INTEGER;
   const hi = opts.max ?? Number.MAX_SAFE_INTEGER;
-  const what = opts.min !== undefined && opts.max !== undefined ? `an integer from ${lo} to ${hi}`
+  const bounds = opts.min !== undefined && opts.max !== undefined ? `an integer from ${lo} to ${hi}`
     : opts.min !== undefined ? `an integer ≥ ${lo}` : opts.max !== undefined ? `an integer ≤ ${hi}` : 'an integer';
+  const what = opts.why === undefined ? bounds : `${bounds} (${opts.why})`;
   return z.unknown().transform((v, ctx): number => {
     if (typeof v === 'number' && Number.isSafeInteger(v) && v >= lo && v <= hi) return v;
     // 1e30 or 2^53 + 1 is an integer ≥ 0 as written: say which bound it breaks (exact integers end at 2^53 − 1)
