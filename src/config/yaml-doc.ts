@@ -12,7 +12,10 @@ export function keyPathOf(doc: Document, ancestors: readonly unknown[], node: un
   const path: PathSegment[] = [];
   let parent: unknown = doc;
   for (const a of [...ancestors.slice(1), node]) {
-    if (isPair(a) && isScalar(a.key)) path.push(String(a.key.value));
+    // (a merge key '<<' is a symbol in yaml 2: its values belong to the map that holds it)
+    if (isPair(a) && isScalar(a.key)) {
+      if (typeof a.key.value !== 'symbol') path.push(String(a.key.value));
+    }
     else if (isSeq(parent)) path.push(parent.items.indexOf(a as never));
     parent = a;
   }

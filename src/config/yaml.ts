@@ -87,8 +87,13 @@ export function parseYaml(text: string, file: string): LoadedYaml {
   visit(doc, {
     Alias(_k, alias, ancestors) {
       // yaml only notices at toJS, without a position; an alias must follow its anchor.
-      if (alias.resolve(doc) !== undefined) return;
+      const target = alias.resolve(doc);
       const p = lc.linePos(alias.range?.[0] ?? 0);
+      if (target !== undefined) {
+        // `x: &a [*a]` is a list that holds itself: a cyclic tree every later step would recurse into forever
+        if (ancestors.includes(target as never)) complex.push({ file, line: p.line, col: p.col, path: keyPathOf(doc, ancestors, alias), expected: 'an alias to a finished anchor (a value cannot contain itself)', found: `*${alias.source} inside its own anchor &${alias.source}` });
+        return;
+      }
       complex.push({ file, line: p.line, col: p.col, path: keyPathOf(doc, ancestors, alias), expected: `an alias to an anchor set above it ('&${alias.source}')`, found: `'*${alias.source}' with no such anchor before it` });
     },
     Pair(_k, pair) {
