@@ -100,13 +100,14 @@ export function register(program: Command): void {
         }
         noise = accessNoiseFor(spec);
       } else if (opts.bitErrorRate !== undefined) {
-        const p = Number(opts.bitErrorRate);
-        // a decimal number only: Number() also reads '0x1' (= 1) and '0b1'; a non-zero one that
-        // underflows to 0 ('1e-400') would silently turn the noise off
-        const decimal = /^\s*(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(opts.bitErrorRate);
+        // a decimal number, optionally in percent ('0.1 %', as YAML ratios): Number() also reads
+        // '0x1' (= 1) and '0b1'; a non-zero one that underflows to 0 ('1e-400') would silently turn the noise off
+        const m = /^\s*((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)\s*$/.exec(opts.bitErrorRate);
+        const decimal = m !== null;
+        const p = m === null ? NaN : Number(m[1]) / (m[2] === '%' ? 100 : 1);
         const underflow = p === 0 && /[1-9]/.test(opts.bitErrorRate.split(/[eE]/)[0] ?? '');
         if (!decimal || !(p >= 0 && p <= 1) || underflow) {
-          throw new UserError(`qmcsim replay: --bit-error-rate expects a probability in [0, 1] written as a decimal number (0.001, 1e-6), found '${opts.bitErrorRate}'${underflow ? ' (too small: it reads as 0)' : ''}`);
+          throw new UserError(`qmcsim replay: --bit-error-rate expects a probability in [0, 1] written as a decimal number or a percentage (0.001, 1e-6, '0.1 %'), found '${opts.bitErrorRate}'${underflow ? ' (too small: it reads as 0)' : ''}`);
         }
         noise = bitFlipAccessNoise(p);
       }
