@@ -6,6 +6,7 @@
 import type { Source } from '../../config/plugin.js';
 import type { SttMramParams } from '../nvm/stt-mram.js';
 import type { ReramParams } from '../nvm/reram.js';
+import { senseEnergyFactor } from '../nvm/sensing.js';
 import type { SramParams } from '../sram/sram.js';
 import type { EnergyEntry, EnergyTable } from './energy-table.js';
 
@@ -30,13 +31,29 @@ export function sttMramEnergyTable(p: SttMramParams, s: ParamSources, name: stri
   };
 }
 
-/** ReRAM: per-bit read energy of the mode; writes priced per cell pulse and per cell verify. */
+/**
+ * ReRAM read bits: the per-bit read energy, which prices all 2^b − 1 reference comparisons of a cell,
+ * scaled to the comparisons the sensing scheme makes (binary: b/(2^b − 1); sensing.ts). The scaled
+ * figure is derived by our energy-∝-comparisons model, hence an estimate whatever readEnergy's source.
+ */
+function reramReadBits(p: ReramParams, s: ParamSources): EnergyEntry {
+  const k = senseEnergyFactor(p.bitsPerCell, p.sensing);
+  const e = entry(p.readEnergy, 'bit', s.readEnergy);
+  if (k === 1) return e;
+  const all = (1 << p.bitsPerCell) - 1;
+  return {
+    pj: p.readEnergy * k, per: 'bit', estimate: true,
+    source: `derived: readEnergy (${e.source}) × ${p.bitsPerCell}/${all}: ${p.sensing} sensing makes ${p.bitsPerCell} of the ${all} reference comparisons per cell it prices (read energy ∝ comparisons, sensing.ts)`,
+  };
+}
+
+/** ReRAM: per-bit read energy of the mode and sensing scheme; writes priced per cell pulse and per cell verify. */
 export function reramEnergyTable(p: ReramParams, s: ParamSources, name: string): EnergyTable {
   return {
     name, kind: 'reram',
     actions: {
       read: included('readBits'), write: included('programPulses and verifyReads'),
-      readBits: entry(p.readEnergy, 'bit', s.readEnergy),
+      readBits: reramReadBits(p, s),
       writeBits: included('programPulses and verifyReads'),
       cellReads: included('readBits'), senseComparisons: included('readBits'),
       programPulses: entry(p.programPulseEnergy, 'cell pulse', s.programPulseEnergy),

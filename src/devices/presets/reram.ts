@@ -32,7 +32,7 @@ const SHARED = {
   arrayCols: { value: 256, source: QMC },
   interleave: { value: '64 B', source: 'QMC §3: ReRAM memory bus with a 64-byte IO' },
   channelBandwidth: { value: '0 B/s', source: 'not modelled in the device: the 3.3 GHz × 64 B off-chip bus (QMC §3) belongs to the SoC model' },
-  sensing: { value: 'sequential', source: 'model choice (sensing.ts): worst-case sequential reference walk', estimate: true },
+  sensing: { value: 'sequential', source: 'model choice (sensing.ts): worst-case sequential reference walk; binary sensing (b comparisons) is priced at b/(2^b − 1) of readEnergy', estimate: true },
   parallelCells: { value: 64, source: 'modelling choice: write drivers per array', estimate: true },
   leakagePower: { value: '0 W', source: 'QMC gives none; non-volatile arrays power-gated when idle', estimate: true },
   queueDepth: { value: 32, source: 'modelling choice: per-bank request queue (≥ arrays per bank)', estimate: true },
