@@ -50,24 +50,51 @@ const SCHEMA = [
      point_id VARCHAR NOT NULL, name VARCHAR NOT NULL, value DOUBLE, PRIMARY KEY (point_id, name))`,
 ];
 
+/**
+ * The database file could not be opened or written (a full disk, no permission, not a DuckDB
+ * file). `what` says what failed ('cannot store point 3'), `reason` why, in words.
+ */
+export class ResultsDbError extends Error {
+  readonly reason: string;
+  constructor(readonly file: string, readonly what: string, cause: unknown) {
+    const reason = dbReason(cause);
+    super(`results database ${file}: ${what} (${reason})`);
+    this.name = 'ResultsDbError';
+    this.reason = reason;
+  }
+}
+
+/** DuckDB's message in words: 'no space left on device' for `IO Error: Could not write file "x": No space left on device`. */
+function dbReason(e: unknown): string {
+  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+  const os = /: (No space left on device|Permission denied|Read-only file system|Disk quota exceeded|Input\/output error|Is a directory)\b/i.exec(msg);
+  if (os !== null) return os[1]!.toLowerCase();
+  return msg.replace(/^(IO|TransactionContext|Serialization|Catalog|Invalid Input) Error: /, '');
+}
+
 /** An open results database. Call close() when done. */
 export class ResultsDb {
   private chain: Promise<unknown> = Promise.resolve();
   private constructor(private readonly instance: DuckDBInstance, private readonly conn: DuckDBConnection, readonly file: string) {}
 
-  /** Opens (creating if needed) the DuckDB file `file`. */
+  /** Opens (creating if needed) the DuckDB file `file`; throws ResultsDbError if it cannot be opened or set up. */
   static async open(file: string): Promise<ResultsDb> {
     mkdirSync(dirname(file), { recursive: true });
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(file);
     } catch (e) {
-      throw new Error(`cannot open results database ${file}: ${(e as Error).message.split('\n')[0]}`);
+      throw new ResultsDbError(file, 'cannot open it', e);
     }
-    const conn = await instance.connect();
-    for (const sql of SCHEMA) await conn.run(sql);
-    await conn.run(`INSERT INTO meta VALUES ('schemaVersion', $1) ON CONFLICT DO NOTHING`, [SCHEMA_VERSION]);
-    return new ResultsDb(instance, conn, file);
+    try {
+      const conn = await instance.connect();
+      for (const sql of SCHEMA) await conn.run(sql);
+      await conn.run(`INSERT INTO meta VALUES ('schemaVersion', $1) ON CONFLICT DO NOTHING`, [SCHEMA_VERSION]);
+      return new ResultsDb(instance, conn, file);
+    } catch (e) {
+      instance.closeSync();
+      throw new ResultsDbError(file, 'cannot set it up', e); // e.g. a full disk while creating the tables
+    }
   }
 
   /** Ids among `ids` that are already stored. */
@@ -93,8 +120,8 @@ export class ResultsDb {
         }
         await this.conn.run('COMMIT');
       } catch (e) {
-        await this.conn.run('ROLLBACK');
-        throw e;
+        await this.conn.run('ROLLBACK').catch(() => undefined);
+        throw new ResultsDbError(this.file, 'cannot remove the points this run replaces', e);
       }
     });
   }
@@ -131,7 +158,7 @@ export class ResultsDb {
         return true;
       } catch (e) {
         await this.conn.run('ROLLBACK').catch(() => undefined);
-        throw e;
+        throw new ResultsDbError(this.file, `cannot store point ${row.index}`, e);
       }
     });
   }

@@ -4,6 +4,7 @@
  * point in the results database as it arrives (one transaction per point, keyed by point id).
  */
 import { setMaxListeners } from 'node:events';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../config/errors.js';
 import { ExprError } from './expression.js';
 import { expandSweep, type ExpandedSweep, type ResolvedPoint } from './points.js';
@@ -135,12 +136,13 @@ function toRow(spec: SweepSpec, p: ResolvedPoint, o: PointOutcome, evaluator: st
     id: p.id, sweep: spec.name, index: p.index, seed: spec.seed, toolVersion: TOOL_VERSION, evaluator,
     axes: Object.fromEntries(p.axes), config: p.config,
   };
-  if (!o.ok) return { ...base, status: 'failed', violated: null, error: o.error, metrics: {} };
-  // A non-finite metric (0/0, x/0) becomes NaN here and NULL / null in the database: JSON (the queue,
-  // the points.metrics column) cannot carry it, and 0/0 is -nan in one thread and nan after a
-  // structured clone, so storing it as computed made results depend on the executor.
-  const all: Record<string, number> = {};
-  for (const [k, v] of Object.entries(o.metrics)) all[k] = typeof v === 'number' && Number.isFinite(v) ? v : NaN;
+  if (!o.ok) {
+    // a metric that is no finite number (NaN, Infinity, a string) fails the point, naming the module
+    // (evaluateTask checks it where the value is as computed; the row carries the point's index and axes)
+    const error = o.badMetric === true ? `evaluator ${evaluatorShown(spec)}: ${o.error}` : o.error;
+    return { ...base, status: 'failed', violated: null, error, metrics: {} };
+  }
+  const all: Record<string, number> = { ...o.metrics };
   for (const d of spec.derived) {
     try {
       const v = d.expr.evaluate({ config: p.config, metrics: all });
@@ -206,4 +208,12 @@ function hintFor(message: string, metrics: Readonly<Record<string, number>>): st
   if (m === null) return '';
   const dym = didYouMean(m[1]!, Object.keys(metrics));
   return dym === undefined ? '' : `; did you mean 'metrics.${dym}'?`;
+}
+
+/** The evaluator: 'run-config', its module relative to the sweep file ('./ev.mjs'), or its absolute path when outside the file's folder. */
+export function evaluatorShown(spec: SweepSpec): string {
+  const m = spec.evaluator.module;
+  if (m === 'run-config' || !isAbsolute(m)) return m;
+  const rel = relative(dirname(resolve(spec.file)), m);
+  return rel.startsWith('..') || isAbsolute(rel) ? m : `./${rel.split(sep).join('/')}`;
 }

@@ -17,7 +17,11 @@ export interface PointTask {
 /** The result of one point: metrics, or the evaluator's one-line error (a deterministic failure). */
 export type PointOutcome =
   | { readonly id: string; readonly ok: true; readonly metrics: Readonly<Record<string, number>>; readonly error?: never }
-  | { readonly id: string; readonly ok: false; readonly error: string; readonly metrics?: never };
+  | {
+    readonly id: string; readonly ok: false; readonly error: string; readonly metrics?: never;
+    /** True when evaluate() returned but a value was no finite number (the error names the metric, not the point or module). */
+    readonly badMetric?: boolean;
+  };
 
 /** How an executor treats results an earlier run left behind (only a queue keeps any). */
 export interface ExecutorRunOptions {
@@ -39,11 +43,18 @@ export interface Executor {
 export async function evaluateTask(task: PointTask): Promise<PointOutcome> {
   const ev = await loadEvaluator(task.evaluator);
   try {
-    const metrics = await ev.evaluate(task.config, { seed: task.seed, layerReuse: task.layerReuse });
+    const metrics: unknown = await ev.evaluate(task.config, { seed: task.seed, layerReuse: task.layerReuse });
+    if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
+      return { id: task.id, ok: false, badMetric: true, error: `evaluate(): expected an object of metrics (name → number), found ${shown(metrics)}` };
+    }
     const clean: Record<string, number> = {};
     for (const k of Object.keys(metrics).sort()) {
-      const v = metrics[k];
-      if (typeof v === 'number') clean[k] = v;
+      const v = (metrics as Record<string, unknown>)[k];
+      // checked here, where the value is as computed: NaN and Infinity do not survive the queue's JSON
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        return { id: task.id, ok: false, badMetric: true, error: `metric '${k}': expected a finite number, found ${shown(v)}` };
+      }
+      clean[k] = v === 0 ? 0 : v; // -0 stored as 0 on every path (JSON writes it so)
     }
     return { id: task.id, ok: true, metrics: clean };
   } catch (e) {
@@ -51,4 +62,14 @@ export async function evaluateTask(task: PointTask): Promise<PointOutcome> {
       ? (e as unknown as { format(): string }).format() : e.message) : String(e);
     return { id: task.id, ok: false, error: msg.split('\n')[0] ?? 'evaluation failed' };
   }
+}
+
+/** A returned value as a message shows it: NaN, Infinity, '12' (a string), null, an array. */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return `${JSON.stringify(v).replace(/^"|"$/g, "'")} (a string)`;
+  if (typeof v === 'bigint') return `${v}n (a bigint)`;
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object' && v !== null) return 'an object';
+  if (typeof v === 'function') return 'a function';
+  return String(v);
 }

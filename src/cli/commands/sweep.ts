@@ -17,7 +17,7 @@ import type { QueueExecutor } from '../../sweep/executor-queue.js';
 import { sweepEstimates } from '../../sweep/estimates.js';
 import { loadEvaluator } from '../../sweep/evaluator.js';
 import { exportPoints } from '../../sweep/export.js';
-import { ResultsDb } from '../../sweep/results-db.js';
+import { ResultsDb, ResultsDbError } from '../../sweep/results-db.js';
 import { runSweep, SweepInterrupted, type SweepProgress } from '../../sweep/run-sweep.js';
 import { loadSweepSpec } from '../../sweep/spec.js';
 import { SweepSpecError } from '../../sweep/spec-errors.js';
@@ -25,7 +25,8 @@ import { checkSweepFile } from '../../sweep/sweep-kind.js';
 import type { SweepSpec } from '../../sweep/spec-types.js';
 import type { Executor } from '../../sweep/task.js';
 import { TOOL_VERSION } from '../../sweep/version.js';
-import { err, out } from '../io.js';
+import { ExitCode } from '../errors.js';
+import { err, out, setExitCode } from '../io.js';
 import { prepareOutDir } from '../out-dir.js';
 
 interface SweepOpts {
@@ -169,9 +170,11 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       db = await ResultsDb.open(dbFile);
     } catch (e) {
       await executor.close();
+      // a database file this run made (DuckDB creates it before it fails, e.g. on a full disk) goes too
+      if (created) for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
       discardDirs();
       if (e === interrupted) throw e;
-      throw new UserError(`--db: ${(e as Error).message}`);
+      throw dbUserError(dbFile, e);
     }
     const bar = opts.progress === false ? null : new cliProgress.SingleBar({
       format: `${spec.name} [{bar}] {value}/{total} points | {failed} failed, {infeasible} infeasible | ETA {eta_formatted}`,
@@ -180,6 +183,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     let started = false;
     const onProgress = (p: SweepProgress): void => {
       doneSoFar = p.done;
+      inserted = p.done;
       totalSoFar = p.total;
       if (opts.verbose === true && p.lastId !== undefined) err(`stored ${p.lastId} (${p.done}/${p.total})`);
       if (bar === null) return;
@@ -191,6 +195,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       bar.update(p.done, { failed: p.failed, infeasible: p.infeasible });
     };
     let ok = false;
+    let inserted = 0;
     try {
       const summary = await runSweep(spec, {
         db, resume: opts.resume === true, executor, onProgress, signal: stop.signal,
@@ -220,6 +225,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       checkSignal();
       atomicWriteFile(html, htmlText);
       const lost = queueExecutor === null ? [] : [...queueExecutor.lost.keys()];
+      const failed = summary.points.filter((p) => p.status === 'failed');
       if (opts.json === true) {
         out(JSON.stringify({
           sweep: spec.name, db: dbFile, report: html, csv, parquet,
@@ -230,11 +236,10 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       } else {
         out(formatTable(paretoTable(spec, points)));
         out(`${points.length} points stored in ${dbFile} (${summary.ran} run now, ${summary.reused} reused); ${summary.skipped} more skipped by constraints`);
-        const failed = summary.points.filter((p) => p.status === 'failed');
         const infeasible = summary.points.filter((p) => p.status === 'infeasible').length;
         if (failed.length > 0 || infeasible > 0) {
           const first = failed[0];
-          out(`${failed.length} failed, ${infeasible} infeasible (not on the Pareto front)${first ? `; point ${first.index}: ${(first.error ?? '').split('\n')[0]}` : ''}`);
+          out(`${failed.length} failed, ${infeasible} infeasible (not on the Pareto front)${first ? `; point ${first.index}${axesShown(first.axesJson)}: ${(first.error ?? '').split('\n')[0]}` : ''}`);
         }
         if (estimates.length > 0) out(`results rest on ${estimates.length} estimated parameters (listed with values and sources in the report and in --json)`);
         out(`report: ${html}`);
@@ -242,17 +247,45 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       }
       reported = true;
       ok = true;
+      // exit 1 when a point failed (its evaluator threw or returned a bad metric): the report lacks it;
+      // infeasible points (a metric constraint is false) are results and keep exit 0
+      if (failed.length > 0) {
+        err(`qmcsim sweep: ${failed.length} of ${summary.points.length} points failed (stored with status failed; the report leaves them out); exit 1`);
+        setExitCode(ExitCode.CheckFailed);
+      }
       if (lost.length > 0) throw new UserError(`${lost.length} point(s) failed on the queue and were not stored; run again with --resume`, 1);
+    } catch (e) {
+      // a full disk (or the like) while storing a point: every point stored before it is kept whole
+      // (one transaction per point); one line naming the database, exit 2
+      if (e instanceof ResultsDbError) throw dbUserError(dbFile, e, inserted);
+      throw e;
     } finally {
       if (bar !== null && started) bar.stop();
       await executor.close();
       stored = await db.count().catch(() => -1);
-      const discard = !ok && created && stored === 0;
-      await db.close();
-      if (discard) {
-        for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
-        discardDirs();
-      }
+      // unreadable after a failed write (-1): this run stored nothing in the file it created
+      const discard = !ok && created && (stored === 0 || (stored < 0 && inserted === 0));
+      await db.close().catch(() => undefined);
+      if (discard) for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+      if (!ok) discardDirs(); // folders this run made and left empty (e.g. --out while the database is elsewhere)
     }
   }
+}
+
+/** ' (x=4, y="a")' for a stored point's axes JSON; '' without axes. */
+function axesShown(axesJson: string): string {
+  const axes = Object.entries(JSON.parse(axesJson) as Record<string, unknown>).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  return axes.length === 0 ? '' : ` (${axes.join(', ')})`;
+}
+
+/**
+ * The one-line error for a results database that cannot be opened or written: names the file and
+ * the reason, and (when storing failed) how many points this run stored before, kept whole.
+ */
+function dbUserError(dbFile: string, e: unknown, stored?: number): UserError {
+  if (!(e instanceof ResultsDbError)) return new UserError(`qmcsim sweep: --db ${dbFile}: ${(e as Error).message.split('\n')[0] ?? ''}`);
+  const kept = stored === undefined ? '' : stored === 0
+    ? '; no point of this run was stored'
+    : `; the ${stored} point${stored === 1 ? '' : 's'} stored so far ${stored === 1 ? 'is' : 'are'} kept: run the same command with --resume to finish`;
+  return new UserError(`qmcsim sweep: --db ${dbFile}: ${e.what} (${e.reason})${kept}`);
 }
