@@ -80,7 +80,9 @@ function buildProblem(e: unknown, at: readonly PathSegment[], file: string, src:
   const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
   // (a dotted parameter such as LPDDR5 timing.tRCD is a nested block here: timing: { tRCD: … })
   const keyPaths = paramsOf(e).flatMap((k) => [[...at, k], [...at, ...k.split('.')]]);
-  const keyed = keyPaths.find((p) => src.has(formatPath(p))) ?? at;
+  // a key a --set changed is the likelier culprit than one the file kept (channels=1e12 blamed banksPerChannel's line)
+  const setKeys = keyPaths.filter((p) => src.get(formatPath(p))?.value.file.startsWith('--set ') === true);
+  const keyed = setKeys[0] ?? keyPaths.find((p) => src.has(formatPath(p))) ?? at;
   const pos = locate(src, keyed);
   return { file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(keyed),
     expected: 'a valid device (catalogue preset + parameter overrides, or type: ideal)', found: msg.replace(/^\[[^\]]*\] /, '') };

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigErrors, type ConfigProblem } from './errors.js';
 import { kindForFile } from './kinds.js';
-import { formatPath, parsePath, type PathSegment } from './paths.js';
+import { formatPath, getAt, isItemRef, parsePathRefs, resolveItem, type PathSegment } from './paths.js';
 import { readYamlFile, type NodeSource, type SourceMap, type SourcePos } from './yaml.js';
 import { tagProblems } from './yaml-doc.js';
 import { showFound } from '../units/parse.js';
@@ -144,11 +144,29 @@ export function applyOverrides(tree: ComposedTree, overrides: readonly string[])
       problems.push({ file: where, line: 0, col: 0, path, expected, found });
     };
     const eq = arg.indexOf('=');
-    const path = eq > 0 ? parsePath(arg.slice(0, eq).trim()) : undefined;
-    if (path === undefined) {
-      bad('', "an override such as 'soc.memories[1].device.arraysPerBank=8'", `'${arg}'`);
+    const refs = eq > 0 ? parsePathRefs(arg.slice(0, eq).trim()) : undefined;
+    if (refs === undefined) {
+      bad('', "an override such as 'soc.memories[1].device.arraysPerBank=8' or 'soc.memories[reram].device.arraysPerBank=8'", `'${arg}'`);
       continue;
     }
+    if (refs[0] === 'extends') {
+      // extends: is read while composing the files, before any --set applies (and is gone from the tree)
+      bad('extends', "a key other than extends: (extends: names the base files, read before any --set applies, so it cannot be set with --set; edit the file's extends: line instead)", 'a --set of extends:');
+      continue;
+    }
+    // a list item named by id ('memories[reram]') is the index of the item with that id in the tree so far
+    const path: PathSegment[] = [];
+    let unresolved = false;
+    for (const seg of refs) {
+      if (!isItemRef(seg)) { path.push(seg); continue; }
+      const list = getAt(root, path);
+      const r = Array.isArray(list) ? resolveItem(list, seg) : { expected: `a list at '${formatPath(path) || '(top level)'}' to pick an item of`, found: showFound(list) };
+      if ('index' in r) { path.push(r.index); continue; }
+      bad(`${formatPath(path)}[${seg.item}]`, r.expected, r.found);
+      unresolved = true;
+      break;
+    }
+    if (unresolved) continue;
     // One parse: its syntax errors, then its tags (an unknown tag, `--set x=!mytag 7`, is only a yaml
     // warning after which the tag is ignored; tagProblems also resolves '!!float 32'), then the value.
     const text = arg.slice(eq + 1);
