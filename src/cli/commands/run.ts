@@ -79,6 +79,7 @@ export function formatRunReport(r: RunReport, batch = batchOf(r.metrics)): strin
     const q = r.queueing.find((x) => x.memory === mem.id);
     lines.push(`  ${mem.id.padEnd(8)}${b(mem.bytesRead + mem.bytesWritten).padStart(11)} ${String(mem.accesses).padStart(10)}  ${t(mem.busyPs).padStart(11)}  ${t(mem.streamPs).padStart(11)}  ${t(q?.meanQueueingDelayPs ?? 0).padStart(8)}  ${t(q?.stallPs ?? 0)}`);
   }
+  if (r.memories.length > 0) lines.push('  (busy: summed over each memory\'s channels, banks or arrays, so it can exceed the token time; stream time: from each step\'s start to the memory\'s last data, summed over steps)');
   lines.push(`external transfers  ${b(m.externalBytes ?? 0)}; weight bytes ${b(m.weightBytes ?? 0)}; KV bytes ${b(m.kvBytes ?? 0)}`);
   const errs = Object.entries(r.bitErrors.byMemory);
   if (errs.length === 0) lines.push('bit errors          none sampled (no noise model attached)');
