@@ -11,7 +11,7 @@ const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
 
 function lat(name: string, l: LatencySummary): string {
   if (l.count === 0) return `${name}: none`;
-  return `${name}: ${l.count} accesses, mean ${t(l.meanPs)}, p50 ${t(l.p50Ps)}, p99 ${t(l.p99Ps)}, max ${t(l.maxPs)}`;
+  return `${name}: ${l.count} ${l.count === 1 ? 'access' : 'accesses'}, mean ${t(l.meanPs)}, p50 ${t(l.p50Ps)}, p99 ${t(l.p99Ps)}, max ${t(l.maxPs)}`;
 }
 
 /** Human-readable report, one fact per line. */
