@@ -2,11 +2,13 @@
  * A small, safe expression language for sweep constraints (no eval): numbers, 'strings', true/false,
  * dotted names rooted at `metrics.` or `config.` (list items as `[1]` or `.1`), + - * /,
  * comparisons (quantity strings such as '5 ns' by value), && || !, min/max/abs, and sum('prefix')
- * over every metric whose name starts with the prefix.
+ * over every metric whose name starts with the prefix. A metric compared with a quantity string is
+ * compared in the unit its name ends in ('Ps': ps, 'Pj': pJ, 'Mm2': mm², 'W', 'Bytes').
  * Example: `metrics.memoryReadPowerW <= 15 && config.soc.reram.arrays >= 64`.
  */
 import { suggest } from '../config/did-you-mean.js';
 import { parseQuantity } from '../units/parse.js';
+import type { Dimension } from '../units/quantity.js';
 import { dimensionOfUnit } from '../units/unit-table.js';
 
 /** Value an expression computes: a number, a string or a boolean. */
@@ -95,9 +97,10 @@ export function compileExpr(source: string): CompiledExpr {
     const t = peek();
     if (t === undefined) throw new ExprError('unexpected end of expression', source.length);
     p++;
-    if (t.kind === 'num' || t.kind === 'str') { const v = t.v; return () => v; }
+    if (t.kind === 'num') { const v = t.v; return numeric(() => v); }
+    if (t.kind === 'str') { const v = t.v; const n: Node = () => v; literals.set(n, { text: v, at: t.at }); return n; }
     if (t.kind === 'op' && t.v === '(') { const e = orExpr(); expect(')'); return e; }
-    if (t.kind === 'op' && t.v === '-') { const e = primary(); return (s) => -num(e(s), t.at); }
+    if (t.kind === 'op' && t.v === '-') { const e = primary(); return numeric((s) => -num(e(s), t.at)); }
     if (t.kind === 'op' && t.v === '!') { const e = primary(); return (s) => !bool(e(s), t.at); }
     if (t.kind === 'name') {
       if (t.v === 'true' || t.v === 'false') { const v = t.v === 'true'; return () => v; }
@@ -110,11 +113,11 @@ export function compileExpr(source: string): CompiledExpr {
         expect(')');
         const prefix = arg.v;
         names.push(`metrics.${prefix}*`);
-        return (s) => {
+        return numeric((s) => {
           let total = 0;
           for (const [k, v] of Object.entries(s.metrics ?? {})) if (k.startsWith(prefix)) total += v;
           return total;
-        };
+        });
       }
       const fn = FUNCS[t.v];
       if (fn !== undefined && isOp('(')) {
@@ -122,7 +125,7 @@ export function compileExpr(source: string): CompiledExpr {
         const args: Node[] = [orExpr()];
         while (isOp(',')) { p++; args.push(orExpr()); }
         expect(')');
-        return (s) => fn(args.map((a) => num(a(s), t.at)));
+        return numeric((s) => fn(args.map((a) => num(a(s), t.at))));
       }
       if (isOp('(')) {
         // a call of no function of the language ('summ(…)'): say which exist, not that a name needs a root
@@ -134,11 +137,11 @@ export function compileExpr(source: string): CompiledExpr {
     }
     throw new ExprError(`unexpected '${t.v}'`, t.at);
   };
-  const mul = binary(primary, ['*', '/'], (op, a, b) => op === '*'
-    ? (s) => num(a(s), 0) * num(b(s), 0) : (s) => num(a(s), 0) / num(b(s), 0));
-  const add = binary(mul, ['+', '-'], (op, a, b) => op === '+'
-    ? (s) => num(a(s), 0) + num(b(s), 0) : (s) => num(a(s), 0) - num(b(s), 0));
-  const cmp = binary(add, ['<', '<=', '>', '>=', '==', '!='], (op, a, b) => (s) => compare(op, a(s), b(s)));
+  const mul = binary(primary, ['*', '/'], (op, a, b) => numeric(op === '*'
+    ? (s) => num(a(s), 0) * num(b(s), 0) : (s) => num(a(s), 0) / num(b(s), 0)));
+  const add = binary(mul, ['+', '-'], (op, a, b) => numeric(op === '+'
+    ? (s) => num(a(s), 0) + num(b(s), 0) : (s) => num(a(s), 0) - num(b(s), 0)));
+  const cmp = binary(add, ['<', '<=', '>', '>=', '==', '!='], (op, a, b) => withMetricUnit(op, a, b) ?? ((s) => compare(op, a(s), b(s))));
   const andExpr = binary(cmp, ['&&'], (_op, a, b) => (s) => bool(a(s), 0) && bool(b(s), 0));
   const orExpr = binary(andExpr, ['||'], (_op, a, b) => (s) => bool(a(s), 0) || bool(b(s), 0));
   const root = orExpr();
@@ -161,11 +164,13 @@ function lookup(name: string, at: number, names: string[]): Node {
   names.push(name);
   if (root === 'metrics') {
     const key = rest.join('.');
-    return (s) => {
+    const node: Node = (s) => {
       const v = s.metrics?.[key];
       if (v === undefined) throw new ExprError(`no metric '${key}'`, at);
       return v;
     };
+    metricReads.set(node, key);
+    return node;
   }
   // 'soc.memories[1].device' (the axis-key form) reads as 'soc.memories.1.device'.
   const path = rest.join('.').replace(/\[(\d+)\]/g, '.$1').split('.');
@@ -175,6 +180,67 @@ function lookup(name: string, at: number, names: string[]): Node {
     if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
     throw new ExprError(`config key '${rest.join('.')}' is ${v === undefined ? 'missing' : 'not a number, string or boolean'}`, at);
   };
+}
+
+/** The quoted strings and metric reads among the parsed nodes (for comparing a metric with a quantity). */
+const literals = new WeakMap<Node, { text: string; at: number }>();
+const metricReads = new WeakMap<Node, string>();
+/** Nodes that always give a number (arithmetic, number literals, functions): no unit is known for them. */
+const numbers = new WeakSet<Node>();
+const numeric = (n: Node): Node => {
+  numbers.add(n);
+  return n;
+};
+
+/** Metric-name endings that carry the metric's unit (SweepEvaluator: 'unit in the key suffix'), each a canonical unit. */
+const METRIC_UNITS: readonly (readonly [RegExp, Dimension, string])[] = [
+  [/Ps$/, 'time', 'ps'], [/Pj$/, 'energy', 'pJ'], [/Mm2$/, 'area', 'mm²'], [/W$/, 'power', 'W'], [/Bytes$/, 'size', 'B'],
+];
+
+/**
+ * The unit of a metric from its name: the ending of its first part before a 'By…' breakdown
+ * ('latencyPerTokenPs' → ps, 'energyDevicePjByMemory.mram' → pJ); undefined for a plain count.
+ */
+export function metricUnit(name: string): { dim: Dimension; unit: string } | undefined {
+  const base = (name.split('.')[0] ?? '').replace(/By[A-Z][A-Za-z0-9]*$/, '');
+  const hit = METRIC_UNITS.find(([re]) => re.test(base));
+  return hit === undefined ? undefined : { dim: hit[1], unit: hit[2] };
+}
+
+/**
+ * A comparison of one metric with a quantity string compares in the metric's unit
+ * (`metrics.latencyPerTokenPs < '300 us'` is `< 300000000`). A quoted bound is converted now, so a
+ * bound of the wrong dimension, or a quantity compared with a metric whose name carries no unit, is
+ * refused when the file is loaded (validate), not at the first point. Undefined: no metric involved.
+ */
+function withMetricUnit(op: string, a: Node, b: Node): Node | undefined {
+  const ma = metricReads.get(a);
+  const mb = metricReads.get(b);
+  const lit = literals.get(a) ?? literals.get(b);
+  if (lit !== undefined && (numbers.has(a) || numbers.has(b))) {
+    throw new ExprError(`cannot compare a computed number with the string '${lit.text}' (a quantity string compares with one metric or config value, e.g. metrics.latencyPerTokenPs < '300 us')`, lit.at, 'write the bound as a number in the unit of the metrics');
+  }
+  if ((ma === undefined) === (mb === undefined)) return undefined;
+  const metric = (ma ?? mb)!;
+  const other = ma !== undefined ? b : a;
+  const unit = metricUnit(metric);
+  const literal = literals.get(other);
+  const inUnit = (v: ExprValue, at: number): ExprValue => {
+    if (typeof v !== 'string' || unit === undefined) return v;
+    const q = parseQuantity(v, unit.dim);
+    if (!q.ok) throw new ExprError(`metrics.${metric} is in ${unit.unit}: ${q.message}`, at);
+    return q.value;
+  };
+  if (literal !== undefined) {
+    if (unit === undefined) {
+      throw new ExprError(`metrics.${metric} is a plain number (its name ends in no unit: Ps, Pj, Mm2, W, Bytes), found the string '${literal.text}'`, literal.at, 'write the bound as a number in the unit of the metric');
+    }
+    const v = inUnit(literal.text, literal.at);
+    return ma !== undefined ? (s) => compare(op, a(s), v) : (s) => compare(op, v, b(s));
+  }
+  if (unit === undefined) return undefined;
+  // the other side is read at run time (config.x holding '3.5 ns'): converted when it is a string
+  return (s) => compare(op, inUnit(a(s), 0), inUnit(b(s), 0));
 }
 
 function num(v: ExprValue, at: number): number {
