@@ -69,13 +69,39 @@ function misspeltSibling(data: unknown, path: readonly PathSegment[]): { path: P
   return m === undefined ? undefined : { path: [...path.slice(0, -1), m.key], key: m.key, meant };
 }
 
+const where = (p: SourcePos): string => `${p.file}:${p.line}:${p.col}`;
+const isFile = (p: SourcePos): boolean => !p.file.startsWith('--set ');
+
+/**
+ * A key written in a base file but held by a map the extending file wrote (`extends:` deep-merges
+ * maps): located at that map's key in the extending file, which is what to edit, with where the
+ * key came from and how to replace the map instead. Undefined for any other key.
+ */
+function mergedIn(sources: SourceMap, path: readonly PathSegment[]): { at: SourcePos; hint: string } | undefined {
+  const own = sources.get(formatPath(path));
+  if (own === undefined || path.length === 0) return undefined;
+  const parentPath = path.slice(0, -1);
+  const parent = sources.get(formatPath(parentPath));
+  const mine = own.key ?? own.value;
+  const theirs = parent?.key ?? parent?.value;
+  if (theirs === undefined || mine.file === theirs.file || !isFile(mine) || !isFile(theirs) || parentPath.length === 0) return undefined;
+  const name = parentPath[parentPath.length - 1];
+  if (typeof name !== 'string') return undefined;
+  return {
+    at: theirs,
+    hint: `${formatPath(path)} was merged in from ${where(mine)} (extends: deep-merges maps); to replace the base's map instead, write '${name}: !replace { … }'`,
+  };
+}
+
 /** Converts zod issues for `data` into located problems, sorted by position. */
 export function issuesToProblems(issues: readonly Issue[], data: unknown, sources: SourceMap, file: string, schema?: z.ZodType): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   /** Paths a misspelt key probably meant: their "missing" problems are implied and dropped. */
   const meant = new Set<string>();
-  const push = (path: readonly PathSegment[], preferKey: boolean, expected: string, found: string, hint = ''): void => {
-    const pos = locate(sources, path, preferKey);
+  const push = (path: readonly PathSegment[], preferKey: boolean, expected: string, found: string, given = ''): void => {
+    const merged = mergedIn(sources, path);
+    const pos = merged?.at ?? locate(sources, path, preferKey);
+    const hint = merged === undefined ? given : given === '' ? merged.hint : `${given}; ${merged.hint}`;
     const p: ConfigProblem = { file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path: formatPath(path), expected, found };
     out.push(hint ? { ...p, hint } : p);
   };
@@ -83,8 +109,14 @@ export function issuesToProblems(issues: readonly Issue[], data: unknown, source
     const value = getAt(data, path);
     switch (issue.code) {
       case 'custom': {
-        const params = issue.params as { expected?: unknown; found?: unknown } | undefined;
-        if (typeof params?.expected === 'string' && typeof params.found === 'string') push(path, false, params.expected, params.found);
+        const params = issue.params as { expected?: unknown; found?: unknown; orAt?: unknown } | undefined;
+        // a key left at its default has no line: at a written sibling the check names (orAt), saying so
+        const sibling = Array.isArray(params?.orAt) && !sources.has(formatPath(path))
+          ? (params.orAt as string[]).map((k) => [...path.slice(0, -1), k]).find((p) => sources.has(formatPath(p))) : undefined;
+        if (typeof params?.expected === 'string' && typeof params.found === 'string') {
+          if (sibling !== undefined) push(sibling, false, params.expected, `${params.found} (the default of ${String(path[path.length - 1])}, which is not set)`);
+          else push(path, false, params.expected, params.found);
+        }
         else push(path, false, issue.message, showFound(value));
         break;
       }

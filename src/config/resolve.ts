@@ -1,6 +1,6 @@
 /**
  * Composition of configuration trees before validation: `extends:` (paths relative to the file;
- * maps deep-merge, lists and scalars replace; cycles are errors) and `--set a.b[0].c=value`
+ * maps deep-merge, lists, scalars and maps tagged '!replace' replace; cycles are errors) and `--set a.b[0].c=value`
  * overrides (value parsed as YAML). The source map follows every value to the file that supplied it.
  */
 import { dirname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
@@ -32,11 +32,15 @@ function setOwn(m: Plain | unknown[], k: string | number, v: unknown): void {
 }
 const ownAt = (m: Plain | unknown[], k: string | number): unknown => (Object.hasOwn(m, k) ? (m as Plain)[k] : undefined);
 
-/** Deep merge: maps merge key by key, everything else (lists, scalars) in `over` replaces `base`. */
-export function deepMerge(base: unknown, over: unknown): unknown {
+/**
+ * Deep merge: maps merge key by key, everything else (lists, scalars) in `over` replaces `base`; so
+ * do the maps of `over` at the key paths in `replaced` (written '!replace { … }').
+ */
+export function deepMerge(base: unknown, over: unknown, replaced?: ReadonlySet<string>, path: PathSegment[] = []): unknown {
   if (!isPlainMap(base) || !isPlainMap(over)) return over;
+  if (replaced !== undefined && path.length > 0 && replaced.has(formatPath(path))) return over;
   const out: Plain = { ...base };
-  for (const [k, v] of Object.entries(over)) setOwn(out, k, Object.hasOwn(base, k) ? deepMerge(base[k], v) : v);
+  for (const [k, v] of Object.entries(over)) setOwn(out, k, Object.hasOwn(base, k) ? deepMerge(base[k], v, replaced, [...path, k]) : v);
   return out;
 }
 
@@ -89,7 +93,7 @@ function checkBaseKind(data: Plain, abs: string, base: Plain, target: string, re
  */
 export function composeFile(file: string, shown = file, stack: readonly string[] = []): ComposedTree {
   const abs = resolvePath(file);
-  const { data, sources } = readYamlFile(abs, shown);
+  const { data, sources, replaced } = readYamlFile(abs, shown);
   if (!isPlainMap(data) || !('extends' in data)) return { data, sources, files: [abs] };
   const ext = data.extends;
   const extSrc = sources.get('extends');
@@ -125,7 +129,7 @@ export function composeFile(file: string, shown = file, stack: readonly string[]
   }
   const own: Plain = { ...data };
   delete own.extends;
-  const result = deepMerge(merged, own);
+  const result = deepMerge(merged, own, replaced);
   const ownSources = new Map(sources);
   ownSources.delete('extends');
   return { data: result, sources: mergeSources(result, mergedSources, ownSources), files: [...files, abs] };

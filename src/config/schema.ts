@@ -29,6 +29,8 @@ export interface QuantityOptions {
 export interface ExpectedFound {
   readonly expected: string;
   readonly found: string;
+  /** Sibling keys to locate the problem at when its own key is not written (its value is a default). */
+  readonly orAt?: readonly string[];
 }
 
 type Ctx = { addIssue(issue: { code: 'custom'; message: string; params: ExpectedFound; path?: PropertyKey[] }): void };
@@ -37,9 +39,12 @@ type Ctx = { addIssue(issue: { code: 'custom'; message: string; params: Expected
  * Adds an issue carrying structured expected/found (used by the error mapper). In a cross-field
  * check (`.superRefine((v, ctx) => …)`) pass `path`, relative to the refined object, to point the
  * error at the offending key: `reportIssue(ctx, 'a unique id', "'dram'", ['memory', 1, 'id'])`.
+ * `orAt` names sibling keys of the last one to point at instead when that key is not written (its
+ * value is a default): `reportIssue(ctx, 'a + b ≤ 1', '0.6', ['b'], ['a'])`.
  */
-export function reportIssue(ctx: Ctx, expected: string, found: string, path?: readonly (string | number)[]): void {
-  const issue = { code: 'custom' as const, message: `expected ${expected}, found ${found}`, params: { expected, found } };
+export function reportIssue(ctx: Ctx, expected: string, found: string, path?: readonly (string | number)[], orAt?: readonly string[]): void {
+  const params: ExpectedFound = orAt === undefined ? { expected, found } : { expected, found, orAt };
+  const issue = { code: 'custom' as const, message: `expected ${expected}, found ${found}`, params };
   ctx.addIssue(path === undefined ? issue : { ...issue, path: [...path] });
 }
 

@@ -27,6 +27,8 @@ const CORE = 'tag:yaml.org,2002:';
 const CORE_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE + t)]);
 const showTag = (tag: string): string => (tag.startsWith(CORE) ? `!!${tag.slice(CORE.length)}` : tag);
 const CORE_LIST = "'!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq'";
+/** The tag of a map that replaces, rather than deep-merges into, the same map of the files it extends. */
+export const REPLACE_TAG = '!replace';
 
 /**
  * Problems with YAML tags in `doc`: a tag yaml could not resolve (it reports a warning and keeps the
@@ -49,6 +51,8 @@ export function tagProblems(doc: Document, text: string, file: string, lc: LineC
       const warned = nearest !== undefined && !claimed.has(nearest) ? nearest : undefined;
       if (CORE_TAGS.has(tag) && warned === undefined) return;
       if (warned !== undefined) claimed.add(warned);
+      // '!replace' on a map: the map replaces its base's instead of deep-merging (resolve.ts composeFile)
+      if (tag === REPLACE_TAG && isMap(node)) return;
       // YAML 1.2's core schema resolves '!!float 32' to 32.0; yaml reads it as the text '32'
       if (tag === `${CORE}float` && isScalar(node) && /^[-+]?[0-9]+$/.test(String(node.source ?? node.value))) {
         node.value = Number(node.source ?? node.value);
@@ -66,11 +70,14 @@ export function tagProblems(doc: Document, text: string, file: string, lc: LineC
         // yaml's core schema reads '2' tagged !!float as text too: a float needs a '.' or an exponent
         expected = `${tag === `${CORE}int` ? 'an integer' : "a number with a '.' or an exponent (2.0, 3.5e-9)"} after '${shown}' (a quantity such as '3.5 ns' takes no tag)`;
         found = `${what} tagged '${shown}'`;
+      } else if (tag === REPLACE_TAG) {
+        expected = `'${REPLACE_TAG}' only on a map (a map written '${REPLACE_TAG} { … }' replaces the base's map of extends: instead of merging into it; lists and values replace anyway)`;
+        found = `the tag '${REPLACE_TAG}' on ${what}`;
       } else if (CORE_TAGS.has(tag)) {
         expected = `a value '${shown}' can hold`;
         found = `${what} tagged '${shown}'`;
       } else {
-        expected = `no YAML tag, or one of ${CORE_LIST}`;
+        expected = `no YAML tag, or one of ${CORE_LIST} (or '${REPLACE_TAG}' on a map)`;
         found = tag.startsWith(CORE)
           ? `the tag '${shown}' (on ${what}; a YAML 1.1 type no configuration value has)`
           : `the tag '${shown}' (on ${what}; unknown, so the value would be read as if untagged)`;

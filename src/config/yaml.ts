@@ -9,7 +9,7 @@ import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, vi
 import { ConfigErrors, UserError, type ConfigProblem } from './errors.js';
 import { openErrorText } from './open-error.js';
 import { formatPath, type PathSegment } from './paths.js';
-import { keyPathOf, syntaxErrorOffsets, tagProblems } from './yaml-doc.js';
+import { keyPathOf, REPLACE_TAG, syntaxErrorOffsets, tagProblems } from './yaml-doc.js';
 
 /** A position in a source file (1-based line and column). */
 export interface SourcePos {
@@ -28,6 +28,8 @@ export type SourceMap = Map<string, NodeSource>;
 export interface LoadedYaml {
   readonly data: unknown;
   readonly sources: SourceMap;
+  /** Key paths of maps tagged '!replace': they replace the same map of the files extended instead of merging into it. */
+  readonly replaced?: ReadonlySet<string>;
 }
 
 function isMergeKey(key: unknown): boolean {
@@ -110,6 +112,7 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     throw new ConfigErrors([{ file, line: 1, col: 1, path: '', expected: 'valid YAML', found: `an unusable document (${(e as Error).message})` }]);
   }
   const sources: SourceMap = new Map();
+  const replaced = new Set<string>();
   const at = (offset: number | undefined): SourcePos => {
     const p = lc.linePos(offset ?? 0);
     return { file, line: p.line, col: p.col };
@@ -120,6 +123,7 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     const here = formatPath(path);
     if (!sources.has(here) || keyPos !== undefined) sources.set(here, keyPos ? { value: at(n.range?.[0]), key: keyPos } : { value: at(n.range?.[0]) });
     const target = isAlias(n) ? n.resolve(doc) : n;
+    if (isMap(target) && (n.tag === REPLACE_TAG || target.tag === REPLACE_TAG)) replaced.add(here);
     if (isMap(target)) {
       // merged entries first, so explicit keys (which win in the data) also win in the source map
       for (const item of target.items) {
@@ -143,7 +147,7 @@ export function parseYaml(text: string, file: string): LoadedYaml {
   };
   if (doc.contents !== null) walk(doc.contents, [], 0);
   else sources.set('', { value: { file, line: 1, col: 1 } });
-  return { data: data ?? null, sources };
+  return replaced.size > 0 ? { data: data ?? null, sources, replaced } : { data: data ?? null, sources };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -18,7 +18,7 @@ describe('YAML tags', () => {
   it('an unknown tag is a located error, not ignored', () => {
     const f = t.write('a.yaml', 'n: 1\nreadLatency: !mytag 7 ns\n');
     expect(lines(f)).toEqual([
-      `${f}:2:14: readLatency: expected no YAML tag, or one of '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq', found the tag '!mytag' (on '7 ns'; unknown, so the value would be read as if untagged)`,
+      `${f}:2:14: readLatency: expected no YAML tag, or one of '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq' (or '!replace' on a map), found the tag '!mytag' (on '7 ns'; unknown, so the value would be read as if untagged)`,
     ]);
   });
   it('!!float or !!int on a quantity is a located error', () => {
@@ -36,14 +36,14 @@ describe('YAML tags', () => {
   it('a tag on a collection, and YAML 1.1 types (!!binary) yaml would decode, are located too', () => {
     const f = t.write('c.yaml', 'readLatency: 3 ns\nlist: !mytag\n  - 1\nn: !!binary aGVsbG8=\n');
     expect(lines(f)).toEqual([
-      `${f}:2:7: list: expected no YAML tag, or one of '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq', found the tag '!mytag' (on a list; unknown, so the value would be read as if untagged)`,
-      `${f}:4:4: n: expected no YAML tag, or one of '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq', found the tag '!!binary' (on 'aGVsbG8='; a YAML 1.1 type no configuration value has)`,
+      `${f}:2:7: list: expected no YAML tag, or one of '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq' (or '!replace' on a map), found the tag '!mytag' (on a list; unknown, so the value would be read as if untagged)`,
+      `${f}:4:4: n: expected no YAML tag, or one of '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq' (or '!replace' on a map), found the tag '!!binary' (on 'aGVsbG8='; a YAML 1.1 type no configuration value has)`,
     ]);
   });
   it('an unknown tag in a --set value is reported too', () => {
     const f = t.write('e.yaml', 'readLatency: 3 ns\n');
     const e = configErrorsOf(() => loadConfigFile(f, schema, { overrides: ['readLatency=!mytag 7 ns'] }));
-    expect(e.format()).toBe("--set readLatency=!mytag 7 ns: readLatency: expected no YAML tag, or one of '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq', found the tag '!mytag' (on '7 ns'; unknown, so the value would be read as if untagged)");
+    expect(e.format()).toBe("--set readLatency=!mytag 7 ns: readLatency: expected no YAML tag, or one of '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq' (or '!replace' on a map), found the tag '!mytag' (on '7 ns'; unknown, so the value would be read as if untagged)");
   });
   it('core tags on values they fit still load', () => {
     const f = t.write('d.yaml', "readLatency: !!str 3.5 ns\nn: !!float 2.0\nlist: !!seq [!!int '3']\n");

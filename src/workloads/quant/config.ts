@@ -104,7 +104,11 @@ export const quantConfigSchema = z.discriminatedUnion('scheme', [
     rowPtrBits: z.number().int().min(8).max(64).optional(),
   }).superRefine((c, ctx) => {
     // p₋ and p₊ are probabilities of exclusive outcomes of one read (one level low, one level high)
-    if (c.pMinus + c.pPlus > 1) reportIssue(ctx, `pMinus + pPlus ≤ 1 (exclusive outcomes of one read; pMinus is ${c.pMinus})`, String(c.pPlus), ['pPlus']);
+    // (only when each is a probability: pMinus: 2 is reported at pMinus alone, not also here at the unwritten pPlus)
+    const probability = (p: unknown): boolean => typeof p === 'number' && p >= 0 && p <= 1;
+    if (probability(c.pMinus) && probability(c.pPlus) && c.pMinus + c.pPlus > 1) {
+      reportIssue(ctx, `pMinus + pPlus ≤ 1 (exclusive outcomes of one read; pMinus is ${c.pMinus})`, String(c.pPlus), ['pPlus'], ['pMinus']);
+    }
     if (c.outlierIndex !== 'csr' && c.rowPtrBits !== undefined) {
       reportIssue(ctx, `rowPtrBits only with outlierIndex csr (outlierIndex ${c.outlierIndex} has no row pointers)`, String(c.rowPtrBits), ['rowPtrBits']);
     }
