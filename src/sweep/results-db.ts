@@ -65,7 +65,7 @@ export class ResultsDbError extends Error {
 }
 
 /** DuckDB's message in words: 'no space left on device' for `IO Error: Could not write file "x": No space left on device`. */
-function dbReason(e: unknown): string {
+export function dbReason(e: unknown): string {
   const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
   const os = /: (No space left on device|Permission denied|Read-only file system|Disk quota exceeded|Input\/output error|Is a directory)\b/i.exec(msg);
   if (os !== null) return os[1]!.toLowerCase();

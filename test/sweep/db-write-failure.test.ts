@@ -5,8 +5,10 @@
  * naming the database and the reason, exit 2; the points stored before stay whole and readable, and
  * a database this run created and stored nothing in is removed. The disk is simulated: DuckDB's own
  * error (as a full tmpfs gives it) is thrown from the store after two points, or from open().
+ * points.csv, points.parquet and report.html appear together or not at all (a directory in the way
+ * stands for a full disk here).
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -49,6 +51,19 @@ describe('sweep on a full disk', () => {
     expect(r.stderr).toMatch(/^qmcsim sweep: --db .*results\.duckdb: cannot store point 0 \(no space left on device\); no point of this run was stored\n$/m);
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, 's2'))).toBe(false);
+  }, 60_000);
+
+  it('the report cannot be written: no table is written either, the points stay stored, exit 2', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'o');
+    mkdirSync(join(out, 'report.html'), { recursive: true });
+    const r = await run('--out', out);
+    const db = join(out, 'results.duckdb');
+    expect(r.stderr.split('\n').slice(1).join('\n')).toBe(
+      `qmcsim sweep: --out ${out}: cannot write report.html (it is a directory); nothing was written; the 12 points are stored in ${db}: run the same command with --resume to write the tables and report\n`);
+    expect(r.code).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['report.html', 'results.duckdb']);
+    expect((await storedMetrics(db)).rows).toBe(12);
   }, 60_000);
 
   it('the database cannot be set up: the file DuckDB made is removed, exit 2', async () => {

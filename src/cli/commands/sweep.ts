@@ -9,14 +9,12 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { atomicWriteFile } from '../../config/dump.js';
 import { isUserError, UserError } from '../../config/errors.js';
 import { formatTable } from '../../report/index.js';
 import { InlineExecutor, MAX_THREADS, PoolExecutor } from '../../sweep/executor-pool.js';
 import type { QueueExecutor } from '../../sweep/executor-queue.js';
 import { sweepEstimates } from '../../sweep/estimates.js';
 import { loadEvaluator } from '../../sweep/evaluator.js';
-import { exportPoints } from '../../sweep/export.js';
 import { ResultsDb, ResultsDbError } from '../../sweep/results-db.js';
 import { runSweep, SweepInterrupted, type SweepProgress } from '../../sweep/run-sweep.js';
 import { loadSweepSpec } from '../../sweep/spec.js';
@@ -28,6 +26,7 @@ import { TOOL_VERSION } from '../../sweep/version.js';
 import { ExitCode } from '../errors.js';
 import { err, out, setExitCode } from '../io.js';
 import { prepareOutDir } from '../out-dir.js';
+import { stageSweepOutputs } from '../sweep-outputs.js';
 
 interface SweepOpts {
   workers?: string;
@@ -212,18 +211,23 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       const csv = join(outDir, 'points.csv');
       const parquet = join(outDir, 'points.parquet');
       checkSignal();
-      await exportPoints(db, spec, ids, metricNames, { csv, parquet });
-      checkSignal();
       const evaluated = summary.points.filter((p) => p.status !== 'failed').map((p) => ({ index: p.index, config: JSON.parse(p.configJson) as unknown }));
       const estimates = sweepEstimates(spec, await loadEvaluator(spec.evaluator.module), evaluated);
       const html = join(outDir, 'report.html');
       const htmlText = await sweepHtml(spec, points, [
         ['sweep', spec.file], ['points', String(points.length)], ['seed', String(spec.seed)], ['tool', TOOL_VERSION], ['database', dbFile],
       ], estimates);
-      // the last await before the table: interrupted up to here, nothing is printed (exit 130 / 143);
-      // from here on the report is written and printed without a break (exit 0)
       checkSignal();
-      atomicWriteFile(html, htmlText);
+      // the three files appear together or not at all (a full disk names the file; the points stay stored)
+      const staged = await stageSweepOutputs({ db, dbFile, spec, ids, metricNames, outDir });
+      try {
+        // the last await before the table: interrupted up to here, nothing is printed (exit 130 / 143);
+        // from here on the report is written and printed without a break (exit 0)
+        checkSignal();
+        staged.place(htmlText);
+      } finally {
+        staged.discard();
+      }
       const lost = queueExecutor === null ? [] : [...queueExecutor.lost.keys()];
       const failed = summary.points.filter((p) => p.status === 'failed');
       if (opts.json === true) {
