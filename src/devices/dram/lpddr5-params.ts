@@ -19,9 +19,24 @@ const MAX_CHANNEL_RANKS = 4096;
 const MAX_QUEUE = 1 << 20;
 const MAX_QUEUE_ENTRIES = 1 << 22;
 
+/**
+ * The device-catalogue name of each LPDDR5 preset (what `replay --device` and an SoC memory's
+ * `device: { preset: }` list) → the plug-in preset it builds. Either spelling is accepted everywhere.
+ */
+export const LPDDR5_CATALOGUE_NAMES: Readonly<Record<string, PresetName>> = { 'qmc-lpddr5': 'qmc-table1', 'orin-lpddr5-6400': 'orin-agx', 'lpddr5-6400-x16': 'LPDDR5_6400' };
+
+/** Every accepted spelling of an LPDDR5 preset: the plug-in names, then the catalogue names. */
+export const LPDDR5_PRESET_SPELLINGS = [...PRESET_NAMES, ...Object.keys(LPDDR5_CATALOGUE_NAMES)] as unknown as readonly [string, ...string[]];
+
+/** The plug-in preset a spelling names (a plug-in name or its catalogue name), or undefined. */
+export function lpddr5PresetOf(name: string): PresetName | undefined {
+  return (PRESET_NAMES as readonly string[]).includes(name) ? (name as PresetName) : LPDDR5_CATALOGUE_NAMES[name];
+}
+
 /** Parameters of one LPDDR5 device, already in canonical units. Omitted keys take the preset's value. */
 export interface Lpddr5Params {
-  readonly preset?: PresetName;
+  /** A plug-in preset name or its catalogue name (LPDDR5_CATALOGUE_NAMES). */
+  readonly preset?: PresetName | string;
   readonly channels?: number;
   readonly ranks?: number;
   /** Die density per channel and rank, in bytes (YAML '16 Gb'). */
@@ -72,8 +87,8 @@ function densityInGbit(bytes: number): number {
 /** Resolves params against their preset into a validated device configuration. */
 export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { readonly presetName: PresetName; readonly energyTable: string } {
   const d = LPDDR5_DEFAULTS;
-  const presetName = params.preset ?? d.preset;
-  if (!PRESET_NAMES.includes(presetName)) throw new DeviceParamError('preset', `lpddr5 preset: expected one of ${PRESET_NAMES.join(', ')}, found '${presetName}'`);
+  const presetName = lpddr5PresetOf(params.preset ?? d.preset);
+  if (presetName === undefined) throw new DeviceParamError('preset', `lpddr5 preset: expected one of ${LPDDR5_PRESET_SPELLINGS.join(', ')}, found '${String(params.preset)}'`);
   const preset = lpddr5Preset(presetName);
   const p = preset.org;
   const densityGbit = params.density !== undefined ? densityInGbit(params.density) : p.densityGbit;
@@ -136,7 +151,7 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
 
 const EST = 'controller design choice [estimate]';
 const params: ParamDoc[] = [
-  { name: 'preset', kind: 'enum', values: PRESET_NAMES, default: LPDDR5_DEFAULTS.preset, description: 'organisation + timing preset (LPDDR5-6400); qmc-table1 differs only in its energy table', source: ORG_SOURCES.orin },
+  { name: 'preset', kind: 'enum', values: LPDDR5_PRESET_SPELLINGS, default: LPDDR5_DEFAULTS.preset, description: `organisation + timing preset (LPDDR5-6400); qmc-table1 differs only in its energy table; the device-catalogue names are the same presets (${Object.entries(LPDDR5_CATALOGUE_NAMES).map(([k, v]) => `${k} = ${v}`).join(', ')})`, source: ORG_SOURCES.orin },
   { name: 'channels', kind: 'integer', default: 16, min: 1, max: MAX_CHANNEL_RANKS, description: 'x16 channels (Orin: 16 = 256 bit); channels × ranks ≤ 4096', estimate: true, source: `${ORG_SOURCES.orin} [derived: 256 bit / x16; orin-lpddr5.md marks the channel structure uncertain]` },
   { name: 'ranks', kind: 'integer', default: 1, description: 'ranks per channel (shared CA/DQ; tCS rank switch)', estimate: true, source: 'Orin 32 GB-class module assumed single rank [estimate]' },
   { name: 'density', kind: 'size', default: '16 Gb', description: 'die density per channel and rank; sets rows and tRFCab/pb', estimate: true, source: `${ORG_SOURCES.rows}; 16 Gb per x16 channel for Orin is an estimate (32 GiB in all; set ranks: 2 for the 64 GB module)` },

@@ -1,17 +1,19 @@
 /**
  * zod schema of the `lpddr5` plug-in parameters (YAML strings with units → canonical numbers), built
- * from the config module's q.* quantity schemas. The output is an Lpddr5Params.
+ * from the config module's q.* quantity schemas. The output is an Lpddr5Params. `preset` takes the
+ * plug-in or the device-catalogue name of a preset and yields the plug-in name.
  */
 import { z } from 'zod';
 import { q, strictObject, positiveInt } from '../../config/schema.js';
-import { PRESET_NAMES, TIMING_NAMES, type TimingName } from './lpddr5-spec.js';
-import type { Lpddr5Params } from './lpddr5-params.js';
+import { TIMING_NAMES, type TimingName } from './lpddr5-spec.js';
+import { LPDDR5_PRESET_SPELLINGS, lpddr5PresetOf, type Lpddr5Params } from './lpddr5-params.js';
 
 const timingShape = Object.fromEntries(TIMING_NAMES.map((k) => [k, q.time().optional()])) as unknown as Record<TimingName, z.ZodOptional<z.ZodType<number, unknown>>>;
 
 /** Strict schema for an `lpddr5` device node (unknown keys rejected with a did-you-mean). */
 export const lpddr5ParamsSchema = strictObject({
-  preset: z.enum(PRESET_NAMES).optional(),
+  // either spelling of a preset (plug-in or device-catalogue name) → the plug-in preset
+  preset: z.enum(LPDDR5_PRESET_SPELLINGS).transform((v) => lpddr5PresetOf(v) ?? v).optional(),
   channels: positiveInt().optional(),
   ranks: positiveInt().optional(),
   density: q.size({ positive: true }).optional(),

@@ -18,6 +18,7 @@ import { reramDescriptor, reramSchema } from '../nvm/reram-plugin.js';
 import { sramDescriptor, sramSchema } from '../sram/sram-plugin.js';
 import { createLpddr5, lpddr5Descriptor, lpddr5EnergyTable, lpddr5Preset, lpddr5_6400Timings, resolveLpddr5, type Lpddr5Params, type PresetName, type TimingValues } from '../dram/index.js';
 import { parseLpddr5Params } from '../dram/lpddr5-schema.js';
+import { LPDDR5_DEFAULTS, lpddr5PresetOf } from '../dram/lpddr5-params.js';
 import { reramEnergyTable, sramEnergyTable, sttMramEnergyTable } from '../energy/device-tables.js';
 import { fromLpddr5Table, lpddr5QmcTable } from '../energy/lpddr5-tables.js';
 import type { EnergyTable } from '../energy/energy-table.js';
@@ -66,6 +67,8 @@ export interface DeviceCatalogEntry {
   readonly name: string;
   readonly type: DeviceType;
   readonly summary: string;
+  /** Other names it is found by (an LPDDR5 entry: its plug-in preset name, as a `kind: devices` entry writes it). */
+  readonly aliases?: readonly string[];
   /** Parameter (or energy entry, prefixed 'energy.') → its source. */
   readonly sources: Readonly<Record<string, Source>>;
   /** Names in `sources` that are estimates: results resting on them should say so. */
@@ -136,14 +139,11 @@ function lpddr5Entry(name: string, preset: PresetName, summary: string): DeviceC
   for (const [k, v] of Object.entries(tables[0]!.actions)) sources[`energy.${k}`] = { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
   const estimates = lpddr5Estimates(sources, false);
   return {
-    name, type: 'lpddr5', summary, sources, estimates,
+    name, type: 'lpddr5', summary, aliases: [preset], sources, estimates,
     create: (engine, path, opts = {}) => createDevice('lpddr5', { preset, ...(opts.overrides ?? {}) } as Lpddr5Params, engine, path, opts),
     energyTables: tablesFor,
   };
 }
-
-/** Catalogue name → LPDDR5 plug-in preset name. */
-const lpddr5PresetOf = new Map<string, PresetName>([['qmc-lpddr5', 'qmc-table1'], ['orin-lpddr5-6400', 'orin-agx'], ['lpddr5-6400-x16', 'LPDDR5_6400']]);
 
 /** Every named device preset. */
 export const deviceCatalog: readonly DeviceCatalogEntry[] = [
@@ -239,7 +239,8 @@ export function energyTablesForSpec(spec: DeviceSpec): EnergyTable[] {
   if (spec.type === 'lpddr5') {
     // priced with the entry's own timings (bankMode, density and timing.* enter the IDD formulas)
     const { type: _t, id: _i, ...rest } = spec;
-    return lpddr5Tables((spec.preset ?? 'orin-agx') as PresetName, resolveLpddr5(lpddr5ParamsOf(rest)).timings);
+    const r = resolveLpddr5(lpddr5ParamsOf(rest));
+    return lpddr5Tables(r.presetName, r.timings);
   }
   const { params, base, preset, overridden } = canonicalParams(spec);
   const s: Record<string, Source | undefined> = {};
@@ -278,7 +279,8 @@ export function catalogEntryFromSpec(spec: DeviceSpec): DeviceCatalogEntry {
   if (spec.type === 'lpddr5') {
     // a bad mapping or density is a configuration error here, not mid-run
     buildOnce('lpddr5', name, () => createDeviceFromSpec(spec, new Engine(), name));
-    const base = deviceCatalog.find((e) => e.type === 'lpddr5' && lpddr5PresetOf.get(e.name) === (spec.preset ?? 'orin-agx'));
+    const own = lpddr5PresetOf(typeof spec.preset === 'string' ? spec.preset : LPDDR5_DEFAULTS.preset);
+    const base = deviceCatalog.find((e) => e.type === 'lpddr5' && lpddr5PresetOf(e.name) === own);
     const overridden = Object.keys(spec).filter((k) => !SPEC_META.has(k));
     const keep = (k: string): boolean => !overridden.some((o) => k === o || k.startsWith(`${o}.`));
     const sources = Object.fromEntries(Object.entries(base?.sources ?? {}).filter(([k]) => keep(k)));

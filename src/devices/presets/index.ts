@@ -20,16 +20,20 @@ export const nvmAndSramPresets: readonly DevicePreset<unknown>[] = [...mramPrese
 /** Result of a preset lookup: the preset, or a message with a did-you-mean. */
 export type PresetLookup<T> = { ok: true; preset: T } | { ok: false; message: string };
 
-/** Finds `name` in `list`; on a miss the message lists a suggestion or the known names. */
-export function lookupPreset<T extends { readonly name: string }>(name: string, list: readonly T[]): PresetLookup<T> {
-  const hit = list.find((p) => p.name === name);
+/**
+ * Finds `name` in `list` (by name or one of its aliases); on a miss the message lists a suggestion
+ * or the known names, each with its aliases ('orin-lpddr5-6400 (or orin-agx)').
+ */
+export function lookupPreset<T extends { readonly name: string; readonly aliases?: readonly string[] }>(name: string, list: readonly T[]): PresetLookup<T> {
+  const hit = list.find((p) => p.name === name || (p.aliases ?? []).includes(name));
   if (hit !== undefined) return { ok: true, preset: hit };
-  const names = list.map((p) => p.name);
+  const names = list.flatMap((p) => [p.name, ...(p.aliases ?? [])]);
   const sub = names.filter((n) => n.includes(name) || name.includes(n));
   const s = suggest(name, names) ?? (sub.length === 1 ? sub[0] : undefined);
   // a device type or family ('lpddr5', 'mram') names several presets: offer those
   const hint = s !== undefined ? `; did you mean '${s}'?` : sub.length > 1 && name.length >= 3 ? `; presets with '${name}' in their name: ${sub.join(', ')}` : '';
-  return { ok: false, message: `unknown device preset '${name}'${hint} (known: ${names.join(', ')})` };
+  const known = list.map((p) => (p.aliases !== undefined && p.aliases.length > 0 ? `${p.name} (or ${p.aliases.join(', ')})` : p.name));
+  return { ok: false, message: `unknown device preset '${name}'${hint} (known: ${known.join(', ')})` };
 }
 
 /** For reports: each preset's parameters that rest on estimates. */
