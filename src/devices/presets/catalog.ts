@@ -73,6 +73,11 @@ export interface DeviceCatalogEntry {
   readonly sources: Readonly<Record<string, Source>>;
   /** Names in `sources` that are estimates: results resting on them should say so. */
   readonly estimates: readonly string[];
+  /**
+   * The estimates of the preset YAML-style `overrides` apply to, overridden names left out (a QMC
+   * ReRAM preset at another bitsPerCell is that mode's preset, with that mode's estimates).
+   */
+  estimatesFor?(overrides: Record<string, unknown>): readonly string[];
   /** Builds the device; `overrides` are YAML-style values for SRAM/NVM, canonical for LPDDR5. */
   create(engine: Engine, path: string, opts?: CreateDeviceOptions & { readonly overrides?: Record<string, unknown> }): MemoryDevice;
   /** Energy tables to price it with, the preset's own first. */
@@ -106,6 +111,7 @@ function nvmEntry(p: DevicePreset<unknown>): DeviceCatalogEntry {
   };
   return {
     name: p.name, type, summary: p.summary, sources, estimates: presetEstimates(p),
+    estimatesFor: (o) => presetEstimates(effectivePreset(p, schema, o)).filter((k) => o[k] === undefined),
     create: (engine, path, opts = {}) => createDevice(type, params(opts.overrides) as never, engine, path, opts),
     energyTables: (o) => [table(o)],
   };

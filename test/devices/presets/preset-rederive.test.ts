@@ -52,6 +52,10 @@ describe('ReRAM preset at another bitsPerCell', () => {
     const t = e.energyTables({ bitsPerCell: 2 })[0]!;
     expect(t.actions.readBits!.pj).toBe(1.0029); // the 2-bit preset: 1.56 × 3/7 pJ × 3/2, to 5 digits
     expect(t.actions.readBits!.estimate).toBe(true);
+    // the derived mode's estimates (arrayBandwidth, readEnergy, density rest on estimates at 2 bit/cell)
+    expect(e.estimates).not.toContain('arrayBandwidth');
+    expect(e.estimatesFor!({ bitsPerCell: 2 })).toEqual(expect.arrayContaining(['arrayBandwidth', 'readEnergy', 'density']));
+    expect(e.estimatesFor!({ bitsPerCell: 2, readEnergy: '0.9 pJ/bit' })).not.toContain('readEnergy');
     const own = (e.create(new Engine(), 'x', { overrides: { bitsPerCell: 2, readEnergy: '0.9 pJ/bit' } }) as Reram).params;
     expect(own.readEnergy).toBeCloseTo(0.9, 12);
   });
