@@ -66,6 +66,13 @@ describe('SoC integer counts and the link buffer are bounded at load', () => {
     expect(r.stderr).toMatch(/memories\[0\]\.link: expected a buffer of at least one request, 131072 B = 128 KiB \(the request size of memory 'mram'; the link buffer holds whole transfers\), found 65536 B = 64 KiB \(the default; the key is missing\)/);
   });
 
+  it('a shared bus buffer smaller than the largest request on the bus', async () => {
+    const r = await runCli('validate', qmcRun, '--set', 'soc.interconnect.type=bus', '--set',
+      'soc.interconnect.bus={transferRate: 1 GT/s, width: 64 B, latency: 1 ns, energyPerBit: 0 pJ/bit, buffer: 32 B}');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/: soc\.interconnect\.bus\.buffer: expected a buffer of at least one request, 64 B \(the request size of memory 'mram', the largest on the bus; the link buffer holds whole transfers\), found 32 B$/);
+  });
+
   it('a buffer of exactly one request is accepted', async () => {
     const { file } = socWith('one-request-buffer.yaml', 'buffer: 64 KiB', 'buffer: 64 B');
     expect((await runCli('validate', file)).code).toBe(0);
