@@ -101,7 +101,7 @@ export function getAt(root: unknown, path: KeyPath): unknown {
   let cur = root;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    if (Array.isArray(cur) && typeof seg === 'string') {
+    if (Array.isArray(cur) && typeof seg === 'string' && !Object.hasOwn(cur, seg)) {
       cur = cur.find((x) => itemIdOf(x) === seg);
       continue;
     }

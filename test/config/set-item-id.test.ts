@@ -33,6 +33,8 @@ describe('a list item by its id in key paths', () => {
   it('parsePath and getAt read the printed form', () => {
     expect(getAt(tree().data, parsePath('soc.memories[reram].n') ?? [])).toBe(2);
     expect(getAt(tree().data, parsePath('soc.memories[nope].n') ?? [])).toBeUndefined();
+    // a list's own properties still read as before (a sweep constraint's config.xs.length)
+    expect(getAt(tree().data, ['xs', 'length'])).toBe(2);
   });
 
   it('validate of the QMC run with the README form of a path', async () => {
