@@ -96,7 +96,8 @@ export function buildFromCatalogue(spec: DeviceSpec, engine: Engine, path: strin
   const tables = entry.energyTables(overrides);
   const table = tables[0];
   if (!table) throw new Error(`${path}: preset '${preset}' has no energy table`);
-  const estimates = entry.estimates.filter((e) => !(e in overrides)).map((e) => ({ param: e, source: `${preset}: ${entry.sources[e]?.source ?? 'estimate'}` }));
+  // a QMC ReRAM preset at another bitsPerCell is that mode's preset, with that mode's estimates
+  const estimates = (entry.estimatesFor?.(overrides) ?? entry.estimates.filter((e) => !(e in overrides))).map((e) => ({ param: e, source: `${preset}: ${entry.sources[e]?.source ?? 'estimate'}` }));
   return { device, energyTable: table, estimates, energyTables: tables, noiseEstimates: noiseEstimatesOf(noise, access) };
 }
 
