@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeResultSet } from '../../src/cli/result-set.js';
 import { tempDir, type TempDir } from '../config/helpers.js';
-import { runCli } from './cli-helpers.js';
+import { runCli, writeTinyNoiseStudy } from './cli-helpers.js';
 
 const t: TempDir = tempDir();
 afterAll(() => t.remove());
@@ -71,14 +71,7 @@ describe('commands write their result set all or nothing', () => {
 
   it('study noise: report.html a directory leaves no result.json or CSV tables', async () => {
     const dir = join(t.dir, 'noise');
-    const qmc = join(import.meta.dirname, '..', '..', 'experiments', 'qmc');
-    const file = join(t.dir, 'n.yaml');
-    writeFileSync(file, readFileSync(join(import.meta.dirname, '..', 'study', 'fixtures', 'noise-small.yaml'), 'utf8')
-      .replace('model: hymba-1.5b', 'model: smollm2-135m')
-      .replace(/tensors: \[.*\]/, 'tensors: [model.layers.0.mlp.up_proj.weight]')
-      .replace('cellModes: [3, 2]', 'cellModes: [3]').replace('levelSpreadScale: [0, 1.5, 2.5]', 'levelSpreadScale: [0]')
-      .replace('writeErrorRate: [0, 1.0e-3]', 'writeErrorRate: [0]')
-      .replace(/\.\.\/\.\.\/\.\.\/experiments\/qmc\//g, `${qmc}/`));
+    const file = writeTinyNoiseStudy(t.dir);
     mkdirSync(join(dir, 'report.html'), { recursive: true });
     const r = await runCli('study', 'noise', file, '--out', dir, '--no-progress');
     expect(r.stderr).toBe(`qmcsim study: --out ${dir}: cannot write report.html (it is a directory); nothing was written\n`);

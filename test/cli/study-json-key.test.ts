@@ -1,23 +1,17 @@
 // `qmcsim study noise`: --json named the study file `study` while the result.json it wrote named the
 // same value `file`. Both use `study` now, as README documents for --json.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { writeTinyNoiseStudy } from './cli-helpers.js';
 
 describe('study noise: --json and result.json name the study file alike', () => {
   it('both say study, neither file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qmcsim-noise-key-'));
     try {
-      const qmc = join(import.meta.dirname, '..', '..', 'experiments', 'qmc');
-      const file = join(dir, 'n.yaml');
-      writeFileSync(file, readFileSync(join(import.meta.dirname, '..', 'study', 'fixtures', 'noise-small.yaml'), 'utf8')
-        .replace('model: hymba-1.5b', 'model: smollm2-135m')
-        .replace(/tensors: \[.*\]/, 'tensors: [model.layers.0.mlp.up_proj.weight]')
-        .replace('cellModes: [3, 2]', 'cellModes: [3]').replace('levelSpreadScale: [0, 1.5, 2.5]', 'levelSpreadScale: [0]')
-        .replace('writeErrorRate: [0, 1.0e-3]', 'writeErrorRate: [0]')
-        .replace(/\.\.\/\.\.\/\.\.\/experiments\/qmc\//g, `${qmc}/`));
+      const file = writeTinyNoiseStudy(dir);
       let out = '';
       const code = await main(['study', 'noise', file, '--json', '--out', join(dir, 'o'), '--no-progress'], { stdout: (t) => { out += t; }, stderr: () => {} });
       expect(code).toBe(0);
