@@ -4,7 +4,7 @@
  * self-contained report.html with SVG plots. Every file is written atomically (temp + rename).
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { atomicWriteFile, canonicalJson, writeResolved } from '../config/dump.js';
 import { resolvedRun } from '../arch/resolved-run.js';
 import { claimsJson } from '../report/claims.js';
@@ -100,21 +100,36 @@ function dedupe<T extends { param: string; value: string }>(xs: readonly T[]): T
 }
 
 /** Writes the bundle into `dir`; returns the files written (relative names). */
-export async function writeReproduceOutputs(dir: string, r: ReproduceResult): Promise<string[]> {
-  const files: string[] = [];
-  const put = (name: string, data: string): void => {
-    atomicWriteFile(join(dir, name), data);
-    files.push(name);
-  };
-  put('result.json', `${canonicalJson(resultJson(r), 2)}\n`);
+/** Where a bundle's files go: `put` a file's contents, or `write` it with a writer that takes its path. */
+export interface BundleSink {
+  put(name: string, data: string): void;
+  write(name: string, write: (path: string) => void): void;
+}
+
+/**
+ * The reproduction's result bundle (result.json, configs/<id>/resolved.json, one CSV per table,
+ * report.html), in the order written. The CLI stages it all or nothing (src/cli/result-set.ts).
+ */
+export function fillReproduceBundle(set: BundleSink, r: ReproduceResult, html: string): void {
+  set.put('result.json', `${canonicalJson(resultJson(r), 2)}\n`);
   for (const c of r.configs) {
     const resolved = resolvedRun(c.config); // the model's content, not its name or path, is hashed
-    writeResolved(join(dir, 'configs', c.id), resolved.config, { kind: 'run', file: c.file, overrides: c.overrides, seed: r.seed, ...resolved.files });
-    files.push(`configs/${c.id}/resolved.json`);
+    set.write(`configs/${c.id}/resolved.json`, (p) => writeResolved(dirname(p), resolved.config, { kind: 'run', file: c.file, overrides: c.overrides, seed: r.seed, ...resolved.files }));
   }
-  for (const t of reproduceTables(r)) put(`${t.id}.csv`, tableToCsv(t));
-  // Without a ρ sweep (--no-rho) an earlier run's rho-sweep.csv would sit beside results it does not belong to.
-  if (!files.includes('rho-sweep.csv')) rmSync(join(dir, 'rho-sweep.csv'), { force: true });
-  put('report.html', await reproduceHtml(r));
+  for (const t of reproduceTables(r)) set.put(`${t.id}.csv`, tableToCsv(t));
+  set.put('report.html', html);
+}
+
+/** A bundle no longer written: without a ρ sweep (--no-rho) an earlier run's rho-sweep.csv would sit beside results it does not belong to. */
+export const STALE_REPRODUCE_FILES = ['rho-sweep.csv'];
+
+/** Writes the bundle into `dir` file by file (each atomically; for tests and library use). */
+export async function writeReproduceOutputs(dir: string, r: ReproduceResult): Promise<string[]> {
+  const files: string[] = [];
+  fillReproduceBundle({
+    put: (name, data) => { atomicWriteFile(join(dir, name), data); files.push(name); },
+    write: (name, write) => { write(join(dir, name)); files.push(name); },
+  }, r, await reproduceHtml(r));
+  for (const f of STALE_REPRODUCE_FILES) if (!files.includes(f)) rmSync(join(dir, f), { force: true });
   return files;
 }

@@ -16,10 +16,7 @@ import { formatTable } from '../../report/table.js';
 import { registerStudyKinds } from '../../study/kinds.js';
 import { reproduce } from '../../study/reproduce.js';
 import { paperClaims, reconstructedFigures, reproduceTables } from '../../study/reproduce-tables.js';
-import { canonicalJson, writeResolved } from '../../config/dump.js';
-import { resolvedRun } from '../../arch/resolved-run.js';
-import { tableToCsv } from '../../report/csv.js';
-import { reproduceHtml, resultJson } from '../../study/outputs.js';
+import { fillReproduceBundle, reproduceHtml, STALE_REPRODUCE_FILES } from '../../study/outputs.js';
 import { poolExecutor } from '../../study/run-pool.js';
 import { out, err, setExitCode } from '../io.js';
 import { ExitCode } from '../errors.js';
@@ -139,18 +136,9 @@ export function register(program: Command): void {
         const html = await reproduceHtml(r);
         let files: string[];
         try {
-          // the bundle of study/outputs.ts (writeReproduceOutputs), every file or none: a full disk
+          // the bundle of study/outputs.ts, every file or none: a full disk
           // or a directory in the way names the file and leaves the folder as it was
-          files = writeResultSet(o.out, 'qmcsim reproduce: --out', (set) => {
-            set.put('result.json', `${canonicalJson(resultJson(r), 2)}\n`);
-            for (const c of r.configs) {
-              const resolved = resolvedRun(c.config); // the model's content, not its name or path, is hashed
-              set.write(`configs/${c.id}/resolved.json`, (p) => writeResolved(dirname(p), resolved.config, { kind: 'run', file: c.file, overrides: c.overrides, seed: r.seed, ...resolved.files }));
-            }
-            for (const t of reproduceTables(r)) set.put(`${t.id}.csv`, tableToCsv(t));
-            set.put('report.html', html);
-            // without a ρ sweep (--no-rho) an earlier run's rho-sweep.csv would sit beside results it does not belong to
-          }, { remove: ['rho-sweep.csv'] });
+          files = writeResultSet(o.out, 'qmcsim reproduce: --out', (set) => fillReproduceBundle(set, r, html), { remove: STALE_REPRODUCE_FILES });
         } catch (e) {
           outDir?.discardIfEmpty();
           throw e;
