@@ -83,20 +83,29 @@ export function claimsTable(results: readonly ClaimResult[], title: string, id =
   if (recon.length > 0) {
     notes.push(`not paper figures: the reference values of ${recon.join(', ')} are reconstructions (closed forms from the paper's parameters, qmc-paper.md RECON); the paper does not state them`);
   }
+  return comparisonTable(results, id, title, ['claim', 'paper', 'sim/paper'], notes);
+}
+
+/** Result word of a row; a reconstructed reference (not a paper figure) is marked in the row itself, so the CSV (no notes) says it too. */
+function resultWord(r: ClaimResult): string {
+  if (r.pass === null) return '-';
+  if (r.basis === 'reconstruction') return r.pass ? 'PASS (recon)' : 'gap (recon)';
+  return r.pass ? 'PASS' : r.required ? 'FAIL' : 'gap (info)';
+}
+
+/** The rows of compared figures under the headers (name, reference, ratio) given. */
+function comparisonTable(results: readonly ClaimResult[], id: string, title: string, [name, reference, ratio]: readonly [string, string, string], notes: string[]): Table {
   return {
     id, title,
     columns: [
-      { key: 'id', header: 'claim' }, { key: 'unit', header: 'unit' },
-      { key: 'paper', header: 'paper' }, { key: 'simulated', header: 'simulated' },
-      { key: 'ratio', header: 'sim/paper' }, { key: 'tolerance', header: 'tolerance' },
+      { key: 'id', header: name }, { key: 'unit', header: 'unit' },
+      { key: 'paper', header: reference }, { key: 'simulated', header: 'simulated' },
+      { key: 'ratio', header: ratio }, { key: 'tolerance', header: 'tolerance' },
       { key: 'result', header: 'result' },
     ],
     rows: results.map((r) => ({
       id: r.id, unit: r.unit, paper: r.paper, simulated: r.simulated, ratio: r.ratio,
-      tolerance: `±${(r.tolerance * 100).toFixed(0)}%`,
-      // A reconstructed reference (not a paper figure) is marked in the row itself, so the CSV (no notes) says it too.
-      result: r.pass === null ? '-' : r.basis === 'reconstruction' ? (r.pass ? 'PASS (recon)' : 'gap (recon)')
-        : r.pass ? 'PASS' : r.required ? 'FAIL' : 'gap (info)',
+      tolerance: `±${(r.tolerance * 100).toFixed(0)}%`, result: resultWord(r),
     })),
     notes,
   };
@@ -112,21 +121,7 @@ export function reconstructionsTable(results: readonly ClaimResult[], title: str
     `not paper claims: the reference values are reconstructions (closed forms from the paper's parameters, qmc-paper.md RECON); the paper does not state them, so they are informational and never decide the exit code`,
     ...results.filter((r) => r.note).map((r) => `${r.id}: ${r.note ?? ''}`),
   ];
-  return {
-    id, title,
-    columns: [
-      { key: 'id', header: 'figure' }, { key: 'unit', header: 'unit' },
-      { key: 'paper', header: 'reconstruction' }, { key: 'simulated', header: 'simulated' },
-      { key: 'ratio', header: 'sim/recon' }, { key: 'tolerance', header: 'tolerance' },
-      { key: 'result', header: 'result' },
-    ],
-    rows: results.map((r) => ({
-      id: r.id, unit: r.unit, paper: r.paper, simulated: r.simulated, ratio: r.ratio,
-      tolerance: `±${(r.tolerance * 100).toFixed(0)}%`,
-      result: r.pass === null ? '-' : r.pass ? 'PASS (recon)' : 'gap (recon)',
-    })),
-    notes,
-  };
+  return comparisonTable(results.map((r) => ({ ...r, basis: 'reconstruction' as const })), id, title, ['figure', 'reconstruction', 'sim/recon'], notes);
 }
 
 /**
