@@ -67,7 +67,11 @@ export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all
     return row;
   });
   const objectives = all ? [] : paretoObjectives(spec, points);
+  // With layer reuse, reused layers add the mean of their simulated instances: sampled counts become
+  // scaled estimates (fractional), as `qmcsim run` marks them with '≈'.
+  const scaled = spec.layerReuse ? metrics.filter((m) => m.startsWith('bitErrors')) : [];
   return {
+    ...(scaled.length > 0 ? { notes: [`${scaled.join(', ')}: scaled estimates with layerReuse (reused layers count the mean of the simulated ones, so values can be fractional); set layerReuse: false for sampled counts`] } : {}),
     id: all ? 'points' : 'pareto',
     title: all ? `${spec.name}: all points`
       : objectives.length === 0 ? `${spec.name}: Pareto front empty (no point produced the objectives ${spec.pareto.join(', ')})`
