@@ -6,18 +6,14 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../config/errors.js';
+import { openErrorText } from '../config/open-error.js';
 
-const REASONS: Record<string, string> = {
-  ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EISDIR: 'it is a directory',
-  ENOTDIR: 'a path through a file', EACCES: 'permission denied', EPERM: 'permission denied',
-  EROFS: 'read-only file system', EIO: 'input/output error', EFBIG: 'file too large', ENOENT: 'the folder disappeared',
-};
-
-/** The reason in words for a file-system error (its code), or its first message line. */
+/**
+ * The reason in words for a file-system error (config/open-error.ts); ENOENT while writing into a
+ * folder that existed means the folder went away.
+ */
 export function fsReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string' && REASONS[code] !== undefined) return REASONS[code];
-  return e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+  return (e as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? 'the folder disappeared' : openErrorText(e);
 }
 
 /** Collects the files of one result set; names are relative paths with '/' (e.g. 'configs/a/resolved.json'). */
