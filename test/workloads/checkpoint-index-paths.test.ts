@@ -60,6 +60,14 @@ describe('index.json weight_map entries', () => {
     expect(() => cp.entry(name)).toThrow(msg);
     cp.close();
   });
+  // Regression: with two shards missing only the first was named; fixing it and rerunning revealed the next.
+  it('a missing shard lists the other shards of the index that do not exist either', () => {
+    const f = index('two-missing', { a: 'model-1.safetensors', b: 'model-2.safetensors', c: 'model-3.safetensors' });
+    shard(join(dir, 'two-missing', 'model-2.safetensors'));
+    const cp = Checkpoint.open(f);
+    expect(() => cp.names()).toThrow(/model-1\.safetensors: no such file\); the index names 1 more shard that does not exist: 'model-3\.safetensors'$/);
+    cp.close();
+  });
   it('a shard that exists but is malformed is still reported in the shard file', () => {
     const f = index('bad-shard', { a: 'model-1.safetensors' });
     writeFileSync(join(dir, 'bad-shard', 'model-1.safetensors'), 'not a checkpoint');

@@ -259,7 +259,11 @@ export class Checkpoint {
       } catch (e) {
         const idx = this.index;
         if (!(e instanceof SafetensorsError) || e.openFailure === undefined || idx === undefined) throw e;
-        throw new SafetensorsError(`${this.path}${entryPosition(idx.text, name)}`, `weight_map['${name}']: expected a shard file that can be opened, found '${idx.written.get(name) ?? shard}' (${shard}: ${e.openFailure})`);
+        // the other shards the index names that do not exist either, so one run lists every missing file
+        const others = [...new Set(this.weightMap.values())].filter((s) => s !== shard && !existsSync(s));
+        const written = (s: string): string => idx.written.get([...this.weightMap].find(([, v]) => v === s)?.[0] ?? '') ?? s;
+        const also = others.length === 0 ? '' : `; the index names ${others.length} more shard${others.length === 1 ? '' : 's'} that do${others.length === 1 ? 'es' : ''} not exist: ${others.slice(0, 5).map((s) => `'${written(s)}'`).join(', ')}${others.length > 5 ? ', …' : ''}`;
+        throw new SafetensorsError(`${this.path}${entryPosition(idx.text, name)}`, `weight_map['${name}']: expected a shard file that can be opened, found '${idx.written.get(name) ?? shard}' (${shard}: ${e.openFailure})${also}`);
       }
       this.files.set(shard, f);
     }
