@@ -14,6 +14,7 @@ import { displayName } from '../config/resolve.js';
 import type { SourceMap } from '../config/yaml.js';
 import type { ClaimSpec } from '../report/claims.js';
 import { loadRunConfig } from '../arch/run-config.js';
+import { canonicalJson } from '../config/dump.js';
 import { loadModel } from '../workloads/index.js';
 import type { RunTask } from './run-task.js';
 import { expectedSchema, studySchema, type StudyConfig } from './study-config.js';
@@ -152,7 +153,6 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
   // The paper's model however it is named: 'hymba-1.5b', 'Hymba-1.5B' (the catalogue name) or its
   // Hugging Face id all load the same shape and get the paper's values and checks.
   const sameModel = model === expectedModel || (chosen !== undefined && chosen.name === loadModel(expectedModel).name);
-  const paperModel = sameModel && extra.length === 0;
   const modelSet = [`${study.modelKey}=${model}`];
   const task = (id: string, label: string, file: string, overrides: string[]): RunTask =>
     ({ id, label, file: resolve(base, file), overrides, seed, layerReuse, weightTrafficOnly: study.weightTrafficOnly });
@@ -190,6 +190,12 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
     }
   }
   checkDesignValuePaths(study, loaded, o.studyFile, sources);
+  // --set overrides that leave every replayed configuration as it was (a value set to what it
+  // already is) change no result: the paper's values still apply.
+  const paperModel = sameModel && (extra.length === 0 || loaded.every((t) => {
+    const plain = loadRunConfig(t.file, t.overrides.filter((x) => !extra.includes(x)));
+    return canonicalJson(plain) === canonicalJson(t.config);
+  }));
   const files = [...loadedStudy.files, ...new Set(loaded.map((t) => t.file))];
   return { ...loadedStudy, files, model, seed, layerReuse, extra, paperModel, tasks: loaded, rhoIds };
 }
