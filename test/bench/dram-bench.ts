@@ -65,11 +65,14 @@ const results = [
   ...(only === 'sequential' ? [] : [timed('random', (i) => randomAddrs[i]!)]),
 ];
 for (const r of results) {
-  summaryLine('3', `LPDDR5 Orin, ${N >= 1e6 ? `${N / 1e6}M` : N} ${r.name} 64-B reads`, `${(r.accessesPerSec / 1e6).toFixed(2)}M/s wall (${(r.accessesPerCpuSec / 1e6).toFixed(2)}M per CPU-s)`, `≥ ${TARGET / 1e6}M/s`, r.accessesPerSec >= TARGET);
+  // Verdict on both clocks: wall (what a user waits) and CPU time (steady when other work shares
+  // the machine; includes V8's GC and compiler threads, so it is the stricter one on a quiet machine).
+  const wallMet = r.accessesPerSec >= TARGET, cpuMet = r.accessesPerCpuSec >= TARGET;
+  summaryLine('3', `LPDDR5 Orin, ${N >= 1e6 ? `${N / 1e6}M` : N} ${r.name} 64-B reads`, `${(r.accessesPerSec / 1e6).toFixed(2)}M/s wall (${(r.accessesPerCpuSec / 1e6).toFixed(2)}M per CPU-s)${wallMet !== cpuMet ? `; met ${cpuMet ? 'per CPU-s' : 'on wall clock'} only` : ''}`, `≥ ${TARGET / 1e6}M/s`, wallMet && cpuMet);
   const bw = r.bytes / (r.simPs / 1e12);
   console.log(
     `${r.name.padEnd(10)} ${(r.accessesPerSec / 1e6).toFixed(2)}M accesses/s wall, ${(r.accessesPerCpuSec / 1e6).toFixed(2)}M per CPU-second ` +
-      `(target ${TARGET / 1e6}M: ${r.accessesPerSec >= TARGET ? 'met' : 'NOT met'} on wall clock); ` +
+      `(target ${TARGET / 1e6}M: ${wallMet ? 'met' : 'NOT met'} on wall clock, ${cpuMet ? 'met' : 'NOT met'} per CPU-second); ` +
       `simulated ${(bw / 1e9).toFixed(1)} GB/s over ${r.channels} channels = ${(bw / r.channels / 1e9).toFixed(2)} GB/s per channel ` +
       `(peak 12.8); row-hit rate ${(100 * r.rowHitRate).toFixed(1)} %`,
   );

@@ -46,7 +46,7 @@ function bench(device: string, pattern: string, data: Buffer): void {
   const n = r.reads + r.writes;
   const rate = n / s;
   const line = `${device.padEnd(20)} ${pattern.padEnd(19)} ${n} accesses in ${s.toFixed(2)} s wall (${cpu.toFixed(2)} s CPU) = ${(rate / 1e6).toFixed(2)} M accesses/s wall, ${(n / cpu / 1e6).toFixed(2)} M/CPU-s `
-    + `(simulated ${(r.bandwidth / 2 ** 30).toFixed(1)} GiB/s) ${n / cpu >= TARGET ? 'meets' : 'below'} the 2M/s target per CPU-s`;
+    + `(simulated ${(r.bandwidth / 2 ** 30).toFixed(1)} GiB/s); 2M/s target: ${rate >= TARGET ? 'met' : 'NOT met'} on wall clock, ${n / cpu >= TARGET ? 'met' : 'NOT met'} per CPU-s`;
   console.log(line);
   rows.push(line);
 }
