@@ -77,7 +77,9 @@ function informationalPart(ids: readonly string[]): string {
 export function claimsTable(results: readonly ClaimResult[], title: string, id = 'claims'): Table {
   const required = results.filter((r) => r.required && r.pass !== null);
   const passed = required.filter((r) => r.pass === true).length;
-  const verdict = `required claims: ${passed} of ${required.length} pass${passed === required.length ? '' : ` (failing: ${required.filter((r) => r.pass !== true).map((r) => r.id).join(', ')})`}${informationalPart(results.filter((r) => !(r.required && r.pass !== null)).map((r) => r.id))}`;
+  const verdict = required.length === 0
+    ? `no required claim has a reference value here: all ${results.length} ${results.length === 1 ? 'is' : 'are'} informational`
+    : `required claims: ${passed} of ${required.length} pass${passed === required.length ? '' : ` (failing: ${required.filter((r) => r.pass !== true).map((r) => r.id).join(', ')})`}${informationalPart(results.filter((r) => !(r.required && r.pass !== null)).map((r) => r.id))}`;
   const notes = [verdict, ...results.filter((r) => r.note).map((r) => `${r.id}: ${r.note ?? ''}`)];
   const recon = results.filter((r) => r.basis === 'reconstruction' && r.paper !== null).map((r) => r.id);
   if (recon.length > 0) {

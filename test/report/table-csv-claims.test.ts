@@ -37,6 +37,9 @@ describe('claims', () => {
     expect(ok.notes?.[0]).toBe('required claims: 1 of 1 pass; the other 1 is informational (i)');
     const bad = claimsTable([compareClaim(spec('a', 2), 2), compareClaim(spec('b', 2), 3)], 'T');
     expect(bad.notes?.[0]).toBe('required claims: 1 of 2 pass (failing: b)');
+    // new results (no paper values): no '0 of 0 pass'
+    const none = claimsTable([compareClaim(spec('n', null), 1.5), compareClaim(spec('m', null), 2)], 'T');
+    expect(none.notes?.[0]).toBe('no required claim has a reference value here: all 2 are informational');
   });
   it('table prints paper as - for new results and marks info gaps', () => {
     const t = claimsTable([compareClaim(spec('n', null), 1.5), compareClaim(spec('i', 1.35, false), 1.29, 'gap')], 'T');
