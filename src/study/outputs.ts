@@ -29,6 +29,7 @@ export function resultJson(r: ReproduceResult): unknown {
     claimNotes: Object.fromEntries(r.claims.filter((c) => c.note).map((c) => [c.id, c.note])),
     runs: r.runs.map((s) => ({ id: s.id, label: s.label, latencyPs: s.latencyPs, cdcEnergyPj: s.cdcEnergyPj, devices: s.devices, metrics: s.metrics })),
     rhoSweep: r.rho, area: r.area, designValues: r.designValues, runEstimates: r.runEstimates,
+    ...((r.skippedSets ?? []).length > 0 ? { skippedSets: r.skippedSets } : {}),
   };
 }
 

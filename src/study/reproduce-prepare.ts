@@ -7,7 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, posix, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { formatPath, getAt, parsePath } from '../config/paths.js';
+import { formatPath, getAt, isItemRef, itemIdOf, parsePath, parsePathRefs } from '../config/paths.js';
 import { ConfigErrors, isUserError, UserError, type ConfigProblem } from '../config/errors.js';
 import { nearPath, suggest } from '../config/did-you-mean.js';
 import { displayName } from '../config/resolve.js';
@@ -131,6 +131,27 @@ export interface PreparedStudy extends LoadedStudy {
   readonly tasks: readonly RunTask[];
   /** ρ value → id of the task that replays it. */
   readonly rhoIds: ReadonlyMap<number, string>;
+  /** `--set` overrides naming a list item by id, with the configurations that lack it (replayed without it). */
+  readonly skippedSets: readonly { readonly override: string; readonly configurations: readonly string[] }[];
+}
+
+/** True when `override` ('a.list[id].b=v') names, by id, an item its list in `config` does not have. */
+function namesAbsentItem(config: unknown, override: string): boolean {
+  const eq = override.indexOf('=');
+  const refs = eq < 0 ? undefined : parsePathRefs(override.slice(0, eq).trim());
+  let cur: unknown = config;
+  for (const seg of refs ?? []) {
+    if (cur === null || typeof cur !== 'object') return false;
+    if (isItemRef(seg)) {
+      if (!Array.isArray(cur) || /^[+-]?(\d|\.\d)/.test(seg.item)) return false;
+      const item: unknown = cur.find((x) => itemIdOf(x) === seg.item);
+      if (item === undefined) return true;
+      cur = item;
+    } else {
+      cur = Object.hasOwn(cur, seg) ? (cur as Record<string | number, unknown>)[seg] : undefined;
+    }
+  }
+  return false;
 }
 
 /** Runs every check reproduce makes before its first replay; throws ConfigErrors/UserError. */
@@ -163,9 +184,22 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
   // Load every configuration here first: bad input (a --set that does not apply to one of them, a
   // broken file) is reported at once, naming the configuration, before any replay starts. The
   // loaded configuration travels with its task, so the replay does not load it again.
+  // A --set naming a list item by id ('soc.memories[reram]…') applies to the configurations that
+  // have that item; the others (the LPDDR5-only baselines have no 'reram') replay without it.
+  const skipped = new Map<string, string[]>();
   const load = (t: RunTask): RunTask => {
     try {
-      return { ...t, config: loadRunConfig(t.file, t.overrides) };
+      try {
+        return { ...t, config: loadRunConfig(t.file, t.overrides) };
+      } catch (e) {
+        if (!isUserError(e) || extra.length === 0) throw e;
+        const plain = loadRunConfig(t.file, t.overrides.filter((x) => !extra.includes(x)));
+        const absent = extra.filter((x) => namesAbsentItem(plain, x));
+        if (absent.length === 0) throw e;
+        for (const x of absent) skipped.set(x, [...(skipped.get(x) ?? []), t.id]);
+        const overrides = t.overrides.filter((x) => !absent.includes(x));
+        return { ...t, overrides, config: loadRunConfig(t.file, overrides) };
+      }
     } catch (e) {
       if (!isUserError(e)) throw e;
       const where = `configuration '${t.id}' (${displayName(t.file)})`;
@@ -189,6 +223,12 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
       loaded.push(load(task(id, `${rc.label} ρ=${v}`, rc.file, [...rc.set, ...study.rhoSweep.set, ...modelSet, ...extra, `${study.rhoSweep.key}=${v}`])));
     }
   }
+  const skippedSets = [...skipped].map(([override, configurations]) => ({ override, configurations }));
+  for (const { override } of skippedSets) {
+    if (!loaded.some((t) => t.overrides.includes(override))) {
+      throw new UserError(`reproduce: --set ${override}: no configuration of the study has that item (it applies to those that do)`);
+    }
+  }
   checkDesignValuePaths(study, loaded, o.studyFile, sources);
   // --set overrides that leave every replayed configuration as it was (a value set to what it
   // already is) change no result: the paper's values still apply.
@@ -197,7 +237,7 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
     return canonicalJson(plain) === canonicalJson(t.config);
   }));
   const files = [...loadedStudy.files, ...new Set(loaded.map((t) => t.file))];
-  return { ...loadedStudy, files, model, seed, layerReuse, extra, paperModel, tasks: loaded, rhoIds };
+  return { ...loadedStudy, files, model, seed, layerReuse, extra, paperModel, tasks: loaded, rhoIds, skippedSets };
 }
 
 /**

@@ -31,7 +31,8 @@ export function reconstructedFigures(r: Pick<ReproduceResult, 'claims'>): Reprod
 export function claimsTableOf(r: ReproduceResult): Table {
   const claims = paperClaims(r);
   const t = claimsTable(claims, claimsTitle(r));
-  const notes = [estimatedClaimsNote({ ...r, claims }), fittedClaimsNote(r), readingsNote(r)].filter((n): n is string => n !== undefined);
+  const skipped = (r.skippedSets ?? []).map((x) => `--set ${x.override} applies to the configurations that have that item; ${x.configurations.join(', ')} replayed without it`);
+  const notes = [estimatedClaimsNote({ ...r, claims }), fittedClaimsNote(r), readingsNote(r), ...skipped].filter((n): n is string => n !== undefined);
   return notes.length === 0 ? t : { ...t, notes: [...(t.notes ?? []), ...notes] };
 }
 

@@ -70,6 +70,8 @@ export interface ReproduceResult {
   readonly paperModel: boolean;
   /** The what-if `--set` overrides applied to every configuration (none: []). */
   readonly overrides: readonly string[];
+  /** Overrides naming a list item by id, with the configurations that lack it and replayed without it. */
+  readonly skippedSets?: readonly { readonly override: string; readonly configurations: readonly string[] }[];
   readonly seed: number;
   readonly layerReuse: boolean;
   readonly claims: readonly ClaimResult[];
@@ -92,7 +94,7 @@ function areaModel(s: StudyConfig): AreaModel {
 
 /** Runs the whole reproduction. */
 export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
-  const { study, expected, model, seed, layerReuse, extra, paperModel, tasks, rhoIds } = prepareReproduction(o);
+  const { study, expected, model, seed, layerReuse, extra, paperModel, tasks, rhoIds, skippedSets } = prepareReproduction(o);
   const exec = o.executor ?? inlineExecutor(o.yieldBetweenRuns);
   const results = await exec(tasks, (done, label, f) => o.onProgress?.(done, tasks.length, label, f));
 
@@ -148,6 +150,6 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
 
   return {
     study: displayName(resolve(o.studyFile)), model, paperModel, overrides: extra, seed, layerReuse, claims, runs: [...runs.values()], configs, rho,
-    area: areaBreakdown(roles, area), designValues, runEstimates,
+    area: areaBreakdown(roles, area), designValues, runEstimates, skippedSets,
   };
 }
