@@ -3,7 +3,8 @@
  * queue, row or the read/write mode change) and the pick — the candidate with the earliest legal
  * issue time, ties broken by class (refresh, row hit under FR-FCFS, request, page-policy PRE), age, bank.
  * Stale banks are kept on a dirty list and refreshed once per pick. Candidates are kept per (command,
- * rank) class in (class, age, bank) order, so a pick walks each class only up to its first ready bank.
+ * rank) class in (class, age, bank) order, so a pick walks each class only up to its first ready bank
+ * (or the first that can no longer beat the best so far).
  */
 import { CMD } from './lpddr5-spec.js';
 import type { TimingState } from './timing-state.js';
@@ -54,6 +55,17 @@ export class CommandSelector {
    * rank: its rank-level time, channel-level time, rank, (cmd, bank 0), (cmd, group 0) and its tFAW ring (-1: none).
    */
   private readonly clsOff: Int32Array;
+  // Arrays of the timing state, request pool and refresh manager read on the hot path, held directly.
+  private readonly tt: Float64Array;
+  private readonly groupOf: Int32Array;
+  private readonly rankOf: Int32Array;
+  private readonly fawIdx: Int32Array;
+  private readonly blocked: Uint8Array;
+  private readonly qHead: Int32Array;
+  private readonly qSeq: Float64Array;
+  private readonly qRow: Int32Array;
+  private readonly qNext: Int32Array;
+  private readonly nr: number;
 
   constructor(
     private readonly timing: TimingState,
@@ -89,6 +101,9 @@ export class CommandSelector {
     }
     this.frfcfs = frfcfs;
     this.closedPage = closedPage;
+    this.tt = timing.tt; this.groupOf = timing.groupOf; this.rankOf = timing.rankOf; this.fawIdx = timing.fawIdx;
+    this.blocked = refresh.blocked; this.qHead = pool.head; this.qSeq = pool.seq; this.nr = nr;
+    this.qRow = pool.row; this.qNext = pool.next;
     this.invalidateAll();
   }
 
@@ -109,6 +124,16 @@ export class CommandSelector {
   /** Bank b's queue changed. */
   invalidateBank(b: number): void {
     this.mark(b);
+  }
+  /**
+   * True when a block of row `row` just appended to bank b's queue q (the queue of the current mode,
+   * not empty before) leaves b's cached candidate as it is: the head is unchanged, so only a new
+   * FR-FCFS row hit could change it. The unchanged candidate also needs no new offer to the pick.
+   */
+  keepsAfterAdd(b: number, q: number, row: number): boolean {
+    const c = this.cCmd[b]!;
+    return this.stale[b] !== 1 && c >= 0 && this.pool.count[b * 2 + q]! > 1 && this.blocked[b] === 0 &&
+      (!this.frfcfs || this.openRow[b] !== row || c === (q ? CMD.WR : CMD.RD));
   }
   /** Bank b's queue or row changed (bank/group timing is read afresh at every pick). */
   touched(b: number): void {
@@ -140,31 +165,33 @@ export class CommandSelector {
   /** Recomputes the pick: the candidate with the earliest legal time ≥ T, ties by class, age, bank. */
   choose(T: number, writeMode: boolean): void {
     this.writeMode = writeMode;
-    this.pickT = Infinity; this.pickCls = 9; this.pickSeq = Infinity; this.pickCmd = -1; this.pickBank = -1; this.pickEntry = -1;
     const ts = this.timing;
     const rf = this.refresh;
     // Best so far as locals (bt time, bp packed priority, bb bank); written to the pick fields once.
-    let bt = Infinity, bp = Infinity, bb = -1;
+    let bt = Infinity, bp = Infinity, bb = -1, refreshPick = false;
     if (rf.anyPending) {
+      this.clearPick();
       for (let r = 0; r < rf.ranks; r++) {
         if (!rf.pending[r]) continue;
         rf.candidate(r, this.openRow, ts);
         const e = rf.candT;
         this.consider(e > T ? e : T, CLS_REFRESH, 0, rf.candCmd, rf.candBank, -1);
       }
-      if (this.pickCmd >= 0) { bt = this.pickT; bp = CLS_REFRESH * CLS_SCALE; }
+      if (this.pickCmd >= 0) { bt = this.pickT; bp = CLS_REFRESH * CLS_SCALE; refreshPick = true; }
     }
     if (this.nDirty > 0) this.refreshStale();
     // Per class: every member's time is max(local, common) where local is its bank- and group-level
     // earliest time; the first member (in priority order) whose local time is reached by the class's
     // common time x wins the class at x. Common: the rank- and channel-level earliest time (as
     // TimingState.earliestRankLevel, inlined: tFAW for ACT-1 only) and T.
-    const tt = ts.tt, groupOf = ts.groupOf, co = this.clsOff, fawIdx = ts.fawIdx, fawGap = ts.fawGap;
+    const tt = this.tt, groupOf = this.groupOf, co = this.clsOff, fawIdx = this.fawIdx, fawGap = ts.fawGap;
     // Math.max (not a ?: of the field and the Smi-tagged T) keeps chanAll, x, e and bt untagged
     // doubles, so V8 boxes no HeapNumber per call (an Infinity bt was allocated on every pick).
     const chanAll = Math.max(ts.chanAll, T);
     const cPri = this.cPri, head = this.head, next = this.next;
-    for (let k = 0, nk = this.nClasses; k < nk; k++) {
+    // Classes are visited WR, RD, PRE, ACT-1 (any order gives the same pick: (time, priority, bank)
+    // is a total order); column commands first, as a ready row hit lets the other walks stop early.
+    for (let k = this.nClasses - 1; k >= 0; k--) {
       const first = head[k]!;
       if (first < 0) continue;
       const o = 6 * k;
@@ -179,8 +206,11 @@ export class CommandSelector {
       }
       if (x > bt) continue;
       const bo = co[o + 3]!, go = co[o + 4]!;
+      // at x = bt only members of higher priority than the best can win (members are in priority order)
+      const lim = x < bt ? Infinity : bp;
       let e = Infinity, b = -1;
       for (let m = first; m >= 0; m = next[m]!) {
+        if (cPri[m]! > lim) break;
         let l = tt[bo + m]!;
         const lg = tt[go + groupOf[m]!]!;
         if (lg > l) l = lg;
@@ -194,7 +224,11 @@ export class CommandSelector {
     }
     if (bb >= 0) {
       this.pickT = bt; this.pickCls = this.cCls[bb]!; this.pickSeq = this.cSeq[bb]!; this.pickCmd = this.cCmd[bb]!; this.pickBank = bb; this.pickEntry = this.cEntry[bb]!;
-    }
+    } else if (!refreshPick) this.clearPick();
+  }
+
+  private clearPick(): void {
+    this.pickT = Infinity; this.pickCls = 9; this.pickSeq = Infinity; this.pickCmd = -1; this.pickBank = -1; this.pickEntry = -1;
   }
 
   /** Offers bank b's candidate command (if any) to the pick (incremental path on enqueue). */
@@ -209,19 +243,18 @@ export class CommandSelector {
 
   /** Computes and caches bank b's candidate command from its queue and row state. */
   private bankCandidate(b: number): void {
-    const p = this.pool;
     const q = this.writeMode ? 1 : 0;
-    const h = p.head[b * 2 + q]!;
+    const h = this.qHead[b * 2 + q]!;
     const row = this.openRow[b]!;
     let cmd: number, entry: number, cls: number;
     if (this.stale[b] === 1) this.stale[b] = 2;
-    if (this.refresh.blocked[b] !== 0) {
+    if (this.blocked[b] !== 0) {
       this.cCmd[b] = -1; // refresh pending on this bank: only the refresh sequence may use it
       this.leave(b);
       return;
     }
     if (h < 0) {
-      if (!this.closedPage || row < 0 || p.findHit(b, 1 - q, row) >= 0) {
+      if (!this.closedPage || row < 0 || this.findHit(b, 1 - q, row) >= 0) {
         this.cCmd[b] = -1;
         this.leave(b);
         return;
@@ -230,20 +263,20 @@ export class CommandSelector {
     } else if (row < 0) {
       cmd = CMD.ACT1; entry = h; cls = CLS_REQ;
     } else {
-      const hit = this.frfcfs ? p.findHit(b, q, row) : (p.row[h] === row ? h : -1);
+      const hit = this.frfcfs ? this.findHit(b, q, row) : (this.qRow[h] === row ? h : -1);
       if (hit >= 0) {
         cmd = q ? CMD.WR : CMD.RD; entry = hit; cls = this.frfcfs ? CLS_HIT : CLS_REQ;
       } else {
         cmd = CMD.PRE; entry = h; cls = CLS_REQ;
       }
     }
-    const seq = entry >= 0 ? p.seq[entry]! : Infinity;
+    const seq = entry >= 0 ? this.qSeq[entry]! : Infinity;
     this.cCmd[b] = cmd;
     this.cEntry[b] = entry;
     this.cCls[b] = cls;
     this.cSeq[b] = seq;
     const pri = cls * CLS_SCALE + (entry >= 0 ? seq : NO_SEQ);
-    const key = SLOT_OF_CMD[cmd]! * this.timing.ranks + this.timing.rankOf[b]!;
+    const key = SLOT_OF_CMD[cmd]! * this.nr + this.rankOf[b]!;
     if (key === this.cKey[b] && pri === this.cPri[b]) return;
     this.leave(b);
     this.cPri[b] = pri;
@@ -263,6 +296,14 @@ export class CommandSelector {
     else next[m] = b;
     if (n < 0) this.tail[key] = b;
     else prev[n] = b;
+  }
+
+  /** RequestPool.findHit on the arrays held here: oldest entry of bank b in queue q with row `row`, or -1. */
+  private findHit(b: number, q: number, row: number): number {
+    const r = this.qRow, n = this.qNext;
+    let e = this.qHead[b * 2 + q]!;
+    while (e >= 0 && r[e] !== row) e = n[e]!;
+    return e;
   }
 
   /** Removes bank b from its class (if any). */

@@ -107,10 +107,12 @@ export class ChannelController {
   /** enqueue() after the idle catch-up: adds the block and updates the pick / wake-up. */
   protected admit(now: number, reqId: number, bank: number, row: number, bursts: number, isWrite: boolean, parent: number): void {
     this.pool.add(reqId, now, bank, row, bursts, isWrite, parent);
-    this.sel.invalidateBank(bank);
+    // a block queued behind others that changes no candidate input needs no recomputation
+    const kept = isWrite === this.writeMode && this.sel.keepsAfterAdd(bank, isWrite ? 1 : 0, row);
+    if (!kept) this.sel.invalidateBank(bank);
     this.updateMode();
     if (!this.dirty && this.sel.pickCmd >= 0 && this.sel.pickBank !== bank && isWrite === this.writeMode && this.refresh.blocked[bank] === 0) {
-      this.sel.considerBank(bank, this.edge(now), this.writeMode);
+      if (!kept) this.sel.considerBank(bank, this.edge(now), this.writeMode);
     } else if (!this.dirty && (this.sel.pickBank === bank || this.sel.pickCmd < 0)) {
       this.dirty = true;
     }
@@ -125,7 +127,7 @@ export class ChannelController {
     this.inService = true;
     this.deliver(T);
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(T);
-    if (this.refresh.tick(T, this.openRow)) {
+    if (T >= this.refresh.nextDue && this.refresh.tick(T, this.openRow)) {
       this.dirty = true;
       this.sel.invalidateAll();
     }
