@@ -10,6 +10,7 @@ import type { BuiltDevice } from './device-factory.js';
 import type { Placement } from './placement/placement.js';
 import type { ReplayResult, StepTiming } from './replay.js';
 import type { RunConfig } from './run-config.js';
+import { ESTIMATE_USES } from './estimate-in-use.js';
 import type { SocSnapshot } from './snapshot.js';
 import type { MemoryConfig } from './soc-schema.js';
 import type { Soc } from './soc.js';
@@ -190,8 +191,15 @@ export function deviceAreaDensity(device: MemoryDevice): number | undefined {
 /** An estimate a run's results rest on: a design value of the run file, or 'preset' for a device / noise-model parameter. */
 export interface RunEstimate {
   readonly param: string;
+  /** The run file's text ('156 arrays (2 channels × 6 banks × 13)'), or 'preset'. */
   readonly value: string | number;
   readonly derivation: string;
+  /** A run file's entry whose path resolves: the value(s) in use at it in this run. */
+  readonly inUse?: string;
+  /** A run file's entry: true when an override changed the value or a key of its block (then `value` is not what ran). */
+  readonly overridden?: boolean;
+  /** What the overrides changed ('soc.memories[reram].device.arraysPerBank: 13 → 6'); empty when overridden is false. */
+  readonly changes?: readonly string[];
 }
 
 /**
@@ -199,8 +207,13 @@ export interface RunEstimate {
  * the run file's `estimates:`, then per memory (id → built device, in SoC order) its device preset's
  * estimated parameters ('soc.memories[<id>].device.<param>') and its noise model's ('soc.memories[<id>].noise.<key>').
  */
-export function runEstimates(cfg: Pick<RunConfig, 'estimates'>, built: Iterable<readonly [string, Pick<BuiltDevice, 'estimates' | 'noiseEstimates'>]>): RunEstimate[] {
-  const out: RunEstimate[] = [...cfg.estimates];
+export function runEstimates(cfg: Pick<RunConfig, 'estimates' | typeof ESTIMATE_USES>, built: Iterable<readonly [string, Pick<BuiltDevice, 'estimates' | 'noiseEstimates'>]>): RunEstimate[] {
+  const uses = cfg[ESTIMATE_USES];
+  const out: RunEstimate[] = cfg.estimates.map((e, i) => {
+    const u = uses?.[i];
+    if (u === undefined) return e;
+    return { ...e, ...(u.inUse !== undefined ? { inUse: u.inUse } : {}), overridden: u.changes.length > 0, changes: u.changes };
+  });
   for (const [id, b] of built) {
     for (const p of b.estimates) out.push({ param: `soc.memories[${id}].device.${p.param}`, value: 'preset', derivation: p.source });
     for (const p of b.noiseEstimates ?? []) out.push({ param: `soc.memories[${id}].${p.param}`, value: 'preset', derivation: p.source });

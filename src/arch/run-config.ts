@@ -18,6 +18,7 @@ import { checkDevices, withDeviceBlockProblems } from './device-check.js';
 import type { SourceMap } from '../config/yaml.js';
 import { checkRunAgainstSoc } from './run-checks.js';
 import { ConfigErrors } from '../config/errors.js';
+import { ESTIMATE_USES, estimateUse, type EstimateUse } from './estimate-in-use.js';
 
 const estimateSchema = strictObject({
   /** Parameter path, e.g. 'soc.memories[1].device.arraysPerBank'. */
@@ -59,16 +60,47 @@ const runShape = {
 export const runSchema = strictObject({ ...runShape, soc: z.union([z.string().min(1), socSchema], { error: 'a kind: soc file (path relative to the file that sets soc:) or an inline SoC map' }) });
 
 /** A fully resolved run configuration. */
-export type RunConfig = Omit<z.output<typeof runSchema>, 'soc'> & { readonly soc: SocConfig; readonly socFile?: string };
+export type RunConfig = Omit<z.output<typeof runSchema>, 'soc'> & {
+  readonly soc: SocConfig;
+  readonly socFile?: string;
+  /** Per `estimates:` entry (same order): its value in use and what the overrides changed (estimate-in-use.ts). */
+  readonly [ESTIMATE_USES]?: readonly EstimateUse[];
+};
 
 /**
  * Loads a run file: `extends:`, `--set` overrides, validation. When `soc:` is a path (relative to
  * the file that wrote it; a --set is relative to the run file) the SoC file is loaded too, receiving
  * the `soc.`-prefixed overrides. A `model:` YAML path is resolved the same way. A `quant:` path
  * (relative to the file that wrote it; a --set to the working directory) names a `kind: quant`
- * file, which receives the `quant.`-prefixed overrides.
+ * file, which receives the `quant.`-prefixed overrides. Each `estimates:` entry's value in use is
+ * compared with the file composed with `reference` (default none: the run file's own values).
  */
-export function loadRunConfig(file: string, given: readonly string[] = []): RunConfig {
+export function loadRunConfig(file: string, given: readonly string[] = [], reference: readonly string[] = []): RunConfig {
+  const cfg = loadRunConfigOnly(file, given);
+  if (cfg.estimates.length === 0) return cfg;
+  const run = composedRunTree(file, given);
+  let before: unknown;
+  try {
+    before = sameList(given, reference) ? run : composedRunTree(file, reference);
+  } catch {
+    before = undefined; // the file does not compose without the overrides: nothing to compare with
+  }
+  return { ...cfg, [ESTIMATE_USES]: cfg.estimates.map((e) => estimateUse(e.param, run, before ?? run)) };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The run file composed with `given` (extends, overrides) and its SoC file inlined, unparsed (values as written). */
+function composedRunTree(file: string, given: readonly string[]): unknown {
+  const overrides = quantFileOverrides(file, given);
+  const socOv = overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4));
+  const probe = composeConfig(file, overrides.filter((o) => !o.startsWith('soc.')));
+  const data = probe.data as Record<string, unknown> | undefined;
+  if (typeof data?.soc !== 'string') return composeConfig(file, overrides).data;
+  return { ...data, soc: composeConfig(resolve(refDir(probe.sources, 'soc', file), data.soc), socOv).data };
+}
+
+function loadRunConfigOnly(file: string, given: readonly string[]): RunConfig {
   // `quant: FILE`: the file's content replaces the name (its own errors located in it)
   const overrides = quantFileOverrides(file, given);
   const socOv = overrides.filter((o) => o.startsWith('soc.')).map((o) => o.slice(4));

@@ -10,6 +10,8 @@ import { nvmAndSramPresets } from '../devices/presets/index.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
 import type { NoiseStudyConfig } from './noise-config.js';
 import { stepEntryText } from './noise-steps.js';
+import { estimateValueText } from '../arch/estimate-in-use.js';
+import type { RunEstimate } from '../arch/report-parts.js';
 
 /** Which results of a sweep point rest on an estimate. */
 export type NoiseAffects = 'replay' | 'weights' | 'replay and weights';
@@ -165,16 +167,18 @@ export class NoiseEstimates {
   /**
    * A replay's estimates as `qmcsim run` lists them: the run file's `estimates:` and the device-preset
    * estimates of the swept memory (the only one whose statistics the study reports; its noise model's
-   * estimates come from addStudy). `device` is the memory's device spec (preset values shown).
+   * estimates come from addStudy). `device` is the memory's device spec (preset values shown). A run
+   * file's entry an override changed shows the value in use, then the file's text.
    */
-  addReplay(run: string, memory: string, device: Readonly<Record<string, unknown>>, estimates: readonly { readonly param: string; readonly value: string | number; readonly derivation: string }[], point: string): void {
+  addReplay(run: string, memory: string, device: Readonly<Record<string, unknown>>, estimates: readonly Pick<RunEstimate, 'param' | 'value' | 'derivation' | 'inUse' | 'changes'>[], point: string): void {
     const prefix = `soc.memories[${memory}].device.`;
     const preset = typeof device.preset === 'string' ? device.preset : 'device';
     const params = nvmAndSramPresets.find((p) => p.name === preset)?.params as Readonly<Record<string, { value: string | number } | undefined>> | undefined;
     for (const e of estimates) {
       if (pricedAfterRun(e.param)) continue;
       if (e.value !== 'preset') {
-        this.add({ param: `replay ${run}: ${e.param}`, value: String(e.value), source: e.derivation, affects: 'replay' }, point);
+        // the value in use when the replay's overrides (replay.set) changed it or its block
+        this.add({ param: `replay ${run}: ${e.param}`, value: estimateValueText(e), source: e.derivation, affects: 'replay' }, point);
       } else if (e.param.startsWith(prefix)) {
         const key = e.param.slice(prefix.length);
         const v = device[key] ?? params?.[key]?.value;

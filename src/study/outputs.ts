@@ -14,6 +14,7 @@ import { bitErrorSpec, energyBreakdownSpec, latencySpec, rhoSweepSpec } from '..
 import { renderVegaLite } from '../report/vega-svg.js';
 import { requiredClaimsPass } from '../report/claims.js';
 import type { ReproduceResult } from './reproduce.js';
+import { estimateValueText } from '../arch/estimate-in-use.js';
 import {
   areaTable, bitErrorRows, bitErrorTable, claimsTableOf, configurationsTable, energyRows, latencyRows,
   paperClaims, reconstructedFigures, reconstructionsTableOf, reproduceTables, rhoRows, rhoTable,
@@ -84,7 +85,8 @@ export async function reproduceHtml(r: ReproduceResult): Promise<string> {
     ],
     designValues: [
       ...r.designValues.map((d) => ({ name: d.name, value: d.value, derivation: d.derivation, estimate: d.estimate })),
-      ...dedupe(r.runEstimates.filter((e) => e.value !== 'preset')).map((e) => ({ name: e.param, value: e.value, derivation: e.derivation, estimate: true })),
+      // a run file's estimate the study's set: or --set changed shows the value in use, then the file's text
+      ...dedupe(r.runEstimates.filter((e) => e.value !== 'preset').map((e) => ({ ...e, value: estimateValueText(e) }))).map((e) => ({ name: e.param, value: e.value, derivation: e.derivation, estimate: true })),
     ],
     estimated: estimatedDependencies(r),
   });

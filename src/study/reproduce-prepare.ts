@@ -154,6 +154,29 @@ function namesAbsentItem(config: unknown, override: string): boolean {
   return false;
 }
 
+/** The study shipped with qmcsim: the values its configurations' estimates and fitted design values were made for. */
+export const SHIPPED_STUDY = resolve(import.meta.dirname, '..', '..', 'experiments', 'qmc', 'study.yaml');
+
+/**
+ * Per configuration of `study` (run files relative to `base`): the `set:` the shipped study gives the
+ * same run file (same id first), the values its estimates and fitted design values were made for;
+ * [] (the run file's own values) for a run file the shipped study does not replay or when it does not load.
+ */
+export function referenceSets(study: StudyConfig, base: string): (readonly string[])[] {
+  let shipped: StudyConfig | undefined;
+  try {
+    shipped = loadConfig(SHIPPED_STUDY, studySchema, { kind: 'qmc-study' }).value;
+  } catch {
+    shipped = undefined;
+  }
+  const dir = dirname(SHIPPED_STUDY);
+  return study.configurations.map((c) => {
+    const file = resolve(base, c.file);
+    const same = (shipped?.configurations ?? []).filter((s) => resolve(dir, s.file) === file);
+    return (same.find((s) => s.id === c.id) ?? same[0])?.set ?? [];
+  });
+}
+
 /** Runs every check reproduce makes before its first replay; throws ConfigErrors/UserError. */
 export function prepareReproduction(o: PrepareOptions): PreparedStudy {
   const loadedStudy = loadStudyFull(o.studyFile, o.studyOverrides ?? []);
@@ -175,11 +198,12 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
   // Hugging Face id all load the same shape and get the paper's values and checks.
   const sameModel = model === expectedModel || (chosen !== undefined && chosen.name === loadModel(expectedModel).name);
   const modelSet = [`${study.modelKey}=${model}`];
-  const task = (id: string, label: string, file: string, overrides: string[]): RunTask =>
-    ({ id, label, file: resolve(base, file), overrides, seed, layerReuse, weightTrafficOnly: study.weightTrafficOnly });
+  const refs = referenceSets(study, base);
+  const task = (id: string, label: string, file: string, overrides: string[], reference: readonly string[]): RunTask =>
+    ({ id, label, file: resolve(base, file), overrides, reference, seed, layerReuse, weightTrafficOnly: study.weightTrafficOnly });
 
   // Every replay as a task: the configurations, then the rho points that differ from the base.
-  const tasks: RunTask[] = study.configurations.map((c) => task(c.id, c.label, c.file, [...c.set, ...modelSet, ...extra]));
+  const tasks: RunTask[] = study.configurations.map((c, i) => task(c.id, c.label, c.file, [...c.set, ...modelSet, ...extra], refs[i] ?? []));
   const rhoIds = new Map<number, string>();
   // Load every configuration here first: bad input (a --set that does not apply to one of them, a
   // broken file) is reported at once, naming the configuration, before any replay starts. The
@@ -190,15 +214,15 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
   const load = (t: RunTask): RunTask => {
     try {
       try {
-        return { ...t, config: loadRunConfig(t.file, t.overrides) };
+        return { ...t, config: loadRunConfig(t.file, t.overrides, t.reference ?? []) };
       } catch (e) {
         if (!isUserError(e) || extra.length === 0) throw e;
-        const plain = loadRunConfig(t.file, t.overrides.filter((x) => !extra.includes(x)));
+        const plain = loadRunConfig(t.file, t.overrides.filter((x) => !extra.includes(x)), t.reference ?? []);
         const absent = extra.filter((x) => namesAbsentItem(plain, x));
         if (absent.length === 0) throw e;
         for (const x of absent) skipped.set(x, [...(skipped.get(x) ?? []), t.id]);
         const overrides = t.overrides.filter((x) => !absent.includes(x));
-        return { ...t, overrides, config: loadRunConfig(t.file, overrides) };
+        return { ...t, overrides, config: loadRunConfig(t.file, overrides, t.reference ?? []) };
       }
     } catch (e) {
       if (!isUserError(e)) throw e;
@@ -220,7 +244,7 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
       }
       const id = `rho-${v}`;
       rhoIds.set(v, id);
-      loaded.push(load(task(id, `${rc.label} ρ=${v}`, rc.file, [...rc.set, ...study.rhoSweep.set, ...modelSet, ...extra, `${study.rhoSweep.key}=${v}`])));
+      loaded.push(load(task(id, `${rc.label} ρ=${v}`, rc.file, [...rc.set, ...study.rhoSweep.set, ...modelSet, ...extra, `${study.rhoSweep.key}=${v}`], refs[i] ?? [])));
     }
   }
   const skippedSets = [...skipped].map(([override, configurations]) => ({ override, configurations }));
@@ -233,7 +257,7 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
   // --set overrides that leave every replayed configuration as it was (a value set to what it
   // already is) change no result: the paper's values still apply.
   const paperModel = sameModel && (extra.length === 0 || loaded.every((t) => {
-    const plain = loadRunConfig(t.file, t.overrides.filter((x) => !extra.includes(x)));
+    const plain = loadRunConfig(t.file, t.overrides.filter((x) => !extra.includes(x)), t.reference ?? []);
     return canonicalJson(plain) === canonicalJson(t.config);
   }));
   const files = [...loadedStudy.files, ...new Set(loaded.map((t) => t.file))];

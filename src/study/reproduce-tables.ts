@@ -46,15 +46,26 @@ export function reconstructionsTableOf(r: ReproduceResult): Table | undefined {
 }
 
 /**
- * Which paper figures design values were solved from (study.yaml `fittedTo:`): those claims agree
- * with the paper by construction, so the note says their PASS is a consistency check of the fit,
- * not an independent prediction. Undefined when no design value was fitted.
+ * Which paper figures design values were solved from (study.yaml `fittedTo:`), and whether each is
+ * used at the value it was fitted at (`fittedValue`: the shipped study's, else the run file's own).
+ * All at their fitted values: with the paper's model those claims agree with the paper by
+ * construction (their PASS checks the fit, not an independent prediction). A value that differs is
+ * named with both values: the claims it was fitted to are then predictions of the changed design.
+ * Undefined when no design value was fitted.
  */
 export function fittedClaimsNote(r: Pick<ReproduceResult, 'designValues' | 'paperModel'>): string | undefined {
   const by = new Map<string, string[]>();
   for (const d of r.designValues) for (const f of d.fittedTo) by.set(f, [...(by.get(f) ?? []), d.name]);
   if (by.size === 0) return undefined;
   const parts = [...by].map(([claim, names]) => `${claim} (${names.join(', ')})`);
+  // '(absent)' at the fitted configuration: the device preset's value, not compared
+  const changed = r.designValues.filter((d) => d.fittedTo.length > 0 && d.fittedValue !== undefined && d.fittedValue !== '(absent)' && d.fittedValue !== d.value);
+  if (changed.length > 0) {
+    const claims = [...new Set(changed.flatMap((d) => d.fittedTo))];
+    const list = changed.map((d) => `${d.name} ${d.value} (fitted at ${d.fittedValue ?? '?'})`).join(', ');
+    const rest = r.designValues.some((d) => d.fittedTo.length > 0 && !changed.includes(d)) ? '; the other fitted values are used as fitted' : '';
+    return `fitted: design values were solved from the paper's ${parts.join('; ')}; changed here: ${list}, so ${claims.join(', ')} ${claims.length === 1 ? 'is' : 'are'} not fitted by construction but a prediction of the changed design${rest}`;
+  }
   const why = r.paperModel
     ? 'those agree with the paper by construction, so their PASS checks that the replay realises the fit, not an independent prediction'
     : "the values fitted to the paper's model are used unchanged here";

@@ -11,7 +11,8 @@ import { formatQuantity } from '../units/format.js';
 import type { RunConfig } from '../arch/run-config.js';
 import { compareClaim, type ClaimResult, type ClaimSpec } from '../report/claims.js';
 import { areaBreakdown, computeClaims, ememsEnergyToClose, type AreaBreakdown, type AreaModel, type ClaimRoles } from './claims-calc.js';
-import { inlineExecutor, type RunTaskResult, type TaskExecutor } from './run-task.js';
+import { inlineExecutor, type RunTask, type RunTaskResult, type TaskExecutor } from './run-task.js';
+import { loadRunConfig } from '../arch/run-config.js';
 import { bottleneck, fetchEnergy, weightCells, type RunSummary } from './run-summary.js';
 import type { StudyConfig } from './study-config.js';
 import { prepareReproduction, valueAt } from './reproduce-prepare.js';
@@ -57,6 +58,8 @@ export interface DesignValueOut {
   readonly affects: readonly string[];
   /** Paper figures (claim ids, 'rho sweep') this value was solved from. */
   readonly fittedTo: readonly string[];
+  /** A fitted value (`fittedTo:` not empty): the value it was fitted at, from the configuration's run file with the shipped study's `set:` (else the file's own). */
+  readonly fittedValue?: string;
   /** What the paper's other reading would change, where this value takes one of two (study.yaml `alternative:`). */
   readonly alternative?: string | undefined;
   /** The value under the reading taken (study.yaml `reading:`), when the study states it. */
@@ -81,7 +84,11 @@ export interface ReproduceResult {
   readonly area: AreaBreakdown;
   readonly designValues: readonly DesignValueOut[];
   /** Estimates declared by the run configs and device presets (param → derivation). */
-  readonly runEstimates: readonly { readonly config: string; readonly param: string; readonly value: string; readonly derivation: string }[];
+  readonly runEstimates: readonly {
+    readonly config: string; readonly param: string; readonly value: string; readonly derivation: string;
+    /** The value(s) in use at `param`; `overridden`: the study's `set:` or --set changed it or its block (`changes`), so `value` is not what ran. */
+    readonly inUse?: string; readonly overridden?: boolean; readonly changes?: readonly string[];
+  }[];
 }
 
 function areaModel(s: StudyConfig): AreaModel {
@@ -89,6 +96,27 @@ function areaModel(s: StudyConfig): AreaModel {
   return {
     densities: { lpddr5: d(s.area.lpddr5), 'stt-mram': d(s.area['stt-mram']), reram: d(s.area.reram) },
     flashBitsPerMm2: s.area.flash.density, flashBitsPerCell: s.area.flash.bitsPerCell,
+  };
+}
+
+/**
+ * The configuration `id` as its fitted design values were fitted: its run file with the reference
+ * overrides (the shipped study's `set:`) only, loaded once per configuration.
+ */
+function fittedConfigs(study: StudyConfig, tasks: readonly RunTask[]): (id: string) => RunConfig | undefined {
+  const cache = new Map<string, RunConfig | undefined>();
+  return (id) => {
+    if (!cache.has(id)) {
+      const t = tasks.find((x) => x.id === id);
+      let cfg: RunConfig | undefined;
+      try {
+        cfg = t === undefined || !study.configurations.some((c) => c.id === id) ? undefined : loadRunConfig(t.file, t.reference ?? []);
+      } catch {
+        cfg = undefined; // the run file does not load without the study's overrides: no reference
+      }
+      cache.set(id, cfg);
+    }
+    return cache.get(id);
   };
 }
 
@@ -139,13 +167,17 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   });
 
   const byId = new Map(configs.map((c) => [c.id, c.config]));
+  const fitted = fittedConfigs(study, tasks);
   const designValues: DesignValueOut[] = study.designValues.map((d) => {
     const tree: unknown = d.config === 'study' ? study : byId.get(d.config);
     if (tree === undefined) throw new UserError(`${o.studyFile}: design value '${d.name}' names configuration '${d.config}', which the study does not list`);
-    const raw = valueAt(tree, d.path);
-    const value = raw === undefined ? '(absent)'
-      : typeof raw === 'number' && d.dimension ? formatQuantity(raw, d.dimension, 4) : String(raw);
-    return { name: d.name, value, derivation: d.derivation, estimate: d.estimate, affects: d.affects, fittedTo: d.fittedTo, ...(d.alternative !== undefined ? { alternative: d.alternative } : {}), ...(d.reading !== undefined ? { reading: d.reading } : {}) };
+    const show = (raw: unknown): string => (raw === undefined ? '(absent)'
+      : typeof raw === 'number' && d.dimension ? formatQuantity(raw, d.dimension, 4) : String(raw));
+    const value = show(valueAt(tree, d.path));
+    // a fitted value: the value it was fitted at (the shipped study's, else the run file's own)
+    const at = d.fittedTo.length > 0 && d.config !== 'study' ? fitted(d.config) : undefined;
+    const fittedValue = at === undefined ? undefined : show(valueAt(at, d.path));
+    return { name: d.name, value, derivation: d.derivation, estimate: d.estimate, affects: d.affects, fittedTo: d.fittedTo, ...(fittedValue !== undefined ? { fittedValue } : {}), ...(d.alternative !== undefined ? { alternative: d.alternative } : {}), ...(d.reading !== undefined ? { reading: d.reading } : {}) };
   });
 
   return {

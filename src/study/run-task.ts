@@ -16,6 +16,8 @@ export interface RunTask {
   /** Absolute path of the run configuration. */
   readonly file: string;
   readonly overrides: readonly string[];
+  /** Overrides giving the values the run file's estimates were made for (the shipped study's `set:`); default none. */
+  readonly reference?: readonly string[];
   readonly seed: number;
   readonly layerReuse: boolean;
   readonly weightTrafficOnly: boolean;
@@ -27,12 +29,12 @@ export interface RunTaskResult {
   readonly id: string;
   readonly summary: RunSummary;
   readonly config: RunConfig;
-  readonly estimates: readonly { readonly param: string; readonly value: string; readonly derivation: string }[];
+  readonly estimates: readonly { readonly param: string; readonly value: string; readonly derivation: string; readonly inUse?: string; readonly overridden?: boolean; readonly changes?: readonly string[] }[];
 }
 
 /** Runs one task; `onProgress` gets the fraction of this replay done. */
 export function runTask(t: RunTask, onProgress?: (fraction: number) => void): RunTaskResult {
-  const config = t.config ?? loadRunConfig(t.file, t.overrides);
+  const config = t.config ?? loadRunConfig(t.file, t.overrides, t.reference ?? []);
   const report = replayConfig(config, {
     seed: t.seed, layerReuse: t.layerReuse, weightTrafficOnly: t.weightTrafficOnly, ...(onProgress ? { onProgress } : {}),
     label: `reproduce: configuration '${t.id}' (${displayName(t.file)})`,
@@ -41,7 +43,7 @@ export function runTask(t: RunTask, onProgress?: (fraction: number) => void): Ru
     id: t.id,
     summary: summarize(t.id, t.label, config, report),
     config,
-    estimates: report.estimates.map((e) => ({ param: e.param, value: String(e.value), derivation: e.derivation })),
+    estimates: report.estimates.map((e) => ({ ...e, value: String(e.value) })),
   };
 }
 

@@ -89,13 +89,17 @@ export const evaluator: SweepEvaluator = {
   /**
    * As `qmcsim run` lists them (runEstimates): the run file's `estimates:`, then each device's and
    * noise model's (devices built, nothing run). A run-file estimate is left out of a point whose
-   * config does not hold it (an axis swapped in a SoC without that memory, link value or budget).
+   * config does not hold it (an axis swapped in a SoC without that memory, link value or budget), and
+   * so is one the point's overrides changed, directly or through a key of its block (estimate-in-use.ts).
    */
   estimates(resolved) {
     const cfg = resolved as RunConfig;
     const engine = new Engine();
     const built = cfg.soc.memories.map((m) => [m.id, defaultDeviceFactory(m.device, engine, `soc.memory.${m.id}`, 0, m.noise)] as const);
-    const applying = cfg.estimates.filter((e) => estimateApplies(e.param, String(e.value), cfg));
-    return runEstimates({ estimates: applying }, built).map((e): SweepEstimate => ({ param: e.param, value: String(e.value), source: e.derivation }));
+    // a run-file estimate the point's overrides changed (its value or a key of its block) is the sweep's value, not the estimate
+    const n = cfg.estimates.length;
+    return runEstimates(cfg, built)
+      .filter((e, i) => i >= n || (e.overridden !== true && estimateApplies(e.param, String(e.value), cfg)))
+      .map((e): SweepEstimate => ({ param: e.param, value: String(e.value), source: e.derivation }));
   },
 };

@@ -32,7 +32,7 @@ describe('reproduce loads each configuration once', () => {
     expect(seen.length).toBe(8);
     expect(loadsBeforeReplays).toBe(seen.length);
     expect(loads.count).toBe(seen.length); // the replay used the task's configuration
-    for (const t of seen) expect(t.config).toEqual(loadRunConfig(t.file, t.overrides));
+    for (const t of seen) expect(t.config).toEqual(loadRunConfig(t.file, t.overrides, t.reference ?? []));
   }, 120_000);
 
   it('runTask replays a task\'s configuration without reading its file', () => {

@@ -98,7 +98,12 @@ export function formatRunReport(r: RunReport, batch = batchOf(r.metrics)): strin
   const preset = r.estimates.filter((x) => x.value === 'preset');
   if (design.length > 0) {
     lines.push(`estimated design values (${design.length}):`);
-    for (const x of design) lines.push(`  ${x.param} = ${x.value}: ${x.derivation}`);
+    // an override that changed the value (or its block) shows the value in use; the file's text follows
+    for (const x of design) {
+      lines.push(x.overridden === true
+        ? `  ${x.param} = ${x.inUse ?? '(not set)'} (overridden: ${(x.changes ?? []).join('; ')}; the estimate was ${x.value}: ${x.derivation})`
+        : `  ${x.param} = ${x.value}: ${x.derivation}`);
+    }
   }
   if (preset.length > 0) {
     const byDev = new Map<string, string[]>();
