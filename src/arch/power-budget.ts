@@ -16,6 +16,25 @@ export interface StreamPower {
   readonly netEnergyPerBit: number;
 }
 
+/** Counted actions that are part of a read / of a write, by the action names the device tables use. */
+const READ_ACTIONS = new Set(['rd', 'read', 'readBits', 'readBeats', 'cellReads', 'senseComparisons']);
+const WRITE_ACTIONS = new Set(['wr', 'write', 'writeBits', 'writeBeats', 'programPulses', 'verifyReads', 'programGroups']);
+
+/**
+ * Measured device read energy per bit read, pJ/bit: the priced read actions plus the reads' share (by
+ * bits) of the actions neither reads nor writes own (LPDDR5 ACT/PRE/refresh), over the bits read.
+ * `parts` is an EnergyBreakdown's action → pJ map (its 'background' entry is left out).
+ */
+export function readEnergyPerBit(parts: Readonly<Record<string, number>>, bitsRead: number, bitsWritten: number): number {
+  let read = 0, shared = 0;
+  for (const [action, pj] of Object.entries(parts)) {
+    if (action === 'background' || WRITE_ACTIONS.has(action)) continue;
+    if (READ_ACTIONS.has(action)) read += pj;
+    else shared += pj;
+  }
+  return (read + shared * (bitsRead / (bitsRead + bitsWritten))) / bitsRead;
+}
+
 /**
  * Read power of the given streams, W (B/s × 8 × pJ/bit × 1e-12). With `sharedBandwidth` (a bus
  * all streams cross) their sum cannot exceed it: the peak fills the bus with the streams of the

@@ -9,7 +9,7 @@ import type { ActionCounts } from '../devices/device.js';
 import { priceCounts, type EnergyBreakdown } from '../devices/energy/energy-table.js';
 import type { Ps } from '../units/quantity.js';
 import type { Placement } from './placement/placement.js';
-import { checkBudget, readPowerW, type BudgetCheck, type StreamPower } from './power-budget.js';
+import { checkBudget, readEnergyPerBit, readPowerW, type BudgetCheck, type StreamPower } from './power-budget.js';
 import type { ReplayResult } from './replay.js';
 import type { RunConfig } from './run-config.js';
 import { combine, snapshot, type SocSnapshot } from './snapshot.js';
@@ -83,14 +83,20 @@ export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r
 
   const parts = buildReportParts(cfg, soc, placement, r, total, weightBits, m);
 
-  // QMC Eq. 4: peak read power of the memories that hold weights.
+  // QMC Eq. 4: peak read power of the memories that delivered weights this token, each at its peak
+  // bandwidth and its measured read energy per bit (readEnergyPerBit: read actions plus the reads'
+  // share of ACT/PRE/refresh), so per-command tables (LPDDR5 IDD: ACT, RD and I/O apart) and per-beat
+  // ones (SRAM) count in full, not only a `readBits` entry. A memory that read no bit: its table's readBits.
   const streams: StreamPower[] = [];
-  for (const memId of new Set(placement.items.filter((i) => i.kind === 'weight').map((i) => i.memory))) {
+  for (const memId of weightMemories(soc, total)) {
     const port = soc.port(memId);
     const table = soc.built.get(memId)?.energyTable;
+    const e = devices.find((d) => d.memory === memId);
+    const s = total.ports.get(memId);
+    const bitsRead = 8 * (s?.bytesRead ?? 0), bitsWritten = 8 * (s?.bytesWritten ?? 0);
     streams.push({
       bandwidth: Math.min(port.device.peakBandwidth, port.link.spec.bandwidth),
-      deviceEnergyPerBit: table?.actions.readBits?.pj ?? 0,
+      deviceEnergyPerBit: e !== undefined && bitsRead > 0 ? readEnergyPerBit(e.parts, bitsRead, bitsWritten) : table?.actions.readBits?.pj ?? 0,
       netEnergyPerBit: port.link.spec.energyPerBit,
     });
   }
