@@ -56,16 +56,9 @@ export class CommandSelector {
    */
   private readonly clsOff: Int32Array;
   // Arrays of the timing state, request pool and refresh manager read on the hot path, held directly.
-  private readonly tt: Float64Array;
-  private readonly groupOf: Int32Array;
-  private readonly rankOf: Int32Array;
-  private readonly fawIdx: Int32Array;
-  private readonly blocked: Uint8Array;
-  private readonly qHead: Int32Array;
-  private readonly qSeq: Float64Array;
-  private readonly qRow: Int32Array;
-  private readonly qNext: Int32Array;
-  private readonly nr: number;
+  private readonly tt: Float64Array; private readonly groupOf: Int32Array; private readonly rankOf: Int32Array;
+  private readonly fawIdx: Int32Array; private readonly blocked: Uint8Array; private readonly nr: number;
+  private readonly qHead: Int32Array; private readonly qSeq: Float64Array; private readonly qRow: Int32Array; private readonly qNext: Int32Array;
 
   constructor(
     private readonly timing: TimingState,
@@ -227,9 +220,7 @@ export class CommandSelector {
     } else if (!refreshPick) this.clearPick();
   }
 
-  private clearPick(): void {
-    this.pickT = Infinity; this.pickCls = 9; this.pickSeq = Infinity; this.pickCmd = -1; this.pickBank = -1; this.pickEntry = -1;
-  }
+  private clearPick(): void { this.pickT = Infinity; this.pickCls = 9; this.pickSeq = Infinity; this.pickCmd = -1; this.pickBank = -1; this.pickEntry = -1; }
 
   /** Offers bank b's candidate command (if any) to the pick (incremental path on enqueue). */
   considerBank(b: number, T: number, writeMode: boolean): void {
