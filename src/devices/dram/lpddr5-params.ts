@@ -183,8 +183,9 @@ export const lpddr5Descriptor: PluginDescriptor = {
     readLatency: 'ps', writeLatency: 'ps', rowHits: 'count', rowMisses: 'count', rowConflicts: 'count', busyPs: 'ps',
   },
   presets: {
-    LPDDR5_6400: { source: lpddr5Preset('LPDDR5_6400').source },
-    'orin-agx': { source: lpddr5Preset('orin-agx').source, estimate: true },
-    'qmc-table1': { source: lpddr5Preset('qmc-table1').source },
+    ...Object.fromEntries((['LPDDR5_6400', 'orin-agx', 'qmc-table1'] as const).map((n) => {
+      const p = lpddr5Preset(n);
+      return [n, { source: p.source, ...(p.estimate ? { estimate: true } : {}) }];
+    })),
   },
 };

@@ -163,17 +163,19 @@ export interface Lpddr5Preset {
   readonly org: Lpddr5Org;
   readonly energyTable: 'idd-micron-8gb' | 'qmc-table1';
   readonly source: string;
+  /** The organisation rests on an estimate (Orin's channel structure and die density). */
+  readonly estimate: boolean;
 }
 export const PRESET_NAMES = ['LPDDR5_6400', 'orin-agx', 'qmc-table1'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 export function lpddr5Preset(name: PresetName): Lpddr5Preset {
   switch (name) {
     case 'LPDDR5_6400':
-      return { name, org: lpddr5Org('BG', 1, 1, 16), energyTable: 'idd-micron-8gb', source: `${R21} LPDDR5_6400 + LPDDR5_16Gb_x16: one x16 channel, 16 Gb die` };
+      return { name, org: lpddr5Org('BG', 1, 1, 16), energyTable: 'idd-micron-8gb', source: `${R21} LPDDR5_6400 + LPDDR5_16Gb_x16: one x16 channel, 16 Gb die`, estimate: false };
     case 'orin-agx':
-      return { name, org: lpddr5Org('BG', 16, 1, 16), energyTable: 'idd-micron-8gb', source: `${ORG_SOURCES.orin}; 16 Gb die per channel (32 GiB; set ranks: 2 for the 64 GB module) [die density estimate]` };
+      return { name, org: lpddr5Org('BG', 16, 1, 16), energyTable: 'idd-micron-8gb', source: `${ORG_SOURCES.orin}; 16 Gb die per channel (32 GiB; set ranks: 2 for the 64 GB module) [die density estimate]`, estimate: true };
     case 'qmc-table1':
-      return { name, org: lpddr5Org('BG', 16, 1, 16), energyTable: 'qmc-table1', source: 'QMC paper Table 1 LPDDR5 (3.5 pJ/bit read) on the Orin organisation; timing as LPDDR5_6400 (Table 1\'s 1.7 ns LPDDR5 read latency is not used: LPDDR5 is timed by its JEDEC command timings, an unloaded 64-B read taking tRCD + RL + tCCD_L + tBL = 47.5 ns)' };
+      return { name, org: lpddr5Org('BG', 16, 1, 16), energyTable: 'qmc-table1', estimate: true, source: 'QMC paper Table 1 LPDDR5 (3.5 pJ/bit read) on the Orin organisation (16 × x16 channels, 16 Gb die per channel [die density estimate]); timing as LPDDR5_6400 (Table 1\'s 1.7 ns LPDDR5 read latency is not used: LPDDR5 is timed by its JEDEC command timings, an unloaded 64-B read taking tRCD + RL + tCCD_L + tBL = 47.5 ns)' };
   }
 }
 

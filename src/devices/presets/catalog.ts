@@ -133,7 +133,7 @@ const lpddr5Estimates = (sources: Record<string, Source>, powerManaged: boolean)
 
 function lpddr5Entry(name: string, preset: PresetName, summary: string): DeviceCatalogEntry {
   const lp = lpddr5Preset(preset);
-  const sources: Record<string, Source> = { organisation: { source: lp.source, ...(lp.source.includes('estimate') ? { estimate: true } : {}) } };
+  const sources: Record<string, Source> = { organisation: { source: lp.source, ...(lp.estimate ? { estimate: true } : {}) } };
   for (const [k, v] of Object.entries(lpddr5_6400Timings(lp.org.bankMode, lp.org.densityGbit))) {
     sources[`timing.${k}`] = { source: v.source, ...(v.estimate === true ? { estimate: true } : {}) };
   }
