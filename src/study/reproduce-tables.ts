@@ -77,13 +77,17 @@ export function fittedClaimsNote(r: Pick<ReproduceResult, 'designValues' | 'pape
  * what the other reading would change: the claims they affect pass under the reading taken.
  * Undefined when none does.
  */
-export function readingsNote(r: Pick<ReproduceResult, 'designValues'>): string | undefined {
+export function readingsNote(r: Pick<ReproduceResult, 'designValues'> & { readonly paperModel?: boolean; readonly model?: string }): string | undefined {
   const taken = r.designValues.filter((d) => d.alternative !== undefined);
   if (taken.length === 0) return undefined;
+  // The other reading's consequences (study.yaml `alternative:`) are figures of the paper's model and
+  // configurations: with another model or a --set they would contradict the tables printed above.
+  const paper = r.paperModel !== false;
   const part = (d: Pick<ReproduceResult, 'designValues'>['designValues'][number]): string => d.reading !== undefined && d.reading !== d.value
     ? `${d.name} ${d.value} (not the study's reading, ${d.reading}, to which the claims it drives were fitted)`
-    : `${d.name} ${d.value} (${d.alternative})`;
-  return `readings: where the paper allows two, the design values take one; ${taken.map(part).join('; ')}`;
+    : paper ? `${d.name} ${d.value} (${d.alternative})` : `${d.name} ${d.value}`;
+  const tail = paper ? '' : `; what the other readings would change is stated for the paper's model and configurations (experiments/qmc/study.yaml), not for ${r.model ?? 'this run'}`;
+  return `readings: where the paper allows two, the design values take one; ${taken.map(part).join('; ')}${tail}`;
 }
 
 /**

@@ -57,4 +57,13 @@ describe('Table 1 densities: one reading everywhere', () => {
     expect(perBank).toContain("LPDDR5 refresh per-bank (not the study's reading, all-bank, to which the claims it drives were fitted)");
     expect(perBank).not.toContain('per-bank (per-bank refresh streams');
   });
+  // Review: with --model or --set the note printed the paper model's figures ('area-reram-mm2 106.0 …
+  // failing'), contradicting the tables above it.
+  it('with another model the note names the readings taken without the paper model\'s figures', () => {
+    const dv = study.designValues.map((d) => ({ ...d, value: d.reading ?? 'V' }));
+    const note = readingsNote({ designValues: dv, paperModel: false, model: 'smollm2-135m' }) ?? '';
+    expect(note).toContain('ReRAM density (3-bit mode) 31.56 Mb/mm^2');
+    expect(note).not.toContain('failing');
+    expect(note).toContain('not for smollm2-135m');
+  });
 });
