@@ -42,6 +42,9 @@ describe('qmcsim describe', () => {
     expect(all.stdout).toContain('Arbiter test-rr');
     const json = await runCli('describe', 'memorydevice', '--json');
     expect(JSON.parse(json.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'test-mram' })]));
+    // the JSON carries the canonical unit the text table shows
+    const mram = (JSON.parse(json.stdout) as { type: string; params: { name: string; unit: string }[] }[]).find((d) => d.type === 'test-mram');
+    expect(mram?.params.map((p) => [p.name, p.unit])).toEqual([['writePulse', 'ps'], ['readEnergy', 'pJ/bit'], ['capacity', 'B']]);
   });
 
   it('unknown interface or type → exit 2 with did-you-mean', async () => {

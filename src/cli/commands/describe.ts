@@ -143,7 +143,8 @@ export function register(program: Command): void {
           selected = [d];
         }
       }
-      if (opts.json) out(canonicalJson(selected, 2));
+      // JSON carries what the text table shows: each parameter's canonical unit ('' when unitless)
+      if (opts.json) out(canonicalJson(selected.map((d) => ({ ...d, params: d.params.map((p) => ({ ...p, unit: unitOf(p) })) })), 2));
       else out(selected.map(describePlugin).join('\n\n'));
     });
 }
