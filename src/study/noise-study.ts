@@ -49,6 +49,8 @@ export interface ReplayErrors {
   /** Sampled bit-error rate. */
   readonly ber: number;
   readonly expectedBer: number;
+  /** The model the replay ran (the run file's, or `replay.set`'s model=…): the bits read are its. */
+  readonly model: string;
 }
 
 export interface TensorError {
@@ -169,6 +171,7 @@ function replayErrors(cfg: NoiseStudyConfig, quantRaw: unknown, base: string, bi
   return {
     memory, bitsRead: e.bitsRead, bitErrors: e.bitErrors, expectedBitErrors: e.expectedBitErrors, accesses, accessesWithErrors: withErr,
     ber: e.bitsRead > 0 ? e.bitErrors / e.bitsRead : 0, expectedBer: e.bitsRead > 0 ? e.expectedBitErrors / e.bitsRead : 0,
+    model: run.model,
   };
 }
 

@@ -8,7 +8,7 @@ import { noiseChecks, noiseChecksOk } from '../../src/study/noise-tables.js';
 
 const pt = (cellBits: number, bitErrors: number): NoisePoint => ({
   sweep: 'mlc', cellBits, x: 1e-7,
-  replay: { memory: 'reram', bitsRead: 1e6, bitErrors, expectedBitErrors: 0, accesses: 10, accessesWithErrors: Math.min(10, bitErrors), ber: bitErrors / 1e6, expectedBer: 0 },
+  replay: { memory: 'reram', bitsRead: 1e6, bitErrors, expectedBitErrors: 0, accesses: 10, accessesWithErrors: Math.min(10, bitErrors), ber: bitErrors / 1e6, expectedBer: 0, model: 'smollm2-135m' },
   tensors: [{ tensor: 't', numel: 64, cleanSqnrDb: 20, noisySqnrDb: 20, changedWeights: 0, changedCodes: 0 }],
   cleanSqnrDb: 20, noisySqnrDb: 20, changedWeights: 0, changedCodes: 0,
 });

@@ -31,7 +31,7 @@ describe("noise study: 'weights changed' counts weights, not codes", () => {
 
   const point = (bits: number, codes: number, weights: number): NoisePoint => ({
     sweep: 'mlc', cellBits: bits, x: 1,
-    replay: { memory: 'reram', bitsRead: 1e6, bitErrors: 10, expectedBitErrors: 10, accesses: 10, accessesWithErrors: 5, ber: 1e-5, expectedBer: 1e-5 },
+    replay: { memory: 'reram', bitsRead: 1e6, bitErrors: 10, expectedBitErrors: 10, accesses: 10, accessesWithErrors: 5, ber: 1e-5, expectedBer: 1e-5, model: 'smollm2-135m' },
     tensors: [{ tensor: 't', numel: 4096, cleanSqnrDb: 20, noisySqnrDb: 20, changedWeights: weights, changedCodes: codes }],
     cleanSqnrDb: 20, noisySqnrDb: 20, changedWeights: weights, changedCodes: codes,
   });

@@ -14,7 +14,7 @@ function point(sweep: 'mlc' | 'mram', cellBits: number, x: number, o: { bitsRead
   const noisy = o.noisy ?? CLEAN;
   return {
     sweep, cellBits, x,
-    replay: { memory: sweep === 'mlc' ? 'reram' : 'mram', bitsRead, bitErrors, expectedBitErrors: (o.expectedBer ?? 0) * bitsRead, accesses: 100, accessesWithErrors: Math.min(100, bitErrors), ber: bitsRead > 0 ? bitErrors / bitsRead : 0, expectedBer: o.expectedBer ?? 0 },
+    replay: { memory: sweep === 'mlc' ? 'reram' : 'mram', bitsRead, bitErrors, expectedBitErrors: (o.expectedBer ?? 0) * bitsRead, accesses: 100, accessesWithErrors: Math.min(100, bitErrors), ber: bitsRead > 0 ? bitErrors / bitsRead : 0, expectedBer: o.expectedBer ?? 0, model: 'smollm2-135m' },
     tensors: [{ tensor: 't', numel: o.numel ?? 4096, cleanSqnrDb: CLEAN, noisySqnrDb: noisy, changedWeights: changed, changedCodes: changed }],
     cleanSqnrDb: CLEAN, noisySqnrDb: noisy, changedWeights: changed, changedCodes: changed,
   };

@@ -7,7 +7,7 @@ import { noiseTables } from '../../src/study/noise-tables.js';
 
 const pt = (clean: number, noisy: number): NoisePoint => ({
   sweep: 'mlc', cellBits: 3, x: 1,
-  replay: { memory: 'reram', bitsRead: 100, bitErrors: 1, expectedBitErrors: 1, accesses: 1, accessesWithErrors: 1, ber: 0.01, expectedBer: 0.01 },
+  replay: { memory: 'reram', bitsRead: 100, bitErrors: 1, expectedBitErrors: 1, accesses: 1, accessesWithErrors: 1, ber: 0.01, expectedBer: 0.01, model: 'smollm2-135m' },
   tensors: [{ tensor: 't', numel: 8, cleanSqnrDb: clean, noisySqnrDb: noisy, changedWeights: 1, changedCodes: 1 }],
   cleanSqnrDb: clean, noisySqnrDb: noisy, changedWeights: 1, changedCodes: 1,
 });

@@ -75,6 +75,9 @@ export function register(program: Command): void {
         out(JSON.stringify({ study: r.file, model: r.model, weights: r.weights, seed: r.seed, points: r.points, checks,
           designValues: r.designValues, estimates: r.estimates, estimated }, finiteJson, 2));
       } else {
+        // the replays may run another model than the weights sampled (replay.set: model=…): say so
+        const replayModels = [...new Set(r.points.map((p) => p.replay.model))];
+        out(`noise study ${r.file}: weights of ${r.model}, ${r.weights}; per-access bit errors from replays of ${replayModels.join(', ')}${replayModels.some((m) => m !== r.model) ? ' (replay.set)' : ''}`);
         for (const t of tables) out(formatTable(t));
         for (const c of checks) out(`${checkLabel(c).padEnd(4)}  ${c.id}: ${c.detail}`);
         for (const l of noiseEstimateLines(r.designValues, estimated)) out(l);
