@@ -25,14 +25,15 @@ function byIndex(param: string, config: unknown): string {
 
 /**
  * Merges `evaluator.estimates` over `points` (index + resolved config; failed points left out by
- * the caller). Sorted by parameter; empty when the evaluator lists none.
+ * the caller; `base`: the base file resolved without overrides, passed on to the evaluator). Sorted
+ * by parameter; empty when the evaluator lists none.
  */
-export function sweepEstimates(spec: SweepSpec, evaluator: SweepEvaluator, points: readonly { index: number; config: unknown }[]): SweepEstimateUse[] {
+export function sweepEstimates(spec: SweepSpec, evaluator: SweepEvaluator, points: readonly { index: number; config: unknown }[], base?: unknown): SweepEstimateUse[] {
   if (evaluator.estimates === undefined) return [];
   const swept = new Set([...spec.axes.flatMap((g) => g.keys.map((k) => k.key)), ...spec.set.map(([k]) => k)]);
   const uses = new EstimateUses<SweepEstimate, number>();
   for (const p of points) {
-    for (const e of evaluator.estimates(p.config)) {
+    for (const e of evaluator.estimates(p.config, base)) {
       if (!swept.has(e.param) && !swept.has(byIndex(e.param, p.config))) uses.add(e, p.index);
     }
   }

@@ -28,8 +28,12 @@ export interface SweepEvaluator {
   resolve(base: string, overrides: readonly (readonly [string, unknown])[]): unknown | Promise<unknown>;
   /** Evaluates one resolved config into flat metrics (unit in the key suffix). Must be deterministic. */
   evaluate(resolved: unknown, opts: EvaluateOptions): Record<string, number> | Promise<Record<string, number>>;
-  /** Optional: the estimated parameters a resolved point's results rest on (listed by the sweep report). */
-  estimates?(resolved: unknown): readonly SweepEstimate[];
+  /**
+   * Optional: the estimated parameters a resolved point's results rest on (listed by the sweep
+   * report). `base`: the sweep's base file resolved without overrides, to tell which estimates a
+   * point's overrides changed (a stored point's config has come through JSON).
+   */
+  estimates?(resolved: unknown, base?: unknown): readonly SweepEstimate[];
   /**
    * Optional: what a point's id hashes instead of `resolved` itself — the content its results rest
    * on, with referenced files read (so editing one is not answered from the --resume store).

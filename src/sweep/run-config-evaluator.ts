@@ -12,6 +12,7 @@ import { findDevicePreset } from '../devices/index.js';
 import { runConfig, type RunConfig } from '../arch/run.js';
 import { loadRunConfig } from '../arch/run-config.js';
 import { runEstimates } from '../arch/report-parts.js';
+import { ESTIMATE_USES, estimateUse } from '../arch/estimate-in-use.js';
 import { resolvedRun } from '../arch/resolved-run.js';
 import { estimateApplies } from './estimate-applies.js';
 import type { SweepEstimate, SweepEvaluator } from './evaluator.js';
@@ -92,8 +93,11 @@ export const evaluator: SweepEvaluator = {
    * config does not hold it (an axis swapped in a SoC without that memory, link value or budget), and
    * so is one the point's overrides changed, directly or through a key of its block (estimate-in-use.ts).
    */
-  estimates(resolved) {
-    const cfg = resolved as RunConfig;
+  estimates(resolved, base) {
+    const given = resolved as RunConfig;
+    // a config that came through JSON (a stored point) lost its estimates' uses: compare it with the base file's
+    const cfg: RunConfig = given[ESTIMATE_USES] !== undefined || base === undefined ? given
+      : { ...given, [ESTIMATE_USES]: given.estimates.map((e) => estimateUse(e.param, given, base)) };
     const engine = new Engine();
     const built = cfg.soc.memories.map((m) => [m.id, defaultDeviceFactory(m.device, engine, `soc.memory.${m.id}`, 0, m.noise)] as const);
     // a run-file estimate the point's overrides changed (its value or a key of its block) is the sweep's value, not the estimate

@@ -8,6 +8,7 @@ import { loadRunConfig } from '../../src/arch/run-config.js';
 import { runEstimates } from '../../src/arch/report-parts.js';
 import { runConfig } from '../../src/arch/run.js';
 import { formatRunReport } from '../../src/cli/commands/run.js';
+import { evaluator } from '../../src/sweep/run-config-evaluator.js';
 
 const QMC = resolve(import.meta.dirname, '../../configs/runs/qmc-hymba.yaml');
 const SMALL = ['model=smollm2-135m', 'workload.contextLength=16'];
@@ -50,5 +51,14 @@ describe('run-file estimates show the value in use', () => {
     expect(est.slice(0, 5).map((e) => e.overridden)).toEqual([false, false, false, false, false]);
     const two = runEstimates(loadRunConfig(QMC, [...SMALL, 'soc.memories[mram].device.channels=2']), []);
     expect(two[1]).toMatchObject({ inUse: '2', overridden: true, changes: ['soc.memories[mram].device.channels: 6 → 2'] });
+  });
+
+  it('a sweep point (config stored as JSON) whose axis changes the block leaves the estimate out of the sweep report', async () => {
+    const point = JSON.parse(JSON.stringify(await evaluator.resolve(QMC, [['model', 'smollm2-135m'], ['soc.memories[1].device.banksPerChannel', 3]]))) as unknown;
+    const base = await evaluator.resolve(QMC, []);
+    const params = (base2?: unknown): string[] => (evaluator.estimates?.(point, base2) ?? []).map((e) => e.param);
+    expect(params(base)).not.toContain('soc.memories[reram].device.arraysPerBank');
+    expect(params(base)).toContain('soc.memories[mram].device.channels');
+    expect(params(base).filter((p) => !params(undefined).includes(p))).toEqual([]);
   });
 });

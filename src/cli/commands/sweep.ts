@@ -212,7 +212,10 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       const parquet = join(outDir, 'points.parquet');
       checkSignal();
       const evaluated = summary.points.filter((p) => p.status !== 'failed').map((p) => ({ index: p.index, config: JSON.parse(p.configJson) as unknown }));
-      const estimates = sweepEstimates(spec, await loadEvaluator(spec.evaluator.module), evaluated);
+      const ev = await loadEvaluator(spec.evaluator.module);
+      // the base file without overrides: a point's estimate its overrides changed is the sweep's value
+      const base = await Promise.resolve().then(() => ev.resolve(spec.base, [])).catch(() => undefined);
+      const estimates = sweepEstimates(spec, ev, evaluated, base);
       const html = join(outDir, 'report.html');
       const htmlText = await sweepHtml(spec, points, [
         ['sweep', spec.file], ['points', String(points.length)], ['seed', String(spec.seed)], ['tool', TOOL_VERSION], ['database', dbFile],
