@@ -211,7 +211,7 @@ function pointsText(points: readonly string[], all: readonly NoisePointId[]): st
     const g = all.filter((p) => p.sweep === sweep && p.cellBits === bits);
     const hit = g.filter((p) => points.includes(noisePointName(p)));
     if (hit.length === 0) continue;
-    groups.push(hit.length === g.length ? `all ${g.length} ${label} points` : `${label} points at ${axis} ${list(hit.map((p) => p.steps?.index ?? p.x))}`);
+    groups.push(hit.length === g.length ? (g.length === 1 ? `the ${label} point` : `all ${g.length} ${label} points`) : `${label} points at ${axis} ${list(hit.map((p) => p.steps?.index ?? p.x))}`);
   }
   return groups.join(' and ');
 }
