@@ -186,7 +186,8 @@ export class CommandSelector {
     // is a total order); column commands first, as a ready row hit lets the other walks stop early.
     for (let k = this.nClasses - 1; k >= 0; k--) {
       const first = head[k]!;
-      if (first < 0) continue;
+      // x ≥ chanAll: at bt = chanAll a class whose first (best) member ranks below the best cannot win
+      if (first < 0 || (bt === chanAll && cPri[first]! > bp)) continue;
       const o = 6 * k;
       let x = tt[co[o]!]!;
       const c = tt[co[o + 1]!]!;
