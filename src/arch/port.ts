@@ -54,8 +54,18 @@ export class MemoryPort {
   stallPs = 0;
   /** Number of refusals. */
   refusals = 0;
-  /** Bytes delivered per time bucket (utilisation over time). */
+  /**
+   * Bytes delivered per time bucket (utilisation over time). Each completion's bytes are spread
+   * over the time they take at the device's peak bandwidth, in a virtual pipe that ends at the
+   * completion or, if the pipe is still busy with earlier bytes, after them: no bucket can then
+   * hold more than peak × width (a completion-time point would put a transfer begun in one bucket
+   * wholly into the next, up to 0.3 % over peak), and every byte is still counted once.
+   */
   readonly series = new BucketSeries(64);
+  /** ps per byte at the device's peak bandwidth (0: no finite peak, point samples). */
+  private readonly peakPsPerByte: number;
+  /** End of the utilisation pipe, ps. */
+  private utilFreePs = 0;
 
   constructor(
     readonly id: string,
@@ -70,6 +80,7 @@ export class MemoryPort {
     this.queues = Array.from({ length: n }, () => []);
     this.heads = new Int32Array(n);
     this.waitingOn = new Uint8Array(n);
+    this.peakPsPerByte = device.peakBandwidth > 0 && Number.isFinite(device.peakBandwidth) ? 1e12 / device.peakBandwidth : 0;
     this.eligible = (i: number): boolean => {
       const q = this.queues[i] as Stream[];
       return (this.heads[i] as number) < q.length && !this.windowFull(i);
@@ -195,7 +206,10 @@ export class MemoryPort {
     if (lat < this.deviceLatencyMinPs) this.deviceLatencyMinPs = lat;
     const arrive = this.link.carry(donePs, size);
     this.bytesDelivered += size;
-    this.series.add(donePs, size);
+    const dur = size * this.peakPsPerByte;
+    const from = Math.max(donePs - dur, this.utilFreePs, 0);
+    this.utilFreePs = from + dur;
+    this.series.addSpan(from, from + dur, size);
     pool.release(req);
     s.done += size;
     s.requests++;

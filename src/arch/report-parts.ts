@@ -39,7 +39,11 @@ export interface PortQueueing {
 export interface Utilisation {
   readonly memory: string;
   readonly bucketPs: number;
-  /** Fraction of the memory's peak bandwidth delivered in each bucket (simulated layers only). */
+  /**
+   * Fraction of the memory's peak bandwidth delivered in each bucket, in [0, 1] (simulated steps
+   * only: with layer reuse the series spans the simulated time, not the token). Each completion's
+   * bytes are spread over their transfer time at peak bandwidth (port.ts), not put at the completion.
+   */
   readonly values: readonly number[];
 }
 export interface TagErrors {
@@ -119,7 +123,8 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
     m[`linkWaitPsByMemory.${id}`] = q.meanLinkWaitPs;
     m[`stallPsByMemory.${id}`] = q.stallPs;
     const peakPerBucket = port.device.peakBandwidth * port.series.widthPs * 1e-12;
-    utilisation.push({ memory: id, bucketPs: port.series.widthPs, values: port.series.values().map((v) => (peakPerBucket > 0 ? v / peakPerBucket : 0)) });
+    // The port's peak-rate pipe bounds each bucket by peak × width; min() only absorbs float rounding (≤ 1e-12).
+    utilisation.push({ memory: id, bucketPs: port.series.widthPs, values: port.series.values().map((v) => (peakPerBucket > 0 ? Math.min(1, v / peakPerBucket) : 0)) });
   }
   m.externalBytes = external;
   m.totalBytes = totalBytes;

@@ -17,6 +17,7 @@ import type { Soc } from './soc.js';
 import { buildReportParts, type ReportParts } from './report-parts.js';
 import { checkFiniteMetrics } from './finite-metrics.js';
 import { quantLabel } from '../workloads/quant/config.js';
+import { reuseEstimates, type ReuseEstimate } from './reuse-estimates.js';
 
 export interface RunReport extends ReportParts {
   readonly name: string;
@@ -33,7 +34,11 @@ export interface RunReport extends ReportParts {
     readonly totalPj: number;
   };
   readonly powerBudget: BudgetCheck | undefined;
-  readonly layerReuse: { readonly reusedSteps: number; readonly simulatedSteps: number };
+  /**
+   * Layer reuse: steps reused and simulated, and the metrics it cannot extrapolate within 0.5 %,
+   * as estimates with their error bound against a full replay (empty without reused steps).
+   */
+  readonly layerReuse: { readonly reusedSteps: number; readonly simulatedSteps: number; readonly estimates: readonly ReuseEstimate[] };
 }
 
 export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r: ReplayResult, weightBits: ReadonlyMap<string, number> | undefined, seed: number): RunReport {
@@ -112,7 +117,7 @@ export function assembleReport(cfg: RunConfig, soc: Soc, placement: Placement, r
     name: cfg.name, model: cfg.model, quant: quantLabel(cfg.quant), seed, metrics: sortKeys(m),
     energy: { devices, interconnect, cdcPj, totalPj: devicePj + netPj },
     powerBudget: budget,
-    layerReuse: { reusedSteps: r.reusedSteps, simulatedSteps: r.steps.length - r.reusedSteps },
+    layerReuse: { reusedSteps: r.reusedSteps, simulatedSteps: r.steps.length - r.reusedSteps, estimates: reuseEstimates(r.steps, m, [...soc.ports.keys()]) },
     ...parts,
   };
 }

@@ -178,3 +178,16 @@ export function addReused(acc: SocSnapshot, d: SocSnapshot, tags: readonly numbe
   }
   return { ...base, tags: out };
 }
+
+/**
+ * `s` with its times (port busy, stall and device-latency sums; link occupancy and waits) rounded
+ * to integer ps: reused steps add fractional means, and the report's times are integer ps.
+ */
+export function roundTimes(s: SocSnapshot): SocSnapshot {
+  const ports = new Map<string, PortSnap>();
+  for (const [id, p] of s.ports) {
+    ports.set(id, { ...p, busyPs: Math.round(p.busyPs), stallPs: Math.round(p.stallPs), deviceLatencySumPs: Math.round(p.deviceLatencySumPs) });
+  }
+  const links = s.links.map((l) => ({ ...l, busyPs: Math.round(l.busyPs), waitPs: Math.round(l.waitPs) }));
+  return { ...s, ports, links };
+}

@@ -1,7 +1,8 @@
 /**
- * Utilisation over time with a fixed number of buckets: samples land in fixed-width buckets and,
- * when simulated time outgrows them, adjacent buckets merge pairwise (bucket width doubles), so the
- * series always covers the whole run with at most `buckets` entries and O(1) work per sample.
+ * Utilisation over time with a fixed number of buckets: samples (points or spans) land in
+ * fixed-width buckets and, when simulated time outgrows them, adjacent buckets merge pairwise
+ * (bucket width doubles), so the series always covers the whole run with at most `buckets` entries
+ * and O(1) work per sample (a span touches the buckets it overlaps, one or two in practice).
  */
 
 export class BucketSeries {
@@ -21,6 +22,24 @@ export class BucketSeries {
       i = Math.floor(tPs / this.widthPs);
     }
     this.sums[i] = (this.sums[i] as number) + value;
+  }
+  /**
+   * Spreads `value` uniformly over [startPs, endPs): each bucket gets the share of the span it
+   * overlaps (a zero-length span is a point sample at startPs).
+   */
+  addSpan(startPs: number, endPs: number, value: number): void {
+    if (!(endPs > startPs)) {
+      this.add(startPs, value);
+      return;
+    }
+    while (Math.ceil(endPs / this.widthPs) > this.buckets) this.merge();
+    const w = this.widthPs, perPs = value / (endPs - startPs);
+    let i = Math.floor(startPs / w);
+    for (let t = startPs; t < endPs; i++) {
+      const next = Math.min(endPs, (i + 1) * w);
+      this.sums[i] = (this.sums[i] as number) + (next - t) * perPs;
+      t = next;
+    }
   }
   private merge(): void {
     const s = this.sums, n = this.buckets;

@@ -75,11 +75,18 @@ export function formatRunReport(r: RunReport, batch = batchOf(r.metrics)): strin
   for (const l of r.energy.interconnect) if (l.bytes > 0) lines.push(`  link ${l.link.padEnd(8)} ${e(l.energyPj).padStart(10)}  ${b(l.bytes)} × 8 × ${l.energyPerBitPj} pJ/bit`);
   if (r.energy.cdcPj > 0) lines.push(`  clock-domain crossing ${e(r.energy.cdcPj)}`);
   lines.push('memory    bytes        accesses   busy         stream time  queueing  stall');
+  // With layer reuse, queueing delay and stall are estimates ('~', bound in the note below).
+  const est = r.layerReuse.estimates;
+  const mark = est.length > 0 ? '~' : '';
   for (const mem of r.memories) {
     const q = r.queueing.find((x) => x.memory === mem.id);
-    lines.push(`  ${mem.id.padEnd(8)}${b(mem.bytesRead + mem.bytesWritten).padStart(11)} ${String(mem.accesses).padStart(10)}  ${t(mem.busyPs).padStart(11)}  ${t(mem.streamPs).padStart(11)}  ${t(q?.meanQueueingDelayPs ?? 0).padStart(8)}  ${t(q?.stallPs ?? 0)}`);
+    lines.push(`  ${mem.id.padEnd(8)}${b(mem.bytesRead + mem.bytesWritten).padStart(11)} ${String(mem.accesses).padStart(10)}  ${t(mem.busyPs).padStart(11)}  ${t(mem.streamPs).padStart(11)}  ${(mark + t(q?.meanQueueingDelayPs ?? 0)).padStart(8)}  ${mark}${t(q?.stallPs ?? 0)}`);
   }
   if (r.memories.length > 0) lines.push('  (busy: summed over each memory\'s channels, banks or arrays, so it can exceed the token time; stream time: from each step\'s start to the memory\'s last data, summed over steps)');
+  if (est.length > 0) {
+    const stall = est.filter((x) => x.metric.startsWith('stallPs')).map((x) => `${x.metric.slice(x.metric.indexOf('.') + 1)} ±${t(x.boundPs)}`).join(', ');
+    lines.push(`  (~ layer-reuse estimate, phase-sensitive: queueing delay ±2 %, link wait ±20 %, stall ${stall}; run without --layer-reuse for exact values)`);
+  }
   lines.push(`external transfers  ${b(m.externalBytes ?? 0)}; weight bytes ${b(m.weightBytes ?? 0)}; KV bytes ${b(m.kvBytes ?? 0)}`);
   const errs = Object.entries(r.bitErrors.byMemory);
   if (errs.length === 0) lines.push('bit errors          none sampled (no noise model attached)');
