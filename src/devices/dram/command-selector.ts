@@ -183,8 +183,13 @@ export class CommandSelector {
     const chanAll = Math.max(ts.chanAll, T);
     const cPri = this.cPri, head = this.head, next = this.next;
     // Classes are visited WR, RD, PRE, ACT-1 (any order gives the same pick: (time, priority, bank)
-    // is a total order); column commands first, as a ready row hit lets the other walks stop early.
-    for (let k = this.nClasses - 1; k >= 0; k--) {
+    // is a total order): column commands first when the data bus allows one at chanAll, as a ready row
+    // hit lets the other walks stop early; else PRE, ACT-1, WR, RD, so that a row command ready at
+    // chanAll lets the column classes be skipped unwalked.
+    const nk = this.nClasses, half = nk >> 1;
+    const s = tt[ts.chanBase + (writeMode ? CMD.WR : CMD.RD)]! <= chanAll ? nk - 1 : half - 1;
+    for (let i = 0; i < nk; i++) {
+      const k = s - i < 0 ? s - i + nk : s - i;
       const first = head[k]!;
       // x ≥ chanAll: at bt = chanAll a class whose first (best) member ranks below the best cannot win
       if (first < 0 || (bt === chanAll && cPri[first]! > bp)) continue;
