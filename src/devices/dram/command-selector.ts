@@ -107,17 +107,11 @@ export class CommandSelector {
     this.stale[b] = 1;
   }
   /** Forgets every cached candidate (mode change, refresh start). */
-  invalidateAll(): void {
-    this.invalidate(0, this.nb);
-  }
+  invalidateAll(): void { this.invalidate(0, this.nb); }
   /** Forgets cached candidates of banks [b0, b1). */
-  invalidate(b0: number, b1: number): void {
-    for (let b = b0; b < b1; b++) this.mark(b);
-  }
+  invalidate(b0: number, b1: number): void { for (let b = b0; b < b1; b++) this.mark(b); }
   /** Bank b's queue changed. */
-  invalidateBank(b: number): void {
-    this.mark(b);
-  }
+  invalidateBank(b: number): void { this.mark(b); }
   /**
    * True when a block of row `row` just appended to bank b's queue q (the queue of the current mode,
    * not empty before) leaves b's cached candidate as it is: the head is unchanged, so only a new
@@ -129,9 +123,7 @@ export class CommandSelector {
       (!this.frfcfs || this.openRow[b] !== row || c === (q ? CMD.WR : CMD.RD));
   }
   /** Bank b's queue or row changed (bank/group timing is read afresh at every pick). */
-  touched(b: number): void {
-    this.mark(b);
-  }
+  touched(b: number): void { this.mark(b); }
   /** A rank-wide command was issued on rank r. */
   touchedRank(r: number): void {
     const bpr = this.bpr;
