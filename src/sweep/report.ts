@@ -70,8 +70,15 @@ export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all
   // With layer reuse, reused layers add the mean of their simulated instances: sampled counts become
   // scaled estimates (fractional), as `qmcsim run` marks them with '≈'.
   const scaled = spec.layerReuse ? metrics.filter((m) => m.startsWith('bitErrors')) : [];
+  // Queueing delay, link wait and stall depend on each step's starting device state, which reuse changes
+  // (src/arch/reuse-estimates.ts): estimates with layerReuse, as `qmcsim run` marks them with '~'.
+  const phase = spec.layerReuse ? metrics.filter((m) => /^(queueingDelayPs|linkWaitPs|stallPs)ByMemory\./.test(m)) : [];
+  const notes = [
+    ...(scaled.length > 0 ? [`${scaled.join(', ')}: scaled estimates with layerReuse (reused layers count the mean of the simulated ones, so values can be fractional); set layerReuse: false for sampled counts`] : []),
+    ...(phase.length > 0 ? [`${phase.join(', ')}: estimates with layerReuse (phase-sensitive: queueing delay ±2 %, link wait ±20 %, stall anywhere from 0 to the memory's stream time after the first reused step); set layerReuse: false for exact values`] : []),
+  ];
   return {
-    ...(scaled.length > 0 ? { notes: [`${scaled.join(', ')}: scaled estimates with layerReuse (reused layers count the mean of the simulated ones, so values can be fractional); set layerReuse: false for sampled counts`] } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
     id: all ? 'points' : 'pareto',
     title: all ? `${spec.name}: all points`
       : objectives.length === 0 ? `${spec.name}: Pareto front empty (no point produced the objectives ${spec.pareto.join(', ')})`
