@@ -12,6 +12,7 @@ import { prepareReproduction } from '../../src/study/reproduce-prepare.js';
 import { fittedClaimsNote } from '../../src/study/reproduce-tables.js';
 import { resultJson, reproduceHtml } from '../../src/study/outputs.js';
 import { runEstimates } from '../../src/arch/report-parts.js';
+import { noiseStudyYaml } from './noise-study-yaml.js';
 
 const QMC = resolve(import.meta.dirname, '../../experiments/qmc');
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-est-in-use-'));
@@ -31,26 +32,7 @@ function studyWithThreeBanks(): string {
 describe('noise study: the replays\' estimates', () => {
   it('replay.set that changes the ReRAM arrays and MRAM channels shows the values in use', async () => {
     const file = join(dir, 'noise.yaml');
-    writeFileSync(file, `kind: noise-study
-version: 1
-seed: 5
-model: smollm2-135m
-weights:
-  tensors: [model.layers.0.mlp.up_proj.weight]
-  maxRows: 8
-quant: { scheme: qmc, rho: 0.3, inlierBits: 3, outlierBits: 5 }
-mlc:
-  presets: { '2': nvmexplorer-2bit, '3': nvmexplorer-3bit }
-  cellModes: [3]
-  levelSpreadScale: [0]
-mram:
-  writeErrorRate: [0]
-replay:
-  runs: { '2': ${QMC}/qmc-2bit.yaml, '3': ${QMC}/qmc-3bit.yaml }
-  set: ['model=smollm2-135m', 'soc.memories[reram].device.arraysPerBank=6', 'soc.memories[mram].device.channels=2']
-  mlcMemory: reram
-  mramMemory: mram
-`);
+    writeFileSync(file, noiseStudyYaml({ cellModes: '[3]', spreads: '[0]', writeErrorRates: '[0]', set: ['model=smollm2-135m', 'soc.memories[reram].device.arraysPerBank=6', 'soc.memories[mram].device.channels=2'] }));
     const r = await noiseStudy({ file });
     const at = (p: string): string | undefined => r.estimates.find((e) => e.param === `replay ${QMC}/qmc-3bit.yaml: ${p}` || e.param.endsWith(`qmc-3bit.yaml: ${p}`))?.value;
     expect(at('soc.memories[1].device (ReRAM arrays)')).toBe('{ preset: qmc-reram-3bit, channels: 2, banksPerChannel: 6, arraysPerBank: 6 } (overridden: soc.memories[reram].device.arraysPerBank: 13 → 6; the estimate was 156 arrays (2 channels x 6 banks x 13))');

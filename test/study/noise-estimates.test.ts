@@ -10,29 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { noiseStudySchema } from '../../src/study/noise-config.js';
 import { noiseDesignValues } from '../../src/study/noise-estimates.js';
+import { noiseStudyYaml } from './noise-study-yaml.js';
 
 const QMC = resolve(import.meta.dirname, '../../experiments/qmc');
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-noise-est-'));
-const STUDY = `kind: noise-study
-version: 1
-seed: 5
-model: smollm2-135m
-weights:
-  tensors: [model.layers.0.mlp.up_proj.weight]
-  maxRows: 8
-quant: { scheme: qmc, rho: 0.3, inlierBits: 3, outlierBits: 5 }
-mlc:
-  presets: { '2': nvmexplorer-2bit, '3': nvmexplorer-3bit }
-  cellModes: [3, 2]
-  levelSpreadScale: [0, 1]
-mram:
-  writeErrorRate: [0, 1.0e-3]
-replay:
-  runs: { '2': ${QMC}/qmc-2bit.yaml, '3': ${QMC}/qmc-3bit.yaml }
-  set: ['model=smollm2-135m']
-  mlcMemory: reram
-  mramMemory: mram
-`;
+const STUDY = noiseStudyYaml();
 
 interface Estimate { param: string; value: string; source: string; affects: string; points: string[] }
 interface DV { name: string; value: string; derivation: string; estimate: boolean }
