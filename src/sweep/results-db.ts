@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBInstance, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { canonicalJson } from './canonical.js';
 
 /** Outcome of one point: 'ok', 'infeasible' (a metrics constraint failed) or 'failed' (evaluator error). */
@@ -82,6 +82,7 @@ export class ResultsDb {
     mkdirSync(dirname(file), { recursive: true });
     let instance: DuckDBInstance;
     try {
+      const { DuckDBInstance } = await import('@duckdb/node-api'); // loaded on first use, not on every CLI start
       instance = await DuckDBInstance.create(file);
     } catch (e) {
       throw new ResultsDbError(file, 'cannot open it', e);

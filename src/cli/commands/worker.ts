@@ -7,7 +7,6 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { isUserError, UserError } from '../../config/errors.js';
 import { MAX_THREADS } from '../../sweep/executor-pool.js';
-import { startQueueWorker } from '../../sweep/queue-worker.js';
 import { err } from '../io.js';
 
 interface WorkerOpts {
@@ -40,6 +39,7 @@ export function register(program: Command): void {
       const log = opts.quiet === true ? (): void => {} : (s: string): void => err(s);
       let handle;
       try {
+        const { startQueueWorker } = await import('../../sweep/queue-worker.js'); // bullmq loads only when used
         handle = await startQueueWorker(opts.queue ?? '', {
           threads, lockMs, ...(opts.queueName !== undefined ? { queueName: opts.queueName } : {}),
           onStart: (id) => log(`worker ${process.pid}: start ${id}`),
