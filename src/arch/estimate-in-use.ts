@@ -5,7 +5,7 @@
  * lies in (a derived figure such as '156 arrays (2 × 6 × 13)'), makes the file's text not the value in use.
  */
 import { nvmAndSramPresets } from '../devices/presets/index.js';
-import { dimensionOfUnit, parseQuantity } from '../units/index.js';
+import { parseAnyQuantity } from '../units/index.js';
 import { isItemRef, itemIdOf, parsePathRefs } from '../config/paths.js';
 
 /** Key of a loaded RunConfig under which its estimates' values in use travel (not serialised, not hashed). */
@@ -74,15 +74,7 @@ export function showValue(v: unknown): string {
 
 /** A number with a unit ('0.5 pJ/bit', '2 GiB') as its canonical number; undefined otherwise. */
 function canonical(v: unknown): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return undefined;
-  const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(\S*)\s*$/.exec(v);
-  if (m === null) return undefined;
-  if ((m[2] ?? '') === '') return Number(m[1]);
-  const dim = dimensionOfUnit(m[2]!);
-  if (dim === undefined) return undefined;
-  const q = parseQuantity(`${m[1]} ${m[2]}`, dim);
-  return q.ok ? q.value : undefined;
+  return typeof v === 'number' ? v : typeof v === 'string' ? parseAnyQuantity(v)?.value : undefined;
 }
 
 /** Equal values: the same tree, or the same quantity however written ('0.09 pJ/bit' = '0.09pJ/bit'). */

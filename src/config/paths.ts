@@ -81,6 +81,9 @@ export function itemIdOf(item: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A bracketed name that reads as a (negative or fractional) index, not an id: '-1', '1.5'. */
+export const indexLike = (ref: ItemRef): boolean => /^[+-]?(\d|\.\d)/.test(ref.item);
+
 /**
  * The index of the item `ref` names in `list`, or why there is none: an id no item has (with the
  * ids there are), or a negative or fractional index.
@@ -89,7 +92,7 @@ export function resolveItem(list: readonly unknown[], ref: ItemRef): { index: nu
   const ids = list.map(itemIdOf).filter((x): x is string => x !== undefined);
   const range = list.length === 0 ? 'an item of a list (this one is empty)' : `a list index 0..${list.length - 1}`;
   const expected = ids.length > 0 ? `${range} or an item id (${ids.join(', ')})` : `${range} (its items have no id)`;
-  if (/^[+-]?(\d|\.\d)/.test(ref.item)) return { expected, found: `[${ref.item}]` };
+  if (indexLike(ref)) return { expected, found: `[${ref.item}]` };
   const index = list.findIndex((x) => itemIdOf(x) === ref.item);
   if (index >= 0) return { index };
   const hint = didYouMean(ref.item, ids);

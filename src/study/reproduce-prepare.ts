@@ -7,7 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, posix, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { formatPath, getAt, isItemRef, itemIdOf, parsePath, parsePathRefs } from '../config/paths.js';
+import { formatPath, getAt, indexLike, isItemRef, itemIdOf, parsePath, parsePathRefs } from '../config/paths.js';
 import { ConfigErrors, isUserError, UserError, type ConfigProblem } from '../config/errors.js';
 import { nearPath, suggest } from '../config/did-you-mean.js';
 import { displayName } from '../config/resolve.js';
@@ -139,19 +139,13 @@ export interface PreparedStudy extends LoadedStudy {
 function namesAbsentItem(config: unknown, override: string): boolean {
   const eq = override.indexOf('=');
   const refs = eq < 0 ? undefined : parsePathRefs(override.slice(0, eq).trim());
-  let cur: unknown = config;
-  for (const seg of refs ?? []) {
-    if (cur === null || typeof cur !== 'object') return false;
-    if (isItemRef(seg)) {
-      if (!Array.isArray(cur) || /^[+-]?(\d|\.\d)/.test(seg.item)) return false;
-      const item: unknown = cur.find((x) => itemIdOf(x) === seg.item);
-      if (item === undefined) return true;
-      cur = item;
-    } else {
-      cur = Object.hasOwn(cur, seg) ? (cur as Record<string | number, unknown>)[seg] : undefined;
-    }
-  }
-  return false;
+  const plain = (refs ?? []).map((x) => (isItemRef(x) ? x.item : x));
+  // the list before an id segment (getAt reads ids in lists) holds no item with that id
+  return (refs ?? []).some((seg, i) => {
+    if (!isItemRef(seg) || indexLike(seg)) return false;
+    const list = getAt(config, plain.slice(0, i));
+    return Array.isArray(list) && !list.some((x) => itemIdOf(x) === seg.item);
+  });
 }
 
 /** The study shipped with qmcsim: the values its configurations' estimates and fitted design values were made for. */

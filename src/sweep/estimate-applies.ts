@@ -4,7 +4,7 @@
  * (E_net)'); a point whose SoC has no such value (another SoC file swapped in by an axis, no ReRAM
  * memory, no power budget) or holds a different value there does not rest on the estimate.
  */
-import { dimensionOfUnit, parseQuantity } from '../units/index.js';
+import { parseAnyQuantity } from '../units/index.js';
 
 type Step = { readonly key: string } | { readonly select: string };
 
@@ -44,14 +44,9 @@ function valuesAt(config: unknown, path: readonly Step[]): { values: unknown[]; 
 
 /** The canonical number an estimate's value text starts with ('0.09 pJ/bit', '6.6 GT/s (…)', '6'); null when it has none or an unknown unit. */
 function leadingValue(value: string): number | null {
+  // the number and the word after it ('156 arrays (2 × 6 × 13)': 'arrays' is a description, not a unit)
   const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([^\s(]*)/.exec(value);
-  if (m === null) return null;
-  const unit = m[2] ?? '';
-  if (unit === '') return Number(m[1]);
-  const dim = dimensionOfUnit(unit);
-  if (dim === undefined) return null; // '156 arrays (2 × 6 × 13)': a description, not a unit
-  const q = parseQuantity(`${m[1]} ${unit}`, dim);
-  return q.ok ? q.value : null;
+  return m === null ? null : parseAnyQuantity(`${m[1]} ${m[2] ?? ''}`)?.value ?? null;
 }
 
 const close = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));

@@ -7,9 +7,8 @@
  * Example: `metrics.memoryReadPowerW <= 15 && config.soc.reram.arrays >= 64`.
  */
 import { suggest } from '../config/did-you-mean.js';
-import { parseQuantity } from '../units/parse.js';
+import { parseAnyQuantity, parseQuantity } from '../units/parse.js';
 import type { Dimension } from '../units/quantity.js';
-import { dimensionOfUnit } from '../units/unit-table.js';
 
 /** Value an expression computes: a number, a string or a boolean. */
 export type ExprValue = number | string | boolean;
@@ -256,11 +255,9 @@ function bool(v: ExprValue, at: number): boolean {
  * undefined when `a` is no quantity. Throws when `b` is not a quantity of that dimension.
  */
 function quantities(a: string, b: string): [number, number] | undefined {
-  const dim = dimensionOfUnit(/^[+-]?[\d.]+(?:[eE][+-]?\d+)?\s*(.*)$/.exec(a.trim())?.[1] ?? '');
-  if (dim === undefined) return undefined;
-  const qa = parseQuantity(a, dim);
-  const qb = parseQuantity(b, dim);
-  if (!qa.ok) return undefined;
+  const qa = parseAnyQuantity(a);
+  if (qa?.dim === undefined) return undefined;
+  const qb = parseQuantity(b, qa.dim);
   if (!qb.ok) throw new ExprError(`cannot compare ${JSON.stringify(a)} with ${JSON.stringify(b)}: ${qb.message}`, 0);
   return [qa.value, qb.value];
 }

@@ -96,6 +96,22 @@ export function parseQuantity(text: string, dim: Dimension): ParseResult {
   return { ok: true, value };
 }
 
+/**
+ * A number with an optional unit ('0.5 pJ/bit', '2 GiB', '6') whose dimension is the unit's: its
+ * canonical value and that dimension (undefined for a bare number); undefined when `text` is not a
+ * number, its unit is unknown, or parseQuantity refuses it. For comparing values written as text.
+ */
+export function parseAnyQuantity(text: string): { readonly value: number; readonly dim: Dimension | undefined } | undefined {
+  const m = NUMBER.exec(text.trim());
+  if (m === null) return undefined;
+  const unit = (m[2] ?? '').trim();
+  if (unit === '') return Number.isFinite(Number(m[1])) ? { value: Number(m[1]), dim: undefined } : undefined;
+  const dim = dimensionOfUnit(unit);
+  if (dim === undefined) return undefined;
+  const q = parseQuantity(text, dim);
+  return q.ok ? { value: q.value, dim } : undefined;
+}
+
 /** Like parseQuantity but throws an Error with the message; for constants written in code. */
 export function quantity(text: string, dim: Dimension): number {
   const r = parseQuantity(text, dim);
