@@ -205,7 +205,7 @@ export class Checkpoint {
     let indexText = '';
     if (p.endsWith('.json')) {
       let text: string;
-      let j: { weight_map?: Record<string, string> };
+      let j: unknown;
       try {
         text = readFileSync(p, 'utf8');
       } catch (e) {
@@ -216,7 +216,10 @@ export class Checkpoint {
       } catch (e) {
         throw new SafetensorsError(p, `malformed index JSON (${(e as Error).message})`);
       }
-      if (!j.weight_map || typeof j.weight_map !== 'object') throw new SafetensorsError(p, "malformed index: no 'weight_map' object");
+      // a JSON null, list or number parses too: refuse it here rather than fail reading its keys
+      const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+      if (!isMap(j)) throw new SafetensorsError(p, `malformed index: expected a JSON object with a 'weight_map' (tensor name → shard file), found ${JSON.stringify(j)?.slice(0, 40)}`);
+      if (!isMap(j.weight_map)) throw new SafetensorsError(p, `malformed index: expected 'weight_map' to be an object mapping tensor names to shard files, found ${j.weight_map === undefined ? 'no weight_map' : JSON.stringify(j.weight_map).slice(0, 40)}`);
       const folder = dirname(p);
       for (const [name, shard] of Object.entries(j.weight_map)) {
         if (typeof shard !== 'string' || shard === '') throw new SafetensorsError(`${p}${entryPosition(text, name)}`, `malformed index: weight_map['${name}'] must be a shard file name, found ${JSON.stringify(shard)}`);
