@@ -117,9 +117,9 @@ describe('GGUF header', () => {
   });
   it('refuses URLs and reports missing or non-GGUF files', async () => {
     await expect(readGgufHeader('https://example.org/x.gguf')).rejects.toThrow(/only local GGUF files/);
-    await expect(readGgufHeader(join(dir, 'nope.gguf'))).rejects.toThrow(/nope\.gguf: no such file/);
+    await expect(readGgufHeader(join(dir, 'nope.gguf'))).rejects.toThrow(/nope\.gguf: cannot open \(no such file\)/);
     writeFileSync(join(dir, 'bad.gguf'), Buffer.from('definitely not gguf'));
-    await expect(readGgufHeader(join(dir, 'bad.gguf'))).rejects.toThrow(/bad\.gguf: not a readable GGUF header/);
+    await expect(readGgufHeader(join(dir, 'bad.gguf'))).rejects.toThrow(/bad\.gguf: not a GGUF file/);
   });
 });
 
