@@ -5,12 +5,11 @@
  */
 import { LPDDR5_CONSTRAINTS, type Constraint } from './lpddr5-constraints.js';
 import { CMD, COMMANDS, N_CMD, type CommandName, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
+import { gapRecorder, type GapRecorder } from './gap-recorder.js';
 
 const SCOPES = ['bank', 'bankGroup', 'rank', 'otherRank', 'channel'] as const;
 const BANK = 0, GROUP = 1, RANK = 2, OTHER = 3, CHAN = 4;
 const code = (c: CommandName): number => COMMANDS.indexOf(c);
-/** Resolved per-(command, bank) gap lists by configuration (channels of a device share one). */
-const BANK_GAPS = new Map<string, [Int32Array, Int32Array]>();
 
 export class TimingState {
   readonly banks: number;
@@ -49,13 +48,8 @@ export class TimingState {
    */
   private readonly gapData: Int32Array;
   private readonly gapStart: Int32Array;
-  /**
-   * The same rules resolved per (command, bank) for recordBank: (tt index, gap) pairs of every scope
-   * (bank, its group, its rank, the other ranks, channel) in bankGaps[bankGapStart[cmd * banks + b] ..
-   * bankGapStart[cmd * banks + b + 1]). Read-only, shared by the channels of one configuration.
-   */
-  private readonly bankGaps: Int32Array;
-  private readonly bankGapStart: Int32Array;
+  /** The same rules compiled into straight-line code for recordBank (gap-recorder.ts; shared by the channels of one configuration). */
+  private readonly rec: GapRecorder;
 
   constructor(org: Lpddr5Org, t: TimingValues, constraints: readonly Constraint[] = LPDDR5_CONSTRAINTS) {
     this.ranks = org.ranks;
@@ -122,37 +116,7 @@ export class TimingState {
     });
     this.gapStart[SCOPES.length * N_CMD] = pairs.length;
     this.gapData = Int32Array.from(pairs);
-    const key = `${this.banks},${this.banksPerGroup},${this.ranks}:${this.gapStart.join(',')}:${this.gapData.join(',')}`;
-    let shared = BANK_GAPS.get(key);
-    if (shared === undefined) {
-      shared = this.resolveBankGaps();
-      if (BANK_GAPS.size >= 16) BANK_GAPS.clear();
-      BANK_GAPS.set(key, shared);
-    }
-    [this.bankGaps, this.bankGapStart] = shared;
-  }
-
-  /** Builds the per-(command, bank) gap lists of every scope from the per-scope lists. */
-  private resolveBankGaps(): [Int32Array, Int32Array] {
-    const out: number[] = [];
-    const start = new Int32Array(N_CMD * this.banks + 1);
-    const add = (scope: number, cmd: number, i: number): void => {
-      const j = scope * N_CMD + cmd;
-      for (let k = this.gapStart[j]!; k < this.gapStart[j + 1]!; k += 2) out.push(this.gapData[k]! + i, this.gapData[k + 1]!);
-    };
-    for (let cmd = 0; cmd < N_CMD; cmd++) {
-      for (let b = 0; b < this.banks; b++) {
-        const r = this.rankOf[b]!;
-        start[cmd * this.banks + b] = out.length;
-        add(BANK, cmd, b);
-        add(GROUP, cmd, this.groupOf[b]!);
-        add(RANK, cmd, r);
-        for (let o = 0; o < this.ranks; o++) if (o !== r) add(OTHER, cmd, o);
-        add(CHAN, cmd, 0);
-      }
-    }
-    start[N_CMD * this.banks] = out.length;
-    return [Int32Array.from(out), start];
+    this.rec = gapRecorder({ data: this.gapData, start: this.gapStart, nCmd: N_CMD, ranks: this.ranks });
   }
 
   /** Earliest issue time of a single-bank command at global bank b (rank-major index). */
@@ -199,17 +163,13 @@ export class TimingState {
     return e;
   }
 
-  /** Records a single-bank command issued at t on global bank b (every scope's gaps from one resolved list). */
+  /** Records a single-bank command issued at t on global bank b (every scope's gaps, compiled: gap-recorder.ts). */
   recordBank(cmd: number, b: number, t: number): void {
-    const tt = this.tt, d = this.bankGaps, j = cmd * this.banks + b;
-    for (let k = this.bankGapStart[j]!, end = this.bankGapStart[j + 1]!; k < end; k += 2) {
-      const x = d[k]!;
-      const v = t + d[k + 1]!;
-      if (v > tt[x]!) tt[x] = v;
-    }
+    const r = this.rankOf[b]!;
+    this.rec(this.tt, cmd, b, this.groupOf[b]!, r, t);
     const ga = this.chanAllGap[cmd]!;
     if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
-    if (cmd === CMD.ACT1) this.fawPush(this.rankOf[b]!, t);
+    if (cmd === CMD.ACT1) this.fawPush(r, t);
   }
   /** Records a rank-wide command (PREA, REFab). */
   recordRank(cmd: number, r: number, t: number): void {
