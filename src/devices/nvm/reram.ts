@@ -215,9 +215,13 @@ export class Reram extends DeviceCore {
         const af = arrayFree[a] as number;
         const s = now > af ? now : af;
         arrayFree[a] = s + occ;
-        let ready = s + this.senseLatency + occ;
+        const sensed = s + this.senseLatency;
+        let ready = sensed + occ;
         if (chXfer > 0) {
-          ready = Math.max(ready, (chanFree[c] as number) + chXfer);
+          // Cut-through: the bus moves the piece once it is free and the first byte is sensed, and
+          // cannot finish before the array has streamed the last byte.
+          const cf = chanFree[c] as number;
+          ready = Math.max(ready, (cf > sensed ? cf : sensed) + chXfer);
           chanFree[c] = ready;
         }
         this.busyPs += occ;
