@@ -52,6 +52,14 @@ function check(p: MtjParams): void {
     ['timeSinceWrite', p.timeSinceWriteSeconds]] as const) {
     if (!(v >= 0)) throw new RangeError(`${k}: expected a time ≥ 0 s, found ${v}`);
   }
+  // τ0 and τ_D divide times (0 made every bit fail, or 0/0 = NaN; τ_D = 0 made writes error-free), and
+  // the barrier exponent β must keep the barrier falling as the current rises (β ≤ 0 raised it).
+  for (const [k, v] of [['attemptTime', p.attemptTimeSeconds], ['precessionTime', p.precessionTimeSeconds]] as const) {
+    if (v !== undefined && !(v > 0 && v < Infinity)) throw new RangeError(`${k}: expected a time > 0 s, found ${v} s`);
+  }
+  if (p.barrierExponent !== undefined && !(p.barrierExponent > 0 && p.barrierExponent < Infinity)) {
+    throw new RangeError(`barrierExponent: expected a number > 0 (1: Koch 2004; 2: perpendicular MTJs), found ${p.barrierExponent}`);
+  }
 }
 
 /** P(thermally activated switch) during `t` seconds at current ratio i < 1: 1 − exp(−(t/τ0)e^{−Δ(1−i)^β}). */
