@@ -32,7 +32,7 @@ export { SafetensorsFile, Checkpoint, SafetensorsError, decodeFloat, DTYPE_BYTES
 export {
   writeSafetensors, writeShardedSafetensors, safetensorsHeader, encodeFloat, type TensorToWrite, type TensorProducer,
 } from './weights/safetensors-writer.js';
-export { readGgufHeader, type GgufHeader, type GgufTensor } from './weights/gguf.js';
+export { readGgufHeader, GgufError, type GgufHeader, type GgufTensor } from './weights/gguf.js';
 export {
   syntheticTensor, syntheticRows, syntheticWeights, defaultStd, type SyntheticOptions, type WeightDistribution,
 } from './weights/synthetic.js';
@@ -48,7 +48,7 @@ export { decodeTrace, decodeWeightBytes, type DecodeOptions } from './trace/deco
 export { prefillTrace, type PrefillOptions } from './trace/prefill.js';
 export { layerPlan, traceRecords, type TraceOptions, type TraceProbe } from './trace/emit.js';
 export type { OpPlan, PhaseCtx, DataMove } from './trace/ops.js';
-export { writeTraceFile, readTraceFile, TRACE_FORMAT, TRACE_VERSION, type TraceHeader } from './trace/file.js';
+export { writeTraceFile, readTraceFile, TraceFileError, TRACE_FORMAT, TRACE_VERSION, type TraceHeader } from './trace/file.js';
 export { layerSignature, layerGroups } from './trace/signature.js';
 export type { TraceRecord, TensorRole, TensorPart } from './trace/types.js';
 export { workloadDescriptors } from './descriptors.js';
