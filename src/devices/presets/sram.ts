@@ -13,7 +13,7 @@ const WRITE_NS = 3.67;
 const DEFAULT_HZ = 1e9;
 
 /** Whole cycles covering `ns` at `hz` (rounded up; a relative 1e-9 slack absorbs float error). */
-const cyclesOf = (ns: number, hz: number): number => Math.max(0, Math.ceil(ns * 1e-9 * hz * (1 - 1e-9)));
+const cyclesOf = (ns: number, hz: number): number => Math.max(1, Math.ceil(ns * 1e-9 * hz * (1 - 1e-9)));
 const clockText = (hz: number): string => (hz % 1e9 === 0 ? `${hz / 1e9} GHz` : hz % 1e6 === 0 ? `${hz / 1e6} MHz` : `${hz} Hz`);
 
 /**

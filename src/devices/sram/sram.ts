@@ -46,7 +46,8 @@ export class Sram extends DeviceCore {
     super(ctx, sramActions, requireUnitCount(params, ['banks'], 'banks', ctx.path), params.queueDepth);
     requireIntegers(params, ['banks', 'portsPerBank'], 1, ctx.path);
     requireUnitCount(params, ['banks', 'portsPerBank'], 'ports', ctx.path);
-    requireIntegers(params, ['readLatencyCycles', 'writeLatencyCycles'], 0, ctx.path);
+    // ≥ 1: a beat takes a cycle (0 was accepted and silently run as 1)
+    requireIntegers(params, ['readLatencyCycles', 'writeLatencyCycles'], 1, ctx.path);
     if (!(params.clock > 0)) throw new DeviceParamError('clock', `clock must be > 0 Hz, got ${params.clock}`, ctx.path);
     requireWholeBytes('width', params.width, ctx.path);
     this.capacityBytes = params.capacity;
@@ -69,7 +70,7 @@ export class Sram extends DeviceCore {
     const firstWord = Math.floor(addr / p.width);
     const beats = Math.ceil(((addr % p.width) + size) / p.width);
     const cyc = this.cyclePs;
-    const lat = Math.max(isWrite ? p.writeLatencyCycles : p.readLatencyCycles, 1);
+    const lat = isWrite ? p.writeLatencyCycles : p.readLatencyCycles;
     const portFree = this.portFree;
     // Word k of the request lives in bank (firstWord + k) mod banks: bank offset i serves
     // ⌊beats/banks⌋ words, one more for i < beats mod banks.
