@@ -3,9 +3,18 @@
  * 'qmcsim-trace', version, model, quantizer, phase, ...}, then one TraceRecord per line. Written
  * in chunks to a temp file and renamed; read back lazily with line-numbered errors.
  */
-import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { TraceRecord } from './types.js';
+import { UserError } from '../../config/errors.js';
 import { openErrorText } from '../../config/open-error.js';
+
+/** A trace file that cannot be read or written: one line naming the file (and line), a UserError (CLI exit 2). */
+export class TraceFileError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TraceFileError';
+  }
+}
 
 export const TRACE_FORMAT = 'qmcsim-trace';
 export const TRACE_VERSION = 1;
@@ -25,11 +34,20 @@ export interface TraceHeader {
   readonly notes?: Readonly<Record<string, string | number | boolean>>;
 }
 
-/** Write `records` after `header`; returns the number of records. */
+/**
+ * Write `records` after `header`; returns the number of records. All or nothing: the file appears
+ * (by rename) only once every record is written; if the records or a write fail, the temp file is removed.
+ */
 export function writeTraceFile(file: string, header: Omit<TraceHeader, 'format' | 'version'>, records: Iterable<TraceRecord>): number {
   const tmp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w');
+  } catch (e) {
+    throw new TraceFileError(`${file}: cannot write (${openErrorText(e)}); nothing was written`);
+  }
   let n = 0;
+  let done = false;
   try {
     let buf = JSON.stringify({ format: TRACE_FORMAT, version: TRACE_VERSION, ...header }) + '\n';
     for (const r of records) {
@@ -38,10 +56,17 @@ export function writeTraceFile(file: string, header: Omit<TraceHeader, 'format' 
       if (buf.length > 1 << 20) { writeSync(fd, buf); buf = ''; }
     }
     writeSync(fd, buf);
-  } finally {
     closeSync(fd);
+    fd = -1;
+    renameSync(tmp, file);
+    done = true;
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && typeof e.code === 'string') throw new TraceFileError(`${file}: cannot write (${openErrorText(e)}); nothing was written`);
+    throw e;
+  } finally {
+    if (fd >= 0) closeSync(fd);
+    if (!done) rmSync(tmp, { force: true });
   }
-  renameSync(tmp, file);
   return n;
 }
 
@@ -52,14 +77,19 @@ function* lines(file: string): Generator<[number, string]> {
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    throw new Error(`${file}: cannot open (${openErrorText(e)})`);
+    throw new TraceFileError(`${file}: cannot open (${openErrorText(e)})`);
   }
   try {
     const chunk = Buffer.alloc(1 << 20);
     let rest = '';
     let no = 0;
     for (;;) {
-      const got = readSync(fd, chunk, 0, chunk.length, null);
+      let got: number;
+      try {
+        got = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        throw new TraceFileError(`${file}: cannot read (${openErrorText(e)}); expected a trace file`);
+      }
       if (got === 0) break;
       rest += chunk.toString('utf8', 0, got);
       let i: number;
@@ -75,7 +105,7 @@ function* lines(file: string): Generator<[number, string]> {
 }
 
 function check(file: string, no: number, r: Record<string, unknown>): TraceRecord {
-  const bad = (m: string) => new Error(`${file}:${no}: ${m}`);
+  const bad = (m: string) => new TraceFileError(`${file}:${no}: ${m}`);
   if (!KINDS.has(r.kind as string)) throw bad(`unknown record kind ${JSON.stringify(r.kind)}`);
   if (!Number.isInteger(r.layer)) throw bad(`'layer' must be an integer, found ${JSON.stringify(r.layer)}`);
   if (r.kind !== 'layerEnd') {
@@ -92,15 +122,30 @@ function check(file: string, no: number, r: Record<string, unknown>): TraceRecor
 export function readTraceFile(file: string): { header: TraceHeader; records: Generator<TraceRecord> } {
   const it = lines(file);
   const first = it.next();
-  if (first.done) throw new Error(`${file}:1: empty trace file (expected a header line)`);
+  const fail = (m: string): never => {
+    it.return(undefined);
+    throw new TraceFileError(`${file}:1: ${m}`);
+  };
+  if (first.done) fail('empty trace file (expected a header line)');
   let h: TraceHeader;
   try {
-    h = JSON.parse(first.value[1]) as TraceHeader;
+    h = JSON.parse(first.value![1]) as TraceHeader;
   } catch {
-    throw new Error(`${file}:1: header is not JSON`);
+    return fail('header is not JSON');
   }
-  if (h.format !== TRACE_FORMAT) throw new Error(`${file}:1: format is ${JSON.stringify(h.format)}, expected '${TRACE_FORMAT}'`);
-  if (h.version !== TRACE_VERSION) throw new Error(`${file}:1: version ${h.version} is not supported (this reader: ${TRACE_VERSION})`);
+  if (h === null || typeof h !== 'object' || Array.isArray(h)) return fail(`expected a header object {format: '${TRACE_FORMAT}', …}, found ${JSON.stringify(h)}`);
+  if (h.format !== TRACE_FORMAT) fail(`format is ${JSON.stringify(h.format)}, expected '${TRACE_FORMAT}'`);
+  if (h.version !== TRACE_VERSION) fail(`version ${h.version} is not supported (this reader: ${TRACE_VERSION})`);
+  const hr = h as unknown as Record<string, unknown>;
+  for (const [key, ok, expected] of [
+    ['model', typeof hr.model === 'string', 'a model name'],
+    ['quantizer', typeof hr.quantizer === 'string', 'a quantizer label'],
+    ['phase', hr.phase === 'decode' || hr.phase === 'prefill', "'decode' or 'prefill'"],
+    ['batch', Number.isInteger(hr.batch) && (hr.batch as number) >= 1, 'a positive integer'],
+    ['metadata', hr.metadata === 'paper' || hr.metadata === 'honest', "'paper' or 'honest'"],
+  ] as const) {
+    if (!ok) fail(`header '${key}': expected ${expected}, found ${hr[key] === undefined ? 'nothing (the key is missing)' : JSON.stringify(hr[key])}`);
+  }
   function* records(): Generator<TraceRecord> {
     for (const [no, line] of it) {
       if (line.trim() === '') continue;
@@ -108,9 +153,9 @@ export function readTraceFile(file: string): { header: TraceHeader; records: Gen
       try {
         r = JSON.parse(line);
       } catch {
-        throw new Error(`${file}:${no}: not a JSON record`);
+        throw new TraceFileError(`${file}:${no}: not a JSON record`);
       }
-      if (!r || typeof r !== 'object') throw new Error(`${file}:${no}: not a JSON object`);
+      if (!r || typeof r !== 'object' || Array.isArray(r)) throw new TraceFileError(`${file}:${no}: not a JSON object`);
       yield check(file, no, r as Record<string, unknown>);
     }
   }
