@@ -116,7 +116,8 @@ export function attention(c: PhaseCtx, s: ModelShape, layer: number, producer: n
   return {
     name: 'attention', op: 'attention', role: 'kv_cache', weights: [],
     flops: B * a.numHeads * qk * (2 * a.headDim + 2 * dv + 5),
-    actIn: n * (a.numHeads + 2 * a.numKvHeads) * a.headDim * c.actBytes,
+    // q (heads × d_k), k (kv heads × d_k) and v (kv heads × d_v: Hymba's d_v 128 ≠ d_k 64)
+    actIn: n * (a.numHeads * a.headDim + a.numKvHeads * (a.headDim + dv)) * c.actBytes,
     actOut: n * a.numHeads * dv * c.actBytes,
     moves,
   };
