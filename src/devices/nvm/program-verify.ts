@@ -18,6 +18,12 @@ export interface IterationDistribution {
   readonly maxIterations: number;
 }
 
+/**
+ * Largest round cap a sampler accepts: its CDF table has max − min + 1 entries, so a cap of 10⁹ hung
+ * configuration checks allocating it. Program-and-verify schemes use tens of rounds.
+ */
+export const MAX_PROGRAM_ROUNDS = 1000;
+
 /** Precomputed sampler for one distribution. Allocation-free per sample. */
 export class IterationSampler {
   readonly min: number;
@@ -31,6 +37,7 @@ export class IterationSampler {
     const { minIterations: lo, maxIterations: hi, successProbability: p } = d;
     if (!Number.isInteger(lo) || lo < 1) throw new Error(`minIterations must be an integer >= 1, got ${lo}`);
     if (!Number.isInteger(hi) || hi < lo) throw new Error(`maxIterations must be an integer >= minIterations, got ${hi}`);
+    if (hi > MAX_PROGRAM_ROUNDS) throw new Error(`maxIterations must be at most ${MAX_PROGRAM_ROUNDS}, got ${hi}`);
     if (!(p > 0 && p <= 1)) throw new Error(`successProbability must be in (0, 1], got ${p}`);
     this.min = lo;
     this.max = hi;

@@ -5,6 +5,7 @@
 import type { ReramParams } from './reram.js';
 import { reramActions } from './reram.js';
 import { sensingSchemes } from './sensing.js';
+import { MAX_PROGRAM_ROUNDS } from './program-verify.js';
 import { descriptorOf, schemaOf, type ParamSpecs } from '../presets/param-spec.js';
 import { qmcReramMode, reramPresets } from '../presets/reram.js';
 
@@ -26,7 +27,7 @@ export const reramParamSpecs: ParamSpecs<ReramParams> = {
   verifyRead: { kind: 'time', description: 'verify read after each pulse' },
   iterationsMin: { kind: 'integer', description: 'fewest program-and-verify rounds per cell', min: 1 },
   iterationSuccessProbability: { kind: 'number', description: 'probability a further round lands the cell in its window', min: 1e-9, max: 1 },
-  iterationsMax: { kind: 'integer', description: 'round cap per cell', min: 1 },
+  iterationsMax: { kind: 'integer', description: `round cap per cell (≤ ${MAX_PROGRAM_ROUNDS})`, min: 1, max: MAX_PROGRAM_ROUNDS },
   parallelCells: { kind: 'integer', description: 'cells programmed in parallel per array', min: 1 },
   readEnergy: { kind: 'energyPerBit', description: 'read energy per bit in this mode with all 2^b − 1 reference comparisons made (sequential or parallel sensing); binary sensing is priced at b/(2^b − 1) of it' },
   programPulseEnergy: { kind: 'energy', description: 'energy of one program pulse on one cell' },

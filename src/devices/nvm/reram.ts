@@ -9,7 +9,7 @@
  */
 import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
 import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
-import { IterationSampler, type IterationDistribution } from './program-verify.js';
+import { IterationSampler, MAX_PROGRAM_ROUNDS, type IterationDistribution } from './program-verify.js';
 import { senseComparisons, senseLatencyPs, type SensingScheme } from './sensing.js';
 import { DeviceParamError, requireIntegers, requireUnitCount, requireWholeBytes } from '../param-error.js';
 
@@ -109,6 +109,9 @@ export class Reram extends DeviceCore {
     if (!(params.arrayBandwidth > 0)) throw new DeviceParamError('arrayBandwidth', `arrayBandwidth must be > 0 B/s, got ${params.arrayBandwidth}`, ctx.path);
     if (!(params.iterationsMax >= params.iterationsMin)) {
       throw new DeviceParamError('iterationsMax', `iterationsMax must be ≥ iterationsMin (${params.iterationsMin}), got ${params.iterationsMax}`, ctx.path, ['iterationsMin']);
+    }
+    if (params.iterationsMax > MAX_PROGRAM_ROUNDS) {
+      throw new DeviceParamError('iterationsMax', `iterationsMax must be at most ${MAX_PROGRAM_ROUNDS} rounds, got ${params.iterationsMax}`, ctx.path);
     }
     this.C = params.channels;
     this.B = params.banksPerChannel;
