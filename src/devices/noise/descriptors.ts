@@ -48,7 +48,7 @@ export const levelStepDescriptor: PluginDescriptor = {
   type: 'level-step',
   summary: "QMC's direct form: each level is read one level low (p₋) or high (p₊)",
   params: [
-    { name: 'levels', kind: 'integer', description: 'Levels per cell (power of 2)', source: 'qmc-paper.md §2' },
+    { name: 'levels', kind: 'integer', description: 'Levels per cell (a power of 2 from 2 to 256)', source: 'qmc-paper.md §2' },
     { name: 'pDown', kind: 'list', description: 'p₋ per level (or one value for all levels)', source: 'qmc-paper.md §2; values unknown (Fig. 2), preset from §6' },
     { name: 'pUp', kind: 'list', description: 'p₊ per level (or one value for all levels)', source: 'qmc-paper.md §2; values unknown (Fig. 2), preset from §6' },
     ...SA, COD, OCC,

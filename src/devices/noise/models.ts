@@ -121,7 +121,9 @@ export function modelConfusion(m: NoiseModelSpec, bitsPerCell: number, coding: L
 export function modelBitsPerCell(m: GaussianLevelsSpec | LevelStepSpec): number {
   const L = m.kind === 'gaussian-levels' ? m.means.length : m.levels;
   const b = Math.round(Math.log2(L));
-  if (2 ** b !== L) throw new RangeError(`noise model '${m.kind}': levels must be a power of 2, found ${L}`);
+  // Cells hold 1..8 bits (cell-encoding.ts); a larger count also sized an L×L matrix (2^20 levels:
+  // 'Invalid typed array length: 1099511627776' instead of naming the key).
+  if (2 ** b !== L || b < 1 || b > 8) throw new RangeError(`noise model '${m.kind}': levels must be a power of 2 from 2 to 256 (cells of 1 to 8 bits), found ${L}`);
   return b;
 }
 
