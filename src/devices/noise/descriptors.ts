@@ -49,8 +49,8 @@ export const levelStepDescriptor: PluginDescriptor = {
   summary: "QMC's direct form: each level is read one level low (p₋) or high (p₊)",
   params: [
     { name: 'levels', kind: 'integer', description: 'Levels per cell (a power of 2 from 2 to 256)', source: 'qmc-paper.md §2' },
-    { name: 'pDown', kind: 'list', description: 'p₋ per level (or one value for all levels)', source: 'qmc-paper.md §2; values unknown (Fig. 2), preset from §6' },
-    { name: 'pUp', kind: 'list', description: 'p₊ per level (or one value for all levels)', source: 'qmc-paper.md §2; values unknown (Fig. 2), preset from §6' },
+    { name: 'pDown', kind: 'list', description: 'p₋ per level, a list (a one-element list [p] applies to every level)', source: 'qmc-paper.md §2; values unknown (Fig. 2), preset from §6' },
+    { name: 'pUp', kind: 'list', description: 'p₊ per level, a list (a one-element list [p] applies to every level)', source: 'qmc-paper.md §2; values unknown (Fig. 2), preset from §6' },
     ...SA, COD, OCC,
   ],
   presets: { 'nvmexplorer-3bit-steps': { source: 'qmc-paper.md §6 per-level (down, up) table of the 3-bit nvmFI set' } },
