@@ -169,6 +169,14 @@ function parseHeader(file: string, fd: number): { entries: SafetensorsEntry[]; m
   for (let i = 1; i < entries.length; i++) {
     if (entries[i]!.begin < entries[i - 1]!.end) throw new SafetensorsError(file, `malformed: tensors '${entries[i - 1]!.name}' and '${entries[i]!.name}' overlap`);
   }
+  // The format indexes the whole data buffer (no holes, nothing after the last tensor), as the
+  // reference reader checks: a gap means the offsets were computed wrongly or the file was cut or padded.
+  let at = dataStart;
+  for (const e of entries) {
+    if (e.begin !== at) throw new SafetensorsError(file, `malformed: data bytes ${at - dataStart}..${e.begin - dataStart} before tensor '${e.name}' belong to no tensor (expected contiguous data_offsets)`);
+    at = e.end;
+  }
+  if (at !== size) throw new SafetensorsError(file, `malformed: ${size - at} bytes after the last tensor's data (expected the data to end at byte ${at - dataStart} of ${dataLen})`);
   return { entries, metadata };
 }
 
