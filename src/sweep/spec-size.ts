@@ -3,6 +3,7 @@
  * combination) listed twice, no more points than can be resolved before the first one runs, and
  * no metric or constraint name listed twice.
  */
+import { parseAnyQuantity } from '../units/parse.js';
 import { canonicalJson } from './canonical.js';
 import { axisLength } from './spec.js';
 import { show } from './spec-errors.js';
@@ -18,14 +19,29 @@ type Bad = (path: (string | number)[], expected: string, found: string, atKey?: 
  */
 export const MAX_POINTS = 10_000;
 
-/** A value listed twice on one axis (0.2 and 0.20 are one number), or a zipped combination listed twice. */
+/**
+ * The value an axis item stands for: a quantity string as its dimension and canonical value to 12
+ * significant digits ('3.5 ns' and '3500 ps' are one value; '1 GiB/s' and '1024 MiB/s' too), any
+ * other value as itself.
+ */
+function sameValueKey(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const q = parseAnyQuantity(v);
+  if (q === undefined || q.dim === undefined) return v;
+  return { dim: q.dim, value: Number(q.value.toPrecision(12)) };
+}
+
+/**
+ * A value listed twice on one axis (0.2 and 0.20 are one number, '3.5 ns' and '3500 ps' one time),
+ * or a zipped combination listed twice.
+ */
 export function checkRepeatedValues(group: AxisGroup, bad: Bad): void {
   const keys = group.keys;
   const lists = keys.map((k) => (k.domain.kind === 'values' ? k.domain.values : null));
   if (lists.some((l) => l === null) || lists.some((l) => l!.length !== lists[0]!.length)) return;
   const first = new Map<string, number>();
   for (let j = 0; j < lists[0]!.length; j++) {
-    const c = canonicalJson(lists.map((l) => l![j]));
+    const c = canonicalJson(lists.map((l) => sameValueKey(l![j])));
     const at = first.get(c);
     if (at === undefined) { first.set(c, j); continue; }
     const k = keys[0]!;

@@ -64,3 +64,23 @@ describe('values listed twice', () => {
     ]);
   });
 });
+
+describe('quantities listed twice in different units', () => {
+  // '3.5 ns' and '3500 ps' are one latency: both were drawn and run as two points (two ids, since
+  // the resolved config keeps the text), doubling the work and the row in the Pareto table.
+  it("'3.5 ns' and '3500 ps' on one axis: located at the repeat", () => {
+    expect(problems("axes:\n  - a.b: ['3.5 ns', '4 ns', '3500 ps']\n")).toEqual([
+      "s.yaml:5:29: axes[0].a.b[2]: expected each value of axis 'a.b' once, found '3500 ps' again (as [0])",
+    ]);
+  });
+
+  it('binary prefixes and rates: 1 GiB/s and 1024 MiB/s are one value; a zipped combination too', () => {
+    expect(problems("axes:\n  - a.b: ['1 GiB/s', '1024 MiB/s']\n")).toHaveLength(1);
+    expect(problems("axes:\n  - zip:\n      a.b: ['1 GHz', '1000 MHz']\n      a.c: [2, 2]\n")).toHaveLength(1);
+  });
+
+  it('different values, other dimensions and plain strings stay distinct', () => {
+    expect(problems("axes:\n  - a.b: ['3.5 ns', '3.6 ns', '3.5 GB', 'preset-a', 'preset-b']\n")).toEqual([]);
+    expect(problems("axes:\n  - a.b: ['36.57 GiB/s', '36.58 GiB/s']\n")).toEqual([]);
+  });
+});
