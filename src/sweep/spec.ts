@@ -54,8 +54,13 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   if (!isObj(root)) throw new SweepSpecError([map.problem([], 'a map with kind: sweep', show(root))]);
   // Another kind of file (a run, a soc…): that one line, not every key that is not a sweep key.
   if (typeof root['kind'] === 'string' && root['kind'] !== 'sweep') throw new SweepSpecError([map.problem(['kind'], "'sweep'", show(root['kind']))]);
+  // A required key written misspelt (`axis:`) is that one line, not also 'axes: … the key is missing'.
+  const misspelt = new Set<string>();
   for (const k of Object.keys(root)) {
-    if (!TOP_KEYS.includes(k)) bad([k], hint('a sweep key', k, TOP_KEYS), `'${k}'`, true);
+    if (TOP_KEYS.includes(k)) continue;
+    bad([k], hint('a sweep key', k, TOP_KEYS), `'${k}'`, true);
+    const dym = didYouMean(k, TOP_KEYS);
+    if (dym !== undefined) misspelt.add(dym);
   }
   if (root['kind'] !== 'sweep') bad(['kind'], "'sweep'", show(root['kind']));
   const dir = dirname(abs);
@@ -63,14 +68,15 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   // The name becomes the default output folder results/sweeps/<name>: no path separators or '..'.
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) bad(['name'], 'a plain name (letters, digits, . _ -; it names the folder results/sweeps/<name>)', `'${name}'`);
   const baseRel = str(root, 'base', bad);
-  if (baseRel === undefined && root['base'] === undefined) bad(['base'], 'the path of a base run config', 'nothing (the key is missing)');
+  if (baseRel === undefined && root['base'] === undefined && !misspelt.has('base')) bad(['base'], 'the path of a base run config', 'nothing (the key is missing)');
   const seed = int(root, 'seed', 1, bad);
   const layerReuse = root['layerReuse'] === undefined ? true : root['layerReuse'];
   if (typeof layerReuse !== 'boolean') bad(['layerReuse'], 'true or false', show(layerReuse));
   const set = parseSet(root['set'], bad);
-  const axes = parseAxes(root['axes'], bad);
+  const axes = root['axes'] === undefined && misspelt.has('axes') ? [] : parseAxes(root['axes'], bad);
+  // null: a bad sampler, already reported; the grid's checks (steps, size) would only guess
   const sampler = parseSampler(root['sampler'], seed, bad);
-  if (sampler.type === 'grid') {
+  if (sampler?.type === 'grid') {
     axes.forEach((g, gi) => g.keys.forEach((k) => {
       if (k.domain.kind === 'range' && k.domain.steps === undefined) {
         bad([...k.specPath], `'steps' for a range on the grid sampler (or a random / latin-hypercube sampler)`, 'a range without steps');
@@ -81,7 +87,7 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   axes.forEach((g) => checkRepeatedValues(g, bad));
   const maxPoints = int(root, 'maxPoints', MAX_POINTS, bad);
   if (root['maxPoints'] !== undefined && maxPoints < 1) bad(['maxPoints'], 'a point limit ≥ 1', show(root['maxPoints']));
-  checkPointCount(axes, sampler, Math.max(1, maxPoints), root['maxPoints'] !== undefined, bad);
+  if (sampler !== null) checkPointCount(axes, sampler, Math.max(1, maxPoints), root['maxPoints'] !== undefined, bad);
   // A syntax error in a constraint or derived metric is counted apart: when it is the only kind of
   // problem, the error carries the spec without those expressions (a derived metric keeps its name,
   // valued 0, so what reads it is not reported too), and the later checks report the others' problems.
@@ -116,7 +122,7 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   const spec: SweepSpec = {
     file, name, description: typeof root['description'] === 'string' ? root['description'] : '',
     base: isAbsolute(baseRel ?? '') ? baseRel ?? '' : resolve(dir, baseRel ?? ''),
-    set, seed, layerReuse: layerReuse === true, axes, sampler, constraints, derived, metrics,
+    set, seed, layerReuse: layerReuse === true, axes, sampler: sampler ?? { type: 'grid' }, constraints, derived, metrics,
     evaluator: { module: evaluator }, pareto, sourceMap: map,
   };
   if (problems.length > 0) throw new SweepSpecError(problems, problems.length === syntaxOnly ? spec : undefined);
@@ -225,16 +231,18 @@ function parseAxisKey(key: string, v: unknown, path: Path, bad: Bad): AxisKey | 
   const to = endpoint(v['to'], [...path, 'to'], bad);
   if (from !== null && to !== null && from.unit !== to.unit) bad([...path, 'to'], `the same unit as 'from' ('${from.unit}')`, `'${to.unit}'`);
   let steps: number | undefined;
+  let badSteps = false;
   if (v['steps'] !== undefined) {
     const s = v['steps'];
-    if (typeof s !== 'number' || !Number.isSafeInteger(s) || s < 1) bad([...path, 'steps'], 'an integer ≥ 1', show(s));
+    if (typeof s !== 'number' || !Number.isSafeInteger(s) || s < 1) { bad([...path, 'steps'], 'an integer ≥ 1', show(s)); badSteps = true; }
     else steps = s;
   }
   const scale = v['scale'] ?? 'linear';
   if (scale !== 'linear' && scale !== 'log') bad([...path, 'scale'], "'linear' or 'log'", show(scale));
   const integer = v['integer'] ?? false;
   if (typeof integer !== 'boolean') bad([...path, 'integer'], 'true or false', show(integer));
-  if (from === null || to === null) return null;
+  // a bad steps: is its one line (not also 'a range without steps' on the grid sampler)
+  if (from === null || to === null || badSteps) return null;
   if (scale === 'log' && (from.value <= 0 || to.value <= 0)) bad(path, 'positive ends for a log range', `${from.value} .. ${to.value}`);
   if (from.value > to.value) bad([...path, 'to'], `a value ≥ from (${from.value})`, String(to.value));
   const domain: RangeDomain = { kind: 'range', from: from.value, to: to.value, unit: from.unit, steps, scale: scale === 'log' ? 'log' : 'linear', integer: integer === true };
@@ -251,25 +259,33 @@ function endpoint(v: unknown, path: Path, bad: Bad): { value: number; unit: stri
   return null;
 }
 
-function parseSampler(v: unknown, seed: number, bad: Bad): Sampler {
+/** The sampler, or null when it is bad (reported through `bad`). */
+function parseSampler(v: unknown, seed: number, bad: Bad): Sampler | null {
   if (v === undefined) return { type: 'grid' };
   const spec = typeof v === 'string' ? { type: v } : v;
-  if (!isObj(spec)) { bad(['sampler'], 'a sampler {type: grid | random | latin-hypercube, count, seed}', show(v)); return { type: 'grid' }; }
+  if (!isObj(spec)) { bad(['sampler'], 'a sampler {type: grid | random | latin-hypercube, count, seed}', show(v)); return null; }
   const type = spec['type'];
+  const misspelt = new Set<string>();
   for (const k of Object.keys(spec)) {
-    if (!['type', 'count', 'seed'].includes(k)) bad(['sampler', k], hint('a sampler key', k, ['type', 'count', 'seed']), `'${k}'`, true);
+    if (['type', 'count', 'seed'].includes(k)) continue;
+    bad(['sampler', k], hint('a sampler key', k, ['type', 'count', 'seed']), `'${k}'`, true);
+    const dym = didYouMean(k, ['type', 'count', 'seed']);
+    if (dym !== undefined) misspelt.add(dym);
   }
   if (typeof type !== 'string' || !SAMPLERS.includes(type)) {
+    if (type === undefined && misspelt.has('type')) return null;
     const dym = typeof type === 'string' ? didYouMean(type, SAMPLERS) : undefined;
     bad(typeof v === 'string' ? ['sampler'] : ['sampler', 'type'], `a sampler type (${SAMPLERS.join(', ')})${dym === undefined ? '' : `; did you mean '${dym}'?`}`, show(type));
-    return { type: 'grid' };
+    return null;
   }
   if (type === 'grid') {
     if (spec['count'] !== undefined) bad(['sampler', 'count'], 'no count for the grid sampler (it takes every combination)', show(spec['count']), true);
     return { type: 'grid' };
   }
   const count = spec['count'];
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1) {
+  // `cont: 3` is reported above as a misspelt count, not also as a missing one
+  const countMisspelt = count === undefined && misspelt.has('count');
+  if (!countMisspelt && (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1)) {
     bad(spec['count'] === undefined ? ['sampler'] : ['sampler', 'count'], `a point count ≥ 1 for the ${type} sampler`, show(count));
   }
   const s = int(spec, 'seed', seed, bad, ['sampler', 'seed']);
