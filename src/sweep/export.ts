@@ -3,10 +3,14 @@
  * per metric (pivoted from metric_values), ordered by point index. CSV and Parquet, each written to
  * a temporary file and renamed into place (the temporary file is removed on exit, also when Ctrl-C
  * ends the process mid-COPY). An axis whose every value is an integer is a BIGINT column (CSV '32',
- * not '32.0'); other numeric axes are DOUBLE.
+ * not '32.0'); other numeric axes are DOUBLE. The last column, `estimated_params`, lists the
+ * estimated parameters each point rests on ('; '-separated, as in the report); the Parquet file also
+ * carries them with values and sources as key-value metadata `qmcsim.estimates` (JSON).
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SweepEstimateUse } from './estimates.js';
+import { estimatesByPoint, storedPointEstimates } from './export-estimates.js';
 import type { ResultsDb } from './results-db.js';
 import { valueAtIndex } from './samplers.js';
 import type { AxisKey, SweepSpec } from './spec-types.js';
@@ -41,26 +45,34 @@ function exportSelect(spec: SweepSpec, metricNames: readonly string[]): string {
     return `${type !== null ? `CAST(${ex} AS ${type})` : ex} AS ${ident(k.key)}`;
   });
   const metricCols = metricNames.map((m) => `max(CASE WHEN m.name = ${lit(m)} THEN m.value END) AS ${ident(m)}`);
-  return `SELECT p.id, p.point_index, p.status, p.violated, p.error${[...axisCols, ...metricCols].map((c) => `, ${c}`).join('')}
+  return `SELECT p.id, p.point_index, p.status, p.violated, p.error${[...axisCols, ...metricCols].map((c) => `, ${c}`).join('')}, s.estimated AS estimated_params
     FROM points p JOIN sweep_ids s ON s.id = p.id LEFT JOIN metric_values m ON m.point_id = p.id
-    GROUP BY p.id, p.point_index, p.status, p.violated, p.error, p.axes ORDER BY p.point_index, p.id`;
+    GROUP BY p.id, p.point_index, p.status, p.violated, p.error, p.axes, s.estimated ORDER BY p.point_index, p.id`;
 }
 
-/** Writes `csvFile` and `parquetFile` for the points `ids`; `metricNames` become columns. */
-export async function exportPoints(db: ResultsDb, spec: SweepSpec, ids: readonly string[], metricNames: readonly string[], files: { csv: string; parquet: string }): Promise<void> {
+/**
+ * Writes `csvFile` and `parquetFile` for the points `ids`; `metricNames` become columns. `estimates`:
+ * the estimated parameters of these points (default: listed from the stored points by the sweep's
+ * evaluator, as the report lists them).
+ */
+export async function exportPoints(db: ResultsDb, spec: SweepSpec, ids: readonly string[], metricNames: readonly string[], files: { csv: string; parquet: string }, estimates?: readonly SweepEstimateUse[]): Promise<void> {
   mkdirSync(dirname(files.csv), { recursive: true });
   mkdirSync(dirname(files.parquet), { recursive: true });
-  await db.exec(`CREATE OR REPLACE TEMP TABLE sweep_ids (id VARCHAR)`);
+  const uses = estimates ?? await storedPointEstimates(spec, await db.points(ids));
+  const byPoint = estimatesByPoint(uses);
+  const estimatedOf = new Map((byPoint.size === 0 ? [] : await db.points(ids)).map((p) => [p.id, byPoint.get(p.index) ?? '']));
+  await db.exec(`CREATE OR REPLACE TEMP TABLE sweep_ids (id VARCHAR, estimated VARCHAR)`);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    if (chunk.length > 0) await db.exec(`INSERT INTO sweep_ids VALUES ${chunk.map((id) => `(${lit(id)})`).join(', ')}`);
+    if (chunk.length > 0) await db.exec(`INSERT INTO sweep_ids VALUES ${chunk.map((id) => `(${lit(id)}, ${lit(estimatedOf.get(id) ?? '')})`).join(', ')}`);
   }
+  const kv = `KV_METADATA {${lit('qmcsim.estimates')}: ${lit(JSON.stringify(uses))}}`;
   const select = exportSelect(spec, metricNames);
   // Each file is written beside its final name and renamed into place, so an interrupted export
   // (Ctrl-C) never leaves a half-written points.csv / points.parquet.
   // Ctrl-C ends the sweep command with process.exit, where no finally block runs: the exit hook
   // removes a temporary file a COPY was still writing.
-  for (const [file, format] of [[files.csv, 'FORMAT CSV, HEADER'], [files.parquet, 'FORMAT PARQUET']] as const) {
+  for (const [file, format] of [[files.csv, 'FORMAT CSV, HEADER'], [files.parquet, `FORMAT PARQUET, ${kv}`]] as const) {
     const tmp = `${file}.tmp-${process.pid}`;
     const discard = (): void => rmSync(tmp, { force: true });
     process.once('exit', discard);

@@ -30,7 +30,7 @@ describe('sweep export', () => {
     const dir = tempDir();
     const files = { csv: join(dir, 'points.csv'), parquet: join(dir, 'points.parquet') };
     const { db, targets } = fakeDb();
-    await exportPoints(db, spec, ['p0'], ['m'], files);
+    await exportPoints(db, spec, ['p0'], ['m'], files, []);
     expect(targets).toHaveLength(2);
     expect(targets).not.toContain(files.csv);
     expect(targets).not.toContain(files.parquet);
@@ -41,7 +41,7 @@ describe('sweep export', () => {
     const dir = tempDir();
     const files = { csv: join(dir, 'points.csv'), parquet: join(dir, 'points.parquet') };
     const { db } = fakeDb('FORMAT CSV');
-    await expect(exportPoints(db, spec, ['p0'], ['m'], files)).rejects.toThrow('interrupted');
+    await expect(exportPoints(db, spec, ['p0'], ['m'], files, [])).rejects.toThrow('interrupted');
     expect(existsSync(files.csv)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });

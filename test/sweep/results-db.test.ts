@@ -23,10 +23,10 @@ describe('results database', () => {
     expect(pts.map((p) => p.id)).toEqual(['p0', 'p1']);
     expect(pts[1]!.metricsJson).toBe('{"a":0.30000000000000004,"z":2}');
     const spec = parseSweepSpec('kind: sweep\nbase: b.yaml\naxes:\n  - a.b: [0, 1]\n  - mode: [x]\n', 's.yaml');
-    await exportPoints(db, spec, ['p0', 'p1'], ['a', 'z'], { csv: join(dir, 'o.csv'), parquet: join(dir, 'o.parquet') });
+    await exportPoints(db, spec, ['p0', 'p1'], ['a', 'z'], { csv: join(dir, 'o.csv'), parquet: join(dir, 'o.parquet') }, []);
     const csv = readFileSync(join(dir, 'o.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('id,point_index,status,violated,error,a.b,mode,a,z');
-    expect(csv[2]).toBe('p1,1,ok,,,1,x,0.30000000000000004,2.0');
+    expect(csv[0]).toBe('id,point_index,status,violated,error,a.b,mode,a,z,estimated_params');
+    expect(csv[2]).toBe('p1,1,ok,,,1,x,0.30000000000000004,2.0,""');
     expect(readFileSync(join(dir, 'o.parquet')).subarray(0, 4).toString()).toBe('PAR1');
     await db.close();
     // Reopening sees the committed points.
