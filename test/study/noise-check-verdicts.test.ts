@@ -59,3 +59,23 @@ describe('noise study checks cannot pass vacuously', () => {
     expect(byId(blind, 'sqnr-3bit-lt-2bit@1').pass).toBe(false);
   });
 });
+
+describe('noise study checks at their edges (mutation audit)', () => {
+  it('equal BER or equal SQNR in both modes is a FAIL, not a PASS (the comparisons are strict)', () => {
+    const r = study([point('mlc', 3, 1, { bitErrors: 50, changed: 5, noisy: 18 }), point('mlc', 2, 1, { bitErrors: 50, changed: 5, noisy: 18 })]);
+    expect(byId(r, 'ber-3bit-gt-2bit@1').pass).toBe(false);
+    expect(byId(r, 'sqnr-3bit-lt-2bit@1').pass).toBe(false);
+  });
+
+  it('a zero-noise point that read codes wrong fails even when its SQNR equals the clean one', () => {
+    const r = study([point('mlc', 3, 0, { changed: 2 })]);
+    expect(byId(r, 'zero-noise-mlc-3bit').pass).toBe(false);
+  });
+
+  it('a 2-bit point that read nothing fails the comparison even when the 3-bit point read bits', () => {
+    const r = study([point('mlc', 3, 1, { bitErrors: 40, changed: 3, noisy: 18 }), point('mlc', 2, 1, { bitsRead: 0 })]);
+    expect(byId(r, 'ber-3bit-gt-2bit@1').pass).toBe(false);
+    expect(byId(r, 'ber-3bit-gt-2bit@1').detail).toMatch(/no bits were read/);
+    expect(byId(r, 'sqnr-3bit-lt-2bit@1').pass).toBe(false);
+  });
+});
