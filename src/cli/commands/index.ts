@@ -11,5 +11,6 @@ import { register as replay } from './replay.js';
 import { register as reproduce } from './reproduce.js';
 import { register as study } from './study.js';
 import { register as run } from './run.js';
+import { register as model } from './model.js';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker, replay, reproduce, study, run];
+export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker, replay, reproduce, study, run, model];
