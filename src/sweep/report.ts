@@ -9,6 +9,8 @@ import { estimatedDependencies, type SweepEstimateUse } from './estimates.js';
 import { paretoFront } from './pareto.js';
 import type { StoredPoint } from './results-db.js';
 import type { SweepSpec } from './spec-types.js';
+import { parseAnyQuantity } from '../units/parse.js';
+import { canonicalUnit } from '../units/quantity.js';
 
 /** A stored point with parsed axes and metrics. */
 export interface ReportPoint {
@@ -96,6 +98,8 @@ export function paretoTable(spec: SweepSpec, points: readonly ReportPoint[], all
 /** The self-contained HTML report of a sweep. */
 export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[], meta: readonly (readonly [string, string])[], estimates: readonly SweepEstimateUse[] = []): Promise<string> {
   const ok = points.filter((p) => p.status === 'ok');
+  // The Pareto plot (two or more objectives) and one plot per axis, in their own sections.
+  const pareto: Plot[] = [];
   const plots: Plot[] = [];
   const objectives = paretoObjectives(spec, points);
   const [ox, oy] = objectives;
@@ -114,12 +118,17 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
         tooltip: [{ field: 'point' }],
       },
     };
-    plots.push({ id: 'pareto', title: 'Pareto front', svg: await renderVegaLite(vl), caption: `Each dot is a feasible point; the front minimises ${objectives.join(', ')}.` });
+    pareto.push({ id: 'pareto', title: 'Pareto front', svg: await renderVegaLite(vl), caption: `Each dot is a feasible point; the front minimises ${objectives.join(', ')}.` });
   }
   for (const k of axisKeys(spec)) {
-    const numeric = ok.every((p) => typeof p.axes[k] === 'number');
+    // Quantities of one dimension ('2 ns', '10 ns') are plotted on a numeric axis in canonical units,
+    // not as text categories (which would sort '10 ns' before '2 ns').
+    const q = quantityAxis(ok.map((p) => p.axes[k]));
+    const numeric = q !== undefined || ok.every((p) => typeof p.axes[k] === 'number');
+    const xOf = (v: unknown): unknown => (q !== undefined ? q.value(v) : numeric ? v : showValue(v));
+    const title = q === undefined ? k : `${k} (${q.unit})`;
     const values = ok.flatMap((p) => objectives.filter((m) => p.metrics[m] !== undefined)
-      .map((m) => ({ x: numeric ? p.axes[k] : showValue(p.axes[k]), metric: m, y: p.metrics[m] })));
+      .map((m) => ({ x: xOf(p.axes[k]), metric: m, y: p.metrics[m] })));
     if (values.length === 0) continue;
     const vl: TopLevelSpec = {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title: `metrics vs ${k}`,
@@ -128,7 +137,7 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
       spec: {
         width: 420, height: 140,
         layer: [
-          { mark: { type: 'point', opacity: 0.5 }, encoding: { x: { field: 'x', type: numeric ? 'quantitative' : 'nominal', title: k }, y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '.3~s' } } } },
+          { mark: { type: 'point', opacity: 0.5 }, encoding: { x: { field: 'x', type: numeric ? 'quantitative' : 'nominal', title }, y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false }, axis: { format: '.3~s' } } } },
           { mark: { type: 'line', color: '#c44' }, encoding: { x: { field: 'x', type: numeric ? 'quantitative' : 'nominal' }, y: { field: 'y', aggregate: 'min', type: 'quantitative' } } },
         ],
       },
@@ -141,8 +150,8 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
     title: `Sweep ${spec.name}`,
     meta,
     sections: [
-      { heading: 'Pareto front', paragraphs: [spec.description, `${points.length} points stored: ${counts}.`].filter((s) => s !== ''), tables: [paretoTable(spec, points)], plots: plots.slice(0, 1) },
-      { heading: 'Per axis', plots: plots.slice(1) },
+      { heading: 'Pareto front', paragraphs: [spec.description, `${points.length} points stored: ${counts}.`].filter((s) => s !== ''), tables: [paretoTable(spec, points)], plots: pareto },
+      { heading: 'Per axis', plots },
       { heading: 'All points', tables: [paretoTable(spec, points, true)] },
     ],
     designValues: estimates.map((e) => ({ name: e.param, value: e.value, derivation: e.source, estimate: true })),
@@ -156,4 +165,14 @@ function logIfPositive(xs: readonly (number | undefined)[]): { type: 'log' } | {
   const min = Math.min(...v);
   const max = Math.max(...v);
   return v.length > 0 && min > 0 && max / min > 10 ? { type: 'log' } : { zero: false };
+}
+
+/** Axis values that are all quantity texts of one dimension: their canonical values and unit; else undefined. */
+function quantityAxis(values: readonly unknown[]): { readonly unit: string; readonly value: (v: unknown) => number } | undefined {
+  if (values.length === 0 || !values.every((v) => typeof v === 'string')) return undefined;
+  const parsed = values.map((v) => parseAnyQuantity(v as string));
+  const dim = parsed[0]?.dim;
+  if (dim === undefined || !parsed.every((p) => p !== undefined && p.dim === dim)) return undefined;
+  const byText = new Map<unknown, number>(values.map((v, i) => [v, parsed[i]!.value]));
+  return { unit: canonicalUnit[dim], value: (v) => byText.get(v)! };
 }
