@@ -25,6 +25,13 @@ describe('BucketSeries.addSpan', () => {
       expect(s.widthPs * 8).toBeGreaterThanOrEqual(last);
     }));
   });
+  it('a point sample at exactly the end of the last bucket merges first and is kept (mutation audit)', () => {
+    const s = new BucketSeries(4, 1000);
+    s.add(4000, 5);
+    expect(s.values().reduce((x, y) => x + y, 0)).toBe(5);
+    expect(s.widthPs).toBe(2000);
+    expect(s.values()).toEqual([0, 0, 5, 0]);
+  });
   it('back-to-back spans at a constant rate fill each bucket exactly once (no bucket above its share)', () => {
     const s = new BucketSeries(64, 1000);
     // 64-B transfers at 1 B/ps ending at 64, 128, …: completion-time points would give a bucket of
