@@ -32,8 +32,8 @@ import { modelShapeSchema } from '../workloads/model-shape.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
 import { registerKindLoader, type KindLoader } from './commands/validate.js';
 
-/** True if `file` lies in a folder named `dir` (e.g. 'configs/models'). */
-const inFolder = (dir: string) => (file: string): boolean => file.replace(/\\/g, '/').includes(`${dir}/`);
+/** True if `file` (resolved against the working directory, so `cd configs/quant && validate qmc.yaml` counts) lies in a folder named `dir` (e.g. 'configs/models'). */
+const inFolder = (dir: string) => (file: string): boolean => resolve(file).replace(/\\/g, '/').includes(`/${dir}/`);
 
 /**
  * `kind: run` as `qmcsim run` loads it (loadRunConfig: `soc.…` overrides go into the SoC file a
