@@ -59,7 +59,7 @@ describe('conservation', () => {
 });
 
 describe('regressions', () => {
-  it('a held grant never exceeds the initiator window (shared window over two ports)', () => {
+  it('bytes are conserved when a shared window of 5 serves two ports with refusing devices (the window bound itself: port-window-peak.test.ts)', () => {
     const soc = idealSoc([
       { id: 'a', channels: 1, channelBandwidth: 8e9, latencyPs: 3000, queueDepth: 4 },
       { id: 'b', channels: 2, channelBandwidth: 3e9, latencyPs: 9000, queueDepth: 2 },
