@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reportError } from '../../src/cli/main.js';
-import { setIo } from '../../src/cli/io.js';
+import { refusal } from './cli-refusal.js';
 import { isUserError } from '../../src/config/errors.js';
 import { Checkpoint } from '../../src/workloads/weights/safetensors.js';
 import { encodeFloat, writeSafetensors } from '../../src/workloads/weights/safetensors-writer.js';
@@ -15,20 +14,16 @@ import type { TensorSpec } from '../../src/workloads/tensor.js';
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-ckpt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The CLI's exit code and stderr for the error f throws, which must be a user error (exit 2, not 3). */
 function cliLines(f: () => unknown): { code: number; stderr: string } {
-  let stderr = '';
-  try {
-    f();
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    setIo({ stdout: () => {}, stderr: (s) => { stderr += s; } });
+  return refusal(() => {
     try {
-      return { code: reportError(e), stderr };
-    } finally {
-      setIo(undefined);
+      f();
+    } catch (e) {
+      expect(isUserError(e)).toBe(true);
+      throw e;
     }
-  }
-  throw new Error('expected an error');
+  });
 }
 
 describe('bad checkpoints', () => {

@@ -5,27 +5,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reportError } from '../../src/cli/main.js';
-import { setIo } from '../../src/cli/io.js';
+import { refusal } from './cli-refusal.js';
 import { Checkpoint } from '../../src/workloads/weights/safetensors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-ckpt-index-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function exitOf(f: () => unknown): { code: number; stderr: string } {
-  let stderr = '';
-  try {
-    f();
-  } catch (e) {
-    setIo({ stdout: () => {}, stderr: (s) => { stderr += s; } });
-    try {
-      return { code: reportError(e), stderr };
-    } finally {
-      setIo(undefined);
-    }
-  }
-  throw new Error('expected an error');
-}
 
 describe('checkpoint index JSON shape', () => {
   const cases: [string, string, RegExp][] = [
@@ -43,7 +28,7 @@ describe('checkpoint index JSON shape', () => {
       const idx = join(folder, 'model.safetensors.index.json');
       writeFileSync(idx, text);
       for (const path of [idx, folder]) {
-        const r = exitOf(() => Checkpoint.open(path).names());
+        const r = refusal(() => Checkpoint.open(path).names());
         expect(r.code).toBe(2);
         expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
         expect(r.stderr).toContain(idx);

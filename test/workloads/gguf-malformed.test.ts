@@ -5,8 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reportError } from '../../src/cli/main.js';
-import { setIo } from '../../src/cli/io.js';
+import { refusalAsync } from './cli-refusal.js';
 import { readGgufHeader } from '../../src/workloads/weights/gguf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qmcsim-gguf-'));
@@ -26,20 +25,7 @@ function ggufFile(o: { tensorCount?: number; type0?: number; offset1?: number; i
   return Buffer.concat([b, Buffer.alloc((32 - (b.length % 32)) % 32), Buffer.alloc(1280 + 4096)]);
 }
 
-async function failure(file: string): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  try {
-    await readGgufHeader(file);
-  } catch (e) {
-    setIo({ stdout: () => {}, stderr: (s) => { stderr += s; } });
-    try {
-      return { code: reportError(e), stderr };
-    } finally {
-      setIo(undefined);
-    }
-  }
-  throw new Error(`expected ${file} to be refused`);
-}
+const failure = (file: string): Promise<{ code: number; stderr: string }> => refusalAsync(() => readGgufHeader(file), file);
 
 describe('malformed GGUF files', () => {
   const good = ggufFile();

@@ -5,8 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reportError } from '../../src/cli/main.js';
-import { setIo } from '../../src/cli/io.js';
+import { refusal } from './cli-refusal.js';
 import { readTraceFile, writeTraceFile } from '../../src/workloads/trace/file.js';
 import type { TraceRecord } from '../../src/workloads/trace/types.js';
 
@@ -14,20 +13,6 @@ const dir = mkdtempSync(join(tmpdir(), 'qmcsim-trace-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const HEADER = { model: 'm', quantizer: 'q', phase: 'decode', batch: 1, contextLength: 4, metadata: 'paper' } as const;
 
-function exitOf(f: () => unknown): { code: number; stderr: string } {
-  let stderr = '';
-  try {
-    f();
-  } catch (e) {
-    setIo({ stdout: () => {}, stderr: (s) => { stderr += s; } });
-    try {
-      return { code: reportError(e), stderr };
-    } finally {
-      setIo(undefined);
-    }
-  }
-  throw new Error('expected an error');
-}
 
 describe('writeTraceFile is all or nothing', () => {
   it('a record source that fails midway leaves neither the file nor a temp file', () => {
@@ -42,7 +27,7 @@ describe('writeTraceFile is all or nothing', () => {
   });
   it('an unwritable path is one line naming the file, exit 2', () => {
     const f = join(dir, 'no-such-folder', 'out.jsonl');
-    const r = exitOf(() => writeTraceFile(f, HEADER, []));
+    const r = refusal(() => writeTraceFile(f, HEADER, []));
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`${f}: cannot write`);
@@ -64,14 +49,14 @@ describe('readTraceFile errors', () => {
     it(`${name}: one line, exit 2`, () => {
       const f = join(dir, name);
       writeFileSync(f, text);
-      const r = exitOf(() => [...readTraceFile(f).records]);
+      const r = refusal(() => [...readTraceFile(f).records]);
       expect(r.code).toBe(2);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(msg);
     });
   }
   it('a directory is named, one line, exit 2', () => {
-    const r = exitOf(() => readTraceFile(dir));
+    const r = refusal(() => readTraceFile(dir));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${dir}: cannot read`);
   });
