@@ -1,12 +1,24 @@
 // Runs the CLI in-process with captured stdout/stderr; writes a tiny noise study for CLI tests.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { main, reportError } from '../../src/cli/main.js';
+import { setIo } from '../../src/cli/io.js';
 
 export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+}
+
+/** What the CLI prints on stderr and returns as exit code for an error `e` (its global error policy). */
+export function reported(e: unknown): { code: number; stderr: string } {
+  let stderr = '';
+  setIo({ stdout: () => {}, stderr: (s) => { stderr += s; } });
+  try {
+    return { code: reportError(e), stderr };
+  } finally {
+    setIo(undefined);
+  }
 }
 
 export async function runCli(...argv: string[]): Promise<CliResult> {

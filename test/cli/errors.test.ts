@@ -2,20 +2,11 @@
 // anything else → 3 with a one-line message, the stack only with QMCSIM_DEBUG=1.
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { reportError } from '../../src/cli/main.js';
 import { CheckFailed, ConfigErrors, UserError } from '../../src/cli/errors.js';
-import { setIo } from '../../src/cli/io.js';
+import { reported } from './cli-helpers.js';
 import { SimError } from '../../src/engine/index.js';
 
-function capture(e: unknown): { code: number; stderr: string } {
-  let stderr = '';
-  setIo({ stdout: () => {}, stderr: (s) => { stderr += s; } });
-  try {
-    return { code: reportError(e), stderr };
-  } finally {
-    setIo(undefined);
-  }
-}
+const capture = reported;
 
 afterEach(() => { delete process.env.QMCSIM_DEBUG; });
 

@@ -2,18 +2,7 @@
  * What the CLI prints and returns for an error a library call throws: runs `f`, expects it to throw
  * (sync or async), and reports the error through the CLI's reportError with captured stderr.
  */
-import { reportError } from '../../src/cli/main.js';
-import { setIo } from '../../src/cli/io.js';
-
-function report(e: unknown): { code: number; stderr: string } {
-  let stderr = '';
-  setIo({ stdout: () => {}, stderr: (s) => { stderr += s; } });
-  try {
-    return { code: reportError(e), stderr };
-  } finally {
-    setIo(undefined);
-  }
-}
+import { reported as report } from '../cli/cli-helpers.js';
 
 /** The exit code and stderr of the error `f` throws; fails the test if it returns. */
 export function refusal(f: () => unknown): { code: number; stderr: string } {
