@@ -9,6 +9,7 @@ import { UserError } from '../config/errors.js';
 import { exportPoints } from '../sweep/export.js';
 import { dbReason, type ResultsDb } from '../sweep/results-db.js';
 import type { SweepSpec } from '../sweep/spec-types.js';
+import type { SweepEstimateUse } from '../sweep/estimates.js';
 import { fsReason, writeResultSet } from './result-set.js';
 
 /** What writeSweepOutputs writes and from what. */
@@ -19,6 +20,8 @@ export interface SweepOutputs {
   readonly ids: readonly string[];
   readonly metricNames: readonly string[];
   readonly outDir: string;
+  /** The estimated parameters of these points (as the report lists them), for the tables' estimated_params column. */
+  readonly estimates: readonly SweepEstimateUse[];
 }
 
 /**
@@ -39,7 +42,7 @@ export async function stageSweepOutputs(o: SweepOutputs): Promise<{ place(htmlTe
   const csv = join(stage, 'points.csv');
   const parquet = join(stage, 'points.parquet');
   try {
-    await exportPoints(o.db, o.spec, o.ids, o.metricNames, { csv, parquet });
+    await exportPoints(o.db, o.spec, o.ids, o.metricNames, { csv, parquet }, o.estimates);
   } catch (e) {
     process.off('exit', discard);
     discard();

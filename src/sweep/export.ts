@@ -58,9 +58,11 @@ function exportSelect(spec: SweepSpec, metricNames: readonly string[]): string {
 export async function exportPoints(db: ResultsDb, spec: SweepSpec, ids: readonly string[], metricNames: readonly string[], files: { csv: string; parquet: string }, estimates?: readonly SweepEstimateUse[]): Promise<void> {
   mkdirSync(dirname(files.csv), { recursive: true });
   mkdirSync(dirname(files.parquet), { recursive: true });
-  const uses = estimates ?? await storedPointEstimates(spec, await db.points(ids));
+  // the stored points (read once) map point indices to ids; with no estimates there is nothing to map
+  const stored = estimates?.length === 0 ? [] : await db.points(ids);
+  const uses = estimates ?? await storedPointEstimates(spec, stored);
   const byPoint = estimatesByPoint(uses);
-  const estimatedOf = new Map((byPoint.size === 0 ? [] : await db.points(ids)).map((p) => [p.id, byPoint.get(p.index) ?? '']));
+  const estimatedOf = new Map(stored.map((p) => [p.id, byPoint.get(p.index) ?? '']));
   await db.exec(`CREATE OR REPLACE TEMP TABLE sweep_ids (id VARCHAR, estimated VARCHAR)`);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);

@@ -2,7 +2,7 @@
 // llama.cpp writes them) loads as a model file and accounts for every tensor element of the file;
 // an unsupported architecture, a missing metadata key or a tensor the shape does not describe is one line, exit 2.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -64,5 +64,6 @@ describe('qmcsim model import', () => {
     expect((await runCli('model', 'import', file, '--out', out, '--force')).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^# tiny-llama: derived by `qmcsim model import`/);
     expect(existsSync(`${out}.tmp-${process.pid}`)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 });

@@ -4,10 +4,12 @@
  * against the model schema and against the file (the shape's parameter count must equal the file's
  * tensor elements), and prints it or writes it. A run config then names the written file as `model:`.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { UserError } from '../errors.js';
+import { atomicWriteFile } from '../../config/dump.js';
+import { openErrorText } from '../../config/open-error.js';
 import { err, out } from '../io.js';
 import { readGgufHeader } from '../../workloads/weights/gguf.js';
 import { modelShapeFromGguf } from '../../workloads/weights/gguf-shape.js';
@@ -36,13 +38,10 @@ async function importGguf(file: string, opts: { out?: string; force?: boolean })
     out(text.trimEnd());
     return;
   }
-  const tmp = `${opts.out}.tmp-${process.pid}`;
   try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, opts.out);
+    atomicWriteFile(opts.out, text);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UserError(`qmcsim model import: cannot write ${opts.out} (${(e as Error).message})`);
+    throw new UserError(`qmcsim model import: cannot write ${opts.out} (${openErrorText(e)})`);
   }
   err(`${opts.out}: ${derived.shape.name}, ${params} parameters (use it as 'model: ${opts.out}' in a run config)`);
 }

@@ -13,8 +13,7 @@ import { isUserError, UserError } from '../../config/errors.js';
 import { formatTable } from '../../report/index.js';
 import { InlineExecutor, MAX_THREADS, PoolExecutor } from '../../sweep/executor-pool.js';
 import type { QueueExecutor } from '../../sweep/executor-queue.js';
-import { sweepEstimates } from '../../sweep/estimates.js';
-import { loadEvaluator } from '../../sweep/evaluator.js';
+import { storedPointEstimates } from '../../sweep/export-estimates.js';
 import { ResultsDb, ResultsDbError } from '../../sweep/results-db.js';
 import { runSweep, SweepInterrupted, type SweepProgress } from '../../sweep/run-sweep.js';
 import { loadSweepSpec } from '../../sweep/spec.js';
@@ -211,18 +210,14 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       const csv = join(outDir, 'points.csv');
       const parquet = join(outDir, 'points.parquet');
       checkSignal();
-      const evaluated = summary.points.filter((p) => p.status !== 'failed').map((p) => ({ index: p.index, config: JSON.parse(p.configJson) as unknown }));
-      const ev = await loadEvaluator(spec.evaluator.module);
-      // the base file without overrides: a point's estimate its overrides changed is the sweep's value
-      const base = await Promise.resolve().then(() => ev.resolve(spec.base, [])).catch(() => undefined);
-      const estimates = sweepEstimates(spec, ev, evaluated, base);
+      const estimates = await storedPointEstimates(spec, summary.points);
       const html = join(outDir, 'report.html');
       const htmlText = await sweepHtml(spec, points, [
         ['sweep', spec.file], ['points', String(points.length)], ['seed', String(spec.seed)], ['tool', TOOL_VERSION], ['database', dbFile],
       ], estimates);
       checkSignal();
       // the three files appear together or not at all (a full disk names the file; the points stay stored)
-      const staged = await stageSweepOutputs({ db, dbFile, spec, ids, metricNames, outDir });
+      const staged = await stageSweepOutputs({ db, dbFile, spec, ids, metricNames, outDir, estimates });
       try {
         // the last await before the table: interrupted up to here, nothing is printed (exit 130 / 143);
         // from here on the report is written and printed without a break (exit 0)
