@@ -17,6 +17,10 @@ export interface GgufTensor {
   readonly numel: number;
   /** GGML quantization type name ('F16', 'Q4_0', ...). */
   readonly type: string;
+  /** GGML type id (ggml_type: 0 F32, 1 F16, 2 Q4_0, ...). */
+  readonly typeId: number;
+  /** Absolute file offset of the tensor's data (the data section's start plus the tensor's offset). */
+  readonly offset: number;
 }
 
 export interface GgufHeader {
@@ -25,6 +29,12 @@ export interface GgufHeader {
   readonly architecture: string | undefined;
   readonly metadata: Readonly<Record<string, unknown>>;
   readonly tensors: readonly GgufTensor[];
+  /** Absolute file offset of the tensor data section (the header's end, padded to the alignment). */
+  readonly dataOffset: number;
+  /** general.alignment (default 32): tensor offsets are multiples of it. */
+  readonly alignment: number;
+  /** Byte order of the file (GGUF files are little-endian unless written for a big-endian host). */
+  readonly littleEndian: boolean;
 }
 
 /** Bad GGUF input: the message names the file and what is wrong (CLI: one line, exit 2). */
@@ -115,9 +125,10 @@ export async function readGgufHeader(file: string): Promise<GgufHeader> {
     const end = block === undefined ? t.offset : t.offset + (numel / BigInt(block[0])) * BigInt(block[1]);
     if (t.offset > dataLen || end > dataLen) throw new GgufError(file, `truncated: tensor '${t.name}' ends at data byte ${end} but the file has only ${dataLen} data bytes`);
     const shape = t.shape.map((d) => Number(d)).reverse();
-    return { name: t.name, shape, numel: Number(numel), type };
+    return { name: t.name, shape, numel: Number(numel), type, typeId: t.dtype, offset: Number(dataStart + t.offset) };
   });
   const md = out.metadata as unknown as Record<string, unknown>;
   const arch = md['general.architecture'];
-  return { file, version: Number(md.version ?? 0), architecture: typeof arch === 'string' ? arch : undefined, metadata: md, tensors };
+  const alignment = Number(md['general.alignment'] ?? 32);
+  return { file, version: Number(md.version ?? 0), architecture: typeof arch === 'string' ? arch : undefined, metadata: md, tensors, dataOffset: Number(dataStart), alignment, littleEndian: out.littleEndian };
 }
