@@ -3,6 +3,8 @@
  * `set` + axis values) through the evaluator, gives it a content-addressed id and applies the
  * config-only constraints. Any bad axis key or value is reported with file:line before a point runs.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { nearPath } from '../config/did-you-mean.js';
 import { inDocumentOrder } from '../config/errors.js';
@@ -14,7 +16,7 @@ import { checkMetricNames } from './metric-check.js';
 import { samplePoints, valueAtFraction, type Assignment } from './samplers.js';
 import { didYouMean, SweepSpecError, type SpecProblem } from './spec-errors.js';
 import type { AxisKey, SweepSpec } from './spec-types.js';
-import { TOOL_VERSION } from './version.js';
+import { buildId } from './version.js';
 
 /** A point ready to run. */
 export interface ResolvedPoint {
@@ -31,6 +33,22 @@ export interface ExpandedSweep {
   readonly skipped: readonly { readonly index: number; readonly constraint: string }[];
   /** Draws that resolved to an already drawn point (same id). */
   readonly duplicates: number;
+}
+
+/**
+ * The evaluator as it enters a point id: 'run-config' (its code is in the build fingerprint), or
+ * 'custom:<path>#<sha256 of the module's text>', so editing the module invalidates its stored points
+ * (modules it imports in turn are not followed: change the module itself, or run without --resume).
+ */
+export function evaluatorIdentity(module: string): string {
+  if (module === 'run-config') return module;
+  let text = '';
+  try {
+    text = readFileSync(module, 'utf8');
+  } catch {
+    // loadEvaluator loaded it a moment ago: a module that vanished since is refused on evaluation
+  }
+  return `custom:${module}#${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
 }
 
 /** Expands and resolves every point of `spec`; throws SweepSpecError on any bad key or value. */
@@ -74,6 +92,9 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   };
   // Metric names the evaluator declares for any point (when it declares them): checked below, so a
   // misspelt metric is refused before a point runs rather than when the first one is stored.
+  // The code behind a stored row: this build, and for a custom evaluator its module's text too.
+  const build = buildId();
+  const evaluatorId = evaluatorIdentity(spec.evaluator.module);
   const declared = ev.metricNames === undefined ? null : new Set<string>(ev.metricNames(baseConfig));
   for (let index = 0; index < draws.length; index++) {
     const axes = draws[index]!;
@@ -81,7 +102,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
     if (config === null) { unresolved++; continue; }
     if (declared !== null) for (const n of ev.metricNames!(config)) declared.add(n);
     metricExprConfigKeys(spec, config, problems, keyReported);
-    const id = pointId(ev.identity !== undefined ? ev.identity(config) : config, TOOL_VERSION, spec.seed, spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module, evaluation);
+    const id = pointId(ev.identity !== undefined ? ev.identity(config) : config, build, spec.seed, evaluatorId, evaluation);
     if (seen.has(id)) { duplicates++; continue; }
     seen.add(id);
     const failed = configConstraintFailure(spec, config, problems);

@@ -9,6 +9,7 @@ import { UserError } from '../config/errors.js';
 import { DEFAULT_QUEUE_NAME, parseRedisUrl } from './queue-common.js';
 import { probeRedis, watchRedis } from './redis-link.js';
 import type { PointOutcome, PointTask } from './task.js';
+import { buildId } from './version.js';
 
 /** Options of a queue worker. */
 export interface QueueWorkerOptions {
@@ -23,7 +24,10 @@ export interface QueueWorkerOptions {
 
 /** A running queue worker. */
 export interface QueueWorkerHandle {
-  /** Resolves with a one-line reason if the Redis connection is lost for good. */
+  /**
+   * Resolves with a one-line reason when the worker must stop: the Redis connection is lost for
+   * good, or a point was planned by another build of qmcsim than this worker runs.
+   */
   readonly lost: Promise<string>;
   /** Waits for running points to finish (or, with `force`, abandons them to other workers), then disconnects. */
   close(force?: boolean): Promise<void>;
@@ -37,6 +41,11 @@ export async function startQueueWorker(url: string, opts: QueueWorkerOptions): P
   await probeRedis(url, 'qmcsim worker');
   const connection = parseRedisUrl(url);
   const watch = watchRedis(url);
+  // A point planned by other code than this worker's would be stored under an id it does not
+  // match: the worker hands it back (the failed attempt is retried by another worker) and stops.
+  const build = buildId();
+  let stale = (_reason: string): void => {};
+  const staleBuild = new Promise<string>((res) => { stale = res; });
   const pool = new Piscina({
     filename: new URL('./pool-thread.mjs', import.meta.url).href,
     minThreads: opts.threads,
@@ -45,6 +54,12 @@ export async function startQueueWorker(url: string, opts: QueueWorkerOptions): P
   const worker = new Worker<PointTask, PointOutcome>(
     opts.queueName ?? DEFAULT_QUEUE_NAME,
     async (job) => {
+      const wanted = job.data.build;
+      if (wanted !== undefined && wanted !== build) {
+        const reason = `point ${job.data.id} was planned by build ${wanted}, this worker runs build ${build}: update this checkout (git pull && npm ci) and start the worker again`;
+        stale(reason);
+        throw new Error(reason);
+      }
       opts.onStart?.(job.data.id);
       const o = (await pool.run(job.data)) as PointOutcome;
       opts.onDone?.(o);
@@ -70,5 +85,5 @@ export async function startQueueWorker(url: string, opts: QueueWorkerOptions): P
     await close(true);
     throw new UserError(`qmcsim worker: ${ready}`, 1);
   }
-  return { lost: watch.lost, close };
+  return { lost: Promise.race([watch.lost, staleBuild]), close };
 }

@@ -109,6 +109,19 @@ export class ResultsDb {
     });
   }
 
+  /**
+   * Per build (tool_version) other than `build`: how many of the point indices `indices` of sweep
+   * `sweep` are stored only as that build's rows (what --resume cannot reuse after a code change).
+   */
+  async otherBuilds(sweep: string, build: string, indices: ReadonlySet<number>): Promise<Map<string, number>> {
+    return this.serial(async () => {
+      const r = await this.conn.runAndReadAll(`SELECT DISTINCT tool_version, point_index FROM points WHERE sweep = $1 AND tool_version <> $2 ORDER BY tool_version`, [sweep, build]);
+      const out = new Map<string, number>();
+      for (const [v, i] of r.getRows()) if (typeof v === 'string' && indices.has(Number(i))) out.set(v, (out.get(v) ?? 0) + 1);
+      return out;
+    });
+  }
+
   /** Deletes the given points (used when a sweep is re-run without --resume). */
   async deletePoints(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;

@@ -7,13 +7,13 @@ import { setMaxListeners } from 'node:events';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../config/errors.js';
 import { ExprError } from './expression.js';
-import { expandSweep, type ExpandedSweep, type ResolvedPoint } from './points.js';
+import { evaluatorIdentity, expandSweep, type ExpandedSweep, type ResolvedPoint } from './points.js';
 import { ResultsDb, type PointRow, type StoredPoint } from './results-db.js';
 import { didYouMean, formatPath } from './spec-errors.js';
 import { DEFAULT_PARETO } from './spec.js';
 import type { SweepSpec } from './spec-types.js';
 import type { Executor, PointOutcome, PointTask } from './task.js';
-import { TOOL_VERSION } from './version.js';
+import { buildId } from './version.js';
 
 /** Progress of a running sweep. */
 export interface SweepProgress {
@@ -26,6 +26,18 @@ export interface SweepProgress {
   readonly lastId?: string;
 }
 
+/** What a sweep is about to do, reported once before any point runs. */
+export interface SweepPlan {
+  readonly expanded: ExpandedSweep;
+  readonly reused: number;
+  readonly toRun: number;
+  /**
+   * On --resume: per other build (version+fingerprint), how many of the points to run are stored
+   * only as that build's results, which are not reused because the code changed since.
+   */
+  readonly otherBuilds: ReadonlyMap<string, number>;
+}
+
 /** Options of runSweep. */
 export interface RunSweepOptions {
   /** The open results database (the caller closes it). */
@@ -34,7 +46,7 @@ export interface RunSweepOptions {
   readonly executor: Executor;
   readonly onProgress?: (p: SweepProgress) => void;
   /** Called once after expansion, before any point runs. */
-  readonly onPlan?: (plan: { expanded: ExpandedSweep; reused: number; toRun: number }) => void;
+  readonly onPlan?: (plan: SweepPlan) => void;
   /**
    * Stops the sweep (Ctrl-C): no further point starts, running ones are abandoned, points already
    * stored stay; runSweep then rejects with SweepInterrupted.
@@ -78,11 +90,14 @@ export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<
     const existing = await db.existingIds(ids);
     if (!opts.resume) await db.deletePoints([...existing]);
     const todo = opts.resume ? expanded.points.filter((p) => !existing.has(p.id)) : expanded.points;
-    opts.onPlan?.({ expanded, reused: opts.resume ? existing.size : 0, toRun: todo.length });
+    const otherBuilds = opts.resume && todo.length > 0
+      ? await db.otherBuilds(spec.name, buildId(), new Set(todo.map((p) => p.index)))
+      : new Map<string, number>();
+    opts.onPlan?.({ expanded, reused: opts.resume ? existing.size : 0, toRun: todo.length, otherBuilds });
     const byId = new Map<string, ResolvedPoint>(todo.map((p) => [p.id, p]));
-    const evaluatorName = spec.evaluator.module === 'run-config' ? 'run-config' : 'custom:' + spec.evaluator.module;
+    const evaluatorName = evaluatorIdentity(spec.evaluator.module);
     const tasks: PointTask[] = todo.map((p) => ({
-      id: p.id, config: p.config, seed: spec.seed, layerReuse: spec.layerReuse, evaluator: spec.evaluator.module,
+      id: p.id, config: p.config, seed: spec.seed, layerReuse: spec.layerReuse, evaluator: spec.evaluator.module, build: buildId(),
     }));
     const progress = { total: todo.length, done: 0, failed: 0, infeasible: 0 };
     opts.onProgress?.({ ...progress });
@@ -133,7 +148,7 @@ export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<
 /** Builds the stored row of one outcome: metric constraints, then the kept metrics. */
 function toRow(spec: SweepSpec, p: ResolvedPoint, o: PointOutcome, evaluator: string): PointRow {
   const base = {
-    id: p.id, sweep: spec.name, index: p.index, seed: spec.seed, toolVersion: TOOL_VERSION, evaluator,
+    id: p.id, sweep: spec.name, index: p.index, seed: spec.seed, toolVersion: buildId(), evaluator,
     axes: Object.fromEntries(p.axes), config: p.config,
   };
   if (!o.ok) {

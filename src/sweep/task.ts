@@ -12,6 +12,8 @@ export interface PointTask {
   readonly layerReuse: boolean;
   /** 'run-config' or an absolute evaluator module path. */
   readonly evaluator: string;
+  /** The build (version+fingerprint, version.ts) that planned the point; a queue worker of another build refuses it. */
+  readonly build?: string;
 }
 
 /** The result of one point: metrics, or the evaluator's one-line error (a deterministic failure). */

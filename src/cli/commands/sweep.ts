@@ -21,7 +21,7 @@ import { SweepSpecError } from '../../sweep/spec-errors.js';
 import { checkSweepFile } from '../../sweep/sweep-kind.js';
 import type { SweepSpec } from '../../sweep/spec-types.js';
 import type { Executor } from '../../sweep/task.js';
-import { TOOL_VERSION } from '../../sweep/version.js';
+import { buildId } from '../../sweep/version.js';
 import { ExitCode } from '../errors.js';
 import { err, out, setExitCode } from '../io.js';
 import { prepareOutDir } from '../out-dir.js';
@@ -197,8 +197,11 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     try {
       const summary = await runSweep(spec, {
         db, resume: opts.resume === true, executor, onProgress, signal: stop.signal,
-        onPlan: ({ expanded, reused, toRun }) => {
+        onPlan: ({ expanded, reused, toRun, otherBuilds }) => {
           err(`${spec.name}: ${expanded.points.length} points (${toRun} to run, ${reused} already stored); ${expanded.skipped.length} more skipped by constraints${expanded.duplicates > 0 ? `, ${expanded.duplicates} duplicate draws dropped` : ''}`);
+          for (const [build, n] of otherBuilds) {
+            err(`${spec.name}: ${n} of the points to run ${n === 1 ? 'is' : 'are'} stored from build ${build}, not this build ${buildId()}: the code changed since, so ${n === 1 ? 'it is' : 'they are'} run again`);
+          }
         },
       });
       checkSignal();
@@ -213,7 +216,7 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       const estimates = await storedPointEstimates(spec, summary.points);
       const html = join(outDir, 'report.html');
       const htmlText = await sweepHtml(spec, points, [
-        ['sweep', spec.file], ['points', String(points.length)], ['seed', String(spec.seed)], ['tool', TOOL_VERSION], ['database', dbFile],
+        ['sweep', spec.file], ['points', String(points.length)], ['seed', String(spec.seed)], ['tool', buildId()], ['database', dbFile],
       ], estimates);
       checkSignal();
       // the three files appear together or not at all (a full disk names the file; the points stay stored)
