@@ -11,6 +11,7 @@ import type { ParamDoc, PluginDescriptor, Source } from '../../config/plugin.js'
 import { allDescriptors, descriptorsOf, findDescriptor, registeredInterfaces } from '../../config/registry.js';
 import { canonicalJson } from '../../config/dump.js';
 import { deviceCatalog } from '../../devices/index.js';
+import { IDEAL_MEMORY_DESCRIPTOR } from '../../arch/ideal-descriptor.js';
 import { canonicalUnit, type Dimension } from '../../units/quantity.js';
 import { UserError } from '../errors.js';
 import { out } from '../io.js';
@@ -69,13 +70,22 @@ export function describePlugin(d: PluginDescriptor): string {
   return lines.join('\n');
 }
 
+/**
+ * The types `describe` shows for an interface: the registered ones, plus for MemoryDevice the ideal
+ * reference device, which an SoC memory may use but which is no registered plug-in (ideal-descriptor.ts).
+ */
+function typesOf(iface: string): PluginDescriptor[] {
+  const ds = descriptorsOf(iface);
+  return iface === 'MemoryDevice' ? [...ds, IDEAL_MEMORY_DESCRIPTOR] : [...ds];
+}
+
 function listing(): string {
   const ifaces = registeredInterfaces();
   const lines: string[] = [];
   if (ifaces.length === 0) lines.push('No plug-ins are registered.');
   else {
     lines.push('Plug-in interfaces (qmcsim describe INTERFACE [TYPE] for details):', '');
-    lines.push(table(['interface', 'types'], ifaces.map((i) => [i, descriptorsOf(i).map((d) => d.type).join(', ')])));
+    lines.push(table(['interface', 'types'], ifaces.map((i) => [i, typesOf(i).map((d) => d.type).join(', ') + (i === 'MemoryDevice' ? ' (ideal: SoC memories only)' : '')])));
   }
   const kinds = allConfigKinds();
   if (kinds.length > 0) {
@@ -122,11 +132,11 @@ export function register(program: Command): void {
           out(listing());
           return;
         }
-        selected = allDescriptors();
+        selected = registeredInterfaces().flatMap(typesOf);
       } else {
         const i = pickInterface(iface);
         if (type === undefined) {
-          selected = descriptorsOf(i);
+          selected = typesOf(i);
           if (!opts.all && !opts.json) {
             out(`${i} types (qmcsim describe ${i} TYPE for parameters):\n`);
             out(table(['type', 'summary'], selected.map((d) => [d.type, d.summary])));
@@ -134,9 +144,9 @@ export function register(program: Command): void {
           }
         } else {
           // Types match case-insensitively, like interfaces ('STT-MRAM' is stt-mram).
-          const d = findDescriptor(i, type) ?? descriptorsOf(i).find((x) => x.type.toLowerCase() === type.toLowerCase());
+          const d = findDescriptor(i, type) ?? typesOf(i).find((x) => x.type.toLowerCase() === type.toLowerCase());
           if (d === undefined) {
-            const types = descriptorsOf(i).map((x) => x.type);
+            const types = typesOf(i).map((x) => x.type);
             const hint = suggest(type, types);
             throw new UserError(`describe: unknown ${i} type '${type}'; expected one of ${types.join(', ')}${hint ? `; did you mean '${hint}'?` : presetHint(i, type)}`);
           }
