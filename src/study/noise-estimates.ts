@@ -12,6 +12,7 @@ import type { NoiseStudyConfig } from './noise-config.js';
 import { stepEntryText } from './noise-steps.js';
 import { estimateValueText } from '../arch/estimate-in-use.js';
 import type { RunEstimate } from '../arch/report-parts.js';
+import { isGgufPath } from '../workloads/weights/open-weights.js';
 
 /** Which results of a sweep point rest on an estimate. */
 export type NoiseAffects = 'replay' | 'weights' | 'replay and weights';
@@ -75,7 +76,7 @@ export function noiseDesignValues(cfg: NoiseStudyConfig, weights: string | undef
     { name: 'weights.tensors', value: `${list(cfg.weights.tensors)} (${cfg.weights.tensors.length} tensors)`, derivation: 'representative tensors of the model (study setting)', estimate: false },
     { name: 'weights.maxRows', value: cfg.weights.maxRows === undefined ? 'all rows' : `${cfg.weights.maxRows} rows per tensor`, derivation: 'first rows of each tensor only (study setting; statistics are per weight)', estimate: false },
     weights !== undefined
-      ? { name: 'weights.source', value: weights, derivation: 'safetensors checkpoint (--weights)', estimate: false }
+      ? { name: 'weights.source', value: weights, derivation: isGgufPath(weights) ? 'GGUF checkpoint (--weights), dequantized to float32' : 'safetensors checkpoint (--weights)', estimate: false }
       : { name: 'weights.distribution', value: `synthetic ${cfg.weights.distribution}${cfg.weights.distribution === 'student-t' ? `, ${cfg.weights.dof} degrees of freedom` : ''}, seed ${cfg.seed}`,
         derivation: `synthetic stand-in for trained weights (${TAILS[cfg.weights.distribution]}); not a checkpoint`, estimate: true },
   ];

@@ -3,7 +3,7 @@
  * inliers), optionally QMC's (p₋, p₊) step rates × cell mode, and the MRAM write-error rate. For each point: per-access bit-error statistics from the
  * event-driven replay with the noise model attached to the device (sampled per access from the
  * device's seeded stream, plus the analytic expectation), and per-tensor weight error (SQNR) of the
- * noisy dequantized weights (synthetic, seeded, or a safetensors checkpoint). Optional export of the
+ * noisy dequantized weights (synthetic, seeded, or a safetensors or GGUF checkpoint). Optional export of the
  * noisy weights as safetensors.
  */
 import { mkdirSync } from 'node:fs';
@@ -18,7 +18,8 @@ import { loadModel } from '../workloads/catalog.js';
 import { inventory } from '../workloads/inventory.js';
 import { evaluateTensor, mergeStats, EMPTY_STATS, type DeviceNoise, type ErrorStats } from '../workloads/metrics/quality.js';
 import { exportDequantized } from '../workloads/metrics/export.js';
-import { checkpointSource, syntheticSource, type WeightSource } from '../workloads/weights/source.js';
+import { syntheticSource, type WeightSource } from '../workloads/weights/source.js';
+import { openWeightSource } from '../workloads/weights/open-weights.js';
 import type { TensorSpec } from '../workloads/tensor.js';
 import { noiseStudySchema, type NoiseStudyConfig } from './noise-config.js';
 import { NoiseEstimates, noiseDesignValues, noisePointName, type NoiseEstimate } from './noise-estimates.js';
@@ -28,7 +29,7 @@ import { meanStepRate, stepEntriesFor, stepModel, type StepRatesEntry } from './
 
 export interface NoiseStudyOptions {
   readonly file: string;
-  /** Safetensors checkpoint (file, index or directory) instead of synthetic weights. */
+  /** Checkpoint instead of synthetic weights: safetensors (file, index or directory) or a GGUF file. */
   readonly weights?: string;
   /** Write the noisy dequantized weights of every sweep point here (safetensors). */
   readonly exportDir?: string;
@@ -197,7 +198,7 @@ export async function noiseStudy(o: NoiseStudyOptions): Promise<NoiseStudyResult
   checkNoiseStudy(cfg, o.file, loaded.sources, base, quantRaw);
   const specs = pickSpecs(cfg, base);
   const src = o.weights !== undefined
-    ? checkpointSource(o.weights, specs, cfg.weights.maxRows)
+    ? await openWeightSource(o.weights, specs, cfg.weights.maxRows)
     : syntheticSource(specs, { seed: cfg.seed, distribution: cfg.weights.distribution, dof: cfg.weights.dof }, cfg.weights.maxRows);
   const cache = new Map<string, Float32Array>();
   try {

@@ -49,7 +49,7 @@ describe('study noise --weights: bad tensors are bad input', () => {
     expect(existsSync(r.out)).toBe(false);
   });
 
-  it('an index whose weight_map value is not a file name, a GGUF file, non-string metadata', async () => {
+  it('an index whose weight_map value is not a file name, a malformed GGUF file, non-string metadata', async () => {
     const idx = join(dir, 'model.safetensors.index.json');
     writeFileSync(idx, JSON.stringify({ weight_map: { [K]: 5 } }));
     const gguf = join(dir, 'm.gguf');
@@ -63,7 +63,8 @@ describe('study noise --weights: bad tensors are bad input', () => {
     writeFileSync(meta, Buffer.concat([len, Buffer.from(h), good.subarray(8 + hl)]));
     for (const [f, msg] of [
       [idx, /index\.json:1:\d+: malformed index: weight_map\['.*k_proj\.weight'\] must be a shard file name, found 5/],
-      [gguf, /m\.gguf: is a GGUF file; expected a safetensors checkpoint/],
+      // a .gguf goes to the GGUF reader (test/workloads/gguf-weights-*.test.ts), which refuses a bad header
+      [gguf, /m\.gguf: not a readable GGUF header \(.*unsupported version "0"\)\n$/],
       [meta, /meta\.safetensors: malformed: __metadata__ must map strings to strings, found 5/],
     ] as const) {
       const r = await run(f);

@@ -74,6 +74,23 @@ describe('GGUF dequantization of every readable type', () => {
   });
 });
 
+describe('GGUF data offsets', () => {
+  it('a tensor offset that is not a multiple of general.alignment is refused naming file and tensor', async () => {
+    const file = join(dir, 'misaligned.gguf');
+    // general.alignment says 64, the tensors are laid out at multiples of 32: 't' starts at data byte 32
+    writeGguf(file, [['general.architecture', { t: 'str', v: 'llama' }], ['general.alignment', { t: 'u32', v: 64 }]], [
+      { name: 'first', shape: [3], type: GGML.F32, bytes: new Uint8Array(12) },
+      { name: 't', shape: [32], type: GGML.F32, bytes: new Uint8Array(128) },
+    ], 32);
+    const f = await GgufTensorFile.open(file);
+    try {
+      expect(() => f.readRows('t', 0, 1)).toThrow(/misaligned\.gguf: malformed tensor 't': its data offset 32 is not a multiple of general\.alignment 64$/);
+    } finally {
+      f.close();
+    }
+  });
+});
+
 describe('hand-computed blocks', () => {
   const zeros = (n: number): number[] => Array.from({ length: n }, () => 0);
 

@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .argument('<kind>', 'study kind (noise)')
     .argument('<file>', 'study YAML, e.g. experiments/noise/default.yaml')
     .option('--json', 'print the result as JSON')
-    .option('--weights <checkpoint>', 'safetensors checkpoint (file, index or directory) instead of synthetic weights')
+    .option('--weights <checkpoint>', 'safetensors checkpoint (file, index or directory) or GGUF file instead of synthetic weights')
     .option('--export <dir>', 'write the noisy dequantized weights of every sweep point as safetensors')
     .option('--out <dir>', 'write result.json, CSV tables and report.html')
     .option('--no-progress', 'no progress bar on stderr')
