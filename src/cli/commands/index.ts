@@ -12,5 +12,6 @@ import { register as reproduce } from './reproduce.js';
 import { register as study } from './study.js';
 import { register as run } from './run.js';
 import { register as model } from './model.js';
+import { register as diff } from './diff.js';
 
-export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker, replay, reproduce, study, run, model];
+export const commands: ReadonlyArray<(program: Command) => void> = [validate, describe, sweep, worker, replay, reproduce, study, run, model, diff];
