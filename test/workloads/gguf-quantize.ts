@@ -31,9 +31,9 @@ function blocks(x: Float32Array, size: number, bytes: number, one: (x: Float32Ar
   return { bytes: out, expected, bound };
 }
 
-/** Symmetric 32-blocks (Q4_0: 4 bits, Q5_0: 5 bits, Q8_0: 8 bits). */
-function symmetric(x: Float32Array, bits: 4 | 5 | 8): Quantized {
-  const size = bits === 4 ? 18 : bits === 5 ? 22 : 34;
+/** Symmetric 32-blocks (Q4_0: 4 bits, Q5_0: 5 bits, Q8_0: 8 bits; Q8_1: 8 bits with the half sum s = d·Σq after d). */
+function symmetric(x: Float32Array, bits: 4 | 5 | 8, withSum = false): Quantized {
+  const size = bits === 4 ? 18 : bits === 5 ? 22 : withSum ? 36 : 34;
   const top = 2 ** (bits - 1);
   return blocks(x, 32, size, (v, b, e, bound) => {
     let amax = 0;
@@ -43,7 +43,12 @@ function symmetric(x: Float32Array, bits: 4 | 5 | 8): Quantized {
     put16(b, 0, dh.bits);
     const q = Array.from(v, (w) => (d === 0 ? 0 : clamp(Math.round(w / d), -top, top - 1)));
     for (let j = 0; j < 32; j++) { e[j] = q[j]! * dh.v; bound[j] = d / 2 + top * Math.abs(d - dh.v) + EPS; }
-    if (bits === 8) { for (let j = 0; j < 32; j++) b[2 + j] = q[j]! & 255; return; }
+    if (bits === 8) {
+      const qs = withSum ? 4 : 2;
+      if (withSum) put16(b, 2, half(d * q.reduce((a, c) => a + c, 0)).bits);
+      for (let j = 0; j < 32; j++) b[qs + j] = q[j]! & 255;
+      return;
+    }
     const u = q.map((c) => c + top); // stored unsigned; value (u − top)·d
     const qs = bits === 4 ? 2 : 6;
     let qh = 0;
@@ -91,6 +96,7 @@ export function quantize(t: GgmlName, x: Float32Array): Quantized {
     case 'Q4_0': return symmetric(x, 4);
     case 'Q5_0': return symmetric(x, 5);
     case 'Q8_0': return symmetric(x, 8);
+    case 'Q8_1': return symmetric(x, 8, true);
     case 'Q4_1': return withMin(x, 4);
     case 'Q5_1': return withMin(x, 5);
     default: return kQuant(t, x);

@@ -44,7 +44,7 @@ async function readBack(type: GgmlName, rows: number, cols: number, x: Float32Ar
 }
 
 describe('GGUF dequantization of every readable type', () => {
-  const types: GgmlName[] = ['F32', 'F16', 'BF16', 'Q4_0', 'Q4_1', 'Q5_0', 'Q5_1', 'Q8_0', 'Q2_K', 'Q3_K', 'Q4_K', 'Q5_K', 'Q6_K', 'Q8_K'];
+  const types: GgmlName[] = ['F32', 'F16', 'BF16', 'Q4_0', 'Q4_1', 'Q5_0', 'Q5_1', 'Q8_0', 'Q8_1', 'Q2_K', 'Q3_K', 'Q4_K', 'Q5_K', 'Q6_K', 'Q8_K'];
   it.each(types)('%s: the coded values exactly, within the rounding bound of the source', async (type) => {
     const rows = 4, cols = 512;
     const x = source(rows * cols, type.length);

@@ -139,6 +139,14 @@ describe('GGUF weight source refusals: one line naming the file and tensor, exit
     expect(r.code).toBe(2);
   });
 
+  it('an architecture whose tensor names the reader does not map', async () => {
+    const file = join(dir, 'gemma.gguf');
+    writeTinyGguf(file, { ...base, arch: 'gemma' });
+    const r = await refusalAsync(() => ggufSource(file, []));
+    expect(r.stderr).toMatch(/gemma\.gguf: general\.architecture 'gemma'; expected one of llama, qwen2, phi2 .*\n$/);
+    expect(r.code).toBe(2);
+  });
+
   it('a truncated file: tensor data past the end', async () => {
     const file = join(dir, 'cut.gguf');
     writeTinyGguf(file, base);
