@@ -33,6 +33,10 @@ export {
   writeSafetensors, writeShardedSafetensors, safetensorsHeader, encodeFloat, type TensorToWrite, type TensorProducer,
 } from './weights/safetensors-writer.js';
 export { readGgufHeader, GgufError, type GgufHeader, type GgufTensor } from './weights/gguf.js';
+export { GgufTensorFile } from './weights/gguf-tensors.js';
+export { dequantize, GGML_FORMATS, type GgmlFormat } from './weights/gguf-dequant.js';
+export { ggufSource } from './weights/gguf-source.js';
+export { openWeightSource, isGgufPath } from './weights/open-weights.js';
 export {
   syntheticTensor, syntheticRows, syntheticWeights, defaultStd, type SyntheticOptions, type WeightDistribution,
 } from './weights/synthetic.js';

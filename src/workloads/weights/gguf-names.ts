@@ -19,7 +19,7 @@ export interface GgufLocation {
   readonly tensor: string;
   /** First row within that tensor (non-zero for k and v in a fused attn_qkv). */
   readonly rowStart: number;
-  /** Fused attn_qkv only: the slice's row count (the HF tensor's rows). */
+  /** Whether the tensor is phi2's fused attn_qkv, of which the HF tensor is the rows from rowStart. */
   readonly fused: boolean;
   /** Rows per head when the rows are RoPE-permuted (llama q/k), else undefined. */
   readonly permutedHeadRows?: number;
