@@ -41,6 +41,18 @@ export function requireWholeBytes(key: string, bytes: number, path: string): voi
   if (!Number.isInteger(bytes) || bytes < 1) throw new DeviceParamError(key, `${key} must be a whole number of bytes ≥ 1 B, got ${bytes} B`, path);
 }
 
+/**
+ * Throws DeviceParamError (at 'capacity', `unitKey` related) unless `capacity` is a whole number of
+ * bytes holding at least one `unitKey` unit (granule, interleave, beat width): addresses are folded
+ * modulo the capacity, so '1.5 B' or '3 bit' was accepted and folded every access onto one unit,
+ * giving the timings of a device that cannot exist.
+ */
+export function requireCapacity(capacity: number, unit: number, unitKey: string, path: string): void {
+  if (!Number.isInteger(capacity) || !(capacity >= unit)) {
+    throw new DeviceParamError('capacity', `capacity must be a whole number of bytes of at least one ${unitKey} (${unit} B), got ${capacity} B`, path, [unitKey]);
+  }
+}
+
 /** Most individually simulated units (channels, banks, arrays, ports) one device may have. */
 export const MAX_DEVICE_UNITS = 2 ** 24;
 

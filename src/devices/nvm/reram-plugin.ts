@@ -10,7 +10,7 @@ import { descriptorOf, schemaOf, type ParamSpecs } from '../presets/param-spec.j
 import { qmcReramMode, reramPresets } from '../presets/reram.js';
 
 export const reramParamSpecs: ParamSpecs<ReramParams> = {
-  capacity: { kind: 'size', description: 'usable capacity in this cell mode', positive: true },
+  capacity: { kind: 'size', description: 'usable capacity in this cell mode (whole bytes)', positive: true, wholeBytes: true },
   bitsPerCell: { kind: 'integer', description: 'bits stored per cell: 1 (SLC), 2 or 3 (MLC)', min: 1, max: 3 },
   channels: { kind: 'integer', description: 'channels (request queues, optional bus)', min: 1 },
   banksPerChannel: { kind: 'integer', description: 'banks per channel (one program-and-verify at a time per bank)', min: 1 },

@@ -11,7 +11,7 @@ import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
 import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
 import { IterationSampler, MAX_PROGRAM_ROUNDS, type IterationDistribution } from './program-verify.js';
 import { senseComparisons, senseLatencyPs, type SensingScheme } from './sensing.js';
-import { DeviceParamError, requireIntegers, requireUnitCount, requireWholeBytes } from '../param-error.js';
+import { DeviceParamError, requireIntegers, requireCapacity, requireUnitCount, requireWholeBytes } from '../param-error.js';
 
 /** Parameters of a ReRAM device (canonical units: ps, bytes, B/s, pJ, pJ/bit, W, bit/mm²). */
 export interface ReramParams {
@@ -105,6 +105,7 @@ export class Reram extends DeviceCore {
     requireIntegers(params, ['channels', 'banksPerChannel', 'arraysPerBank', 'parallelCells'], 1, ctx.path);
     requireUnitCount(params, ['channels', 'banksPerChannel', 'arraysPerBank'], 'arrays', ctx.path);
     requireWholeBytes('interleave', params.interleave, ctx.path);
+    requireCapacity(params.capacity, params.interleave, 'interleave', ctx.path);
     if (![1, 2, 3].includes(params.bitsPerCell)) throw new DeviceParamError('bitsPerCell', `bitsPerCell must be 1, 2 or 3, got ${params.bitsPerCell}`, ctx.path);
     if (!(params.arrayBandwidth > 0)) throw new DeviceParamError('arrayBandwidth', `arrayBandwidth must be > 0 B/s, got ${params.arrayBandwidth}`, ctx.path);
     if (!(params.iterationsMax >= params.iterationsMin)) {

@@ -8,7 +8,7 @@ import { descriptorOf, schemaOf, type ParamSpecs } from '../presets/param-spec.j
 import { mramPresets, qmcMram } from '../presets/mram.js';
 
 export const sttMramParamSpecs: ParamSpecs<SttMramParams> = {
-  capacity: { kind: 'size', description: 'usable capacity', positive: true },
+  capacity: { kind: 'size', description: 'usable capacity (whole bytes)', positive: true, wholeBytes: true },
   channels: { kind: 'integer', description: 'independent channels, each with its own data bus', min: 1 },
   banksPerChannel: { kind: 'integer', description: 'banks behind each channel (sense/program in parallel)', min: 1 },
   granule: { kind: 'size', description: 'interleave granule and natural transfer size (whole bytes ≥ 1 B)', positive: true, wholeBytes: true },

@@ -7,7 +7,7 @@
  */
 import type { Bytes, BytesPerSec, Ps } from '../../units/quantity.js';
 import { DeviceCore, xferPs, type DeviceContext } from './device-core.js';
-import { DeviceParamError, requireIntegers, requireUnitCount, requireWholeBytes } from '../param-error.js';
+import { DeviceParamError, requireIntegers, requireCapacity, requireUnitCount, requireWholeBytes } from '../param-error.js';
 
 /** Parameters of an STT-MRAM device (canonical units: ps, bytes, B/s, pJ/bit, W). */
 export interface SttMramParams {
@@ -69,6 +69,7 @@ export class SttMram extends DeviceCore {
     requireIntegers(params, ['channels', 'banksPerChannel'], 1, ctx.path);
     requireUnitCount(params, ['channels', 'banksPerChannel'], 'banks', ctx.path);
     requireWholeBytes('granule', params.granule, ctx.path);
+    requireCapacity(params.capacity, params.granule, 'granule', ctx.path);
     if (!(params.channelBandwidth > 0)) throw new DeviceParamError('channelBandwidth', `channelBandwidth must be > 0 B/s, got ${params.channelBandwidth}`, ctx.path);
     this.C = params.channels;
     this.B = params.banksPerChannel;

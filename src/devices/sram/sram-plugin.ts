@@ -8,7 +8,7 @@ import { descriptorOf, schemaOf, type ParamSpecs } from '../presets/param-spec.j
 import { nvmexplorerSram2mb, sramPresets } from '../presets/sram.js';
 
 export const sramParamSpecs: ParamSpecs<SramParams> = {
-  capacity: { kind: 'size', description: 'capacity of the macro', positive: true },
+  capacity: { kind: 'size', description: 'capacity of the macro (whole bytes)', positive: true, wholeBytes: true },
   banks: { kind: 'integer', description: 'independent banks (word-interleaved)', min: 1 },
   portsPerBank: { kind: 'integer', description: 'ports per bank', min: 1 },
   width: { kind: 'size', description: 'bytes per port per cycle (one beat; whole bytes ≥ 1 B)', positive: true, wholeBytes: true },

@@ -8,7 +8,7 @@
  */
 import type { Bytes, Hz } from '../../units/quantity.js';
 import { DeviceCore, type DeviceContext } from '../nvm/device-core.js';
-import { DeviceParamError, requireIntegers, requireUnitCount, requireWholeBytes } from '../param-error.js';
+import { DeviceParamError, requireIntegers, requireCapacity, requireUnitCount, requireWholeBytes } from '../param-error.js';
 
 /** Parameters of an SRAM macro (canonical units). */
 export interface SramParams {
@@ -50,6 +50,7 @@ export class Sram extends DeviceCore {
     requireIntegers(params, ['readLatencyCycles', 'writeLatencyCycles'], 1, ctx.path);
     if (!(params.clock > 0)) throw new DeviceParamError('clock', `clock must be > 0 Hz, got ${params.clock}`, ctx.path);
     requireWholeBytes('width', params.width, ctx.path);
+    requireCapacity(params.capacity, params.width, 'width', ctx.path);
     this.capacityBytes = params.capacity;
     this.granuleBytes = params.width;
     this.cyclePs = Math.round(1e12 / params.clock);
