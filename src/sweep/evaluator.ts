@@ -2,7 +2,8 @@
  * The evaluator contract of the sweep engine: a module that resolves a base config plus overrides
  * into one point's config, evaluates a resolved point into flat numeric metrics and (optionally)
  * lists the estimated parameters a point rests on.
- * 'run-config' names the built-in evaluator (src/sweep/run-config-evaluator.ts).
+ * 'run-config' names the built-in evaluator (src/sweep/run-config-evaluator.ts); 'analytic' its closed-form
+ * roofline counterpart for screening (src/sweep/analytic-evaluator.ts).
  */
 import { pathToFileURL } from 'node:url';
 
@@ -50,7 +51,13 @@ export interface SweepEvaluator {
 
 const BUILTIN: Record<string, string> = {
   'run-config': new URL('./run-config-evaluator.ts', import.meta.url).href,
+  analytic: new URL('./analytic-evaluator.ts', import.meta.url).href,
 };
+
+/** True for a built-in evaluator name ('run-config', 'analytic'): its code is in the build fingerprint. */
+export function isBuiltinEvaluator(module: string): boolean {
+  return Object.hasOwn(BUILTIN, module);
+}
 
 const cache = new Map<string, Promise<SweepEvaluator>>();
 

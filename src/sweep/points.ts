@@ -10,7 +10,7 @@ import { nearPath } from '../config/did-you-mean.js';
 import { inDocumentOrder } from '../config/errors.js';
 import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
-import { loadEvaluator, type SweepEvaluator } from './evaluator.js';
+import { isBuiltinEvaluator, loadEvaluator, type SweepEvaluator } from './evaluator.js';
 import { compileExpr, ExprError } from './expression.js';
 import { checkMetricNames } from './metric-check.js';
 import { samplePoints, valueAtFraction, type Assignment } from './samplers.js';
@@ -41,7 +41,7 @@ export interface ExpandedSweep {
  * (modules it imports in turn are not followed: change the module itself, or run without --resume).
  */
 export function evaluatorIdentity(module: string): string {
-  if (module === 'run-config') return module;
+  if (isBuiltinEvaluator(module)) return module;
   let text = '';
   try {
     text = readFileSync(module, 'utf8');
@@ -60,7 +60,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
     // A missing module or one without `evaluator` is bad input at the evaluator: key; a bare name
     // close to 'run-config' (evaluator: run-confg) was meant as the built-in one.
     const name = basename(spec.evaluator.module);
-    const dym = name.includes('.') ? undefined : didYouMean(name, ['run-config']);
+    const dym = name.includes('.') ? undefined : didYouMean(name, ['run-config', 'analytic']);
     throw new SweepSpecError([spec.sourceMap.problem(['evaluator'], "'run-config' or a module exporting evaluator: { resolve, evaluate }", `'${spec.evaluator.module}' (${oneLine(e)})${dym === undefined ? '' : `; did you mean '${dym}'?`}`)]);
   }
   const problems: SpecProblem[] = [];

@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../config/errors.js';
 import { ExprError } from './expression.js';
+import { isBuiltinEvaluator } from './evaluator.js';
 import { evaluatorIdentity, expandSweep, type ExpandedSweep, type ResolvedPoint } from './points.js';
 import { ResultsDb, type PointRow, type StoredPoint } from './results-db.js';
 import { didYouMean, formatPath } from './spec-errors.js';
@@ -228,7 +229,7 @@ function hintFor(message: string, metrics: Readonly<Record<string, number>>): st
 /** The evaluator: 'run-config', its module relative to the sweep file ('./ev.mjs'), or its absolute path when outside the file's folder. */
 export function evaluatorShown(spec: SweepSpec): string {
   const m = spec.evaluator.module;
-  if (m === 'run-config' || !isAbsolute(m)) return m;
+  if (isBuiltinEvaluator(m) || !isAbsolute(m)) return m;
   const rel = relative(dirname(resolve(spec.file)), m);
   return rel.startsWith('..') || isAbsolute(rel) ? m : `./${rel.split(sep).join('/')}`;
 }

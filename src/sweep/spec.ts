@@ -10,6 +10,7 @@ import { compileExpr, ExprError } from './expression.js';
 import { didYouMean, show, SourceMap, SweepSpecError, type SpecProblem } from './spec-errors.js';
 import { MAX_POINTS, checkPointCount, checkRepeatedNames, checkRepeatedValues } from './spec-size.js';
 import type { AxisGroup, AxisKey, Constraint, RangeDomain, Sampler, SweepSpec } from './spec-types.js';
+import { isBuiltinEvaluator } from './evaluator.js';
 
 const TOP_KEYS = ['kind', 'name', 'description', 'base', 'set', 'seed', 'layerReuse', 'axes', 'sampler', 'maxPoints',
   'constraints', 'derived', 'metrics', 'evaluator', 'report'];
@@ -117,7 +118,7 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   const ev = root['evaluator'];
   if (ev !== undefined) {
     if (typeof ev !== 'string' || ev === '') bad(['evaluator'], "'run-config' or the path of an evaluator module", show(ev));
-    else evaluator = ev === 'run-config' ? ev : resolve(dir, ev);
+    else evaluator = isBuiltinEvaluator(ev) ? ev : resolve(dir, ev);
   }
   const spec: SweepSpec = {
     file, name, description: typeof root['description'] === 'string' ? root['description'] : '',

@@ -1,5 +1,5 @@
 /**
- * `qmcsim run FILE [--set k=v] [--seed N] [--out DIR] [--json] [--layer-reuse]`: replays one run
+ * `qmcsim run FILE [--set k=v] [--seed N] [--out DIR] [--json] [--layer-reuse] [--analytic]`: replays one run
  * configuration (SoC + model + quantizer + placement + decode phase) and prints latency per token,
  * energy per token with its breakdown, bytes per memory and bit-error statistics. A placement that
  * does not fit prints one line naming region, need and capacity and exits 1.
@@ -17,6 +17,7 @@ import { err, out, setExitCode } from '../io.js';
 import { ExitCode } from '../errors.js';
 import { checkOutDir } from '../out-dir.js';
 import { writeResultSet } from '../result-set.js';
+import { runAnalytic } from './run-analytic.js';
 
 interface RunCliOptions {
   readonly set: string[];
@@ -24,6 +25,7 @@ interface RunCliOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly layerReuse?: boolean;
+  readonly analytic?: boolean;
 }
 
 function parseSeed(s: string | undefined): number {
@@ -136,9 +138,11 @@ export function register(program: Command): void {
     .option('--out <dir>', 'write result.json and resolved.json here (atomically)')
     .option('--json', 'print the report as JSON')
     .option('--layer-reuse', 'replay identical layers once and reuse their measured results')
+    .option('--analytic', 'closed-form roofline estimate instead of the replay (screening; not simulated)')
     .action((file: string, opts: RunCliOptions) => {
       const seed = parseSeed(opts.seed);
       const cfg = loadRunConfig(file, opts.set);
+      if (opts.analytic === true) return runAnalytic(file, cfg, seed, opts);
       // checked now, created only when result.json is written: Ctrl-C / SIGTERM during the
       // (synchronous) run ends the process (130 / 143) and must leave no empty directories behind
       const outDir = opts.out !== undefined ? checkOutDir(opts.out, 'qmcsim run: --out') : undefined;
