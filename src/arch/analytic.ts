@@ -28,6 +28,7 @@ import { buildWorkload } from './workload.js';
 export const NOT_MODELLED = [
   'queueing and contention between streams, initiators or memories (each memory streams at its roofline bandwidth)',
   'refresh, bank/row-buffer conflicts, read/write turnarounds, power-down (the DES device models)',
+  'uneven spread of a step\'s requests over channels, banks or arrays (the roofline assumes a perfect spread)',
   'bit errors (no noise model is sampled)',
   'per-port statistics: queueing delay, link wait, stall, device busy time, utilisation over time',
   'layer reuse (every step is computed; there is nothing to extrapolate)',
