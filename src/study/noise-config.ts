@@ -4,7 +4,7 @@
  * MRAM write-error rates, and the run configurations replayed with the noise attached to their devices.
  */
 import { z } from 'zod';
-import { num, oneOf, reportIssue, strictObject } from '../config/schema.js';
+import { num, oneOf, q, reportIssue, strictObject } from '../config/schema.js';
 import { quantConfigSchema } from '../workloads/quant/config.js';
 import { checkMlcSweeps, stepRatesEntrySchema } from './noise-steps.js';
 
@@ -51,8 +51,11 @@ export const noiseStudySchema = strictObject({
   // Only on an otherwise valid block: a misspelt 'stepRate:' is reported at that key, not also as "neither".
   }).superRefine((m, ctx) => checkMlcSweeps(m, ctx), { when: (payload) => payload.issues.length === 0 }),
   mram: strictObject({
-    /** Per-bit write-error rates (a wrongly written bit reads wrong on every access). */
-    writeErrorRate: distinct(num({ min: 0, max: 1 })),
+    /**
+     * Per-bit write-error rates (a wrongly written bit reads wrong on every access): a number or a
+     * ratio ('0.1 %'), as the step rates and `replay --bit-error-rate` take them.
+     */
+    writeErrorRate: distinct(q.ratio({ max: 1 })),
   }),
   replay: strictObject({
     /** Run configuration per cell mode (relative to this file), replayed with the noise attached. */
