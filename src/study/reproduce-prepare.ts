@@ -53,6 +53,19 @@ export function loadStudy(file: string): { study: StudyConfig; expected: ClaimSp
   return { study, expected, expectedModel };
 }
 
+/**
+ * `--model NAME` loaded, a catalogue miss named as the option the user typed ("--model: unknown model
+ * …", not "model: …", which reads as a key of the study file); file errors keep their file:line.
+ */
+function loadModelOption(name: string): ReturnType<typeof loadModel> {
+  try {
+    return loadModel(name);
+  } catch (e) {
+    if (e instanceof UserError && e.message.startsWith('model: ')) throw new UserError(`--model: ${e.message.slice('model: '.length)}`);
+    throw e;
+  }
+}
+
 /** The value at key path `path` of `cfg` (a UserError when `path` is not a key path). */
 export function valueAt(cfg: unknown, path: string): unknown {
   const p = parsePath(path);
@@ -184,7 +197,7 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
   const model = o.model ?? study.model;
   // Check the model name here, in the calling thread, so a typo is a one-line UserError with a
   // did-you-mean (exit 2) rather than a failure inside a replay worker.
-  const chosen = o.model !== undefined ? loadModel(o.model) : undefined;
+  const chosen = o.model !== undefined ? loadModelOption(o.model) : undefined;
   const seed = o.seed ?? study.seed;
   const layerReuse = o.layerReuse ?? true;
   const extra = o.overrides ?? [];
