@@ -54,6 +54,22 @@ export function loadStudy(file: string): { study: StudyConfig; expected: ClaimSp
 }
 
 /**
+ * The did-you-mean a configuration gives for the item `override` names, as '; did you mean …?', or ''
+ * (a typo such as 'soc.memories[reramm]…' got no hint, while `run --set` gives one).
+ */
+function itemHint(loaded: readonly RunTask[], override: string): string {
+  for (const t of loaded) {
+    try {
+      loadRunConfig(t.file, [...t.overrides, override], t.reference ?? []);
+    } catch (e) {
+      const m = isUserError(e) ? /; did you mean '[^']+'\?/.exec(e.format()) : null;
+      if (m !== null) return m[0];
+    }
+  }
+  return '';
+}
+
+/**
  * `--model NAME` loaded, a catalogue miss named as the option the user typed ("--model: unknown model
  * …", not "model: …", which reads as a key of the study file); file errors keep their file:line.
  */
@@ -257,7 +273,7 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
   const skippedSets = [...skipped].map(([override, configurations]) => ({ override, configurations }));
   for (const { override } of skippedSets) {
     if (!loaded.some((t) => t.overrides.includes(override))) {
-      throw new UserError(`reproduce: --set ${override}: no configuration of the study has that item (it applies to those that do)`);
+      throw new UserError(`reproduce: --set ${override}: no configuration of the study has that item (it applies to those that do)${itemHint(loaded, override)}`);
     }
   }
   checkDesignValuePaths(study, loaded, o.studyFile, sources);
