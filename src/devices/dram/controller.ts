@@ -242,7 +242,7 @@ export class ChannelController {
     switch (cmd) {
       case CMD.ACT1: {
         row = p.row[e]!;
-        ts.recordBank(cmd, b, T);
+        ts.recordAct(b, T);
         if (this.openRow[b]! < 0) c.opened(rank, T);
         this.openRow[b] = row;
         if (p.rowClass[e] === 0) { p.rowClass[e] = 2; c.rowMisses++; }
@@ -251,12 +251,12 @@ export class ChannelController {
         // ACT-2 must be the channel's next command and only the CA bus (1 tCK) constrains it, so it
         // is issued now at its one legal time; nothing that happens before then can change it.
         const t2 = ts.earliestBank(CMD.ACT2, b);
-        ts.recordBank(CMD.ACT2, b, t2);
+        ts.recordAct2(b, t2);
         if (this.observer !== null) this.notify(CMD.ACT2, b, row, t2);
         return;
       }
       case CMD.PRE:
-        ts.recordBank(cmd, b, T);
+        ts.recordPre(b, T);
         this.openRow[b] = -1;
         c.closed(rank, T);
         if (e >= 0 && p.rowClass[e] === 0) { p.rowClass[e] = 3; c.rowConflicts++; }
@@ -265,7 +265,8 @@ export class ChannelController {
       case CMD.RD:
       case CMD.WR: {
         row = p.row[e]!;
-        ts.recordBank(cmd, b, T);
+        if (cmd === CMD.RD) ts.recordRd(b, T);
+        else ts.recordWr(b, T);
         if (p.rowClass[e] === 0) { p.rowClass[e] = 1; c.rowHits++; }
         c.busyPs += this.tBL;
         const left = --p.bursts[e]!;

@@ -4,10 +4,12 @@
  * earliest-issue-time slots it raises, with the gaps as constants. Recording a command is then a
  * handful of compares and stores instead of a walk over a table of (slot, gap) pairs — the walk
  * spent most of its time on V8's checks of the table itself. Exact: the same raises as the walk.
+ * One small function per command, so that a call site that always records the same command (the
+ * controller's ACT / PRE / RD / WR cases) calls one target V8 can inline.
  */
 
-/** Raises every slot `cmd` issued at `t` on bank b (bank group g, rank r) constrains. */
-export type GapRecorder = (tt: Float64Array, cmd: number, b: number, g: number, r: number, t: number) => void;
+/** Raises every slot its command, issued at `t` on bank b (bank group g, rank r), constrains. */
+export type GapRecorder = (tt: Float64Array, b: number, g: number, r: number, t: number) => void;
 
 /** What the compiler reads from TimingState: gap pairs per (scope, from-command) and the scopes' index variables. */
 export interface GapTables {
@@ -22,10 +24,10 @@ export interface GapTables {
 const INDEX_OF_SCOPE = ['b', 'g', 'r', 'o', '0'] as const;
 const OTHER = 3;
 
-const compiled = new Map<string, GapRecorder>();
+const compiled = new Map<string, readonly GapRecorder[]>();
 
-/** The recorder for these tables (one per distinct configuration, shared by its channels). */
-export function gapRecorder(t: GapTables): GapRecorder {
+/** The recorders for these tables, indexed by command (one set per distinct configuration, shared by its channels). */
+export function gapRecorders(t: GapTables): readonly GapRecorder[] {
   const key = `${t.nCmd},${t.ranks}:${t.start.join(',')}:${t.data.join(',')}`;
   let f = compiled.get(key);
   if (f === undefined) {
@@ -36,10 +38,10 @@ export function gapRecorder(t: GapTables): GapRecorder {
   return f;
 }
 
-function compile(t: GapTables): GapRecorder {
+function compile(t: GapTables): readonly GapRecorder[] {
   const raise = (slot: number, gap: number, index: string): string =>
     `v = t + ${gap}; i = ${slot} + ${index}; if (v > tt[i]) tt[i] = v;`;
-  const cases: string[] = [];
+  const out: GapRecorder[] = [];
   for (let cmd = 0; cmd < t.nCmd; cmd++) {
     const body: string[] = [];
     INDEX_OF_SCOPE.forEach((index, s) => {
@@ -51,8 +53,8 @@ function compile(t: GapTables): GapRecorder {
         if (t.ranks > 1) body.push(`for (let o = 0; o < ${t.ranks}; o++) if (o !== r) { ${pairs.join(' ')} }`);
       } else body.push(...pairs);
     });
-    if (body.length > 0) cases.push(`case ${cmd}: { ${body.join(' ')} return; }`);
+    // Generated from numbers only (slot indices and integer gaps): no user text reaches the source.
+    out.push(new Function('tt', 'b', 'g', 'r', 't', `let v = 0, i = 0;\n${body.join('\n')}`) as GapRecorder);
   }
-  // Generated from numbers only (slot indices and integer gaps): no user text reaches the source.
-  return new Function('tt', 'cmd', 'b', 'g', 'r', 't', `let v = 0, i = 0;\nswitch (cmd) {\n${cases.join('\n')}\n}`) as GapRecorder;
+  return out;
 }

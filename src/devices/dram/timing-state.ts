@@ -5,7 +5,7 @@
  */
 import { LPDDR5_CONSTRAINTS, type Constraint } from './lpddr5-constraints.js';
 import { CMD, COMMANDS, N_CMD, type CommandName, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
-import { gapRecorder, type GapRecorder } from './gap-recorder.js';
+import { gapRecorders, type GapRecorder } from './gap-recorder.js';
 
 const SCOPES = ['bank', 'bankGroup', 'rank', 'otherRank', 'channel'] as const;
 const BANK = 0, GROUP = 1, RANK = 2, OTHER = 3, CHAN = 4;
@@ -48,8 +48,11 @@ export class TimingState {
    */
   private readonly gapData: Int32Array;
   private readonly gapStart: Int32Array;
-  /** The same rules compiled into straight-line code for recordBank (gap-recorder.ts; shared by the channels of one configuration). */
-  private readonly rec: GapRecorder;
+  /** The same rules compiled into straight-line code per command (gap-recorder.ts; shared by the channels of one configuration). */
+  private readonly rec: readonly GapRecorder[];
+  // The request commands' recorders and channel-wide gaps, held apart for the controller's fixed-command calls.
+  private readonly recAct: GapRecorder; private readonly recAct2: GapRecorder; private readonly recPre: GapRecorder; private readonly recRd: GapRecorder; private readonly recWr: GapRecorder;
+  private readonly gapAct: number; private readonly gapAct2: number; private readonly gapPre: number; private readonly gapRd: number; private readonly gapWr: number;
 
   constructor(org: Lpddr5Org, t: TimingValues, constraints: readonly Constraint[] = LPDDR5_CONSTRAINTS) {
     this.ranks = org.ranks;
@@ -116,7 +119,10 @@ export class TimingState {
     });
     this.gapStart[SCOPES.length * N_CMD] = pairs.length;
     this.gapData = Int32Array.from(pairs);
-    this.rec = gapRecorder({ data: this.gapData, start: this.gapStart, nCmd: N_CMD, ranks: this.ranks });
+    this.rec = gapRecorders({ data: this.gapData, start: this.gapStart, nCmd: N_CMD, ranks: this.ranks });
+    this.recAct = this.rec[CMD.ACT1]!; this.recAct2 = this.rec[CMD.ACT2]!; this.recPre = this.rec[CMD.PRE]!; this.recRd = this.rec[CMD.RD]!; this.recWr = this.rec[CMD.WR]!;
+    this.gapAct = this.chanAllGap[CMD.ACT1]!; this.gapAct2 = this.chanAllGap[CMD.ACT2]!; this.gapPre = this.chanAllGap[CMD.PRE]!;
+    this.gapRd = this.chanAllGap[CMD.RD]!; this.gapWr = this.chanAllGap[CMD.WR]!;
   }
 
   /** Earliest issue time of a single-bank command at global bank b (rank-major index). */
@@ -166,10 +172,45 @@ export class TimingState {
   /** Records a single-bank command issued at t on global bank b (every scope's gaps, compiled: gap-recorder.ts). */
   recordBank(cmd: number, b: number, t: number): void {
     const r = this.rankOf[b]!;
-    this.rec(this.tt, cmd, b, this.groupOf[b]!, r, t);
+    this.rec[cmd]!(this.tt, b, this.groupOf[b]!, r, t);
     const ga = this.chanAllGap[cmd]!;
     if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
     if (cmd === CMD.ACT1) this.fawPush(r, t);
+  }
+  // recordBank for one fixed command each (the controller's hot path: one inlinable call target per site).
+  /** recordBank(ACT1, b, t). */
+  recordAct(b: number, t: number): void {
+    const r = this.rankOf[b]!;
+    this.recAct(this.tt, b, this.groupOf[b]!, r, t);
+    const ga = this.gapAct;
+    if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
+    const w = this.fawWindow, j = this.fawIdx[r]!;
+    this.tt[this.fawBase + r * w + j] = t;
+    this.fawIdx[r] = j + 1 === w ? 0 : j + 1;
+  }
+  /** recordBank(ACT2, b, t). */
+  recordAct2(b: number, t: number): void {
+    this.recAct2(this.tt, b, this.groupOf[b]!, this.rankOf[b]!, t);
+    const ga = this.gapAct2;
+    if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
+  }
+  /** recordBank(PRE, b, t). */
+  recordPre(b: number, t: number): void {
+    this.recPre(this.tt, b, this.groupOf[b]!, this.rankOf[b]!, t);
+    const ga = this.gapPre;
+    if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
+  }
+  /** recordBank(RD, b, t). */
+  recordRd(b: number, t: number): void {
+    this.recRd(this.tt, b, this.groupOf[b]!, this.rankOf[b]!, t);
+    const ga = this.gapRd;
+    if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
+  }
+  /** recordBank(WR, b, t). */
+  recordWr(b: number, t: number): void {
+    this.recWr(this.tt, b, this.groupOf[b]!, this.rankOf[b]!, t);
+    const ga = this.gapWr;
+    if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
   }
   /** Records a rank-wide command (PREA, REFab). */
   recordRank(cmd: number, r: number, t: number): void {
