@@ -122,8 +122,11 @@ export class ChannelController {
     }
   }
 
-  /** Runs at a wake-up time T (a CK edge): deliver completions, start due refreshes, issue one command. */
-  service(T: number): void {
+  /**
+   * Runs at a wake-up time T (a CK edge): deliver completions, start due refreshes, issue one command.
+   * Returns the channel's next wake-up time (Infinity: none); the host stores it instead of being asked.
+   */
+  service(T: number): number {
     this.inService = true;
     this.deliver(T);
     if (this.pool.readCount + this.pool.writeCount === 0) this.catchUpRefresh(T);
@@ -137,7 +140,7 @@ export class ChannelController {
       this.choose(T);
     }
     this.inService = false;
-    this.host.requestWake(this.channel, this.nextWake());
+    return this.nextWake();
   }
 
   /** True when `cmd` could be issued to global bank b at time t by this controller's tables. */
@@ -230,62 +233,74 @@ export class ChannelController {
     this.sel.choose(T, this.writeMode);
   }
 
+  /** Issues the pick at T. One method per command kind, so that each is small enough for V8 to inline its callees. */
   protected issue(T: number): void {
-    const cmd = this.sel.pickCmd, b = this.sel.pickBank, e = this.sel.pickEntry;
+    const sel = this.sel, cmd = sel.pickCmd, b = sel.pickBank, e = sel.pickEntry;
+    if (cmd === CMD.RD || cmd === CMD.WR) this.issueColumn(cmd, b, e, T);
+    else if (cmd === CMD.ACT1) this.issueAct(b, e, T);
+    else if (cmd === CMD.PRE) this.issuePre(b, e, T);
+    else this.issueRefresh(cmd, b, T);
+  }
+
+  private issueAct(b: number, e: number, T: number): void {
     const ts = this.timing, p = this.pool, c = this.counters;
-    const bpr = ts.banksPerRank;
-    const rank = (b / bpr) | 0;
-    let row = -1;
-    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) this.sel.touchedRank(rank);
+    const rank = (b / ts.banksPerRank) | 0;
+    this.sel.touched(b);
+    const row = p.row[e]!;
+    ts.recordAct(b, T);
+    if (this.openRow[b]! < 0) c.opened(rank, T);
+    this.openRow[b] = row;
+    if (p.rowClass[e] === 0) { p.rowClass[e] = 2; c.rowMisses++; }
+    c.act++;
+    if (this.observer !== null) this.notify(CMD.ACT1, b, row, T);
+    // ACT-2 must be the channel's next command and only the CA bus (1 tCK) constrains it, so it
+    // is issued now at its one legal time; nothing that happens before then can change it.
+    const t2 = ts.earliestBank(CMD.ACT2, b);
+    ts.recordAct2(b, t2);
+    if (this.observer !== null) this.notify(CMD.ACT2, b, row, t2);
+  }
+
+  private issuePre(b: number, e: number, T: number): void {
+    const ts = this.timing, p = this.pool, c = this.counters;
+    this.sel.touched(b);
+    ts.recordPre(b, T);
+    this.openRow[b] = -1;
+    c.closed((b / ts.banksPerRank) | 0, T);
+    if (e >= 0 && p.rowClass[e] === 0) { p.rowClass[e] = 3; c.rowConflicts++; }
+    c.pre++;
+    if (this.observer !== null) this.notify(CMD.PRE, b, -1, T);
+  }
+
+  private issueColumn(cmd: number, b: number, e: number, T: number): void {
+    const ts = this.timing, p = this.pool, c = this.counters;
+    const bursts = p.bursts[e]!;
     // a RD/WR that leaves bursts of its block changes none of the bank's candidate inputs
-    else if ((cmd !== CMD.RD && cmd !== CMD.WR) || p.bursts[e] === 1) this.sel.touched(b);
-    switch (cmd) {
-      case CMD.ACT1: {
-        row = p.row[e]!;
-        ts.recordAct(b, T);
-        if (this.openRow[b]! < 0) c.opened(rank, T);
-        this.openRow[b] = row;
-        if (p.rowClass[e] === 0) { p.rowClass[e] = 2; c.rowMisses++; }
-        c.act++;
-        if (this.observer !== null) this.notify(cmd, b, row, T);
-        // ACT-2 must be the channel's next command and only the CA bus (1 tCK) constrains it, so it
-        // is issued now at its one legal time; nothing that happens before then can change it.
-        const t2 = ts.earliestBank(CMD.ACT2, b);
-        ts.recordAct2(b, t2);
-        if (this.observer !== null) this.notify(CMD.ACT2, b, row, t2);
-        return;
-      }
-      case CMD.PRE:
-        ts.recordPre(b, T);
-        this.openRow[b] = -1;
-        c.closed(rank, T);
-        if (e >= 0 && p.rowClass[e] === 0) { p.rowClass[e] = 3; c.rowConflicts++; }
-        c.pre++;
-        break;
-      case CMD.RD:
-      case CMD.WR: {
-        row = p.row[e]!;
-        if (cmd === CMD.RD) ts.recordRd(b, T);
-        else ts.recordWr(b, T);
-        if (p.rowClass[e] === 0) { p.rowClass[e] = 1; c.rowHits++; }
-        c.busyPs += this.tBL;
-        const left = --p.bursts[e]!;
-        if (cmd === CMD.RD) c.rd++;
-        else c.wr++;
-        if (left === 0) {
-          const ring = cmd === CMD.RD ? this.rdRing : this.wrRing;
-          ring.push(p.reqId[e]!, p.parent[e]!, p.arrival[e]!, T + (cmd === CMD.RD ? this.rdDone : this.wrDone));
-          this.updateDoneMin();
-          p.remove(e);
-          this.slotFreed = true;
-          this.updateMode();
-        }
-        break;
-      }
-      default:
-        this.refresh.issue(cmd, b, T, this.openRow, ts, c);
+    if (bursts === 1) this.sel.touched(b);
+    const rd = cmd === CMD.RD;
+    if (rd) ts.recordRd(b, T);
+    else ts.recordWr(b, T);
+    if (p.rowClass[e] === 0) { p.rowClass[e] = 1; c.rowHits++; }
+    c.busyPs += this.tBL;
+    p.bursts[e] = bursts - 1;
+    if (rd) c.rd++;
+    else c.wr++;
+    const row = this.observer !== null ? p.row[e]! : -1;
+    if (bursts === 1) {
+      (rd ? this.rdRing : this.wrRing).push(p.reqId[e]!, p.parent[e]!, p.arrival[e]!, T + (rd ? this.rdDone : this.wrDone));
+      this.updateDoneMin();
+      p.remove(e);
+      this.slotFreed = true;
+      this.updateMode();
     }
     if (this.observer !== null) this.notify(cmd, b, row, T);
+  }
+
+  /** PREA / REFab / REFpb, or the PDX that wakes a powered-down rank for its refresh. */
+  private issueRefresh(cmd: number, b: number, T: number): void {
+    if (cmd === CMD.PREA || cmd === CMD.REFAB || cmd === CMD.REFPB) this.sel.touchedRank((b / this.timing.banksPerRank) | 0);
+    else this.sel.touched(b);
+    this.refresh.issue(cmd, b, T, this.openRow, this.timing, this.counters);
+    if (this.observer !== null) this.notify(cmd, b, -1, T);
   }
 
   protected notify(cmd: number, b: number, row: number, T: number): void {

@@ -42,6 +42,8 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
   /** Set when a wake-up at or before the time being run is requested during a pass of runDue. */
   private rerun = false;
   private loopT = 0;
+  /** Earliest wake-up seen in the current pass of runDue (visited channels and requests during the pass). */
+  private passMin = Infinity;
   // The multi-block request being fed into the channel queues (splitNext >= splitEnd: none).
   private splitNext = 0;
   private splitEnd = 0;
@@ -159,8 +161,11 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
   // ---- ControllerHost ----
   requestWake(ch: number, t: number): void {
     if (t < this.wakeAt[ch]!) this.wakeAt[ch] = t;
-    if (!this.inLoop) this.arm();
-    else if (t <= this.loopT) this.rerun = true;
+    if (!this.inLoop) this.arm(t);
+    else {
+      if (t <= this.loopT) this.rerun = true;
+      if (t < this.passMin) this.passMin = t;
+    }
   }
   complete(_ch: number, reqId: number, parent: number, arrival: number, done: number, isWrite: boolean): void {
     if (parent >= 0) {
@@ -173,10 +178,12 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     this.completion(reqId, done);
   }
 
-  private arm(): void {
-    let m = Infinity;
-    const w = this.wakeAt;
-    for (let ch = 0; ch < w.length; ch++) if (w[ch]! < m) m = w[ch]!;
+  /**
+   * Makes sure an engine event is pending at or before m, the earliest wake-up of any channel whose
+   * wake-up changed (every other channel's wake-up already has one: the pending events' top is at or
+   * before every wake-up time, which runDue and requestWake keep true).
+   */
+  private arm(m: number): void {
     if (m === Infinity) return;
     const top = this.armed.length === 0 ? Infinity : this.armed[this.armed.length - 1]!;
     if (m < top) {
@@ -196,11 +203,20 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
     // Passes over the channels in order until no wake-up at or before T was requested during a pass.
     do {
       this.rerun = false;
+      this.passMin = Infinity;
       for (let ch = 0; ch < w.length; ch++) {
-        if (w[ch]! > T) continue;
+        const wc = w[ch]!;
+        if (wc > T) {
+          if (wc < this.passMin) this.passMin = wc;
+          continue;
+        }
         w[ch] = Infinity;
         const c = cs[ch]!;
-        c.service(T);
+        const next = c.service(T);
+        // the wake-up a service asks for (no other request for this channel can come during its own service)
+        if (next < w[ch]!) w[ch] = next;
+        if (next <= T) this.rerun = true;
+        if (next < this.passMin) this.passMin = next;
         if (c.slotFreed) {
           c.slotFreed = false;
           if (this.splitNext < this.splitEnd) this.feedSplit();
@@ -213,7 +229,7 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
       }
     } while (this.rerun);
     this.inLoop = false;
-    this.arm();
+    this.arm(this.passMin);
   }
 
   /**

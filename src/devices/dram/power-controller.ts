@@ -48,10 +48,10 @@ export class PowerManagedController extends ChannelController {
     this.admit(now, reqId, bank, row, bursts, isWrite, parent);
   }
 
-  override service(T: number): void {
+  override service(T: number): number {
     this.catchUpRefresh(T);
     if (T > this.lastT) this.lastT = T;
-    super.service(T);
+    return super.service(T);
   }
 
   /** Issues the pick; when it is the last burst of a request, that request's rank may start idling at its completion. */
