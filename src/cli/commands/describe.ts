@@ -95,12 +95,22 @@ function listing(): string {
   return lines.join('\n');
 }
 
+/**
+ * The one candidate containing `name` (case-insensitive, 4 letters or more): 'memory' → 'MemoryDevice',
+ * 'noise' → 'NoiseModel', which are too far for an edit-distance did-you-mean.
+ */
+function partOf(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length < 4) return undefined;
+  const hits = candidates.filter((c) => c.toLowerCase().includes(name.toLowerCase()));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 function pickInterface(name: string): string {
   const ifaces = registeredInterfaces();
   if (ifaces.includes(name)) return name;
   const ci = ifaces.find((i) => i.toLowerCase() === name.toLowerCase());
   if (ci !== undefined) return ci;
-  const hint = suggest(name, ifaces);
+  const hint = suggest(name, ifaces) ?? partOf(name, ifaces);
   // a type or a preset given without its interface ('describe qmc', 'describe qmc-reram-3bit')
   const owners = allDescriptors().filter((d) => d.type.toLowerCase() === name.toLowerCase() || presetsOf(d)[name] !== undefined);
   const where = owners.map((d) => (d.type.toLowerCase() === name.toLowerCase() ? `qmcsim describe ${d.interface} ${d.type}` : `qmcsim describe ${d.interface} ${d.type} (a preset of it)`));
