@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
 import type { MemoryDevice } from '../devices/device.js';
 import type { EnergyTable } from '../devices/energy/energy-table.js';
-import { int, q, strictObject } from '../config/schema.js';
+import { int, q, reportIssue, strictObject } from '../config/schema.js';
 import { IdealMemory } from './ideal-memory.js';
 import { findDevicePreset } from '../devices/index.js';
 import { parseLpddr5Params } from '../devices/dram/index.js';
@@ -51,6 +51,13 @@ export const idealSchema = strictObject({
   queueDepth: int({ min: 1 }).default(64),
   readEnergy: q.energyPerBit({ default: '0 pJ/bit' }),
   writeEnergy: q.energyPerBit({ default: '0 pJ/bit' }),
+}).superRefine((p, ctx) => {
+  // Whole bytes, as the device presets' granules and capacities: '0.3 B' made every address its own
+  // granule, and a capacity of '3 bit' (0.375 B) was accepted and only failed at placement.
+  if (!Number.isInteger(p.granule)) reportIssue(ctx, 'a whole number of bytes ≥ 1 B (e.g. 64 B)', `${p.granule} B (not a whole number of bytes)`, ['granule']);
+  else if (!Number.isInteger(p.capacity) || p.capacity < p.granule) {
+    reportIssue(ctx, `a whole number of bytes of at least one granule (${p.granule} B)`, `${p.capacity} B`, ['capacity']);
+  }
 });
 
 /** The reference device: deterministic service, priced per bit as configured. */
