@@ -136,7 +136,8 @@ const claimSchema = strictObject({
   paper: z.number().positive(),
   /** The unit of the claim's simulated value (CLAIM_UNITS[id]). */
   unit: oneOf(CLAIM_UNIT_NAMES),
-  tolerance: num({ positive: true, max: 1 }),
+  /** Relative tolerance: a number (0.03) or a ratio ('3 %'), as the claims table prints it. */
+  tolerance: q.ratio({ positive: true, max: 1 }),
   required: z.boolean(),
   source: z.string().min(1),
   title: z.string().min(1),
