@@ -1,49 +1,21 @@
 /**
  * Event-driven LPDDR5 channel controller: read/write queues with write-drain watermarks, FR-FCFS or
  * FCFS command selection, open or closed page policy, all-bank or per-bank refresh. It never ticks:
- * it computes the next legal issue time of the best candidate from TimingState and asks its host for
- * one wake-up. Commands issue on CK edges; between wake-ups no work is done. Power-down and
- * self-refresh are the subclass in power-controller.ts, so that this hot path carries none of it.
+ * it computes the next legal issue time of the best candidate from TimingState and gives its host one
+ * wake-up time (service()'s return value, or requestWake after an enqueue). Commands issue on CK edges;
+ * between wake-ups no work is done. Power-down and self-refresh are the subclass in
+ * power-controller.ts, so that this hot path carries none of it. Types: controller-types.ts.
  */
 import { TimingState } from './timing-state.js';
 import { LPDDR5_CONSTRAINTS, LPDDR5_CONSTRAINTS_NO_POWER } from './lpddr5-constraints.js';
 import { RequestPool, CompletionRing } from './request-queue.js';
-import { RefreshManager, type RefreshMode } from './refresh.js';
-import { CMD, type Lpddr5Org, type TimingValues } from './lpddr5-spec.js';
+import { RefreshManager } from './refresh.js';
+import { CMD } from './lpddr5-spec.js';
+import type { ControllerConfig, ControllerHost, CommandObserver } from './controller-types.js';
 import { ChannelCounters } from './channel-counters.js';
 import { CommandSelector } from './command-selector.js';
 
-export type SchedulerKind = 'fr-fcfs' | 'fcfs';
-export type PagePolicy = 'open' | 'closed';
-
-export interface ControllerConfig {
-  readonly org: Lpddr5Org;
-  readonly timings: TimingValues;
-  readonly scheduler: SchedulerKind;
-  readonly pagePolicy: PagePolicy;
-  readonly refresh: RefreshMode;
-  readonly readQueue: number;
-  readonly writeQueue: number;
-  /** Enter write drain at this many queued writes; leave it at or below the low mark. */
-  readonly writeHigh: number;
-  readonly writeLow: number;
-  /** Idle time (ps) after the channel's last data transfer before power-down / self-refresh; Infinity or absent: never (power-controller.ts). */
-  readonly powerDownAfter?: number;
-  readonly selfRefreshAfter?: number;
-}
-
-/** What the controller needs from its owner (the multi-channel device). */
-export interface ControllerHost {
-  requestWake(channel: number, timePs: number): void;
-  complete(channel: number, reqId: number, parent: number, arrivalPs: number, donePs: number, isWrite: boolean): void;
-}
-
-/**
- * Receives every issued command. For PREA/REFab bg = bank = -1; for REFpb bg = -1 and bank = the pair
- * index (banks p and p+8 in 16-bank modes); row = -1 for non-row commands.
- */
-export type CommandObserver = (channel: number, rank: number, bankGroup: number, bank: number, row: number, cmd: number, timePs: number) => void;
-
+export type { SchedulerKind, PagePolicy, ControllerConfig, ControllerHost, CommandObserver } from './controller-types.js';
 
 export class ChannelController {
   readonly timing: TimingState;
