@@ -17,7 +17,7 @@ import { checkFiniteMetrics } from './finite-metrics.js';
 import { formatPlacementError, place, type Placement, type PlacementError } from './placement/placement.js';
 import { rulesFor } from './placement/policies.js';
 import { readPowerW, type StreamPower } from './power-budget.js';
-import { areaDensity } from './report-parts.js';
+import { storageMetrics, storedByMemory } from './report-parts.js';
 import type { RunConfig } from './run-config.js';
 import { RunFailure } from './run.js';
 import { Soc } from './soc.js';
@@ -215,7 +215,7 @@ export function tryAnalyticConfig(cfg: RunConfig, opts: AnalyticOptions): Analyt
   }
   m.weightBytes = weightBytes;
   m.kvBytes = kvBytes;
-  storageMetrics(soc, placement, e.weightBits, m);
+  storageTotals(soc, placement, e.weightBits, m);
   // QMC Eq. 4 with the probed read energy per bit of each memory that delivers weights
   const streams: StreamPower[] = [...weightMemsAll].map((id) => {
     const p = params.get(id)!;
@@ -232,27 +232,16 @@ export function tryAnalyticConfig(cfg: RunConfig, opts: AnalyticOptions): Analyt
   };
 }
 
-/** Storage per memory from the placement, as report-parts.ts computes it (exact: no replay needed). */
-function storageMetrics(soc: Soc, placement: Placement, weightBits: ReadonlyMap<string, number> | undefined, m: Record<string, number>): void {
-  const stored = new Map<string, { bits: number; weightBits: number }>();
-  for (const it of placement.items) {
-    const b = it.kind === 'weight' ? (weightBits?.get(it.key) ?? it.bytes * 8) : it.bytes * 8;
-    const s = stored.get(it.memory) ?? { bits: 0, weightBits: 0 };
-    s.bits += b;
-    if (it.kind === 'weight') s.weightBits += b;
-    stored.set(it.memory, s);
-  }
+/** Storage per memory from the placement (report-parts.ts: exact, no replay needed). */
+function storageTotals(soc: Soc, placement: Placement, weightBits: ReadonlyMap<string, number> | undefined, m: Record<string, number>): void {
+  const stored = storedByMemory(placement, weightBits);
   let cells = 0, bits = 0;
   for (const [id, port] of soc.ports) {
     const mc = soc.memories.get(id)!;
     const st = stored.get(id) ?? { bits: 0, weightBits: 0 };
-    m[`storedBitsByMemory.${id}`] = st.bits;
-    m[`cellsByMemory.${id}`] = st.bits / mc.bitsPerCell;
-    m[`weightCellsByMemory.${id}`] = st.weightBits / mc.bitsPerCell;
+    storageMetrics(id, mc, port.device, st, m);
     cells += st.weightBits / mc.bitsPerCell;
     bits += st.weightBits;
-    const density = areaDensity(mc, port.device);
-    if (density !== undefined) m[`areaMm2ByMemory.${id}`] = st.bits / density;
   }
   m.weightCells = cells;
   m.weightBitsStored = bits;

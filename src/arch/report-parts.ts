@@ -65,8 +65,8 @@ export interface ReportParts {
   readonly estimates: readonly RunEstimate[];
 }
 
-export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement, r: ReplayResult, total: SocSnapshot, weightBits: ReadonlyMap<string, number> | undefined, m: Record<string, number>): ReportParts {
-  // Storage per memory: exact bits for weights when known, else bytes × 8.
+/** Bits stored per memory by the placement: exact bits for weights when known, else bytes × 8. */
+export function storedByMemory(placement: Placement, weightBits: ReadonlyMap<string, number> | undefined): Map<string, { bits: number; weightBits: number }> {
   const stored = new Map<string, { bits: number; weightBits: number }>();
   for (const it of placement.items) {
     const b = it.kind === 'weight' ? (weightBits?.get(it.key) ?? it.bytes * 8) : it.bytes * 8;
@@ -75,6 +75,22 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
     if (it.kind === 'weight') s.weightBits += b;
     stored.set(it.memory, s);
   }
+  return stored;
+}
+
+/** Memory `id`'s storage metrics (cells, weight cells, stored bits, area when its density is known); returns its cells. */
+export function storageMetrics(id: string, mc: MemoryConfig, device: MemoryDevice, st: { bits: number; weightBits: number }, m: Record<string, number>): number {
+  const cells = st.bits / mc.bitsPerCell;
+  m[`cellsByMemory.${id}`] = cells;
+  m[`weightCellsByMemory.${id}`] = st.weightBits / mc.bitsPerCell;
+  m[`storedBitsByMemory.${id}`] = st.bits;
+  const density = areaDensity(mc, device);
+  if (density !== undefined) m[`areaMm2ByMemory.${id}`] = st.bits / density;
+  return cells;
+}
+
+export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement, r: ReplayResult, total: SocSnapshot, weightBits: ReadonlyMap<string, number> | undefined, m: Record<string, number>): ReportParts {
+  const stored = storedByMemory(placement, weightBits);
   // Stream time per memory summed over steps.
   const streamPs = new Map<string, number>();
   for (const st of r.steps) for (const [id, t] of Object.entries(st.streamPsByMemory)) streamPs.set(id, (streamPs.get(id) ?? 0) + t);
@@ -91,7 +107,6 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
     totalBytes += bytes;
     if (mc.external) external += bytes;
     const st = stored.get(id) ?? { bits: 0, weightBits: 0 };
-    const cells = st.bits / mc.bitsPerCell;
     weightCells += st.weightBits / mc.bitsPerCell;
     weightBitsAll += st.weightBits;
     const sp = streamPs.get(id) ?? 0;
@@ -104,11 +119,7 @@ export function buildReportParts(cfg: RunConfig, soc: Soc, placement: Placement,
     m[`accessesByMemory.${id}`] = s.requests;
     m[`busyPsByMemory.${id}`] = s.busyPs;
     m[`timePsByMemory.${id}`] = sp;
-    m[`cellsByMemory.${id}`] = cells;
-    m[`weightCellsByMemory.${id}`] = st.weightBits / mc.bitsPerCell;
-    m[`storedBitsByMemory.${id}`] = st.bits;
-    const density = areaDensity(mc, port.device);
-    if (density !== undefined) m[`areaMm2ByMemory.${id}`] = st.bits / density;
+    const cells = storageMetrics(id, mc, port.device, st, m);
     memories.push({ id, kind, bytesRead: s.bytesRead, bytesWritten: s.bytesWritten, accesses: s.requests, busyPs: s.busyPs, streamPs: sp, storedBits: st.bits, cells, external: mc.external });
     const mean = s.requests > 0 ? s.deviceLatencySumPs / s.requests : 0;
     const min = Number.isFinite(port.deviceLatencyMinPs) ? port.deviceLatencyMinPs : 0;
