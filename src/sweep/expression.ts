@@ -262,8 +262,21 @@ function quantities(a: string, b: string): [number, number] | undefined {
   return [qa.value, qb.value];
 }
 
+/**
+ * A quantity string compared with a number: the number is a config value the schema has parsed, held
+ * in its dimension's canonical unit (ps, B, B/s, Hz, pJ/bit, W: units/quantity.ts), so the string is
+ * taken in that unit ('5 ns' → 5000 against a link latency of 1000 ps). Other strings stay as they are.
+ */
+function canonical(v: ExprValue): ExprValue {
+  if (typeof v !== 'string') return v;
+  const q = parseAnyQuantity(v);
+  return q?.dim === undefined ? v : q.value;
+}
+
 function compare(op: string, a: ExprValue, b: ExprValue): boolean {
   // Quantity strings compare by value, never as text ('10 ns' < '5 ns' is false; '5 ns' == '5000 ps').
+  if (typeof a === 'number' && typeof b === 'string') b = canonical(b);
+  else if (typeof a === 'string' && typeof b === 'number') a = canonical(a);
   if (typeof a === 'string' && typeof b === 'string') {
     const q = quantities(a, b);
     if (q !== undefined) [a, b] = q;

@@ -83,6 +83,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
   let duplicates = 0;
   let unresolved = 0;
   const keyReported = new Set<string>();
+  const constraintReported = new Set<string>();
   // Besides the config, a stored row depends on how the point is evaluated and what is kept: a
   // change of layerReuse, metrics:, derived: or a metric constraint must not reuse rows on --resume.
   const evaluation = {
@@ -105,7 +106,7 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
     const id = pointId(ev.identity !== undefined ? ev.identity(config) : config, build, spec.seed, evaluatorId, evaluation);
     if (seen.has(id)) { duplicates++; continue; }
     seen.add(id);
-    const failed = configConstraintFailure(spec, config, problems);
+    const failed = configConstraintFailure(spec, config, problems, constraintReported);
     if (failed !== null) { skipped.push({ index, constraint: failed }); continue; }
     points.push({ id, index, axes, config });
   }
@@ -219,12 +220,16 @@ function axisPathOf(spec: SweepSpec, axes: Assignment): (string | number)[] {
   return ['axes'];
 }
 
-function configConstraintFailure(spec: SweepSpec, config: unknown, problems: SpecProblem[]): string | null {
+function configConstraintFailure(spec: SweepSpec, config: unknown, problems: SpecProblem[], reported: Set<string>): string | null {
   for (const c of spec.constraints) {
     if (c.expr.usesMetrics) continue;
+    // a constraint that cannot be evaluated is reported once, not once per point
+    const at = JSON.stringify(c.specPath);
+    if (reported.has(at)) return null;
     try {
       const v = c.expr.evaluate({ config });
       if (v !== true && v !== false) {
+        reported.add(at);
         problems.push(spec.sourceMap.problem([...c.specPath], 'an expression that is true or false', JSON.stringify(v)));
         return null;
       }
@@ -232,6 +237,7 @@ function configConstraintFailure(spec: SweepSpec, config: unknown, problems: Spe
     } catch (e) {
       if (!(e instanceof ExprError)) throw e;
       const dym = configNameHint(c.expr.names, config);
+      reported.add(at);
       problems.push(spec.sourceMap.problem([...c.specPath], `a constraint over existing config keys${dym === undefined ? '' : `; ${dym}`}`, e.message));
       return null;
     }
