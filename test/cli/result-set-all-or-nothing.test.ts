@@ -66,6 +66,7 @@ describe('commands write their result set all or nothing', () => {
     const r = await runCli('run', 'configs/runs/qmc-hymba.yaml', '--set', 'model=smollm2-135m', '--set', 'workload.contextLength=16', '--layer-reuse', '--out', dir);
     expect(r.stderr).toBe(`qmcsim run: --out ${dir}: cannot write result.json (it is a directory); nothing was written\n`);
     expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
     expect(readdirSync(dir)).toEqual(['result.json']);
   }, 60_000);
 
@@ -76,6 +77,17 @@ describe('commands write their result set all or nothing', () => {
     const r = await runCli('study', 'noise', file, '--out', dir, '--no-progress');
     expect(r.stderr).toBe(`qmcsim study: --out ${dir}: cannot write report.html (it is a directory); nothing was written\n`);
     expect(r.code).toBe(2);
+    expect(r.stdout).toBe(''); // no tables for a study whose files were not written (they were printed first)
     expect(readdirSync(dir)).toEqual(['report.html']);
   }, 60_000);
+
+  it('reproduce: report.html a directory leaves no other file and prints no tables', async () => {
+    const dir = join(t.dir, 'reproduce');
+    mkdirSync(join(dir, 'report.html'), { recursive: true });
+    const r = await runCli('reproduce', 'qmc', '--model', 'smollm2-135m', '--no-rho', '--threads', '0', '--no-progress', '--out', dir);
+    expect(r.stderr).toBe(`qmcsim reproduce: --out ${dir}: cannot write report.html (it is a directory); nothing was written\n`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual(['report.html']);
+  }, 120_000);
 });

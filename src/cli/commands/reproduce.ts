@@ -126,15 +126,10 @@ export function register(program: Command): void {
       } finally {
         progress.stop();
       }
-      if (o.json) {
-        out(JSON.stringify({ claims: claimsJson(paperClaims(result)), reconstructions: claimsJson(reconstructedFigures(result)) }, null, 2));
-      } else {
-        for (const t of reproduceTables(result)) out(formatTable(t));
-      }
+      let files: string[] = [];
       if (o.out !== undefined) {
         const r = result;
         const html = await reproduceHtml(r);
-        let files: string[];
         try {
           // the bundle of study/outputs.ts, every file or none: a full disk
           // or a directory in the way names the file and leaves the folder as it was
@@ -143,8 +138,14 @@ export function register(program: Command): void {
           outDir?.discardIfEmpty();
           throw e;
         }
-        err(`wrote ${files.length} files to ${o.out} (report.html, result.json, ${files.filter((f) => f.endsWith('.csv')).length} CSV tables, resolved configs)`);
       }
+      // printed once --out is written: a study whose files could not be written prints no tables (as run)
+      if (o.json) {
+        out(JSON.stringify({ claims: claimsJson(paperClaims(result)), reconstructions: claimsJson(reconstructedFigures(result)) }, null, 2));
+      } else {
+        for (const t of reproduceTables(result)) out(formatTable(t));
+      }
+      if (o.out !== undefined) err(`wrote ${files.length} files to ${o.out} (report.html, result.json, ${files.filter((f) => f.endsWith('.csv')).length} CSV tables, resolved configs)`);
       setExitCode(requiredClaimsPass(result.claims) ? ExitCode.Ok : ExitCode.CheckFailed);
     });
 }

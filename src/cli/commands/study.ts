@@ -71,17 +71,6 @@ export function register(program: Command): void {
       const checks = noiseChecks(r);
       const tables = noiseTables(r);
       const estimated = noiseEstimatedDependencies(r.estimates, r.points);
-      if (o.json) {
-        out(JSON.stringify({ study: r.file, model: r.model, weights: r.weights, seed: r.seed, points: r.points, checks,
-          designValues: r.designValues, estimates: r.estimates, estimated }, finiteJson, 2));
-      } else {
-        // the replays may run another model than the weights sampled (replay.set: model=…): say so
-        const replayModels = [...new Set(r.points.map((p) => p.replay.model))];
-        out(`noise study ${r.file}: weights of ${r.model}, ${r.weights}; per-access bit errors from replays of ${replayModels.join(', ')}${replayModels.some((m) => m !== r.model) ? ' (replay.set)' : ''}`);
-        for (const t of tables) out(formatTable(t));
-        for (const c of checks) out(`${checkLabel(c).padEnd(4)}  ${c.id}: ${c.detail}`);
-        for (const l of noiseEstimateLines(r.designValues, estimated)) out(l);
-      }
       if (o.out !== undefined) {
         // the study file under the key --json prints it as (README): `study`
         const { file: study, ...rest } = r;
@@ -97,8 +86,20 @@ export function register(program: Command): void {
           for (const d of prepared) d.discardIfEmpty();
           throw e;
         }
-        err(`wrote result.json, ${tables.length} CSV tables and report.html to ${o.out}`);
       }
+      // printed once --out is written: a study whose files could not be written prints no tables (as run)
+      if (o.json) {
+        out(JSON.stringify({ study: r.file, model: r.model, weights: r.weights, seed: r.seed, points: r.points, checks,
+          designValues: r.designValues, estimates: r.estimates, estimated }, finiteJson, 2));
+      } else {
+        // the replays may run another model than the weights sampled (replay.set: model=…): say so
+        const replayModels = [...new Set(r.points.map((p) => p.replay.model))];
+        out(`noise study ${r.file}: weights of ${r.model}, ${r.weights}; per-access bit errors from replays of ${replayModels.join(', ')}${replayModels.some((m) => m !== r.model) ? ' (replay.set)' : ''}`);
+        for (const t of tables) out(formatTable(t));
+        for (const c of checks) out(`${checkLabel(c).padEnd(4)}  ${c.id}: ${c.detail}`);
+        for (const l of noiseEstimateLines(r.designValues, estimated)) out(l);
+      }
+      if (o.out !== undefined) err(`wrote result.json, ${tables.length} CSV tables and report.html to ${o.out}`);
       if (o.export !== undefined) err(`wrote ${r.points.length} noisy-weight checkpoints to ${o.export}`);
       setExitCode(noiseChecksOk(checks) ? ExitCode.Ok : ExitCode.CheckFailed);
     });
