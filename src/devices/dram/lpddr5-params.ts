@@ -71,6 +71,12 @@ export const LPDDR5_DEFAULTS = {
 };
 
 const GBIT = 2 ** 30 / 8;
+/**
+ * LPDDR5 die densities modelled: the power-of-two ones of JESD209-5B, which the refresh table
+ * (lpddr5-spec.ts, R2.1 2/4/8/16/32 Gb) and the bit-slice address mapper (power-of-two rows) cover;
+ * 3/6/12/24 Gb dies are not modelled.
+ */
+const JEDEC_DENSITIES_GBIT: readonly number[] = [2, 4, 8, 16, 32];
 
 /**
  * JEDEC die densities are binary ('16 Gb' = 2^34 bit). The unit parser reads 'Gb' as 10^9 bit, so
@@ -78,10 +84,11 @@ const GBIT = 2 ** 30 / 8;
  */
 function densityInGbit(bytes: number): number {
   const binary = bytes / GBIT;
-  if (Number.isInteger(binary)) return binary;
   const decimal = (bytes * 8) / 1e9;
-  if (Number.isInteger(decimal)) return decimal;
-  throw new DeviceParamError('density', `lpddr5 density: expected a JEDEC die density such as '8 Gb' or '16 Gb', found ${bytes} B`);
+  const gbit = Number.isInteger(binary) ? binary : Number.isInteger(decimal) ? decimal : NaN;
+  if (JEDEC_DENSITIES_GBIT.includes(gbit)) return gbit;
+  // e.g. '16 GB' (128 Gb) is no LPDDR5 die: its refresh timing would be a guess
+  throw new DeviceParamError('density', `lpddr5 density: expected an LPDDR5 die density this model covers (${JEDEC_DENSITIES_GBIT.map((d) => `${d} Gb`).join(', ')}), found ${Number.isNaN(gbit) ? `${bytes} B` : `${gbit} Gb (${bytes} B)`}`);
 }
 
 /** Resolves params against their preset into a validated device configuration. */
@@ -154,7 +161,7 @@ const params: ParamDoc[] = [
   { name: 'preset', kind: 'enum', values: LPDDR5_PRESET_SPELLINGS, default: LPDDR5_DEFAULTS.preset, description: `organisation + timing preset (LPDDR5-6400); qmc-table1 differs only in its energy table; the device-catalogue names are the same presets (${Object.entries(LPDDR5_CATALOGUE_NAMES).map(([k, v]) => `${k} = ${v}`).join(', ')})`, source: ORG_SOURCES.orin },
   { name: 'channels', kind: 'integer', default: 16, min: 1, max: MAX_CHANNEL_RANKS, description: 'x16 channels (Orin: 16 = 256 bit); channels × ranks ≤ 4096', estimate: true, source: `${ORG_SOURCES.orin} [derived: 256 bit / x16; orin-lpddr5.md marks the channel structure uncertain]` },
   { name: 'ranks', kind: 'integer', default: 1, description: 'ranks per channel (shared CA/DQ; tCS rank switch)', estimate: true, source: 'Orin 32 GB-class module assumed single rank [estimate]' },
-  { name: 'density', kind: 'size', default: '16 Gb', description: 'die density per channel and rank; sets rows and tRFCab/pb', estimate: true, source: `${ORG_SOURCES.rows}; 16 Gb per x16 channel for Orin is an estimate (32 GiB in all; set ranks: 2 for the 64 GB module)` },
+  { name: 'density', kind: 'size', default: '16 Gb', description: 'die density per channel and rank (2, 4, 8, 16 or 32 Gb); sets rows and tRFCab/pb', estimate: true, source: `${ORG_SOURCES.rows}; 16 Gb per x16 channel for Orin is an estimate (32 GiB in all; set ranks: 2 for the 64 GB module)` },
   { name: 'bankMode', kind: 'enum', values: ['BG', '16B', '8B'], default: 'BG', description: 'BG: 4 groups × 4 banks, BL16; 8B: 8 banks, BL32; 16B only <= 3200 Mb/s', source: ORG_SOURCES.banks },
   { name: 'addressMapping', kind: 'string', default: LPDDR5_DEFAULTS.addressMapping, description: `bit-slice field order, MSB first, over 64-B blocks: ${Object.keys(ADDRESS_MAPPINGS).join(', ')} or any permutation of Ro Ra Bg Ba Co Ch`, source: 'Ramulator 2 address-mapper naming' },
   { name: 'scheduler', kind: 'enum', values: ['fr-fcfs', 'fcfs'], default: 'fr-fcfs', description: 'FR-FCFS: ready row hits first, then oldest; FCFS: in order per bank, oldest ready first', source: 'Rixner et al., ISCA 2000 (FR-FCFS); Ramulator 2 schedulers' },
