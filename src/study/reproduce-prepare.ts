@@ -7,9 +7,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, posix, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { formatPath, getAt, indexLike, isItemRef, itemIdOf, parsePath, parsePathRefs } from '../config/paths.js';
+import { getAt, indexLike, isItemRef, itemIdOf, parsePath, parsePathRefs } from '../config/paths.js';
 import { ConfigErrors, isUserError, UserError, type ConfigProblem } from '../config/errors.js';
-import { nearPath, suggest } from '../config/did-you-mean.js';
+import { suggest } from '../config/did-you-mean.js';
 import { displayName } from '../config/resolve.js';
 import type { SourceMap } from '../config/yaml.js';
 import type { ClaimSpec } from '../report/claims.js';
@@ -17,6 +17,7 @@ import { loadRunConfig } from '../arch/run-config.js';
 import { canonicalJson } from '../config/dump.js';
 import { loadModel } from '../workloads/index.js';
 import type { RunTask } from './run-task.js';
+import { checkDesignValuePaths } from './design-value-paths.js';
 import { expectedSchema, studySchema, type StudyConfig } from './study-config.js';
 
 /** The name design values use for the ρ sweep in `affects:` / `fittedTo:`. */
@@ -285,66 +286,4 @@ export function prepareReproduction(o: PrepareOptions): PreparedStudy {
   }));
   const files = [...loadedStudy.files, ...new Set(loaded.map((t) => t.file))];
   return { ...loadedStudy, files, model, seed, layerReuse, extra, paperModel, tasks: loaded, rhoIds, skippedSets };
-}
-
-/**
- * Each design value's `path` names a key of its configuration (or of the study): one located problem
- * per unknown one (`designValues[3].path: … found 'soc.memories[1].device.channelz' (no such key);
- * did you mean 'soc.memories[1].device.channels'?`), all in one pass. A key absent from the loaded
- * configuration but accepted by its schema (a preset default left unset) is allowed: the
- * configuration is loaded once more with the key set, and only an unknown key or list item refuses it.
- */
-function checkDesignValuePaths(study: StudyConfig, loaded: readonly RunTask[], file: string, sources: SourceMap): void {
-  const problems: ConfigProblem[] = [];
-  study.designValues.forEach((d, i) => {
-    const task = d.config === 'study' ? undefined : loaded.find((t) => t.id === d.config);
-    const tree: unknown = d.config === 'study' ? study : task?.config;
-    const segs = parsePath(d.path);
-    if (segs === undefined || tree === undefined || getAt(tree, segs) !== undefined) return;
-    let hint = neighbourHint(tree, segs);
-    if (task !== undefined) {
-      const fault = unknownKeyProblem(task, d.path);
-      if (fault === null) return; // a legitimate key left to its preset's default
-      hint = fault.hint ?? hint;
-    }
-    const path = `designValues[${i}].path`;
-    const pos = sources.get(path)?.value ?? sources.get(`designValues[${i}]`)?.value;
-    const what = d.config === 'study' ? `a key of the study file ${basename(file)}` : `a key of configuration '${d.config}' (${displayName(task!.file)})`;
-    problems.push({
-      file: pos?.file ?? file, line: pos?.line ?? 0, col: pos?.col ?? 0, path,
-      expected: what, found: `'${d.path}' (no such key)`,
-      ...(hint !== undefined ? { hint } : {}),
-    });
-  });
-  if (problems.length > 0) throw new ConfigErrors(problems);
-}
-
-/**
- * Loads `task`'s configuration with `path` set (to 0): the schema's problem when that names the key
- * (an unknown key, a list item past the end), with a did-you-mean to the whole corrected path; null
- * when the key is one the configuration accepts.
- */
-function unknownKeyProblem(task: RunTask, path: string): { hint?: string } | null {
-  try {
-    loadRunConfig(task.file, [...task.overrides, `${path}=0`]);
-    return null;
-  } catch (e) {
-    if (!(e instanceof ConfigErrors)) {
-      if (isUserError(e)) return null; // not a schema problem of the key
-      throw e;
-    }
-    const p = e.problems.find((q) => /^unknown key\b/.test(q.found) || /with an item \d+/.test(q.expected));
-    if (p === undefined) return null; // the key is accepted; the probe value is not
-    const dym = /^did you mean '([^']+)'\?$/.exec(p.hint ?? '')?.[1];
-    const segs = parsePath(path);
-    const at = parsePath(p.path);
-    if (dym === undefined || segs === undefined || at === undefined || at.length === 0 || at.length > segs.length) return {};
-    return { hint: `did you mean '${formatPath([...segs.slice(0, at.length - 1), dym, ...segs.slice(at.length)])}'?` };
-  }
-}
-
-/** "did you mean 'area.flash.density'?" when a key next to the first missing segment is close. */
-function neighbourHint(tree: unknown, segs: readonly (string | number)[]): string | undefined {
-  const near = nearPath(tree, segs);
-  return near === undefined ? undefined : `did you mean '${formatPath(near)}'?`;
 }
