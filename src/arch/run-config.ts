@@ -177,7 +177,7 @@ function withSocPrefix<T>(load: () => T): T {
   } catch (e) {
     if (!(e instanceof ConfigErrors) || !e.problems.some((p) => p.file.startsWith('--set '))) throw e;
     throw new ConfigErrors(e.problems.map((p) => (p.file.startsWith('--set ')
-      ? { ...p, file: socSetSource(p.file), path: p.path === '' ? 'soc' : `soc.${p.path}` }
+      ? { ...p, file: socSetSource(p.file), path: p.path === '' ? 'soc' : `soc.${p.path}`, expected: p.expected.replace(/^(a key allowed at )(?:'([^']*)'|the top level)/, (_m, at: string, key?: string) => `${at}'soc${key === undefined ? '' : `.${key}`}'`) }
       : p)));
   }
 }
