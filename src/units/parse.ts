@@ -64,6 +64,9 @@ export function parseQuantity(text: string, dim: Dimension): ParseResult {
     // for the YAML number 3.5 (which showFound prints bare).
     if (unit === '') return fail(dim, `'${text}'`);
     const other = dimensionOfUnit(unit);
+    // day, week, year are duration units (seconds, for retention and lifetimes): a simulated time
+    // is integer picoseconds, at most 2^53 ps ≈ 2.5 h
+    if (other === 'duration' && dim === 'time') return fail(dim, `'${text}' (a duration unit: a simulated time is at most 2^53 ps ≈ 2.5 h; write it in s, ms, ns, ... or h)`);
     if (other !== undefined && other !== dim) return fail(dim, `'${text}' (${dimensionNoun[other]})`);
     // case slip ('NS' → 'ns'), but never between prefixes that differ only in case (m/M, p/P)
     // (only when unambiguous: 'GIB' could be 'GiB' or 'Gib', so no suggestion)
