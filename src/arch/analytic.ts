@@ -7,22 +7,18 @@
  * + link pJ/bit) + background W × time. No contention, queueing, refresh, bank/row conflicts or
  * bit errors: a lower bound on latency for streams that fill the device (see README, `run --analytic`).
  */
-import { Engine } from '../engine/engine.js';
 import type { TraceRecord } from '../workloads/trace/types.js';
 import { quantLabel } from '../workloads/quant/config.js';
 import { probeMemory, type ProbeResult } from './analytic-probe.js';
 import { computeTimePs } from './compute.js';
 import { defaultDeviceFactory, type DeviceFactory } from './device-factory.js';
 import { checkFiniteMetrics } from './finite-metrics.js';
-import { formatPlacementError, place, type Placement, type PlacementError } from './placement/placement.js';
-import { rulesFor } from './placement/policies.js';
+import { formatPlacementError, type Placement, type PlacementError } from './placement/placement.js';
 import { readPowerW, type StreamPower } from './power-budget.js';
 import { storageMetrics, storedByMemory } from './report-parts.js';
 import type { RunConfig } from './run-config.js';
-import { RunFailure } from './run.js';
-import { Soc } from './soc.js';
-import { buildSteps, groupSteps, itemsOf, type Step } from './steps.js';
-import { buildWorkload } from './workload.js';
+import { elaborateRun, RunFailure } from './run.js';
+import type { Soc } from './soc.js';
 
 /** What the analytic mode does not model, as reports list it. */
 export const NOT_MODELLED = [
@@ -83,29 +79,10 @@ export type AnalyticOutcome =
   | { readonly ok: true; readonly report: AnalyticReport; readonly error?: never }
   | { readonly ok: false; readonly error: PlacementError; readonly message: string; readonly report?: never };
 
-/** The elaboration runConfig does (tryRunConfig in run.ts), up to the steps: nothing replayed. */
-function elaborate(cfg: RunConfig, opts: AnalyticOptions, factory: DeviceFactory): { soc: Soc; placement: Placement; steps: Step[]; weightBits: ReadonlyMap<string, number> | undefined } | { error: PlacementError } {
-  const wl = opts.trace ? { records: opts.trace, weightBytes: undefined, weightBits: undefined } : buildWorkload(cfg);
-  const filter = opts.recordFilter;
-  const records = filter ? [...wl.records].filter((r) => r.kind === 'layerEnd' || filter(r)) : wl.records;
-  const groups = groupSteps(records);
-  const soc = new Soc(new Engine(), cfg.soc, factory, opts.seed);
-  for (const [mem, name] of Object.entries(cfg.energyTables)) {
-    const built = soc.built.get(mem);
-    const table = built?.energyTables?.find((t) => t.name === name);
-    if (built === undefined || table === undefined) throw new Error(`energyTables.${mem}: no table '${name}' (checked at load)`);
-    soc.built.set(mem, { ...built, energyTable: table });
-  }
-  const placed = place(cfg.placement.policy, itemsOf(groups, wl.weightBytes), rulesFor(cfg.placement), soc.map, (mem) => soc.port(mem).requestBytes);
-  if (!placed.ok) return { error: placed.error };
-  for (const t of Object.values(cfg.traffic)) soc.initiator(t);
-  return { soc, placement: placed.value, steps: buildSteps(groups, placed.value, cfg.traffic), weightBits: wl.weightBits };
-}
-
 /** Evaluates a configuration with the roofline model; a placement that does not fit is returned as a value. */
 export function tryAnalyticConfig(cfg: RunConfig, opts: AnalyticOptions): AnalyticOutcome {
   const factory = opts.deviceFactory ?? defaultDeviceFactory;
-  const e = elaborate(cfg, opts, factory);
+  const e = elaborateRun(cfg, { ...opts, deviceFactory: factory });
   if ('error' in e) return { ok: false, error: e.error, message: formatPlacementError(e.error) };
   const { soc, placement, steps } = e;
   const ids = [...soc.ports.keys()];

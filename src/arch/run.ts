@@ -53,8 +53,20 @@ export class RunFailure extends Error {
   }
 }
 
-/** Runs a configuration; a placement that does not fit is returned as a value. */
-export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
+/** What a run is built into before anything is replayed (elaborateRun). */
+export interface ElaboratedRun {
+  readonly engine: Engine;
+  readonly soc: Soc;
+  readonly placement: Placement;
+  readonly steps: ReturnType<typeof buildSteps>;
+  readonly weightBits: ReadonlyMap<string, number> | undefined;
+}
+
+/**
+ * Workload trace → steps → SoC (with any `energyTables` choice) → placement → initiators → step
+ * streams: the elaboration the replay (tryRunConfig) and the analytic model (analytic.ts) share.
+ */
+export function elaborateRun(cfg: RunConfig, opts: Pick<RunOptions, 'seed' | 'trace' | 'recordFilter' | 'deviceFactory'>): ElaboratedRun | { readonly error: PlacementError } {
   const wl = opts.trace ? { records: opts.trace, weightBytes: undefined, weightBits: undefined } : buildWorkload(cfg);
   const filter = opts.recordFilter;
   const records = filter ? [...wl.records].filter((r) => r.kind === 'layerEnd' || filter(r)) : wl.records;
@@ -71,10 +83,16 @@ export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
   const items = itemsOf(groups, wl.weightBytes);
   const align = (mem: string): number => soc.port(mem).requestBytes;
   const placed = place(cfg.placement.policy, items, rulesFor(cfg.placement), soc.map, align);
-  if (!placed.ok) return { ok: false, error: placed.error, message: formatPlacementError(placed.error) };
-  const placement: Placement = placed.value;
+  if (!placed.ok) return { error: placed.error };
   for (const t of Object.values(cfg.traffic)) soc.initiator(t);
-  const steps = buildSteps(groups, placement, cfg.traffic);
+  return { engine, soc, placement: placed.value, steps: buildSteps(groups, placed.value, cfg.traffic), weightBits: wl.weightBits };
+}
+
+/** Runs a configuration; a placement that does not fit is returned as a value. */
+export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
+  const e = elaborateRun(cfg, opts);
+  if ('error' in e) return { ok: false, error: e.error, message: formatPlacementError(e.error) };
+  const { engine, soc, placement, steps } = e;
   const computeIni = cfg.soc.initiators.find((i) => i.id === cfg.traffic.compute);
   const wc = cfg.soc.weightController;
   assertFitsClock(soc, steps);
@@ -85,7 +103,7 @@ export function tryRunConfig(cfg: RunConfig, opts: RunOptions): RunOutcome {
     syncPs: wc ? wc.cdcCycles * Math.round(1e12 / wc.clock) : 0,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   }));
-  return { ok: true, report: assembleReport(cfg, soc, placement, result, wl.weightBits, opts.seed) };
+  return { ok: true, report: assembleReport(cfg, soc, placement, result, e.weightBits, opts.seed) };
 }
 
 /** Runs a configuration and returns its report; throws RunFailure when the placement does not fit. */
