@@ -10,7 +10,7 @@ import { GgufError } from './gguf.js';
 import { modelShapeFromGguf } from './gguf-shape.js';
 import { ggufLocation, ggufRowOf, type GgufAttention, type GgufLocation } from './gguf-names.js';
 import { GgufTensorFile } from './gguf-tensors.js';
-import { limitRows, type WeightSource } from './source.js';
+import { limitRows, nonFiniteWeight, type WeightSource } from './source.js';
 
 const dims = (s: readonly number[]): string => `[${s.join(', ')}]`;
 
@@ -82,13 +82,9 @@ export async function ggufSource(path: string, specs: readonly TensorSpec[], max
     read: (spec) => {
       const loc = where.get(spec.id);
       if (loc === undefined) throw new Error(`ggufSource: '${spec.id}' is not one of the source's specs`);
-      const { cols } = matrixDims(spec);
       const w = readSpecValues(f, loc, spec);
-      for (let i = 0; i < w.length; i++) {
-        if (!Number.isFinite(w[i]!)) {
-          throw new GgufError(path, `tensor '${spec.id}' (GGUF '${loc.tensor}') has a non-finite weight (${w[i]}) at row ${Math.floor(i / cols)}, column ${i % cols}; expected finite weights to quantize`);
-        }
-      }
+      const bad = nonFiniteWeight(w, spec, `tensor '${spec.id}' (GGUF '${loc.tensor}')`);
+      if (bad !== undefined) throw new GgufError(path, bad);
       return w;
     },
     close: () => f.close(),

@@ -16,6 +16,18 @@ export interface WeightSource {
   close?(): void;
 }
 
+/**
+ * The problem with the first non-finite value of tensor `spec`'s weights `w` (named `what` in the
+ * message), or undefined when every value is finite: a NaN or Inf cannot be quantized.
+ */
+export function nonFiniteWeight(w: Float32Array, spec: TensorSpec, what: string): string | undefined {
+  const cols = matrixDims(spec).cols;
+  for (let i = 0; i < w.length; i++) {
+    if (!Number.isFinite(w[i]!)) return `${what} has a non-finite weight (${w[i]}) at row ${Math.floor(i / cols)}, column ${i % cols}; expected finite weights to quantize`;
+  }
+  return undefined;
+}
+
 /** Restrict a spec to its first `maxRows` rows (for subsampled quality studies). */
 export function limitRows(spec: TensorSpec, maxRows: number | undefined): TensorSpec {
   const { rows, cols } = matrixDims(spec);
@@ -58,12 +70,8 @@ export function checkpointSource(path: string, specs: readonly TensorSpec[], max
     read: (spec) => {
       const all = cp.readFloat32(spec.id);
       const w = all.length === spec.numel ? all : all.slice(0, spec.numel);
-      const cols = matrixDims(spec).cols;
-      for (let i = 0; i < w.length; i++) {
-        if (!Number.isFinite(w[i]!)) {
-          throw new SafetensorsError(cp.entry(spec.id).file, `tensor '${spec.id}' has a non-finite weight (${w[i]}) at row ${Math.floor(i / cols)}, column ${i % cols}; expected finite weights to quantize`);
-        }
-      }
+      const bad = nonFiniteWeight(w, spec, `tensor '${spec.id}'`);
+      if (bad !== undefined) throw new SafetensorsError(cp.entry(spec.id).file, bad);
       return w;
     },
     close: () => cp.close(),
