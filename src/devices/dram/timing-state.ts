@@ -184,9 +184,7 @@ export class TimingState {
     this.recAct(this.tt, b, this.groupOf[b]!, r, t);
     const ga = this.gapAct;
     if (ga > 0 && t + ga > this.chanAll) this.chanAll = t + ga;
-    const w = this.fawWindow, j = this.fawIdx[r]!;
-    this.tt[this.fawBase + r * w + j] = t;
-    this.fawIdx[r] = j + 1 === w ? 0 : j + 1;
+    this.fawPush(r, t);
   }
   /** recordBank(ACT2, b, t). */
   recordAct2(b: number, t: number): void {
