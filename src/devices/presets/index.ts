@@ -29,7 +29,10 @@ export function lookupPreset<T extends { readonly name: string; readonly aliases
   if (hit !== undefined) return { ok: true, preset: hit };
   const names = list.flatMap((p) => [p.name, ...(p.aliases ?? [])]);
   const sub = names.filter((n) => n.includes(name) || name.includes(n));
-  const s = suggest(name, names) ?? (sub.length === 1 ? sub[0] : undefined);
+  // words in another order ('lpddr5-orin' for 'orin-lpddr5-6400'): the one name holding every word
+  const words = name.toLowerCase().split(/[-_\s]+/).filter((w) => w.length > 0);
+  const byWords = names.filter((n) => words.length > 1 && words.every((w) => n.toLowerCase().split(/[-_]+/).includes(w)));
+  const s = suggest(name, names) ?? (sub.length === 1 ? sub[0] : byWords.length === 1 ? byWords[0] : undefined);
   // a device type or family ('lpddr5', 'mram') names several presets: offer those
   const hint = s !== undefined ? `; did you mean '${s}'?` : sub.length > 1 && name.length >= 3 ? `; presets with '${name}' in their name: ${sub.join(', ')}` : '';
   const known = list.map((p) => (p.aliases !== undefined && p.aliases.length > 0 ? `${p.name} (or ${p.aliases.join(', ')})` : p.name));

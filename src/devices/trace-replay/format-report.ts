@@ -46,6 +46,11 @@ export function formatReplayText(run: ReplayRun): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A latency summary for JSON: with no access of that kind its statistics are null, not zeros a reader could take for measured values. */
+function latencyJson(l: LatencySummary): LatencySummary | { readonly [K in keyof LatencySummary]: K extends 'count' ? 0 : null } {
+  return l.count > 0 ? l : { count: 0, meanPs: null, p50Ps: null, p99Ps: null, minPs: null, maxPs: null };
+}
+
 /** Machine-readable report (stable key order). */
 export function formatReplayJson(run: ReplayRun): string {
   const r = run.result;
@@ -54,7 +59,7 @@ export function formatReplayJson(run: ReplayRun): string {
     reads: r.reads, writes: r.writes, bytesRead: r.bytesRead, bytesWritten: r.bytesWritten,
     maxOutstanding: r.maxOutstanding, postedWrites: r.postedWrites,
     spanPs: r.spanPs, bandwidthBytesPerSec: r.bandwidth, peakBandwidthBytesPerSec: r.peakBandwidth,
-    readLatency: r.readLatency, writeLatency: r.writeLatency, rowBuffer: r.rowBuffer,
+    readLatency: latencyJson(r.readLatency), writeLatency: latencyJson(r.writeLatency), rowBuffer: r.rowBuffer,
     energy: r.energy, noiseModel: run.noise, bitErrors: r.errors.byTag, counts: r.counts, estimates: run.estimates,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -59,6 +59,12 @@ describe('device presets', () => {
     const miss = findDevicePreset('orin-lpddr5');
     expect(miss.ok).toBe(false);
     if (!miss.ok) expect(miss.message).toMatch(/did you mean 'orin-lpddr5-6400'/);
+    // the words of a preset name in another order
+    const swapped = findDevicePreset('lpddr5-orin');
+    expect(swapped.ok).toBe(false);
+    if (!swapped.ok) expect(swapped.message).toMatch(/did you mean 'orin-lpddr5-6400'/);
+    const vague = findDevicePreset('reram-qmc');
+    if (!vague.ok) expect(vague.message).not.toMatch(/did you mean/);
   });
 
   it('descriptors list every parameter with unit kind, default and source', () => {

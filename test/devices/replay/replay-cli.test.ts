@@ -30,6 +30,16 @@ describe('qmcsim replay', () => {
     expect(t.stdout).toMatch(/estimates behind these numbers: /);
   });
 
+  it('--json: a trace with no reads gives read-latency statistics of null with count 0, not zeros', async () => {
+    const f = file('writes-only.trc', 'ST 0x0\nST 0x40\n');
+    const r = await runCli('replay', '--device', 'orin-agx', '--trace', f, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { readLatency: Record<string, unknown>; writeLatency: { count: number; p50Ps: number } };
+    expect(doc.readLatency).toEqual({ count: 0, meanPs: null, p50Ps: null, p99Ps: null, minPs: null, maxPs: null });
+    expect(doc.writeLatency.count).toBe(2);
+    expect(doc.writeLatency.p50Ps).toBeGreaterThan(0);
+  });
+
   it('unknown preset → exit 2, one line with a did-you-mean', async () => {
     const f = file('ok2.trc', '0 R 0x0 64\n');
     const r = await runCli('replay', '--device', 'qmc-rerm-3bit', '--trace', f);
