@@ -87,6 +87,14 @@ export function quantity<B extends number>(dim: Dimension, opts: QuantityOptions
   return (opts.default === undefined ? s : s.prefault(opts.default)) as unknown as z.ZodType<B, unknown>;
 }
 
+/**
+ * A quantity with a default, typed as such: the key is optional in the schema's input type (as with
+ * zod's own `.default()`), and the output is a plain number for configs whose types predate units.
+ */
+export function quantityWithDefault(dim: Dimension, opts: QuantityOptions & { readonly default: string | number }): z.ZodPrefault<z.ZodType<number, string | number>> {
+  return quantity<number>(dim, opts) as unknown as z.ZodPrefault<z.ZodType<number, string | number>>;
+}
+
 /** Quantity schemas by dimension: YAML string in, canonical branded number out. */
 export const q = {
   time: (o?: QuantityOptions) => quantity<Ps>('time', o),

@@ -14,7 +14,7 @@ describe('a problem involving a key left at its default', () => {
     const f = t.write('p2.yaml', 'kind: quant\nscheme: qmc\nrho: 0.3\npMinus: 2\n');
     const r = await runCli('validate', f);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`${f}:4:9: pMinus: expected a value ≤ 1, found 2`);
+    expect(r.stderr.trim()).toBe(`${f}:4:9: pMinus: expected a plain number or percentage such as '0.3' or '30 %' of at most 1, found 2`);
   });
 
   it('pMinus: 0.9999 with the default pPlus: at pMinus, saying pPlus is the default', async () => {

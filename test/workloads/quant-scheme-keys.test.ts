@@ -55,6 +55,15 @@ describe('a key of another scheme', () => {
     }
   });
 
+  it('qmc rho, pMinus and pPlus are ratios: a percentage is the same value as the plain number; another unit is one line', () => {
+    const pct = loadQuantConfig(t.write('qmc-pct.yaml', 'scheme: qmc\nrho: 30 %\npMinus: 0.2 %\npPlus: 0.25 %\n'));
+    const num = loadQuantConfig(t.write('qmc-num.yaml', 'scheme: qmc\nrho: 0.3\npMinus: 0.002\npPlus: 0.0025\n'));
+    expect(pct).toEqual(num);
+    expect(pct.scheme === 'qmc' && [pct.rho, pct.pMinus, pct.pPlus]).toEqual([0.3, 0.002, 0.0025]);
+    const f = t.write('qmc-ms.yaml', 'scheme: qmc\nrho: 30 ms\n');
+    expect(configErrorsOf(() => loadQuantConfig(f)).format()).toBe(`${f}:2:6: rho: expected a plain number or percentage such as '0.3' or '30 %', found '30 ms' (a time)`);
+  });
+
   it('fp16 with keepBits: 3 is that one line (not a range error), exit 2 and no stack from qmcsim validate', async () => {
     const f = t.write('fp16-keep3.yaml', 'kind: quant\nscheme: fp16\nkeepBits: 3\n');
     const r = await runCli('validate', f);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { loadYamlFile } from '../config-load.js';
-import { reportIssue } from '../../config/schema.js';
+import { quantityWithDefault, reportIssue } from '../../config/schema.js';
 
 /**
  * Which tensors a quantizer touches. Linear weights always; the rest keep `keepBits` (FP16).
@@ -84,7 +84,7 @@ export const quantConfigSchema = z.discriminatedUnion('scheme', [
   z.strictObject({
     scheme: z.literal('qmc'), ...quantizing,
     /** Fraction of weights per tensor kept as outliers (paper operating point 0.3). */
-    rho: z.number().min(0).max(1).default(0.3),
+    rho: quantityWithDefault('ratio', { max: 1, default: 0.3 }),
     inlierBits: z.number().int().min(1).max(8).default(3),
     outlierBits: z.number().int().min(1).max(8).default(5),
     symmetric: z.boolean().default(true),
@@ -96,8 +96,8 @@ export const quantConfigSchema = z.discriminatedUnion('scheme', [
      * section's Gaussian level parameters give 1.898e-3 / 1.913e-3, src/devices/noise/README.md.)
      * Estimate: the paper's own Fig. 2 rates are not recovered.
      */
-    pMinus: z.number().min(0).max(1).default(1.910e-3),
-    pPlus: z.number().min(0).max(1).default(1.916e-3),
+    pMinus: quantityWithDefault('ratio', { max: 1, default: 1.910e-3 }),
+    pPlus: quantityWithDefault('ratio', { max: 1, default: 1.916e-3 }),
     /** Outlier position encoding: bitmap (1 bit/weight), flat index list, or CSR (column idx + row ptrs). */
     outlierIndex: z.enum(['bitmap', 'index', 'csr']).default('bitmap'),
     /** Bits per CSR row pointer (only with outlierIndex csr). */
