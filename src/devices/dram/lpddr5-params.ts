@@ -99,7 +99,13 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
   const preset = lpddr5Preset(presetName);
   const p = preset.org;
   const densityGbit = params.density !== undefined ? densityInGbit(params.density) : p.densityGbit;
-  const org = lpddr5Org(params.bankMode ?? p.bankMode, params.channels ?? p.channels, params.ranks ?? p.ranks, densityGbit, p.dataRateMTps);
+  const bankMode = params.bankMode ?? p.bankMode;
+  const baseTimings = lpddr5_6400Timings(bankMode, densityGbit);
+  // The data rate follows a tCK override (a fixed number of transfers per CK, 8 at 6400 MT/s / 1.25 ns),
+  // so 16B mode is accepted once the clock is slowed to ≤ 3200 Mb/s. Invalid tCK is refused by resolveTimings.
+  const tCK = params.timing?.tCK;
+  const dataRateMTps = tCK !== undefined && Number.isSafeInteger(tCK) && tCK > 0 ? (p.dataRateMTps * baseTimings.tCK.ps) / tCK : p.dataRateMTps;
+  const org = lpddr5Org(bankMode, params.channels ?? p.channels, params.ranks ?? p.ranks, densityGbit, dataRateMTps);
   const posInt = (name: string, v: number): number => {
     if (!Number.isInteger(v) || v < 1) throw new DeviceParamError(name, `lpddr5 ${name}: expected a positive integer, found ${v}`);
     return v;
@@ -137,7 +143,7 @@ export function resolveLpddr5(params: Lpddr5Params): Lpddr5DeviceConfig & { read
   };
   const powerDownAfter = idle('powerDownAfter', params.powerDownAfter);
   const selfRefreshAfter = idle('selfRefreshAfter', params.selfRefreshAfter);
-  const timings = resolveTimings(lpddr5_6400Timings(org.bankMode, densityGbit), params.timing ?? {});
+  const timings = resolveTimings(baseTimings, params.timing ?? {});
   return {
     presetName,
     energyTable: preset.energyTable,
@@ -162,7 +168,7 @@ const params: ParamDoc[] = [
   { name: 'channels', kind: 'integer', default: 16, min: 1, max: MAX_CHANNEL_RANKS, description: 'x16 channels (Orin: 16 = 256 bit); channels × ranks ≤ 4096', estimate: true, source: `${ORG_SOURCES.orin} [derived: 256 bit / x16; orin-lpddr5.md marks the channel structure uncertain]` },
   { name: 'ranks', kind: 'integer', default: 1, description: 'ranks per channel (shared CA/DQ; tCS rank switch)', estimate: true, source: 'Orin 32 GB-class module assumed single rank [estimate]' },
   { name: 'density', kind: 'size', default: '16 Gb', description: 'die density per channel and rank (2, 4, 8, 16 or 32 Gb); sets rows and tRFCab/pb', estimate: true, source: `${ORG_SOURCES.rows}; 16 Gb per x16 channel for Orin is an estimate (32 GiB in all; set ranks: 2 for the 64 GB module)` },
-  { name: 'bankMode', kind: 'enum', values: ['BG', '16B', '8B'], default: 'BG', description: 'BG: 4 groups × 4 banks, BL16; 8B: 8 banks, BL32; 16B only <= 3200 Mb/s', source: ORG_SOURCES.banks },
+  { name: 'bankMode', kind: 'enum', values: ['BG', '16B', '8B'], default: 'BG', description: 'BG: 4 groups × 4 banks, BL16; 8B: 8 banks, BL32; 16B only <= 3200 Mb/s (timing.tCK >= 2.5 ns with its clock-counted timings: the data rate follows tCK)', source: ORG_SOURCES.banks },
   { name: 'addressMapping', kind: 'string', default: LPDDR5_DEFAULTS.addressMapping, description: `bit-slice field order, MSB first, over 64-B blocks: ${Object.keys(ADDRESS_MAPPINGS).join(', ')} or any permutation of Ro Ra Bg Ba Co Ch`, source: 'Ramulator 2 address-mapper naming' },
   { name: 'scheduler', kind: 'enum', values: ['fr-fcfs', 'fcfs'], default: 'fr-fcfs', description: 'FR-FCFS: ready row hits first, then oldest; FCFS: in order per bank, oldest ready first', source: 'Rixner et al., ISCA 2000 (FR-FCFS); Ramulator 2 schedulers' },
   { name: 'pagePolicy', kind: 'enum', values: ['open', 'closed'], default: 'open', description: 'open: keep rows open until a conflict; closed: precharge when no queued request hits the row', source: 'gem5 DRAMInterface page_policy' },

@@ -24,6 +24,15 @@ describe('a tCK override', () => {
     expect(d.peakBandwidth).toBeCloseTo((16 * 32) / 2e-9, -3); // 16 channels × 32-B burst / 2 ns = 256 GB/s
     expect(build({}).peakBandwidth).toBeCloseTo(204.8e9, -3);
   });
+  it('sets the data rate: 16B bank mode (≤ 3200 Mb/s) is accepted at tCK 2.5 ns and refused at 2 ns (4000 MT/s)', () => {
+    const slow = { RL: '25 ns', WL: '12.5 ns', tBL: '5 ns', tCCD_S: '5 ns', tCCD_L: '10 ns' };
+    const at = (tCK: string) => createLpddr5(new Engine(), parseLpddr5Params({ preset: 'orin-agx', bankMode: '16B', timing: { tCK, ...slow } }), 'dram');
+    const d = at('2.5 ns');
+    expect(d.cfg.org.dataRateMTps).toBe(3200);
+    expect(d.peakBandwidth).toBeCloseTo(16 * 2 * 3200e6, -3); // 16 × x16 at 3200 MT/s = 102.4 GB/s
+    expect(() => at('2 ns')).toThrow(/bank mode 16B is only specified up to 3200 Mb\/s .* data rate is 4000 MT\/s/);
+    expect(() => createLpddr5(new Engine(), parseLpddr5Params({ preset: 'orin-agx', bankMode: '16B' }), 'dram')).toThrow(/data rate is 6400 MT\/s/);
+  });
   it('timing overrides without tCK need nothing more', () => {
     expect(() => build({ tBL: '5 ns' })).not.toThrow();
   });
