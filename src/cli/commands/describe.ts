@@ -11,6 +11,7 @@ import type { ParamDoc, PluginDescriptor, Source } from '../../config/plugin.js'
 import { allDescriptors, descriptorsOf, findDescriptor, registeredInterfaces } from '../../config/registry.js';
 import { canonicalJson } from '../../config/dump.js';
 import { deviceCatalog } from '../../devices/index.js';
+import type { EnergyTable } from '../../devices/energy/energy-table.js';
 import { IDEAL_MEMORY_DESCRIPTOR } from '../../arch/ideal-descriptor.js';
 import { canonicalUnit, type Dimension } from '../../units/quantity.js';
 import { UserError } from '../errors.js';
@@ -67,7 +68,39 @@ export function describePlugin(d: PluginDescriptor): string {
   if (stats.length > 0) lines.push('', table(['statistic', 'unit'], stats.map(([k, u]) => [k, u])));
   const presets = Object.entries(presetsOf(d));
   if (presets.length > 0) lines.push('', table(['preset', 'estimate', 'source'], presets.map(([k, s]) => [k, s.estimate ? 'yes' : '', s.source])));
+  const energy = energyRows(d);
+  if (energy.length > 0) {
+    lines.push('', 'energy tables of its presets (counts are priced after the run; each preset reports every table, its own first):',
+      table(['table', 'presets', 'action', 'pJ', 'per', 'estimate', 'source'], energy));
+  }
   return lines.join('\n');
+}
+
+/**
+ * A device type whose energy is no parameter (LPDDR5: per-command energies from IDD currents, QMC's
+ * per-bit figure): every energy table of its catalogue presets, one row per priced action and one for
+ * background power, with source and estimate flag.
+ */
+function energyRows(d: PluginDescriptor): string[][] {
+  if (d.interface !== 'MemoryDevice' || d.params.some((p) => p.kind === 'energy' || p.kind === 'energyPerBit')) return [];
+  const byTable = new Map<string, { table: EnergyTable; presets: string[] }>();
+  for (const e of deviceCatalog) {
+    if (e.type !== d.type) continue;
+    for (const t of e.energyTables()) {
+      const seen = byTable.get(t.name);
+      if (seen === undefined) byTable.set(t.name, { table: t, presets: [e.name] });
+      else seen.presets.push(e.name);
+    }
+  }
+  const rows: string[][] = [];
+  for (const { table: t, presets } of byTable.values()) {
+    const names = presets.join(', ');
+    for (const [action, x] of Object.entries(t.actions)) rows.push([t.name, names, action, String(Number(x.pj.toPrecision(6))), x.per, x.estimate ? 'yes' : '', x.source]);
+    if (t.otherActions !== undefined) rows.push([t.name, names, '(other commands)', String(Number(t.otherActions.pj.toPrecision(6))), t.otherActions.per, t.otherActions.estimate ? 'yes' : '', t.otherActions.source]);
+    const bg = t.background;
+    rows.push([t.name, names, 'background', `${Number(bg.watts.toPrecision(6))} W`, '(power)', bg.estimate ? 'yes' : '', bg.source]);
+  }
+  return rows;
 }
 
 /**
