@@ -18,6 +18,7 @@ import type { BuiltDevice } from './device-factory.js';
 export interface RunParts {
   readonly model: string;
   readonly placement: PlacementConfig;
+  readonly quant: { readonly scheme: string };
   readonly traffic: Readonly<Record<string, string>>;
   readonly energyTables: Readonly<Record<string, string>>;
   readonly workload: { readonly contextLength: number };
@@ -55,6 +56,12 @@ export function checkRunAgainstSoc(run: RunParts, soc: SocConfig, file: string, 
   const regions = soc.regions.map((r) => r.id);
   const expectRegion = `a region of SoC '${soc.name}' (${regions.join(', ')})`;
   const p = run.placement;
+  // policy qmc splits QMC's outliers (MRAM) from its inliers (ReRAM); another scheme has neither
+  // part, so its rule for other weights would silently put every weight in the outlier region
+  if (p.policy === 'qmc' && run.quant.scheme !== 'qmc') {
+    problem(['placement', 'policy'], `quant scheme qmc for placement policy qmc (outliers → '${p.regions.outliers}', inliers → '${p.regions.inliers}'); for scheme ${run.quant.scheme} use policy all-lpddr5, emems or rules`,
+      `policy qmc with quant scheme ${run.quant.scheme}, which has no outlier/inlier split (every weight would go to '${p.regions.outliers}')`);
+  }
   if (p.policy !== 'rules' && p.rules.length > 0) {
     problem(['placement', 'rules'], `no rules (policy '${p.policy}' places by placement.regions; set policy: rules to use rules)`, `${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}, which would be ignored`);
   }

@@ -76,6 +76,13 @@ describe('run configuration checked against its SoC', () => {
     expect(msg).toMatch(/run\.yaml:6:\d+: placement\.regions\.activations: expected a region of SoC 't-soc' \(w, kv\) for the activations of policy 'all-lpddr5', found 'sram-act' \(the default/);
   });
 
+  it('placement qmc with a scheme that has no outlier/inlier split (int8) is refused at placement.policy', () => {
+    const run = RUN.replace(/placement:[\s\S]*$/, 'placement: { policy: qmc, regions: { outliers: w, inliers: w, kv: kv, activations: kv } }\n');
+    const msg = errorsOf(() => loadRunConfig(files(run)));
+    expect(msg).toMatch(/run\.yaml:6:\d+: placement\.policy: expected quant scheme qmc for placement policy qmc .*for scheme int8 use policy all-lpddr5, emems or rules, found policy qmc with quant scheme int8, which has no outlier\/inlier split \(every weight would go to 'w'\)/);
+    expect(loadRunConfig(files(run.replace('{ scheme: int8 }', '{ scheme: qmc }'))).placement.policy).toBe('qmc');
+  });
+
   it('unknown model: located at the model key, with a did-you-mean', () => {
     const msg = errorsOf(() => loadRunConfig(files(RUN.replace('smollm2-135m', 'smollm2-135'))));
     expect(msg).toMatch(/run\.yaml:4:8: model: expected a model of configs\/models .*found unknown model 'smollm2-135' \(did you mean 'smollm2-135m'\?\)/);
