@@ -17,11 +17,13 @@ export function buildProgram(): Command {
     .description('Event-driven simulator of memory systems for on-device small-language-model inference')
     .version('0.1.0')
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => require_io().stdout(s),
       writeErr: (s) => require_io().stderr(s),
+      // commander's option and argument errors as one line, like every other error:
+      // "qmcsim: unknown option '--jsn' (Did you mean --json?) (run with --help for usage)"
+      outputError: (s, write) => write(`${s.trim().replace(/^error: /, 'qmcsim: ').replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
     });
   registerPlugins();
   for (const register of commands) register(program);
