@@ -21,11 +21,26 @@ import { loadConfig } from '../../config/load.js';
 import { checkDeviceEntries } from '../../devices/presets/check-entries.js';
 import { devicesKindSchema } from '../../config/builtin-kinds.js';
 
+/** '; ids: a, b' of a devices file that loads, else nothing (its own errors come when it is used). */
+function idList(file: string): string {
+  try {
+    const devices = (loadConfig(file, devicesKindSchema(), { kind: 'devices' }).value as { devices: DeviceSpec[] }).devices;
+    return `; ids in ${file}: ${devices.map((d, i) => d.id ?? `#${i}`).join(', ')}`;
+  } catch {
+    return '';
+  }
+}
+
 /** `--device` is a preset name, or `FILE.yaml[#id]` naming an entry of a `kind: devices` file. */
 function deviceFrom(arg: string): string | DeviceCatalogEntry {
-  const m = /^(.*\.ya?ml)(?:#(.+))?$/.exec(arg);
+  // FILE.yaml[#ID], or any existing file (a devices file without the extension); '#' with no ID lists the ids
+  const hash = arg.lastIndexOf('#');
+  const path = hash >= 0 ? arg.slice(0, hash) : arg;
+  const named = /\.ya?ml$/.test(path) || statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  const m = named ? [arg, path, hash >= 0 ? arg.slice(hash + 1) : undefined] as const : null;
   if (m === null) return arg;
-  const file = m[1] as string;
+  const file = m[1];
+  if (m[2] === '') throw new UserError(`qmcsim replay: --device ${arg}: expected FILE#ID with an id after '#'${idList(file)}`);
   const loaded = loadConfig(file, devicesKindSchema(), { kind: 'devices' });
   const devices = (loaded.value as { devices: DeviceSpec[] }).devices;
   const ids = devices.map((d, i) => d.id ?? `#${i}`);

@@ -28,7 +28,7 @@ export function formatReplayText(run: ReplayRun): string {
   lines.push(lat('write latency', r.writeLatency));
   const rb = r.rowBuffer;
   lines.push(rb === null ? 'row buffer: not applicable (device has no row buffers)'
-    : `row buffer: hits ${rb.hits} (${pct(rb.hitRate)}), misses ${rb.misses} (${pct(rb.missRate)}), conflicts ${rb.conflicts} (${pct(rb.conflictRate)})`);
+    : `row buffer (per 64-B column block): hits ${rb.hits} (${pct(rb.hitRate)}), misses ${rb.misses} (${pct(rb.missRate)}), conflicts ${rb.conflicts} (${pct(rb.conflictRate)})`);
   for (const e of r.energy) {
     lines.push(`energy [${e.table}]: total ${formatQuantity(e.totalPj, 'energy', 6)}`);
     for (const [k, v] of Object.entries(e.parts)) if (v !== 0) lines.push(`  ${k}: ${formatQuantity(v, 'energy', 6)}${e.estimates.includes(k) ? ' (estimate)' : ''}`);

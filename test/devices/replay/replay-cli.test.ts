@@ -40,6 +40,19 @@ describe('qmcsim replay', () => {
     expect(doc.writeLatency.p50Ps).toBeGreaterThan(0);
   });
 
+  it("--device FILE# (no id) lists the file's ids; a devices file without .yaml is read as one", async () => {
+    const body = 'kind: devices\ndevices:\n  - type: stt-mram\n    id: m1\n    preset: qmc-mram\n  - type: stt-mram\n    id: m2\n    preset: qmc-mram\n';
+    const y = file('ids.yaml', body);
+    const f = file('one-read.trc', '0 R 0x0 64\n');
+    const r = await runCli('replay', '--device', `${y}#`, '--trace', f);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`qmcsim replay: --device ${y}#: expected FILE#ID with an id after '#'; ids in ${y}: m1, m2`);
+    const bare = file('devices-no-ext', body);
+    const ok = await runCli('replay', '--device', `${bare}#m2`, '--trace', f);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/ on m2 \[stt-mram\]/);
+  });
+
   it('unknown preset → exit 2, one line with a did-you-mean', async () => {
     const f = file('ok2.trc', '0 R 0x0 64\n');
     const r = await runCli('replay', '--device', 'qmc-rerm-3bit', '--trace', f);
