@@ -9,8 +9,7 @@ import { estimatedDependencies, type SweepEstimateUse } from './estimates.js';
 import { paretoFront } from './pareto.js';
 import type { StoredPoint } from './results-db.js';
 import type { SweepSpec } from './spec-types.js';
-import { parseAnyQuantity } from '../units/parse.js';
-import { canonicalUnit } from '../units/quantity.js';
+import { quantityAxis } from './axis-quantity.js';
 
 /** A stored point with parsed axes and metrics. */
 export interface ReportPoint {
@@ -120,10 +119,11 @@ export async function sweepHtml(spec: SweepSpec, points: readonly ReportPoint[],
     };
     pareto.push({ id: 'pareto', title: 'Pareto front', svg: await renderVegaLite(vl), caption: `Each dot is a feasible point; the front minimises ${objectives.join(', ')}.` });
   }
-  for (const k of axisKeys(spec)) {
-    // Quantities of one dimension ('2 ns', '10 ns') are plotted on a numeric axis in canonical units,
-    // not as text categories (which would sort '10 ns' before '2 ns').
-    const q = quantityAxis(ok.map((p) => p.axes[k]));
+  for (const axis of spec.axes.flatMap((g) => g.keys)) {
+    const k = axis.key;
+    // Quantities of one dimension ('2 ns', '10 ns'; 0.1 beside '30 %') are plotted on a numeric axis
+    // in canonical units, not as text categories (which would sort '10 ns' before '2 ns').
+    const q = quantityAxis(axis);
     const numeric = q !== undefined || ok.every((p) => typeof p.axes[k] === 'number');
     const xOf = (v: unknown): unknown => (q !== undefined ? q.value(v) : numeric ? v : showValue(v));
     const title = q === undefined ? k : `${k} (${q.unit})`;
@@ -165,14 +165,4 @@ function logIfPositive(xs: readonly (number | undefined)[]): { type: 'log' } | {
   const min = Math.min(...v);
   const max = Math.max(...v);
   return v.length > 0 && min > 0 && max / min > 10 ? { type: 'log' } : { zero: false };
-}
-
-/** Axis values that are all quantity texts of one dimension: their canonical values and unit; else undefined. */
-function quantityAxis(values: readonly unknown[]): { readonly unit: string; readonly value: (v: unknown) => number } | undefined {
-  if (values.length === 0 || !values.every((v) => typeof v === 'string')) return undefined;
-  const parsed = values.map((v) => parseAnyQuantity(v as string));
-  const dim = parsed[0]?.dim;
-  if (dim === undefined || !parsed.every((p) => p !== undefined && p.dim === dim)) return undefined;
-  const byText = new Map<unknown, number>(values.map((v, i) => [v, parsed[i]!.value]));
-  return { unit: canonicalUnit[dim], value: (v) => byText.get(v)! };
 }

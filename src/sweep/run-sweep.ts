@@ -6,6 +6,7 @@
 import { setMaxListeners } from 'node:events';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../config/errors.js';
+import { canonicalJson } from './canonical.js';
 import { ExprError } from './expression.js';
 import { isBuiltinEvaluator } from './evaluator.js';
 import { evaluatorIdentity, expandSweep, type ExpandedSweep, type ResolvedPoint } from './points.js';
@@ -131,7 +132,10 @@ export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<
     }
     if (fatal !== null) throw fatal;
     stopped();
-    const points = await db.points(ids);
+    // A reused point shows this file's spelling of its axis values ('10 %' stored, 0.1 written now):
+    // the same design point (same id) whichever spelling stored it.
+    const written = new Map(expanded.points.map((p) => [p.id, canonicalJson(Object.fromEntries(p.axes))]));
+    const points = (await db.points(ids)).map((p) => ({ ...p, axesJson: written.get(p.id) ?? p.axesJson }));
     return {
       drawn: expanded.points.length + expanded.skipped.length + expanded.duplicates,
       reused: opts.resume ? existing.size : 0,
