@@ -41,6 +41,16 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   }
   // a word of three letters or fewer may differ in one (two of three changed is another word: 'foo' is not 'soc')
   const limit = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
+  // a shortened name ('timing.tRP' for timing.tRPpb) is meant more often than a neighbour one letter
+  // away ('timing.tRC'): the shortest candidate it begins, within the same distance limit
+  if (bestD > 0 && word.length >= 4) {
+    let prefix: string | undefined;
+    for (const c of candidates) {
+      const lc = c.toLowerCase();
+      if (lc.length > w.length && lc.startsWith(w) && lc.length - w.length <= limit && (prefix === undefined || c.length < prefix.length)) prefix = c;
+    }
+    if (prefix !== undefined) return prefix;
+  }
   return bestD <= limit ? best : undefined;
 }
 

@@ -14,6 +14,15 @@ describe('suggest', () => {
     expect(suggest('abcdefghi', ['abcdefxyz'])).toBe('abcdefxyz');
   });
 
+  it('a shortened name goes to the shortest candidate it begins, before a neighbour one letter away', () => {
+    const timings = ['timing.tRC', 'timing.tRPpb', 'timing.tRPab', 'timing.tRAS'];
+    expect(suggest('timing.tRP', timings)).toBe('timing.tRPpb');
+    expect(suggest('timing.tRX', timings)).toBe('timing.tRC'); // no candidate begins with it
+    expect(suggest('chan', ['channels', 'chip'])).toBe('chip'); // 'channels' is 4 letters longer: beyond the limit of 2
+    expect(suggest('ch', ['channels'])).toBeUndefined(); // too short to be taken for a shortening
+    expect(suggest('timing.tRC', timings)).toBe('timing.tRC'); // exact match wins
+  });
+
   it('equal distances go to the first candidate in list order', () => {
     expect(suggest('cat', ['bat', 'hat'])).toBe('bat');
     expect(suggest('cat', ['hat', 'bat'])).toBe('hat');

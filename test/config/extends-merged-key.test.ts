@@ -27,7 +27,8 @@ describe('a key a base file merged into a map the extending file wrote', () => {
   });
 
   it("'!replace' makes the child's map replace the base's", async () => {
-    const f = t.write('rtn-replace.yaml', `kind: run\nextends: ${base}\nquant: !replace { scheme: rtn, bits: 4 }\n`);
+    // (RTN has no outliers for the base's placement policy qmc: placed all in LPDDR5)
+    const f = t.write('rtn-replace.yaml', `kind: run\nextends: ${base}\nquant: !replace { scheme: rtn, bits: 4 }\nplacement: { policy: all-lpddr5 }\n`);
     expect((await runCli('validate', f)).code).toBe(0);
     expect((composeFile(f).data as { quant: unknown }).quant).toEqual({ scheme: 'rtn', bits: 4 });
     // block style, and only the tagged map replaces: its siblings still merge
