@@ -24,6 +24,7 @@ export function formatReplayText(run: ReplayRun): string {
   lines.push(`in flight: at most ${r.maxOutstanding} ${r.postedWrites ? `read${many}; writes posted (they leave on acceptance; latency still runs to completion)` : `read${many} and write${many} (writes held until they complete)`}`);
   const ofPeak = r.peakBandwidth > 0 ? ` = ${pct(r.bandwidth / r.peakBandwidth)} of peak ${formatQuantity(r.peakBandwidth, 'bandwidth', 5)}` : '';
   lines.push(`span: ${t(r.spanPs)}; achieved bandwidth ${formatQuantity(r.bandwidth, 'bandwidth', 5)}${ofPeak}`);
+  if (r.foldedAccesses > 0) lines.push(`addresses: ${r.foldedAccesses} of ${r.reads + r.writes} accesses reach past the capacity (${formatBytes(r.capacityBytes, 6)}) and were folded into it (address modulo capacity)`);
   lines.push(lat('read latency', r.readLatency));
   lines.push(lat('write latency', r.writeLatency));
   const rb = r.rowBuffer;
@@ -57,7 +58,7 @@ export function formatReplayJson(run: ReplayRun): string {
   const doc = {
     preset: run.preset, kind: r.kind, trace: run.trace, traceFormat: r.traceFormat, seed: run.seed,
     reads: r.reads, writes: r.writes, bytesRead: r.bytesRead, bytesWritten: r.bytesWritten,
-    maxOutstanding: r.maxOutstanding, postedWrites: r.postedWrites,
+    maxOutstanding: r.maxOutstanding, postedWrites: r.postedWrites, capacityBytes: r.capacityBytes, foldedAccesses: r.foldedAccesses,
     spanPs: r.spanPs, bandwidthBytesPerSec: r.bandwidth, peakBandwidthBytesPerSec: r.peakBandwidth,
     readLatency: latencyJson(r.readLatency), writeLatency: latencyJson(r.writeLatency), rowBuffer: r.rowBuffer,
     energy: r.energy, noiseModel: run.noise, bitErrors: r.errors.byTag, counts: r.counts, estimates: run.estimates,

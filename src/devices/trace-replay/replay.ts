@@ -57,6 +57,9 @@ export interface ReplayResult {
   /** The driver's in-flight window and whether writes left it on acceptance. */
   readonly maxOutstanding: number;
   readonly postedWrites: boolean;
+  /** Accesses reaching past the device's capacity, which SRAM and the NVMs fold into it (address modulo capacity; LPDDR5 refuses them). */
+  readonly foldedAccesses: number;
+  readonly capacityBytes: number;
 }
 
 const ROW_KEYS = {
@@ -95,7 +98,8 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
   const readLat = new LatencyLog();
   const writeLat = new LatencyLog();
   let hasPending = false, exhausted = false, wakeAt = -1, blockedOnWindow = false;
-  let firstArrival = -1, lastDone = 0, reads = 0, writes = 0, bytesR = 0, bytesW = 0;
+  let firstArrival = -1, lastDone = 0, reads = 0, writes = 0, bytesR = 0, bytesW = 0, folded = 0;
+  const cap = device.capacityBytes;
   const timed = trace.timed;
 
   const pump = (): void => {
@@ -133,6 +137,7 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
       }
       if (firstArrival < 0) firstArrival = arrival;
       if (trace.isWrite) { writes++; bytesW += trace.sizeBytes; } else { reads++; bytesR += trace.sizeBytes; }
+      if (trace.addr + trace.sizeBytes > cap) folded++;
       hasPending = false;
     }
   };
@@ -180,5 +185,7 @@ export function replayTrace(device: MemoryDevice, engine: Engine, trace: TraceCu
     counts,
     maxOutstanding: window,
     postedWrites: posted,
+    capacityBytes: cap,
+    foldedAccesses: folded,
   };
 }

@@ -53,6 +53,17 @@ describe('qmcsim replay', () => {
     expect(ok.stdout).toMatch(/ on m2 \[stt-mram\]/);
   });
 
+  it('accesses past an NVM capacity are folded and counted in the report (text and JSON)', async () => {
+    const f = file('far.trc', '0 R 0x40000000000 64\n10 R 0x0 64\n');
+    const t = await runCli('replay', '--device', 'qmc-mram', '--trace', f);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/^addresses: 1 of 2 accesses reach past the capacity \(288 MiB\) and were folded into it/m);
+    const j = JSON.parse((await runCli('replay', '--device', 'qmc-mram', '--trace', f, '--json')).stdout) as { foldedAccesses: number; capacityBytes: number };
+    expect([j.foldedAccesses, j.capacityBytes]).toEqual([1, 288 * 2 ** 20]);
+    const near = await runCli('replay', '--device', 'qmc-mram', '--trace', file('near.trc', '0 R 0x0 64\n'));
+    expect(near.stdout).not.toMatch(/^addresses:/m);
+  });
+
   it('unknown preset → exit 2, one line with a did-you-mean', async () => {
     const f = file('ok2.trc', '0 R 0x0 64\n');
     const r = await runCli('replay', '--device', 'qmc-rerm-3bit', '--trace', f);
