@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { nearPath } from '../config/did-you-mean.js';
-import { inDocumentOrder } from '../config/errors.js';
+import { ConfigErrors, inDocumentOrder } from '../config/errors.js';
 import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
 import { isBuiltinEvaluator, loadEvaluator, type SweepEvaluator } from './evaluator.js';
 import { compileExpr, ExprError } from './expression.js';
 import { checkMetricNames } from './metric-check.js';
 import { samplePoints, valueAtFraction, type Assignment } from './samplers.js';
-import { didYouMean, SweepSpecError, type SpecProblem } from './spec-errors.js';
+import { didYouMean, formatPath as formatSpecPath, SweepSpecError, type SpecProblem } from './spec-errors.js';
 import type { AxisKey, SweepSpec } from './spec-types.js';
 import { buildId } from './version.js';
 
@@ -122,11 +122,36 @@ async function resolveOrNull(ev: SweepEvaluator, spec: SweepSpec, axes: Assignme
   try {
     return await ev.resolve(spec.base, [...spec.set, ...axes]);
   } catch (e) {
+    const atSet = axes.length === 0 ? setProblems(spec, e) : [];
+    if (atSet.length > 0) {
+      problems.push(...atSet);
+      return null;
+    }
     const msg = oneLine(e);
     const what = axes.length === 0 ? 'a base run config that loads' : `axis values that resolve to a valid config (${axes.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`;
     problems.push(spec.sourceMap.problem(path, what, msg));
     return null;
   }
+}
+
+/**
+ * The problems of a failed base resolution that are about `set:` entries (the evaluator reports them
+ * as '--set KEY=VALUE' overrides), each located at its entry under `set.KEY` with the evaluator's
+ * expected, found and did-you-mean; [] when any problem is not about one (the base's own, say).
+ */
+function setProblems(spec: SweepSpec, e: unknown): SpecProblem[] {
+  if (!(e instanceof ConfigErrors) || spec.set.length === 0) return [];
+  const out: SpecProblem[] = [];
+  for (const p of e.problems) {
+    const entry = spec.set.find(([k]) => p.file.startsWith(`--set ${k}=`));
+    if (entry === undefined) return [];
+    const [key] = entry;
+    const found = p.path === '' || p.path === key ? p.found : `${p.found} (at ${p.path})`;
+    // a misspelt key is located at the key, a wrong value at the value
+    const { line, col } = spec.sourceMap.locate(['set', key], /unknown key/i.test(p.found));
+    out.push({ file: spec.sourceMap.file, line, col, path: formatSpecPath(['set', key]), expected: p.expected, found, ...(p.hint !== undefined ? { hint: p.hint } : {}) });
+  }
+  return out;
 }
 
 /**
