@@ -232,10 +232,16 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       const lost = queueExecutor === null ? [] : [...queueExecutor.lost.keys()];
       const failed = summary.points.filter((p) => p.status === 'failed');
       if (opts.json === true) {
+        const storedById = new Map(summary.points.map((p) => [p.id, p]));
         out(JSON.stringify({
           sweep: spec.name, db: dbFile, report: html, csv, parquet,
           drawn: summary.drawn, stored: points.length, ran: summary.ran, reused: summary.reused, skipped: summary.skipped, lost,
-          points: points.map((p) => ({ id: p.id, index: p.index, status: p.status, pareto: p.pareto, axes: p.axes, metrics: p.metrics })),
+          // why a point failed (the evaluator's error) or was infeasible (the metric constraints it violates), as points.csv has them
+          points: points.map((p) => {
+            const s = storedById.get(p.id);
+            const violated = s?.violated == null ? [] : violatedNames(spec, s.violated);
+            return { id: p.id, index: p.index, status: p.status, pareto: p.pareto, axes: p.axes, metrics: p.metrics, violated, error: s?.error ?? null };
+          }),
           estimates,
         }, null, 2));
       } else {
@@ -275,6 +281,22 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       if (!ok) discardDirs(); // folders this run made and left empty (e.g. --out while the database is elsewhere)
     }
   }
+}
+
+/**
+ * The constraint names of a stored `violated` column (names joined with ',', in the sweep's order):
+ * read against the sweep's constraint names, so a name holding a comma stays whole.
+ */
+function violatedNames(spec: SweepSpec, stored: string): string[] {
+  const out: string[] = [];
+  let rest = stored;
+  for (const c of spec.constraints) {
+    if (rest === c.name || rest.startsWith(`${c.name},`)) {
+      out.push(c.name);
+      rest = rest.slice(c.name.length + 1);
+    }
+  }
+  return rest === '' ? out : stored.split(','); // stored by a sweep file with other constraints
 }
 
 /** ' (x=4, y="a")' for a stored point's axes JSON; '' without axes. */
