@@ -84,9 +84,15 @@ export function runReplay(o: RunReplayOptions): ReplayRun {
   // The preset's own table is covered by entry.estimates; the other tables print their own numbers
   // (e.g. qmc-lpddr5's IDD-based table), so their estimated entries are listed too.
   const otherTables = result.energy.slice(1).flatMap((e) => e.estimates.map((k) => `energy[${e.table}].${k}`));
+  // an estimated energy of an action this trace never caused (energy.wr with no write) moves no number
+  const a = result.counts.actions;
+  const used = (k: string): boolean => {
+    const m = /^energy(?:\[[^\]]*\])?\.(\w+)$/.exec(k);
+    return m === null || a[m[1]!] === undefined || a[m[1]!]! > 0;
+  };
   return {
     preset: entry.name, seed, trace: traceName, result,
-    estimates: [...entry.estimates, ...otherTables, ...(o.noise?.estimates ?? [])],
+    estimates: [...entry.estimates, ...otherTables, ...(o.noise?.estimates ?? [])].filter(used),
     noise: o.noise === undefined ? null : (o.noise.label ?? 'custom'),
   };
 }

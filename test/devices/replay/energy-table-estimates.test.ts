@@ -27,6 +27,14 @@ describe('replay lists the estimates of every energy table it prints', () => {
     expect(run.estimates).toContain('energy[qmc-table1/lpddr5].writeBits');
   });
 
+  it('an estimated energy of an action the trace never caused is not listed (no write: no energy.wr)', () => {
+    const readOnly = runReplay({ device: 'lpddr5-6400-x16', trace: { name: 'r.trc', data: Buffer.from('0 R 0x0 64\n') } });
+    expect(readOnly.estimates).toContain('energy.rd');
+    for (const k of ['energy.wr', 'energy.writeBits', 'energy.refab', 'energy.refpb']) expect(readOnly.estimates).not.toContain(k);
+    const withWrite = runReplay({ device: 'lpddr5-6400-x16', trace });
+    expect(withWrite.estimates).toContain('energy.wr');
+  });
+
   it('single-table presets are unchanged', () => {
     const run = runReplay({ device: 'qmc-mram', trace });
     expect(run.estimates.some((e) => e.startsWith('energy['))).toBe(false);
