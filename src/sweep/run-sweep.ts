@@ -34,6 +34,11 @@ export interface SweepPlan {
   readonly reused: number;
   readonly toRun: number;
   /**
+   * Points of this sweep already stored in the database (whatever --resume says): without --resume
+   * they are run again and replace the stored rows.
+   */
+  readonly alreadyStored: number;
+  /**
    * On --resume: per other build (version+fingerprint), how many of the points to run are stored
    * only as that build's results, which are not reused because the code changed since.
    */
@@ -95,7 +100,7 @@ export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<
     const otherBuilds = opts.resume && todo.length > 0
       ? await db.otherBuilds(spec.name, buildId(), new Set(todo.map((p) => p.index)))
       : new Map<string, number>();
-    opts.onPlan?.({ expanded, reused: opts.resume ? existing.size : 0, toRun: todo.length, otherBuilds });
+    opts.onPlan?.({ expanded, reused: opts.resume ? existing.size : 0, toRun: todo.length, alreadyStored: existing.size, otherBuilds });
     const byId = new Map<string, ResolvedPoint>(todo.map((p) => [p.id, p]));
     const evaluatorName = evaluatorIdentity(spec.evaluator.module);
     const tasks: PointTask[] = todo.map((p) => ({

@@ -197,8 +197,12 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
     try {
       const summary = await runSweep(spec, {
         db, resume: opts.resume === true, executor, onProgress, signal: stop.signal,
-        onPlan: ({ expanded, reused, toRun, otherBuilds }) => {
-          err(`${spec.name}: ${expanded.points.length} points (${toRun} to run, ${reused} already stored); ${expanded.skipped.length} more skipped by constraints${expanded.duplicates > 0 ? `, ${expanded.duplicates} duplicate draws dropped` : ''}`);
+        onPlan: ({ expanded, reused, toRun, alreadyStored, otherBuilds }) => {
+          // without --resume, points already stored are run again (and replace their rows): say so
+          const stored = opts.resume === true || alreadyStored === 0
+            ? `${toRun} to run, ${reused} already stored`
+            : `${toRun} to run; ${alreadyStored} already stored will be re-run: use --resume to reuse ${alreadyStored === 1 ? 'it' : 'them'}`;
+          err(`${spec.name}: ${expanded.points.length} points (${stored}); ${expanded.skipped.length} more skipped by constraints${expanded.duplicates > 0 ? `, ${expanded.duplicates} duplicate draws dropped` : ''}`);
           for (const [build, n] of otherBuilds) {
             err(`${spec.name}: ${n} of the points to run ${n === 1 ? 'is' : 'are'} stored from build ${build}, not this build ${buildId()}: the code changed since, so ${n === 1 ? 'it is' : 'they are'} run again`);
           }
