@@ -54,6 +54,16 @@ const BUILTIN: Record<string, string> = {
   analytic: new URL('./analytic-evaluator.ts', import.meta.url).href,
 };
 
+/** The built-in evaluator names ('run-config', 'analytic'). */
+export function builtinEvaluatorNames(): string[] {
+  return Object.keys(BUILTIN);
+}
+
+/** The built-in evaluator names, quoted, for messages: "'run-config', 'analytic'". */
+export function builtinEvaluatorList(): string {
+  return Object.keys(BUILTIN).map((n) => `'${n}'`).join(', ');
+}
+
 /** True for a built-in evaluator name ('run-config', 'analytic'): its code is in the build fingerprint. */
 export function isBuiltinEvaluator(module: string): boolean {
   return Object.hasOwn(BUILTIN, module);

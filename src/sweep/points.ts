@@ -10,7 +10,7 @@ import { nearPath } from '../config/did-you-mean.js';
 import { ConfigErrors, inDocumentOrder } from '../config/errors.js';
 import { formatPath, getAt, parsePath } from '../config/paths.js';
 import { pointId } from './canonical.js';
-import { isBuiltinEvaluator, loadEvaluator, type SweepEvaluator } from './evaluator.js';
+import { builtinEvaluatorList, builtinEvaluatorNames, isBuiltinEvaluator, loadEvaluator, type SweepEvaluator } from './evaluator.js';
 import { compileExpr, ExprError } from './expression.js';
 import { checkMetricNames } from './metric-check.js';
 import { samplePoints, valueAtFraction, type Assignment } from './samplers.js';
@@ -60,8 +60,10 @@ export async function expandSweep(spec: SweepSpec): Promise<ExpandedSweep> {
     // A missing module or one without `evaluator` is bad input at the evaluator: key; a bare name
     // close to 'run-config' (evaluator: run-confg) was meant as the built-in one.
     const name = basename(spec.evaluator.module);
-    const dym = name.includes('.') ? undefined : didYouMean(name, ['run-config', 'analytic']);
-    throw new SweepSpecError([spec.sourceMap.problem(['evaluator'], "'run-config' or a module exporting evaluator: { resolve, evaluate }", `'${spec.evaluator.module}' (${oneLine(e)})${dym === undefined ? '' : `; did you mean '${dym}'?`}`)]);
+    const dym = name.includes('.') ? undefined : didYouMean(name, builtinEvaluatorNames());
+    // Node's 'Cannot find module X imported from <this source file>': the importer is no concern of the user's
+    const why = oneLine(e).replace(/ imported from [^;]*/g, '');
+    throw new SweepSpecError([spec.sourceMap.problem(['evaluator'], `${builtinEvaluatorList()} or a module exporting evaluator: { resolve, evaluate }`, `'${spec.evaluator.module}' (${why})${dym === undefined ? '' : `; did you mean '${dym}'?`}`)]);
   }
   const problems: SpecProblem[] = [];
   const baseConfig = await resolveOrNull(ev, spec, [], problems, ['base']);

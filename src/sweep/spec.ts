@@ -10,7 +10,7 @@ import { compileExpr, ExprError } from './expression.js';
 import { didYouMean, show, SourceMap, SweepSpecError, type SpecProblem } from './spec-errors.js';
 import { MAX_POINTS, checkPointCount, checkRepeatedNames, checkRepeatedValues } from './spec-size.js';
 import type { AxisGroup, AxisKey, Constraint, RangeDomain, Sampler, SweepSpec } from './spec-types.js';
-import { isBuiltinEvaluator } from './evaluator.js';
+import { builtinEvaluatorList, isBuiltinEvaluator } from './evaluator.js';
 
 const TOP_KEYS = ['kind', 'name', 'description', 'base', 'set', 'seed', 'layerReuse', 'axes', 'sampler', 'maxPoints',
   'constraints', 'derived', 'metrics', 'evaluator', 'report'];
@@ -52,7 +52,8 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   const bad = (path: Path, expected: string, found: string, atKey = false): void => {
     problems.push(map.problem(path, expected, found, atKey));
   };
-  if (!isObj(root)) throw new SweepSpecError([map.problem([], 'a map with kind: sweep', show(root))]);
+  // an empty file (or only comments) is named as validate names it, not 'found null'
+  if (!isObj(root)) throw new SweepSpecError([map.problem([], 'a map with kind: sweep', root === null || root === undefined ? 'an empty document (the file is empty or only comments)' : show(root))]);
   // Another kind of file (a run, a soc…): that one line, not every key that is not a sweep key.
   if (typeof root['kind'] === 'string' && root['kind'] !== 'sweep') throw new SweepSpecError([map.problem(['kind'], "'sweep'", show(root['kind']))]);
   // A required key written misspelt (`axis:`) is that one line, not also 'axes: … the key is missing'.
@@ -117,7 +118,7 @@ export function parseSweepSpec(text: string, file: string, abs: string = resolve
   let evaluator = 'run-config';
   const ev = root['evaluator'];
   if (ev !== undefined) {
-    if (typeof ev !== 'string' || ev === '') bad(['evaluator'], "'run-config' or the path of an evaluator module", show(ev));
+    if (typeof ev !== 'string' || ev === '') bad(['evaluator'], `${builtinEvaluatorList()} or the path of an evaluator module`, show(ev));
     else evaluator = isBuiltinEvaluator(ev) ? ev : resolve(dir, ev);
   }
   const spec: SweepSpec = {

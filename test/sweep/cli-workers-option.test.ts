@@ -13,7 +13,7 @@ describe('qmcsim sweep --workers', () => {
     const io = { stdout: () => {}, stderr: (t: string) => errText.push(t) };
     const out = join(dir, 'out');
     expect(await main(['sweep', join(FIXTURES, 'toy-sweep.yaml'), '--workers', value, '--out', out, '--no-progress'], io)).toBe(2);
-    expect(errText.join('')).toBe(`--workers: expected a whole number ≥ 0, found '${value}'\n`);
+    expect(errText.join('')).toBe(`qmcsim sweep: --workers: expected a whole number ≥ 0, found '${value}'\n`);
     expect(existsSync(join(out, 'points.csv'))).toBe(false);
   });
 });

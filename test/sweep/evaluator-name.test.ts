@@ -13,9 +13,20 @@ async function message(evaluator: string): Promise<string> {
 
 describe('sweep evaluator: key', () => {
   it('a name close to run-config gets a did-you-mean, at file:line:col of evaluator:', async () => {
-    expect(await message('run-confg')).toMatch(/^FILE:4:12: evaluator: expected 'run-config' or a module .*; did you mean 'run-config'\?$/);
+    expect(await message('run-confg')).toMatch(/^FILE:4:12: evaluator: expected 'run-config', 'analytic' or a module .*; did you mean 'run-config'\?$/);
   });
   it('a module path gets no guess', async () => {
     expect(await message('./my-evaluator.ts')).not.toContain('did you mean');
+  });
+});
+
+// Audit: `evaluator: analytc` listed only 'run-config' as built-in and showed Node's 'imported from
+// <path of src/sweep/evaluator.ts>', a path inside qmcsim that says nothing about the user's file.
+describe('sweep evaluator: a misspelt built-in', () => {
+  it('lists every built-in evaluator and no internal source path', async () => {
+    const msg = await message('analytc');
+    expect(msg).toMatch(/^FILE:4:12: evaluator: expected 'run-config', 'analytic' or a module exporting evaluator: \{ resolve, evaluate \}, found '[^']*analytc' \(Cannot find module '[^']*analytc'\); did you mean 'analytic'\?$/);
+    expect(msg).not.toContain('imported from');
+    expect(msg).not.toContain('src/sweep');
   });
 });

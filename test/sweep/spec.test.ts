@@ -143,7 +143,7 @@ describe('evaluator modules', () => {
       try {
         const e = await runSweep(loadSweepSpec(file), { db, resume: false, executor: new InlineExecutor() }).then(() => null, (x: unknown) => x);
         expect(isUserError(e)).toBe(true);
-        expect((e as Error).message).toMatch(new RegExp(`^${file}:4:12: evaluator: expected 'run-config' or a module exporting evaluator`));
+        expect((e as Error).message).toMatch(new RegExp(`^${file}:4:12: evaluator: expected 'run-config', 'analytic' or a module exporting evaluator`));
         expect((e as Error).message).toMatch(why);
       } finally {
         await db.close();

@@ -31,7 +31,7 @@ describe('worker thread bounds', () => {
     const out = join(tempDir(), 'out');
     const r = await runCli('sweep', join(FIXTURES, 'toy-sweep.yaml'), '--workers', String(MAX_THREADS + 1), '--out', out, '--no-progress');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^--workers: expected at most ${MAX_THREADS} worker threads \\(this machine has \\d+ cores\\), found ${MAX_THREADS + 1}\\n$`));
+    expect(r.stderr).toMatch(new RegExp(`^qmcsim sweep: --workers: expected at most ${MAX_THREADS} worker threads \\(this machine has \\d+ cores\\), found ${MAX_THREADS + 1}\\n$`));
     expect(existsSync(out)).toBe(false);
   });
 

@@ -81,8 +81,8 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
   // Digits only: Number('') is 0 and Number('1e1') is 10, which would pass silently.
   const workersText = opts.workers ?? String(availableParallelism());
   const workers = /^\d+$/.test(workersText) ? Number(workersText) : NaN;
-  if (!Number.isSafeInteger(workers)) throw new UserError(`--workers: expected a whole number ≥ 0, found '${workersText}'`);
-  if (workers > MAX_THREADS) throw new UserError(`--workers: expected at most ${MAX_THREADS} worker threads (this machine has ${availableParallelism()} cores), found ${workers}`);
+  if (!Number.isSafeInteger(workers)) throw new UserError(`qmcsim sweep: --workers: expected a whole number ≥ 0, found '${workersText}'`);
+  if (workers > MAX_THREADS) throw new UserError(`qmcsim sweep: --workers: expected at most ${MAX_THREADS} worker threads (this machine has ${availableParallelism()} cores), found ${workers}`);
   if (opts.queueName !== undefined && opts.queue === undefined) throw new UserError(`qmcsim sweep: --queue-name: expected together with --queue redis://HOST:PORT, found no --queue (points would run locally)`);
   if (opts.queueName !== undefined && opts.queueName.trim() === '') throw new UserError(`qmcsim sweep: --queue-name: expected a queue name, found an empty string`);
   // An empty path would resolve to the working directory and scatter the results there.
