@@ -20,6 +20,7 @@ import { loadSweepSpec } from '../../sweep/spec.js';
 import { SweepSpecError } from '../../sweep/spec-errors.js';
 import { checkSweepFile } from '../../sweep/sweep-kind.js';
 import type { SweepSpec } from '../../sweep/spec-types.js';
+import { violatedNames } from '../../sweep/violated-names.js';
 import type { Executor } from '../../sweep/task.js';
 import { buildId } from '../../sweep/version.js';
 import { ExitCode } from '../errors.js';
@@ -285,22 +286,6 @@ async function sweepCommand(file: string, opts: SweepOpts): Promise<void> {
       if (!ok) discardDirs(); // folders this run made and left empty (e.g. --out while the database is elsewhere)
     }
   }
-}
-
-/**
- * The constraint names of a stored `violated` column (names joined with ',', in the sweep's order):
- * read against the sweep's constraint names, so a name holding a comma stays whole.
- */
-function violatedNames(spec: SweepSpec, stored: string): string[] {
-  const out: string[] = [];
-  let rest = stored;
-  for (const c of spec.constraints) {
-    if (rest === c.name || rest.startsWith(`${c.name},`)) {
-      out.push(c.name);
-      rest = rest.slice(c.name.length + 1);
-    }
-  }
-  return rest === '' ? out : stored.split(','); // stored by a sweep file with other constraints
 }
 
 /** ' (x=4, y="a")' for a stored point's axes JSON; '' without axes. */
