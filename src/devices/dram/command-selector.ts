@@ -44,9 +44,10 @@ export class CommandSelector {
   private readonly tail: Int32Array;
   private readonly next: Int32Array;
   private readonly prev: Int32Array;
-  private writeMode = false;
-  private readonly frfcfs: boolean;
-  private readonly closedPage: boolean;
+  /** Read/write mode and options as 0/1 (V8 checks a boolean field's type at every test; a small integer it does not). */
+  private writeMode = 0;
+  private readonly frfcfs: number;
+  private readonly closedPage: number;
   private readonly nb: number;
   private readonly bpr: number;
   private readonly nClasses: number;
@@ -92,8 +93,8 @@ export class CommandSelector {
       this.clsOff.set([timing.rankBase + cmd * nr + r, timing.chanBase + cmd, r, cmd * nb, timing.groupBase + cmd * timing.groups,
         cmd === CMD.ACT1 ? timing.fawBase + r * timing.fawWindow : -1], 6 * k);
     }
-    this.frfcfs = frfcfs;
-    this.closedPage = closedPage;
+    this.frfcfs = frfcfs ? 1 : 0;
+    this.closedPage = closedPage ? 1 : 0;
     this.tt = timing.tt; this.groupOf = timing.groupOf; this.rankOf = timing.rankOf; this.fawIdx = timing.fawIdx;
     this.blocked = refresh.blocked; this.qHead = pool.head; this.qSeq = pool.seq; this.nr = nr;
     this.qRow = pool.row; this.qNext = pool.next;
@@ -120,7 +121,7 @@ export class CommandSelector {
   keepsAfterAdd(b: number, q: number, row: number): boolean {
     const c = this.cCmd[b]!;
     return this.stale[b] !== 1 && c >= 0 && this.pool.count[b * 2 + q]! > 1 && this.blocked[b] === 0 &&
-      (!this.frfcfs || this.openRow[b] !== row || c === (q ? CMD.WR : CMD.RD));
+      (this.frfcfs === 0 || this.openRow[b] !== row || c === (q ? CMD.WR : CMD.RD));
   }
   /** Bank b's queue or row changed (bank/group timing is read afresh at every pick). */
   touched(b: number): void { this.mark(b); }
@@ -149,7 +150,7 @@ export class CommandSelector {
 
   /** Recomputes the pick: the candidate with the earliest legal time ≥ T, ties by class, age, bank. */
   choose(T: number, writeMode: boolean): void {
-    this.writeMode = writeMode;
+    this.writeMode = writeMode ? 1 : 0;
     const ts = this.timing;
     const rf = this.refresh;
     // Best so far as locals (bt time, bp packed priority, bb bank); written to the pick fields once.
@@ -222,7 +223,7 @@ export class CommandSelector {
 
   /** Offers bank b's candidate command (if any) to the pick (incremental path on enqueue). */
   considerBank(b: number, T: number, writeMode: boolean): void {
-    this.writeMode = writeMode;
+    this.writeMode = writeMode ? 1 : 0;
     this.bankCandidate(b);
     const cmd = this.cCmd[b]!;
     if (cmd < 0) return;
@@ -232,7 +233,7 @@ export class CommandSelector {
 
   /** Computes and caches bank b's candidate command from its queue and row state. */
   private bankCandidate(b: number): void {
-    const q = this.writeMode ? 1 : 0;
+    const q = this.writeMode;
     const h = this.qHead[b * 2 + q]!;
     const row = this.openRow[b]!;
     let cmd: number, entry: number, cls: number;
@@ -243,7 +244,7 @@ export class CommandSelector {
       return;
     }
     if (h < 0) {
-      if (!this.closedPage || row < 0 || this.findHit(b, 1 - q, row) >= 0) {
+      if (this.closedPage === 0 || row < 0 || this.findHit(b, 1 - q, row) >= 0) {
         this.cCmd[b] = -1;
         this.leave(b);
         return;
@@ -252,9 +253,9 @@ export class CommandSelector {
     } else if (row < 0) {
       cmd = CMD.ACT1; entry = h; cls = CLS_REQ;
     } else {
-      const hit = this.frfcfs ? this.findHit(b, q, row) : (this.qRow[h] === row ? h : -1);
+      const hit = this.frfcfs === 1 ? this.findHit(b, q, row) : (this.qRow[h] === row ? h : -1);
       if (hit >= 0) {
-        cmd = q ? CMD.WR : CMD.RD; entry = hit; cls = this.frfcfs ? CLS_HIT : CLS_REQ;
+        cmd = q ? CMD.WR : CMD.RD; entry = hit; cls = this.frfcfs === 1 ? CLS_HIT : CLS_REQ;
       } else {
         cmd = CMD.PRE; entry = h; cls = CLS_REQ;
       }

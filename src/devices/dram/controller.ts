@@ -5,6 +5,8 @@
  * wake-up time (service()'s return value, or requestWake after an enqueue). Commands issue on CK edges;
  * between wake-ups no work is done. Power-down and self-refresh are the subclass in
  * power-controller.ts, so that this hot path carries none of it. Types: controller-types.ts.
+ * Hot boolean fields are tested with `=== true/false` (one pointer compare): V8 compiles a plain
+ * truthiness test of a class field as a full ToBoolean (false, '', 0, NaN, 0n checks) every time.
  */
 import { TimingState } from './timing-state.js';
 import { LPDDR5_CONSTRAINTS, LPDDR5_CONSTRAINTS_NO_POWER } from './lpddr5-constraints.js';
@@ -83,13 +85,13 @@ export class ChannelController {
     const kept = isWrite === this.writeMode && this.sel.keepsAfterAdd(bank, isWrite ? 1 : 0, row);
     if (!kept) this.sel.invalidateBank(bank);
     this.updateMode();
-    if (!this.dirty && this.sel.pickCmd >= 0 && this.sel.pickBank !== bank && isWrite === this.writeMode && this.refresh.blocked[bank] === 0) {
+    if (this.dirty === false && this.sel.pickCmd >= 0 && this.sel.pickBank !== bank && isWrite === this.writeMode && this.refresh.blocked[bank] === 0) {
       if (!kept) this.sel.considerBank(bank, this.edge(now), this.writeMode);
-    } else if (!this.dirty && (this.sel.pickBank === bank || this.sel.pickCmd < 0)) {
+    } else if (this.dirty === false && (this.sel.pickBank === bank || this.sel.pickCmd < 0)) {
       this.dirty = true;
     }
-    if (!this.inService) {
-      if (this.dirty) this.choose(this.edge(now));
+    if (this.inService === false) {
+      if (this.dirty === true) this.choose(this.edge(now));
       this.host.requestWake(this.channel, this.nextWake());
     }
   }
@@ -106,7 +108,7 @@ export class ChannelController {
       this.dirty = true;
       this.sel.invalidateAll();
     }
-    if (this.dirty) this.choose(T);
+    if (this.dirty === true) this.choose(T);
     if (this.sel.pickCmd >= 0 && this.sel.pickT <= T) {
       this.issue(T);
       this.choose(T);
@@ -187,7 +189,7 @@ export class ChannelController {
 
   private updateMode(): void {
     const p = this.pool;
-    if (!this.writeMode) {
+    if (this.writeMode === false) {
       if (p.writeCount >= this.cfg.writeHigh || (p.readCount === 0 && p.writeCount > 0)) {
         this.writeMode = true;
         this.dirty = true;

@@ -217,7 +217,7 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
         if (next < w[ch]!) w[ch] = next;
         if (next <= T) this.rerun = true;
         if (next < this.passMin) this.passMin = next;
-        if (c.slotFreed) {
+        if (c.slotFreed === true) {
           c.slotFreed = false;
           if (this.splitNext < this.splitEnd) this.feedSplit();
           if (this.blocked[ch] === 1 || this.retryPending) {
