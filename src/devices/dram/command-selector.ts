@@ -155,7 +155,7 @@ export class CommandSelector {
     const rf = this.refresh;
     // Best so far as locals (bt time, bp packed priority, bb bank); written to the pick fields once.
     let bt = Infinity, bp = Infinity, bb = -1, refreshPick = false;
-    if (rf.anyPending) {
+    if (rf.anyPending === true) {
       this.clearPick();
       for (let r = 0; r < rf.ranks; r++) {
         if (!rf.pending[r]) continue;

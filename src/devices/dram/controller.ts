@@ -134,7 +134,7 @@ export class ChannelController {
 
   /** No queued request, no activate or refresh in progress: refresh wake-ups are deferred. */
   private idle(): boolean {
-    return this.pool.readCount + this.pool.writeCount === 0 && !this.refresh.anyPending;
+    return this.pool.readCount + this.pool.writeCount === 0 && this.refresh.anyPending === false;
   }
 
   /**
@@ -146,10 +146,10 @@ export class ChannelController {
    */
   catchUpRefresh(now: number): void {
     if (this.pool.readCount + this.pool.writeCount !== 0) return;
-    if (!this.refresh.anyPending && this.refresh.nextDue > now) return;
+    if (this.refresh.anyPending === false && this.refresh.nextDue > now) return;
     let T = this.refresh.nextDueEdge;
     for (;;) {
-      if (this.refresh.anyPending) {
+      if (this.refresh.anyPending === true) {
         this.choose(T);
         if (this.sel.pickCmd < 0 || this.sel.pickT > now) break;
         T = this.sel.pickT;

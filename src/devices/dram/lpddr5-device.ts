@@ -143,7 +143,7 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
       c.enqueue(now, this.splitReq, this.bankOf(), m.ro, this.bursts(lo, hi), this.splitWrite, this.splitParent);
       this.splitNext = k + BLOCK;
     }
-    if (this.splitRefused) {
+    if (this.splitRefused === true) {
       this.splitRefused = false;
       this.retryPending = true;
     }
@@ -161,7 +161,7 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
   // ---- ControllerHost ----
   requestWake(ch: number, t: number): void {
     if (t < this.wakeAt[ch]!) this.wakeAt[ch] = t;
-    if (!this.inLoop) this.arm(t);
+    if (this.inLoop === false) this.arm(t);
     else {
       if (t <= this.loopT) this.rerun = true;
       if (t < this.passMin) this.passMin = t;
@@ -220,14 +220,14 @@ export class Lpddr5Device implements MemoryDevice, ControllerHost {
         if (c.slotFreed === true) {
           c.slotFreed = false;
           if (this.splitNext < this.splitEnd) this.feedSplit();
-          if (this.blocked[ch] === 1 || this.retryPending) {
+          if (this.blocked[ch] === 1 || this.retryPending === true) {
             this.blocked[ch] = 0;
             this.retryPending = false;
             this.retry();
           }
         }
       }
-    } while (this.rerun);
+    } while (this.rerun === true);
     this.inLoop = false;
     this.arm(this.passMin);
   }
