@@ -58,18 +58,23 @@ export function axisColumnName(k: AxisKey): string {
   return q === undefined ? k.key : `${k.key} [${q.unit}]`;
 }
 
-/** `axes` with the values of quantity axes of `keys` as canonical numbers; other values unchanged. */
-export function canonicalAxes(keys: readonly AxisKey[], axes: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...axes };
-  for (const k of keys) {
-    if (!(k.key in axes)) continue;
-    const q = quantityAxis(k);
-    const stored = axes[k.key];
-    // a plain-number axis (rho: [0.1, 0.3]) whose point was stored by a file spelling it '10 %'
-    const v = q !== undefined ? q.value(stored) : typeof stored === 'string' && numericAxis(k) ? parseAnyQuantity(stored)?.value : undefined;
-    if (v !== undefined) out[k.key] = v;
-  }
-  return out;
+/**
+ * A function giving `axes` with the values of quantity axes of `keys` as canonical numbers, other
+ * values unchanged. Each axis is classified once (its listed values parsed), not once per point.
+ */
+export function axisCanonicaliser(keys: readonly AxisKey[]): (axes: Readonly<Record<string, unknown>>) => Record<string, unknown> {
+  const of = keys.map((k) => ({ key: k.key, q: quantityAxis(k), numeric: numericAxis(k) }));
+  return (axes) => {
+    const out: Record<string, unknown> = { ...axes };
+    for (const { key, q, numeric } of of) {
+      if (!(key in axes)) continue;
+      const stored = axes[key];
+      // a plain-number axis (rho: [0.1, 0.3]) whose point was stored by a file spelling it '10 %'
+      const v = q !== undefined ? q.value(stored) : typeof stored === 'string' && numeric ? parseAnyQuantity(stored)?.value : undefined;
+      if (v !== undefined) out[key] = v;
+    }
+    return out;
+  };
 }
 
 /** True for an axis of plain numbers (a list of numbers, a range without unit). */

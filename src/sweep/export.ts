@@ -13,7 +13,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SweepEstimateUse } from './estimates.js';
 import { estimatesByPoint, storedPointEstimates } from './export-estimates.js';
-import { axisColumnName, canonicalAxes, quantityAxis } from './axis-quantity.js';
+import { axisCanonicaliser, axisColumnName, quantityAxis } from './axis-quantity.js';
 import { canonicalJson } from './canonical.js';
 import type { ResultsDb } from './results-db.js';
 import { valueAtIndex } from './samplers.js';
@@ -78,8 +78,8 @@ export async function exportPoints(db: ResultsDb, spec: SweepSpec, ids: readonly
   const byPoint = estimatesByPoint(uses);
   const estimatedOf = new Map(stored.map((p) => [p.id, byPoint.get(p.index) ?? '']));
   // quantity axis values as canonical numbers, whichever spelling ('10 %', 0.1) stored the point
-  const keys = spec.axes.flatMap((g) => g.keys);
-  const axesOf = new Map(stored.map((p) => [p.id, canonicalJson(canonicalAxes(keys, JSON.parse(p.axesJson) as Record<string, unknown>))]));
+  const canonical = axisCanonicaliser(spec.axes.flatMap((g) => g.keys));
+  const axesOf = new Map(stored.map((p) => [p.id, canonicalJson(canonical(JSON.parse(p.axesJson) as Record<string, unknown>))]));
   await db.exec(`CREATE OR REPLACE TEMP TABLE sweep_ids (id VARCHAR, estimated VARCHAR, axes VARCHAR)`);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
