@@ -5,6 +5,7 @@
  * text fields (tensor, memory, part, ...) when those identify every record, else by position.
  * Sweep results (diffSweeps) are matched point by point by their axis values, metric by metric.
  */
+import { canonicalJson } from '../config/dump.js';
 
 /** Tolerances: two numbers are equal when |a − b| ≤ abs or |a − b| ≤ rel · max(|a|, |b|). */
 export interface DiffOptions {
@@ -174,18 +175,11 @@ export function sweepFromJson(v: unknown): SweepTable | null {
   return { axes: [...axes], points };
 }
 
-/** Canonical JSON (object keys sorted) of an axis value. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isRecord(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  return JSON.stringify(v) ?? 'null';
-}
-
 /** 'k=v, k=v' (axis names sorted): the name of a point in change paths. */
 function pointName(p: SweepPoint): string {
   return Object.keys(p.axes).sort().map((k) => {
     const v = p.axes[k];
-    return `${k}=${typeof v === 'string' ? v : canonical(v)}`;
+    return `${k}=${typeof v === 'string' ? v : canonicalJson(v)}`;
   }).join(', ');
 }
 
@@ -208,7 +202,7 @@ export function diffSweeps(a: SweepTable, b: SweepTable, o: DiffOptions): SweepD
   const sortedA = [...a.axes].sort(), sortedB = [...b.axes].sort();
   if (!ignored('axes', '')) {
     compared++;
-    if (canonical(sortedA) !== canonical(sortedB)) changes.push({ path: 'axes', kind: 'changed', a: sortedA, b: sortedB });
+    if (canonicalJson(sortedA) !== canonicalJson(sortedB)) changes.push({ path: 'axes', kind: 'changed', a: sortedA, b: sortedB });
   }
   const keyed = (t: SweepTable): Map<string, SweepPoint> => {
     const m = new Map<string, SweepPoint>();
